@@ -1,0 +1,2 @@
+/** The project's single JSON configuration. */
+package org.iln.json;
