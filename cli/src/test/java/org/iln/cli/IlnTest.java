@@ -1,0 +1,60 @@
+package org.iln.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class IlnTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine iln = Iln.commandLine();
+        iln.setOut(new PrintWriter(out, true));
+        iln.setErr(new PrintWriter(err, true));
+        return iln.execute(args);
+    }
+
+    @Test
+    void help_lists_every_command() {
+        int exit = run("--help");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("dev", "bake", "match");
+    }
+
+    @Test
+    void an_unknown_command_fails_with_usage_on_stderr() {
+        int exit = run("publish-everything");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("Unmatched argument", "Usage: iln");
+    }
+
+    @Test
+    void bake_writes_the_site_and_its_manifest_into_the_folder_given(@TempDir Path out) {
+        int exit = run("bake", "--out", out.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.resolve("index.html")).isRegularFile();
+        assertThat(out.resolve("programme.json")).isRegularFile();
+        assertThat(this.out.toString()).contains("Baking", out.toString());
+    }
+
+    @Test
+    void the_checkout_is_found_from_any_folder_inside_it(@TempDir Path elsewhere) throws Exception {
+        Path root = Checkout.find(null, Path.of("")).orElseThrow().root();
+
+        assertThat(Checkout.find(null, root.resolve("site/content"))).contains(new Checkout(root));
+        assertThat(Checkout.find(root.toString(), elsewhere)).contains(new Checkout(root));
+        Files.createDirectories(elsewhere.resolve("nothing-here"));
+        assertThat(Checkout.find(elsewhere.toString(), elsewhere)).isEmpty();
+    }
+}
