@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
+
 import org.junit.jupiter.api.Test;
 
 class JsonTest {
@@ -40,8 +41,10 @@ class JsonTest {
 
     @Test
     void map_keys_are_written_in_order_so_output_is_deterministic() throws Exception {
-        Map<String, Integer> counts = new TreeMap<>(java.util.Comparator.reverseOrder());
-        counts.putAll(Map.of("b", 2, "a", 1, "c", 3));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("c", 3);
+        counts.put("a", 1);
+        counts.put("b", 2);
 
         assertThat(json.writeValueAsString(counts)).isEqualTo("{\"a\":1,\"b\":2,\"c\":3}");
     }
