@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The deployment's settings, read once from CDK context ({@code cdk deploy -c stage=prod}), each
@@ -59,7 +60,7 @@ public record StackSettings(
         }
         Objects.requireNonNull(sender, "sender cannot be null");
         // IAM lets the functions send only as the domain identity, so any other address would fail at send time.
-        if (!sender.matches("(.*<)?[^@<>\\s]+@" + java.util.regex.Pattern.quote(domain) + ">?")) {
+        if (!sender.matches("(.*<)?[^@<>\\s]+@" + Pattern.quote(domain) + ">?")) {
             throw new IllegalArgumentException(
                     "context 'sender' must be an address at the domain '" + domain + "', such as 'ILN <noreply@" + domain + ">'");
         }

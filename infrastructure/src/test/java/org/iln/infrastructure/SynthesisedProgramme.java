@@ -3,14 +3,17 @@ package org.iln.infrastructure;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
+import software.constructs.IConstruct;
 
 /**
  * The app synthesised once for the whole test run, with settings that differ from every default,
@@ -54,8 +57,8 @@ final class SynthesisedProgramme {
     }
 
     /** The logical id of a construct's CloudFormation resource in the main stack. */
-    static String logicalId(software.constructs.IConstruct construct) {
-        return MAIN_STACK.getLogicalId((software.amazon.awscdk.CfnElement) construct.getNode().getDefaultChild());
+    static String logicalId(IConstruct construct) {
+        return MAIN_STACK.getLogicalId((CfnElement) construct.getNode().getDefaultChild());
     }
 
     /** The resources of one type, by logical id: each a map with Type, Properties and the rest. */
@@ -84,7 +87,7 @@ final class SynthesisedProgramme {
             Path jar = directory.resolve("iln-functions-lambda.jar");
             try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
-                zip.write("Manifest-Version: 1.0\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                zip.write("Manifest-Version: 1.0\n".getBytes(StandardCharsets.US_ASCII));
                 zip.closeEntry();
             }
             jar.toFile().deleteOnExit();
