@@ -217,8 +217,10 @@ public final class ProgrammeStack extends Stack {
         settings.alarmEmail().ifPresent(email -> alarms.addSubscription(new EmailSubscription(email)));
         SnsAction alarmAction = new SnsAction(alarms);
 
+        // One jar holds every handler: one asset, uploaded once.
+        Code code = Code.fromAsset(functionsJar.toString());
         for (FunctionSpec spec : FunctionCatalogue.functions()) {
-            Function function = function(spec, settings, Code.fromAsset(functionsJar.toString()), environment);
+            Function function = function(spec, settings, code, environment);
             List<PolicyStatement> statements = new ArrayList<>();
             statements.add(allow(spec.tableActions(), List.of(table.getTableArn())));
             if (spec.queries()) {
