@@ -1,48 +1,149 @@
 package org.iln.infrastructure;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.TimeZone;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.cloudfront.AllowedMethods;
+import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.CachePolicy;
+import software.amazon.awscdk.services.cloudfront.Distribution;
+import software.amazon.awscdk.services.cloudfront.ErrorResponse;
+import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
+import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
+import software.amazon.awscdk.services.cloudfront.HttpVersion;
+import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
+import software.amazon.awscdk.services.cloudfront.PriceClass;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentSecurityPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentTypeOptions;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersFrameOptions;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersReferrerPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersStrictTransportSecurity;
+import software.amazon.awscdk.services.cloudfront.ResponseSecurityHeadersBehavior;
+import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
+import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.amazon.awscdk.services.scheduler.CronOptionsWithTimezone;
+import software.amazon.awscdk.services.scheduler.Schedule;
+import software.amazon.awscdk.services.scheduler.ScheduleExpression;
+import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.amazon.awscdk.services.ses.ConfigurationSet;
+import software.amazon.awscdk.services.ses.ConfigurationSetEventDestinationOptions;
+import software.amazon.awscdk.services.ses.EmailIdentity;
+import software.amazon.awscdk.services.ses.EmailSendingEvent;
+import software.amazon.awscdk.services.ses.EventDestination;
+import software.amazon.awscdk.services.ses.Identity;
+import software.amazon.awscdk.services.ses.SuppressionReasons;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscription;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * The whole programme in one stack: the site bucket and the table that holds applications,
- * partnerships and the mail outbox.
+ * The programme in one stack: the site (bucket, CloudFront, headers), the table, the HTTP API,
+ * the functions of {@link FunctionCatalogue} with their schedules, SES, the HMAC secret and the
+ * alarms.
  *
  * <p>Personal data lives only in the table; the bucket holds the public site and the programme
- * manifest. Both are retained when the stack is deleted, so a mistaken `cdk destroy` loses nothing.
+ * manifest. The table, the bucket and the HMAC key (the keys of stored records are keyed hashes
+ * made with it) are retained when the stack is deleted, so a mistaken {@code cdk destroy} loses
+ * nothing. Each function's role holds only the statements its {@link FunctionSpec} asks for.
  */
 public final class ProgrammeStack extends Stack {
 
-    /** The attribute DynamoDB's TTL reads: unconfirmed applications and expired tokens go by it. */
-    static final String TTL_ATTRIBUTE = "expiresAt";
+    /** The manifest's key in the site bucket; the deploy workflow uploads it after every page. */
+    public static final String MANIFEST_KEY = "programme.json";
+
+    /** The site's Content-Security-Policy: our own origin only, no inline script or style. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
+            + "base-uri 'self'; form-action 'self'";
+
+    /** The name of the alias every trigger invokes: SnapStart snapshots only published versions. */
+    public static final String LIVE_ALIAS = "live";
+
+    /** SES puts an account under review at 5 % bounces and 0.1 % complaints; alarm before that. */
+    static final double BOUNCE_RATE_ALARM = 0.04;
+    static final double COMPLAINT_RATE_ALARM = 0.0008;
 
     private final Table table;
     private final Bucket siteBucket;
+    private final Distribution distribution;
+    private final Map<String, Alias> aliases = new LinkedHashMap<>();
 
-    public ProgrammeStack(Construct scope, String id, StackProps props, StackSettings settings) {
+    /**
+     * Builds the stack.
+     *
+     * @param webAclArn the ARN of the CLOUDFRONT-scope web ACL (from {@link EdgeStack})
+     * @param functionsJar the shaded jar with every handler; it must exist
+     */
+    public ProgrammeStack(Construct scope, String id, StackProps props, StackSettings settings,
+            String webAclArn, Path functionsJar) {
         super(scope, id, props);
+        if (!Files.isRegularFile(functionsJar)) {
+            throw new IllegalArgumentException("the functions jar " + functionsJar + " does not exist: build it with "
+                    + "'./mvnw -B -pl functions -am package -DskipTests' from the repository root, "
+                    + "or pass '-c functionsJar=PATH'");
+        }
 
-        table = Table.Builder.create(this, "Table")
-                .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
-                .sortKey(Attribute.builder().name("sk").type(AttributeType.STRING).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                        .pointInTimeRecoveryEnabled(true).build())
-                .timeToLiveAttribute(TTL_ATTRIBUTE)
-                .deletionProtection(true)
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
-
+        table = table();
         siteBucket = Bucket.Builder.create(this, "SiteBucket")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .encryption(BucketEncryption.S3_MANAGED)
@@ -51,13 +152,372 @@ public final class ProgrammeStack extends Stack {
                 .versioned(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
+        Secret hmacKey = Secret.Builder.create(this, "HmacKey")
+                .description("Signs participants' links and keys stored records by a hash of the email address")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(64)
+                        .excludePunctuation(true)
+                        .build())
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+
+        Topic sesEvents = Topic.Builder.create(this, "SesEvents").enforceSsl(true).build();
+        ConfigurationSet configurationSet = ConfigurationSet.Builder.create(this, "MailConfiguration")
+                .reputationMetrics(true)
+                .suppressionReasons(SuppressionReasons.BOUNCES_AND_COMPLAINTS)
+                .build();
+        configurationSet.addEventDestination("BouncesAndComplaints", ConfigurationSetEventDestinationOptions.builder()
+                .destination(EventDestination.snsTopic(sesEvents))
+                .events(List.of(EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT))
+                .build());
+        EmailIdentity identity = EmailIdentity.Builder.create(this, "MailIdentity")
+                .identity(Identity.domain(settings.domain()))
+                .configurationSet(configurationSet)
+                .build();
+        List<String> mailArns = List.of(
+                arn("ses", "identity", settings.domain()),
+                arn("ses", "configuration-set", configurationSet.getConfigurationSetName()));
+
+        Queue deadLetters = Queue.Builder.create(this, "DeadLetters")
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .retentionPeriod(Duration.days(14))
+                .build();
+
+        HttpApi api = HttpApi.Builder.create(this, "HttpApi")
+                .apiName(settings.stackName() + "-api")
+                .description("The programme's /api/* routes, reached through CloudFront")
+                .createDefaultStage(false)
+                .build();
+        HttpStage.Builder.create(this, "ApiDefaultStage")
+                .httpApi(api)
+                .stageName("$default")
+                .autoDeploy(true)
+                .throttle(ThrottleSettings.builder()
+                        .rateLimit(settings.apiRateLimit())
+                        .burstLimit(settings.apiBurstLimit())
+                        .build())
+                .build();
+
+        distribution = distribution(api, webAclArn);
+        String siteUrl = settings.siteUrl().orElse("https://" + distribution.getDistributionDomainName());
+
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("STAGE", settings.stage());
+        environment.put("TABLE_NAME", table.getTableName());
+        environment.put("SITE_BUCKET", siteBucket.getBucketName());
+        environment.put("MANIFEST_KEY", MANIFEST_KEY);
+        environment.put("HMAC_SECRET_ARN", hmacKey.getSecretArn());
+        environment.put("SENDER", settings.sender());
+        environment.put("SEND_RATE", Integer.toString(settings.sendRate()));
+        environment.put("BASE_URL", siteUrl);
+        environment.put("CONFIGURATION_SET", configurationSet.getConfigurationSetName());
+
+        Topic alarms = Topic.Builder.create(this, "Alarms").enforceSsl(true).build();
+        settings.alarmEmail().ifPresent(email -> alarms.addSubscription(new EmailSubscription(email)));
+        SnsAction alarmAction = new SnsAction(alarms);
+
+        // One jar holds every handler: one asset, uploaded once.
+        Code code = Code.fromAsset(functionsJar.toString());
+        for (FunctionSpec spec : FunctionCatalogue.functions()) {
+            Function function = function(spec, settings, code, environment);
+            List<PolicyStatement> statements = new ArrayList<>();
+            statements.add(allow(spec.tableActions(), List.of(table.getTableArn())));
+            if (spec.queries()) {
+                statements.add(allow(List.of("dynamodb:Query"), TableDesign.PROGRAMME.indexes().stream()
+                        .map(index -> table.getTableArn() + "/index/" + index.name())
+                        .toList()));
+            }
+            statements.add(allow(List.of("secretsmanager:GetSecretValue"), List.of(hmacKey.getSecretArn())));
+            if (spec.sendsMail()) {
+                statements.add(allow(List.of("ses:SendEmail", "ses:SendRawEmail"), mailArns));
+            }
+            if (spec.readsManifest()) {
+                statements.add(allow(List.of("s3:GetObject"), List.of(siteBucket.arnForObjects(MANIFEST_KEY))));
+            }
+            statements.forEach(function::addToRolePolicy);
+
+            // CDK warns that SnapStart needs a published version: currentVersion is that version.
+            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                    "every trigger invokes the live alias of the published currentVersion");
+            Alias alias = Alias.Builder.create(this, id(spec) + "Live")
+                    .aliasName(LIVE_ALIAS)
+                    .version(function.getCurrentVersion())
+                    .build();
+            aliases.put(spec.name(), alias);
+            trigger(spec, alias, api, sesEvents, deadLetters);
+
+            alarm(id(spec) + "Errors", function.metricErrors(everyFiveMinutes("Sum")), 1,
+                    spec.name() + " failed at least once in five minutes: read its log group", alarmAction);
+            alarm(id(spec) + "Throttles", function.metricThrottles(everyFiveMinutes("Sum")), 1,
+                    spec.name() + " was throttled: the account's concurrency is exhausted", alarmAction);
+        }
+
+        alarm("DeadLettersWaiting", deadLetters.metricApproximateNumberOfMessagesVisible(everyFiveMinutes("Maximum")), 1,
+                "an invocation failed after its retries and waits in the dead-letter queue", alarmAction);
+        alarm("SesBounceRate", sesReputation("Reputation.BounceRate"), BOUNCE_RATE_ALARM,
+                "SES bounce rate is near the 5% review threshold: check the addresses being mailed", alarmAction);
+        alarm("SesComplaintRate", sesReputation("Reputation.ComplaintRate"), COMPLAINT_RATE_ALARM,
+                "SES complaint rate is near the 0.1% review threshold: check what is being sent", alarmAction);
+
+        output("SiteBucketName", siteBucket.getBucketName(), "the bucket the deploy workflow syncs the baked site to");
+        output("DistributionId", distribution.getDistributionId(), "the CloudFront distribution to invalidate after a sync");
+        output("SiteUrl", siteUrl, "the public address of the site");
+        output("ApiEndpoint", api.getApiEndpoint(), "the HTTP API's own endpoint (use the site's /api/* instead)");
+        output("TableName", table.getTableName(), "the programme's DynamoDB table");
+        output("AlarmTopicArn", alarms.getTopicArn(), "subscribe more people to the alarms here");
+        output("DkimRecord1", identity.getDkimDnsTokenName1() + " CNAME " + identity.getDkimDnsTokenValue1(),
+                "publish these three CNAME records in the mail domain's DNS to verify it for SES");
+        output("DkimRecord2", identity.getDkimDnsTokenName2() + " CNAME " + identity.getDkimDnsTokenValue2(), null);
+        output("DkimRecord3", identity.getDkimDnsTokenName3() + " CNAME " + identity.getDkimDnsTokenValue3(), null);
     }
 
-    Table table() {
+    Table programmeTable() {
         return table;
     }
 
     Bucket siteBucket() {
         return siteBucket;
+    }
+
+    Distribution distribution() {
+        return distribution;
+    }
+
+    /** The alias of each function in the catalogue, by the spec's name. */
+    Map<String, Alias> aliases() {
+        return Map.copyOf(aliases);
+    }
+
+    private Table table() {
+        TableDesign design = TableDesign.PROGRAMME;
+        Table programme = Table.Builder.create(this, "Table")
+                .partitionKey(stringKey(design.partitionKey()))
+                .sortKey(stringKey(design.sortKey()))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true).build())
+                .timeToLiveAttribute(design.timeToLive())
+                .deletionProtection(true)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        for (TableDesign.Index index : design.indexes()) {
+            programme.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                    .indexName(index.name())
+                    .partitionKey(stringKey(index.partitionKey()))
+                    .sortKey(stringKey(index.sortKey()))
+                    .projectionType(ProjectionType.ALL)
+                    .build());
+        }
+        return programme;
+    }
+
+    private Distribution distribution(HttpApi api, String webAclArn) {
+        ResponseHeadersPolicy headers = ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
+                .comment("HSTS, a same-origin CSP, nosniff, referrer policy and no framing")
+                .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
+                        .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
+                                .accessControlMaxAge(Duration.days(730))
+                                .includeSubdomains(true)
+                                .override(true)
+                                .build())
+                        .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
+                                .contentSecurityPolicy(CONTENT_SECURITY_POLICY)
+                                .override(true)
+                                .build())
+                        .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
+                        .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
+                                .referrerPolicy(HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)
+                                .override(true)
+                                .build())
+                        .frameOptions(ResponseHeadersFrameOptions.builder()
+                                .frameOption(HeadersFrameOption.DENY)
+                                .override(true)
+                                .build())
+                        .build())
+                .build();
+
+        String apiDomain = api.getApiId() + ".execute-api." + getRegion() + "." + getUrlSuffix();
+        BehaviorOptions toApi = BehaviorOptions.builder()
+                .origin(HttpOrigin.Builder.create(apiDomain).protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY).build())
+                .allowedMethods(AllowedMethods.ALLOW_ALL)
+                .cachePolicy(CachePolicy.CACHING_DISABLED)
+                // Everything the viewer sent except Host: API Gateway routes by its own host name.
+                .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
+                // A redirect would turn a form POST into a GET, so plain HTTP is refused instead.
+                .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+                .responseHeadersPolicy(headers)
+                .build();
+
+        // S3 behind origin access control answers 403, not 404, for a key that does not exist.
+        List<ErrorResponse> notFound = List.of(403, 404).stream()
+                .map(status -> ErrorResponse.builder()
+                        .httpStatus(status)
+                        .responseHttpStatus(404)
+                        .responsePagePath("/404.html")
+                        .ttl(Duration.minutes(1))
+                        .build())
+                .toList();
+
+        return Distribution.Builder.create(this, "Distribution")
+                .comment("International Librarians Network site and /api/*")
+                .defaultRootObject("index.html")
+                .defaultBehavior(BehaviorOptions.builder()
+                        .origin(S3BucketOrigin.withOriginAccessControl(siteBucket))
+                        .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
+                        .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
+                        .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                        .responseHeadersPolicy(headers)
+                        .compress(true)
+                        .build())
+                .additionalBehaviors(Map.of(EdgeStack.API_PATH_PREFIX + "*", toApi))
+                .errorResponses(notFound)
+                .httpVersion(HttpVersion.HTTP2_AND_3)
+                // Participants are everywhere: serve from every edge location.
+                .priceClass(PriceClass.PRICE_CLASS_ALL)
+                .webAclId(webAclArn)
+                .build();
+    }
+
+    private Function function(FunctionSpec spec, StackSettings settings, Code code, Map<String, String> environment) {
+        String name = settings.stackName() + "-" + spec.name();
+        LogGroup logs = LogGroup.Builder.create(this, id(spec) + "Logs")
+                .logGroupName("/aws/lambda/" + name)
+                .retention(RetentionDays.THREE_MONTHS)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        // An explicit role: the default one carries AWSLambdaBasicExecutionRole, whose log actions are on "*".
+        Role role = Role.Builder.create(this, id(spec) + "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Runs " + name + " with only the access its FunctionSpec lists")
+                .build();
+        role.addToPolicy(allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(logs.getLogGroupArn())));
+        return Function.Builder.create(this, id(spec) + "Function")
+                .functionName(name)
+                .description(spec.handler())
+                // Our bytecode is Java 17; the Java 21 runtime runs it and supports SnapStart on arm64.
+                .runtime(Runtime.JAVA_21)
+                .architecture(Architecture.ARM_64)
+                .handler(spec.handler())
+                .code(code)
+                .memorySize(spec.memoryMb())
+                .timeout(Duration.seconds(spec.timeout().toSeconds()))
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .role(role)
+                .logGroup(logs)
+                .loggingFormat(LoggingFormat.JSON)
+                .applicationLogLevelV2(ApplicationLogLevel.INFO)
+                .environment(environment)
+                .build();
+    }
+
+    private void trigger(FunctionSpec spec, Alias alias, HttpApi api, Topic sesEvents, Queue deadLetters) {
+        // Java 17: no pattern matching in switch yet, so an instanceof chain over the sealed type.
+        Trigger trigger = spec.trigger();
+        if (trigger instanceof Trigger.HttpRoutes http) {
+            HttpLambdaIntegration integration = new HttpLambdaIntegration(id(spec) + "Integration", alias);
+            for (String route : http.routes()) {
+                String[] methodAndPath = route.split(" ", 2);
+                api.addRoutes(AddRoutesOptions.builder()
+                        .methods(List.of(HttpMethod.valueOf(methodAndPath[0])))
+                        .path(methodAndPath[1])
+                        .integration(integration)
+                        .build());
+            }
+        } else if (trigger instanceof Trigger.Daily daily) {
+            schedule(spec, alias, deadLetters, ScheduleExpression.cron(CronOptionsWithTimezone.builder()
+                    .minute(Integer.toString(daily.minute()))
+                    .hour(Integer.toString(daily.hour()))
+                    .timeZone(TimeZone.ETC_UTC)
+                    .build()));
+        } else if (trigger instanceof Trigger.Every every) {
+            schedule(spec, alias, deadLetters, ScheduleExpression.rate(Duration.minutes(every.every().toMinutes())));
+        } else if (trigger instanceof Trigger.SesEvents) {
+            sesEvents.addSubscription(new LambdaSubscription(alias));
+            failedEventsTo(alias, deadLetters, 2);
+        } else {
+            throw new IllegalStateException("no resources for trigger " + trigger);
+        }
+    }
+
+    private void schedule(FunctionSpec spec, Alias alias, Queue deadLetters, ScheduleExpression expression) {
+        Schedule.Builder.create(this, id(spec) + "Schedule")
+                .description("Invokes " + spec.name() + " (times in UTC)")
+                .schedule(expression)
+                .target(LambdaInvoke.Builder.create(alias)
+                        .deadLetterQueue(deadLetters)
+                        .retryAttempts(2)
+                        .maxEventAge(Duration.hours(1))
+                        .build())
+                .build();
+        // The next run comes soon and every step is safe to repeat, so one retry is enough.
+        failedEventsTo(alias, deadLetters, 1);
+    }
+
+    private static void failedEventsTo(Alias alias, Queue deadLetters, int retries) {
+        alias.configureAsyncInvoke(EventInvokeConfigOptions.builder()
+                .retryAttempts(retries)
+                .maxEventAge(Duration.hours(6))
+                .onFailure(new SqsDestination(deadLetters))
+                .build());
+    }
+
+    private void alarm(String id, IMetric metric, double threshold, String description, SnsAction action) {
+        Alarm alarm = Alarm.Builder.create(this, id)
+                .metric(metric)
+                .threshold(threshold)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .alarmDescription(description)
+                .build();
+        alarm.addAlarmAction(action);
+    }
+
+    private static Metric sesReputation(String name) {
+        // Account-wide reputation, as SES itself judges it.
+        return Metric.Builder.create()
+                .namespace("AWS/SES")
+                .metricName(name)
+                .statistic("Maximum")
+                .period(Duration.minutes(15))
+                .build();
+    }
+
+    private static MetricOptions everyFiveMinutes(String statistic) {
+        return MetricOptions.builder().period(Duration.minutes(5)).statistic(statistic).build();
+    }
+
+    private String arn(String service, String resource, String resourceName) {
+        return formatArn(ArnComponents.builder()
+                .service(service)
+                .resource(resource)
+                .resourceName(resourceName)
+                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                .build());
+    }
+
+    private static PolicyStatement allow(List<String> actions, List<String> resources) {
+        return PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .actions(actions)
+                .resources(resources)
+                .build();
+    }
+
+    private static Attribute stringKey(String name) {
+        return Attribute.builder().name(name).type(AttributeType.STRING).build();
+    }
+
+    private void output(String id, String value, String description) {
+        CfnOutput.Builder.create(this, id).value(value).description(description).build();
+    }
+
+    private static String id(FunctionSpec spec) {
+        StringBuilder id = new StringBuilder();
+        for (String part : spec.name().split("-")) {
+            id.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return id.toString();
     }
 }

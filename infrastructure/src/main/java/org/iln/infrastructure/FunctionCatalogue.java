@@ -1,0 +1,71 @@
+package org.iln.infrastructure;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every Lambda function of the programme, in one list: the stack builds exactly these.
+ *
+ * <p>Handler names are strings (the functions module is built separately), so the assertion
+ * tests check each one. Memory sizes and timeouts are initial values, to be tuned from measured
+ * duration and memory in each function's JSON logs (the REPORT line).
+ *
+ * <p>DynamoDB has no IAM action for a transaction: {@code TransactWriteItems} is authorised as
+ * the Put, Update, Delete and ConditionCheck actions it contains, so those are what is listed.
+ */
+public final class FunctionCatalogue {
+
+    private static final List<FunctionSpec> FUNCTIONS = List.of(
+            new FunctionSpec(
+                    "api",
+                    "org.iln.signup.ApiHandler::handleRequest",
+                    1024,
+                    Duration.ofSeconds(10),
+                    new Trigger.HttpRoutes(List.of(
+                            "POST /api/signup",
+                            "GET /api/confirm",
+                            "GET /api/unsubscribe",
+                            "POST /api/unsubscribe",
+                            "POST /api/erase",
+                            "GET /api/erase")),
+                    List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                            "dynamodb:Query", "dynamodb:ConditionCheckItem"),
+                    true,
+                    true),
+            new FunctionSpec(
+                    "nightly-matching",
+                    "org.iln.round.NightlyMatchingHandler::handleRequest",
+                    3008,
+                    Duration.ofMinutes(10),
+                    new Trigger.Daily(2, 0),
+                    List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                            "dynamodb:ConditionCheckItem", "dynamodb:BatchWriteItem"),
+                    false,
+                    true),
+            new FunctionSpec(
+                    "dispatch",
+                    "org.iln.mail.DispatchHandler::handleRequest",
+                    1024,
+                    Duration.ofMinutes(4),
+                    new Trigger.Every(Duration.ofMinutes(5)),
+                    List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"),
+                    true,
+                    true),
+            new FunctionSpec(
+                    "ses-events",
+                    "org.iln.mail.SesEventHandler::handleRequest",
+                    512,
+                    Duration.ofSeconds(30),
+                    new Trigger.SesEvents(),
+                    List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"),
+                    false,
+                    false));
+
+    private FunctionCatalogue() {
+    }
+
+    /** The programme's functions, in a stable order. */
+    public static List<FunctionSpec> functions() {
+        return FUNCTIONS;
+    }
+}

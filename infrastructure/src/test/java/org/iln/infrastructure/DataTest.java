@@ -1,0 +1,60 @@
+package org.iln.infrastructure;
+
+import static org.iln.infrastructure.SynthesisedProgramme.MAIN;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+
+class DataTest {
+
+    @Test
+    void the_table_is_on_demand_with_point_in_time_recovery_ttl_and_deletion_protection() {
+        MAIN.resourceCountIs("AWS::DynamoDB::Table", 1);
+        MAIN.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+                "BillingMode", "PAY_PER_REQUEST",
+                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true),
+                "DeletionProtectionEnabled", true,
+                "KeySchema", List.of(
+                        Map.of("AttributeName", "pk", "KeyType", "HASH"),
+                        Map.of("AttributeName", "sk", "KeyType", "RANGE"))));
+    }
+
+    @Test
+    void the_table_has_the_two_indexes_the_store_queries_each_projecting_every_attribute() {
+        MAIN.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+                "GlobalSecondaryIndexes", List.of(
+                        index("gsi1", "gsi1pk", "gsi1sk"),
+                        index("gsi2", "gsi2pk", "gsi2sk")),
+                "AttributeDefinitions", Match.arrayWith(List.of(
+                        Map.of("AttributeName", "gsi1pk", "AttributeType", "S"),
+                        Map.of("AttributeName", "gsi1sk", "AttributeType", "S"),
+                        Map.of("AttributeName", "gsi2pk", "AttributeType", "S"),
+                        Map.of("AttributeName", "gsi2sk", "AttributeType", "S")))));
+    }
+
+    @Test
+    void the_table_survives_a_stack_deletion() {
+        MAIN.hasResource("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain"));
+    }
+
+    @Test
+    void the_hmac_key_is_generated_in_secrets_manager_and_kept_because_stored_keys_are_hashed_with_it() {
+        MAIN.resourceCountIs("AWS::SecretsManager::Secret", 1);
+        MAIN.hasResource("AWS::SecretsManager::Secret", Map.of(
+                "DeletionPolicy", "Retain",
+                "Properties", Match.objectLike(Map.of(
+                        "GenerateSecretString", Map.of("PasswordLength", 64, "ExcludePunctuation", true)))));
+    }
+
+    private static Map<String, Object> index(String name, String partitionKey, String sortKey) {
+        return Map.of(
+                "IndexName", name,
+                "KeySchema", List.of(
+                        Map.of("AttributeName", partitionKey, "KeyType", "HASH"),
+                        Map.of("AttributeName", sortKey, "KeyType", "RANGE")),
+                "Projection", Map.of("ProjectionType", "ALL"));
+    }
+}

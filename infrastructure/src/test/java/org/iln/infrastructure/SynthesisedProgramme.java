@@ -1,0 +1,100 @@
+package org.iln.infrastructure;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
+import software.constructs.IConstruct;
+
+/**
+ * The app synthesised once for the whole test run, with settings that differ from every default,
+ * so each assertion also shows that its context value reaches the template.
+ *
+ * <p>A synth starts the jsii runtime and takes several seconds; the holder idiom makes the first
+ * test class that asks pay for it, and every later one reuse it.
+ */
+final class SynthesisedProgramme {
+
+    static final Map<String, Object> CONTEXT = Map.of(
+            "stage", "test",
+            "region", "eu-west-1",
+            "account", "123456789012",
+            "domain", "iln.example.net",
+            "sender", "ILN programme <hello@iln.example.net>",
+            "sendRate", 9,
+            "apiRateLimit", 15,
+            "apiBurstLimit", 30,
+            "wafRateLimit", 250,
+            "alarmEmail", "ops@example.net");
+
+    static final StackSettings SETTINGS = StackSettings.from(CONTEXT::get, name -> null);
+
+    private static final ProgrammeStack MAIN_STACK;
+    static final Template MAIN;
+    static final Template EDGE;
+
+    static {
+        App app = new App();
+        MAIN_STACK = IlnApp.build(app, SETTINGS, fixtureJar());
+        MAIN = Template.fromStack(MAIN_STACK);
+        EDGE = Template.fromStack((Stack) app.getNode().findChild(SETTINGS.edgeStackName()));
+    }
+
+    private SynthesisedProgramme() {
+    }
+
+    static ProgrammeStack mainStack() {
+        return MAIN_STACK;
+    }
+
+    /** The logical id of a construct's CloudFormation resource in the main stack. */
+    static String logicalId(IConstruct construct) {
+        return MAIN_STACK.getLogicalId((CfnElement) construct.getNode().getDefaultChild());
+    }
+
+    /** The resources of one type, by logical id: each a map with Type, Properties and the rest. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Object>> resources(Template template, String type) {
+        return (Map<String, Map<String, Object>>) (Map<String, ?>) template.findResources(type);
+    }
+
+    /** The Properties of the one resource with this logical id. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> properties(Template template, String type, String logicalId) {
+        Map<String, Object> resource = resources(template, type).get(logicalId);
+        if (resource == null) {
+            throw new AssertionError("no " + type + " with logical id " + logicalId);
+        }
+        return (Map<String, Object>) resource.get("Properties");
+    }
+
+    /**
+     * A small real zip standing in for the functions' shaded jar: the asset only needs a file to
+     * hash and stage; nothing in these tests runs the handlers.
+     */
+    static Path fixtureJar() {
+        try {
+            Path directory = Files.createTempDirectory("iln-functions-fixture");
+            Path jar = directory.resolve("iln-functions-lambda.jar");
+            try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
+                zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
+                zip.write("Manifest-Version: 1.0\n".getBytes(StandardCharsets.US_ASCII));
+                zip.closeEntry();
+            }
+            jar.toFile().deleteOnExit();
+            directory.toFile().deleteOnExit();
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the fixture jar", e);
+        }
+    }
+}
