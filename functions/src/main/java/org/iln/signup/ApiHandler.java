@@ -133,6 +133,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         try {
             fields = request.isForm() ? SubmittedFields.fromForm(request.body) : SubmittedFields.fromJson(request.body);
         } catch (MalformedBodyException e) {
+            LOG.atInfo().addKeyValue("outcome", "malformed").log("request refused: malformed body");
             return invalid(request, List.of(new FieldError("body", e.getMessage())));
         }
         Signup.Outcome outcome = core.signup().submit(fields);
@@ -186,6 +187,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         try {
             fields = request.isForm() ? SubmittedFields.fromForm(request.body) : SubmittedFields.fromJson(request.body);
         } catch (MalformedBodyException e) {
+            LOG.atInfo().addKeyValue("outcome", "malformed").log("request refused: malformed body");
             return invalid(request, List.of(new FieldError("body", e.getMessage())));
         }
         if (fields.all("website").stream().anyMatch(v -> !v.isBlank())) {

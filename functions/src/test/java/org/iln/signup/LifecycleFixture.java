@@ -29,13 +29,12 @@ final class LifecycleFixture {
 
     /** Applies with this address (and country) and returns the confirmation mail's token. */
     String apply(String email, String country) {
-        int before = aws.sentMail().size();
         APIGatewayV2HTTPResponse response = handler.handleRequest(Events.post("/api/signup", "application/json",
                 Applicant.valid(email, clock).set("country", country).set("excludeCountries").json()), null);
         assertThat(response.getStatusCode()).isEqualTo(202);
-        List<SentMail> mail = aws.sentMail();
-        assertThat(mail).hasSize(before + 1);
-        return mail.get(mail.size() - 1).token("/api/confirm");
+        SentMail last = lastMail();
+        assertThat(last.to()).isEqualTo(email);
+        return last.token("/api/confirm");
     }
 
     APIGatewayV2HTTPResponse get(String path, String token) {

@@ -90,7 +90,9 @@ public final class Applicant {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 default -> {
-                    if (c < 0x20) {
+                    // Escape everything outside printable ASCII, so that even a lone surrogate
+                    // reaches the server exactly as written.
+                    if (c < 0x20 || c >= 0x7f) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
