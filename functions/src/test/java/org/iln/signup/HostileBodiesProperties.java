@@ -12,7 +12,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.iln.testing.SkipWithoutEmulator;
 import org.iln.testing.Applicant;
 import org.iln.testing.Aws;
 import org.iln.testing.AwsEmulator;
@@ -24,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Random and hostile bodies (huge, truncated, wrong types, odd Unicode, CRLF, markup) never
  * make the signup API fail with 5xx and never store anything but the per-client counter.
  */
+@AddLifecycleHook(SkipWithoutEmulator.class)
 class HostileBodiesProperties {
 
     static final String[] HOSTILE = {

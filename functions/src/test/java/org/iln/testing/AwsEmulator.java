@@ -7,6 +7,8 @@ import org.iln.store.IlnTable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -26,9 +28,12 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * <p>Before each test it resets the emulator, creates the table with its indexes and TTL, and
  * verifies the sending domain. Tests take an {@link Aws} parameter.
  */
-public final class AwsEmulator implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public final class AwsEmulator implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
+        ParameterResolver {
 
     private static final Object LOCK = new Object();
+    private static final String NO_DOCKER = "SKIPPED: -Diln.emulator=localstack was chosen but no Docker engine "
+            + "is available; these tests did not run. Start Docker or run with the default (moto).";
     private static Emulator running;
     private static Aws aws;
 
@@ -37,6 +42,14 @@ public final class AwsEmulator implements BeforeAllCallback, BeforeEachCallback,
         String chosen = Optional.ofNullable(System.getProperty("iln.emulator"))
                 .or(() -> Optional.ofNullable(System.getenv("ILN_EMULATOR"))).orElse("moto");
         return chosen.toLowerCase(Locale.ROOT).trim();
+    }
+
+    /** Why the selected emulator cannot run here, if it cannot (LocalStack without Docker). */
+    public static Optional<String> unavailableReason() {
+        if (selected().equals("localstack") && !LocalStackEmulator.dockerAvailable()) {
+            return Optional.of(NO_DOCKER);
+        }
+        return Optional.empty();
     }
 
     /**
@@ -48,9 +61,7 @@ public final class AwsEmulator implements BeforeAllCallback, BeforeEachCallback,
             if (aws == null) {
                 String chosen = selected();
                 if (chosen.equals("localstack")) {
-                    Assumptions.assumeTrue(LocalStackEmulator.dockerAvailable(),
-                            "SKIPPED: -Diln.emulator=localstack was chosen but no Docker engine is available; "
-                                    + "these tests did not run. Start Docker or run with the default (moto).");
+                    Assumptions.assumeTrue(LocalStackEmulator.dockerAvailable(), NO_DOCKER);
                     running = LocalStackEmulator.start();
                 } else if (chosen.equals("moto")) {
                     running = MotoServer.start();
@@ -75,6 +86,13 @@ public final class AwsEmulator implements BeforeAllCallback, BeforeEachCallback,
             current.ses().createEmailIdentity(b -> b.emailIdentity("iln.example.org"));
         }
         return current;
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        // Reported per test as skipped, with the reason, rather than silently passing.
+        return unavailableReason().map(ConditionEvaluationResult::disabled)
+                .orElse(ConditionEvaluationResult.enabled("emulator: " + selected()));
     }
 
     @Override
