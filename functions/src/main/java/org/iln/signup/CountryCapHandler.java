@@ -2,10 +2,10 @@ package org.iln.signup;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Objects;
 import org.iln.config.AwsClients;
 import org.iln.config.FunctionsConfig;
@@ -13,10 +13,10 @@ import org.iln.programme.Programme.Round;
 import org.iln.programme.ProgrammeSource;
 
 /**
- * Runs daily (EventBridge schedule): applies the country cap to every round whose applications
+ * Runs daily (an EventBridge schedule; the event's content is not used): applies the country cap to every round whose applications
  * have closed and whose matching date has not passed. Running it again is harmless.
  */
-public final class CountryCapHandler implements RequestHandler<ScheduledEvent, String> {
+public final class CountryCapHandler implements RequestHandler<Map<String, Object>, String> {
 
     private final Participants core;
     private final Clock clock;
@@ -37,7 +37,7 @@ public final class CountryCapHandler implements RequestHandler<ScheduledEvent, S
     }
 
     @Override
-    public String handleRequest(ScheduledEvent event, Context context) {
+    public String handleRequest(Map<String, Object> event, Context context) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         int waitlisted = 0;
         for (Round round : core.programme().get().rounds()) {

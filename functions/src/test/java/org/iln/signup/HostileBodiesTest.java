@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * make the signup API fail with 5xx and never store anything but the per-client counter.
  */
 @AddLifecycleHook(SkipWithoutEmulator.class)
-class HostileBodiesProperties {
+class HostileBodiesTest {
 
     static final String[] HOSTILE = {
         "<script>alert(1)</script>", "\r\nBcc: victim@example.org", "\u0000", "\u202Egnp.exe", "\ud800",
