@@ -105,8 +105,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             case "/api/signup":
                 return request.method.equals("POST") ? signup(request) : notAllowed("POST");
             case "/api/confirm":
-                return request.method.equals("GET") || request.method.equals("HEAD")
-                        ? confirm(request) : notAllowed("GET, HEAD");
+                // Not HEAD: a probe must not confirm anything.
+                return request.method.equals("GET") ? confirm(request) : notAllowed("GET");
             case "/api/unsubscribe":
                 return switch (request.method) {
                     case "GET", "HEAD" -> unsubscribePage(request);
