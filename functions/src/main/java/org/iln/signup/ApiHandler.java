@@ -304,19 +304,31 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             if (path.length() > 1 && path.endsWith("/")) {
                 path = path.substring(0, path.length() - 1);
             }
-            String contentType = "";
-            if (event.getHeaders() != null) {
-                for (Map.Entry<String, String> h : event.getHeaders().entrySet()) {
-                    if (h.getKey() != null && h.getKey().equalsIgnoreCase("content-type") && h.getValue() != null) {
-                        contentType = h.getValue().toLowerCase(Locale.ROOT);
-                    }
-                }
-            }
+            String contentType = header(event, "content-type").toLowerCase(Locale.ROOT);
             byte[] body = decode(event);
             Map<String, String> query = event.getQueryStringParameters() == null ? Map.of()
                     : event.getQueryStringParameters();
             String ip = http != null && http.getSourceIp() != null ? http.getSourceIp() : "unknown";
+            // Behind CloudFront the source is an edge server; CloudFront sets this header to the
+            // visitor's "address:port" and overwrites any a client sends (the stack must disable
+            // the API's default endpoint so requests cannot bypass CloudFront).
+            String viewer = header(event, "cloudfront-viewer-address");
+            if (!viewer.isBlank()) {
+                int port = viewer.lastIndexOf(':');
+                ip = port > 0 ? viewer.substring(0, port) : viewer;
+            }
             return new Request(method, path, contentType, body, query, ip);
+        }
+
+        private static String header(APIGatewayV2HTTPEvent event, String name) {
+            if (event.getHeaders() != null) {
+                for (Map.Entry<String, String> h : event.getHeaders().entrySet()) {
+                    if (h.getKey() != null && h.getKey().equalsIgnoreCase(name) && h.getValue() != null) {
+                        return h.getValue();
+                    }
+                }
+            }
+            return "";
         }
 
         private static byte[] decode(APIGatewayV2HTTPEvent event) {

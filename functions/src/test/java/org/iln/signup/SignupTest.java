@@ -454,6 +454,26 @@ class SignupTest {
         }
 
         @Test
+        void behind_cloudfront_the_limit_applies_to_the_viewer_not_the_edge_server() {
+            // given: two visitors arriving through the same CloudFront edge address
+            handler = new ApiHandler(aws.clients(), clock, aws.config(1));
+            java.util.function.BiFunction<String, String, APIGatewayV2HTTPResponse> via = (viewer, email) ->
+                    handler.handleRequest(Events.event("POST", "/api/signup", Map.of(),
+                            Map.of("content-type", JSON, "cloudfront-viewer-address", viewer),
+                            Applicant.valid(email, clock).json(), "130.176.0.1"), null);
+
+            // when
+            int first = via.apply("198.51.100.1:50123", "v1@example.org").getStatusCode();
+            int second = via.apply("2001:db8::7:443", "v2@example.org").getStatusCode();
+            int again = via.apply("198.51.100.1:50999", "v3@example.org").getStatusCode();
+
+            // then
+            assertThat(first).isEqualTo(202);
+            assertThat(second).isEqualTo(202);
+            assertThat(again).isEqualTo(429);
+        }
+
+        @Test
         void outside_a_round_gets_409_naming_the_next_opening_date() throws Exception {
             // given: round 1 closed on 9 February; round 2 opens on 13 July
             clock.set(Instant.parse("2026-03-01T12:00:00Z"));
