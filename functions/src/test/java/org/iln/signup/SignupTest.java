@@ -113,6 +113,22 @@ class SignupTest {
         }
 
         @Test
+        void a_base64_encoded_form_body_as_the_http_api_delivers_it_is_accepted() {
+            // given: HTTP APIs base64-encode form bodies
+            String form = Applicant.valid("b64@example.org", clock).form();
+            var event = Events.post("/api/signup", FORM, java.util.Base64.getEncoder()
+                    .encodeToString(form.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            event.setIsBase64Encoded(true);
+
+            // when
+            APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+            // then
+            assertThat(response.getStatusCode()).isEqualTo(303);
+            assertThat(applications()).hasSize(1);
+        }
+
+        @Test
         void never_puts_the_address_in_a_key() {
             // when
             signup(JSON, Applicant.valid("Secret.Person@Example.org", clock).json());
