@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.iln.mail.Envelope;
 import org.iln.mail.Mailer;
 import org.iln.programme.Programme;
@@ -42,13 +43,13 @@ public final class Signup {
     private final SignedLinks tokens;
     private final Mailer mailer;
     private final AddressHasher hasher;
-    private final java.util.function.Supplier<Programme> programme;
+    private final Supplier<Programme> programme;
     private final Links links;
     private final Clock clock;
     private final SignupValidator validator = new SignupValidator();
 
     Signup(ParticipantStore store, SignedLinks tokens, Mailer mailer, AddressHasher hasher,
-           java.util.function.Supplier<Programme> programme, Links links, Clock clock) {
+           Supplier<Programme> programme, Links links, Clock clock) {
         this.store = Objects.requireNonNull(store);
         this.tokens = Objects.requireNonNull(tokens);
         this.mailer = Objects.requireNonNull(mailer);
