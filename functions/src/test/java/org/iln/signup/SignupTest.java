@@ -21,6 +21,7 @@ import org.iln.testing.SentMail;
 import org.iln.testing.SettableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -195,6 +196,27 @@ class SignupTest {
         }
 
         @Test
+        void when_mail_cannot_be_sent_the_answer_is_503_and_a_retry_sends_the_link() throws Exception {
+            // given: SES refuses to send (the sender is not verified)
+            aws.ses().deleteEmailIdentity(b -> b.emailIdentity("iln.example.org"));
+            String body = Applicant.valid("retry@example.org", clock).json();
+
+            // when
+            APIGatewayV2HTTPResponse failed = signup(JSON, body);
+            aws.ses().createEmailIdentity(b -> b.emailIdentity("iln.example.org"));
+            APIGatewayV2HTTPResponse retried = signup(JSON, body);
+
+            // then
+            assertThat(failed.getStatusCode()).isEqualTo(503);
+            assertThat(failed.getHeaders()).containsKey("Retry-After");
+            assertThat(json(failed).get("errors").get(0).get("message").asText()).contains("try again");
+            assertThat(retried.getStatusCode()).isEqualTo(202);
+            assertThat(applications()).hasSize(1);
+            assertThat(aws.sentMail()).singleElement()
+                    .satisfies(mail -> assertThat(mail.link("/api/confirm")).isNotBlank());
+        }
+
+        @RepeatedTest(3)
         void twenty_identical_submissions_in_parallel_store_one_application_and_send_one_email() throws Exception {
             // given
             String body = Applicant.valid("parallel@example.org", clock).json();

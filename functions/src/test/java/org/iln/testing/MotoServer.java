@@ -18,10 +18,24 @@ import java.util.List;
  * {@code moto_server} on a free loopback port, started as a child process and stopped with the
  * JVM. Sent mail is read back from {@code /moto-api/data.json} ({@code ses.RawMessage[].raw_data},
  * where moto 5.2 keeps SESv2 raw messages).
+ *
+ * <p>It runs moto_server's own {@code main} with the same arguments, but serving one request at a
+ * time. Threaded, moto does not isolate {@code TransactWriteItems}: it checks conditions without
+ * a lock, and a cancelled transaction rolls back by restoring a copy of the whole table, which
+ * erases what a parallel transaction committed meanwhile. DynamoDB serialises transactions;
+ * serving requests one by one gives the same guarantee, so tests of parallel submissions test
+ * our code, not moto's races. {@code -Diln.moto.threaded=true} runs plain {@code moto_server}.
  */
 final class MotoServer implements Emulator {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final String SERIAL_LAUNCHER = String.join("\n",
+            "import sys, werkzeug.serving, moto.server",
+            "def one_at_a_time(*args, **kwargs):",
+            "    kwargs['threaded'] = False",
+            "    return werkzeug.serving.run_simple(*args, **kwargs)",
+            "moto.server.run_simple = one_at_a_time",
+            "moto.server.main(sys.argv[1:])");
 
     private final Process process;
     private final URI endpoint;
@@ -41,8 +55,10 @@ final class MotoServer implements Emulator {
         Process process;
         try {
             log = Files.createTempFile("moto-server-", ".log");
-            process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            List<String> command = Boolean.getBoolean("iln.moto.threaded")
+                    ? List.of("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+                    : List.of("python3", "-c", SERIAL_LAUNCHER, "-H", "127.0.0.1", "-p", Integer.toString(port));
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start moto_server (is moto[server] 5.x installed and on PATH? "
                     + "pip install 'moto[server]')", e);
