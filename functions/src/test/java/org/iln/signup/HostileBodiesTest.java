@@ -90,17 +90,21 @@ class HostileBodiesTest {
         Arbitrary<String> poisonedForm = Combinators.combine(field, hostile)
                 .as((f, h) -> validForm.replaceAll("(^|&)" + f + "=[^&]*", "$1" + java.util.regex.Matcher.quoteReplacement(
                         f + "=" + java.net.URLEncoder.encode(h, java.nio.charset.StandardCharsets.UTF_8))));
-        Arbitrary<String> wrongTypes = Combinators.combine(field, Arbitraries.of("{}", "[[1]]", "[{}]", "1.5", "null",
+        Arbitrary<String> wrongTypes = Combinators.combine(field, Arbitraries.of("{}", "[[1]]", "[{}]", "1.5",
                         "{\"a\":[1,{\"b\":2}]}", "[true,false]", "-1e999"))
                 .as((f, v) -> validJson.replaceFirst("\"" + f + "\":(\\[[^\\]]*\\]|\"[^\"]*\")",
                         java.util.regex.Matcher.quoteReplacement("\"" + f + "\":" + v)));
+        // null means "not given": wrong only for a required field (optional ones take defaults).
+        Arbitrary<String> nullRequired = Arbitraries.of("email", "country", "timezone", "languages", "sector",
+                        "careerStage", "interests", "consentPrivacy", "consentShare", "givenName")
+                .map(f -> validJson.replaceFirst("\"" + f + "\":(\\[[^\\]]*\\]|\"[^\"]*\")", "\"" + f + "\":null"));
         Arbitrary<String> truncated = Arbitraries.integers().between(0, validJson.length() - 1)
                 .map(n -> validJson.substring(0, n));
         Arbitrary<String> huge = Arbitraries.integers().between(16 * 1024 - 100, 64 * 1024)
                 .map(n -> validJson.replace("Systems librarian", "x".repeat(n)));
         Arbitrary<String> nested = Arbitraries.integers().between(1, 3000).map(n -> "[".repeat(n) + "]".repeat(n));
         Arbitrary<String> formNoise = anyText.map(t -> t.replace(' ', '&'));
-        return Arbitraries.oneOf(anyText, hostile, poisonedText, poisonedJson, poisonedForm, wrongTypes, truncated, huge, nested,
+        return Arbitraries.oneOf(anyText, hostile, poisonedText, poisonedJson, poisonedForm, wrongTypes, nullRequired, truncated, huge, nested,
                 formNoise);
     }
 }
