@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Start-up benchmark for the signup handler (no SnapStart): for each run, a FRESH JVM builds
+# ApiHandler with its no-arg constructor (as Lambda does) and serves one signup against
+# moto_server; prints the time from launching `java` to the response, and the jar size.
+#
+# Usage: bench/startup/run.sh [RUNS]      (default 5; builds the jar if it is missing)
+# Extra JVM flags: JAVA_OPTS="-XX:TieredStopAtLevel=1" bench/startup/run.sh
+# AppCDS (a training run dumps the loaded classes; measured runs map them): CDS=1 bench/startup/run.sh
+set -euo pipefail
+RUNS="${1:-5}"
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+JAR="$(ls "$ROOT"/functions/target/iln-functions-*-api.jar 2>/dev/null | head -1 || true)"
+if [[ -z "$JAR" ]]; then
+  echo "building the Lambda jar (./mvnw -pl functions -am package -DskipTests)..." >&2
+  (cd "$ROOT" && ./mvnw -B -q -pl functions -am package -DskipTests)
+  JAR="$(ls "$ROOT"/functions/target/iln-functions-*-api.jar | head -1)"
+fi
+WORK="$(mktemp -d)"
+MOTO_PID=""
+cleanup() { [[ -n "$MOTO_PID" ]] && kill "$MOTO_PID" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+javac -d "$WORK/classes" -cp "$JAR" "$ROOT/bench/startup/FirstRequest.java"
+jar cf "$WORK/bench.jar" -C "$WORK/classes" .   # AppCDS refuses class directories on the path
+
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+moto_server -H 127.0.0.1 -p "$PORT" >"$WORK/moto.log" 2>&1 &
+MOTO_PID=$!
+for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$PORT/moto-api/" >/dev/null && break; sleep 0.1; done
+
+# A manifest whose first round is open today, so the request is a real, stored signup.
+python3 - "$ROOT/functions/src/test/resources/programme.json" "$WORK/programme.json" <<'PY'
+import json, sys, datetime
+p = json.load(open(sys.argv[1]))
+today = datetime.date.today()
+r = p["rounds"][0]
+r["opens"] = str(today - datetime.timedelta(days=7)); r["closes"] = str(today + datetime.timedelta(days=21))
+p["rounds"] = [r]
+json.dump(p, open(sys.argv[2], "w"))
+PY
+
+export AWS_REGION=eu-west-1 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test
+export AWS_ENDPOINT_URL="http://127.0.0.1:$PORT"
+export ILN_TABLE_NAME=iln-bench ILN_SITE_URL=https://iln.example.org
+export ILN_MAIL_FROM="ILN <noreply@iln.example.org>" ILN_PROGRAMME="$WORK/programme.json"
+export ILN_ADDRESS_KEY="$(head -c 32 /dev/urandom | base64)" ILN_TOKEN_KEY="$(head -c 32 /dev/urandom | base64)"
+export ILN_RATE_LIMIT=100000
+java -cp "$JAR:$WORK/bench.jar" FirstRequest --setup
+
+echo "jar: $(basename "$JAR") $(stat -c %s "$JAR") bytes ($(awk "BEGIN {printf \"%.2f\", $(stat -c %s "$JAR")/1048576}") MiB)"
+echo "java: $(java -version 2>&1 | head -1); JAVA_OPTS=${JAVA_OPTS:-<none>}; cores: $(nproc)"
+if [[ "${CDS:-0}" == "1" ]]; then
+  export BENCH_LAUNCHED_AT_NANOS="$(date +%s%N)"
+  # shellcheck disable=SC2086
+  java ${JAVA_OPTS:-} -XX:ArchiveClassesAtExit="$WORK/app.jsa" -cp "$JAR:$WORK/bench.jar" FirstRequest "training@example.org" >"$WORK/training.out" 2>&1 || { cat "$WORK/training.out"; exit 1; }
+  JAVA_OPTS="${JAVA_OPTS:-} -XX:SharedArchiveFile=$WORK/app.jsa"
+  echo "AppCDS archive: $(stat -c %s "$WORK/app.jsa") bytes; JAVA_OPTS=$JAVA_OPTS"
+fi
+TIMES=()
+for i in $(seq 1 "$RUNS"); do
+  export BENCH_LAUNCHED_AT_NANOS="$(date +%s%N)"
+  # shellcheck disable=SC2086
+  java ${JAVA_OPTS:-} -cp "$JAR:$WORK/bench.jar" FirstRequest "bench$i@example.org" >"$WORK/run$i.out"
+  LINE="$(tail -1 "$WORK/run$i.out")"
+  echo "run $i: $LINE"
+  TIMES+=("$(sed -E 's/.*launch_to_response_ms=([0-9]+).*/\1/' <<<"$LINE")")
+done
+echo "the handler's own log line (JSON, no personal data): $(grep -m1 '^{' "$WORK/run1.out" || echo none)"
+echo "load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%s\n' "${TIMES[@]}" | sort -n | awk '{a[NR]=$1} END {printf "launch to first response (ms): min %d, median %d, max %d over %d fresh JVMs\n", a[1], a[int((NR+1)/2)], a[NR], NR}'

@@ -1,0 +1,97 @@
+package org.iln.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Objects;
+import org.iln.store.ParticipantStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * Sends each message at most once: a message has a deterministic key, and only the caller that
+ * claims {@code MAIL#<key>} in the table sends it. If sending fails the claim is released, so
+ * a retry can send it.
+ *
+ * <p>Programme mail to a suppressed (unsubscribed) address is not sent.
+ */
+public final class Mailer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Mailer.class);
+
+    private final SesV2Client ses;
+    private final ParticipantStore store;
+    private final MailRenderer renderer;
+    private final MimeComposer composer;
+    private final Clock clock;
+
+    /** A mailer sending through {@code ses} from {@code from}, claiming messages in {@code store}. */
+    public Mailer(SesV2Client ses, ParticipantStore store, MailRenderer renderer, String from, Clock clock) {
+        this.ses = Objects.requireNonNull(ses, "ses");
+        this.store = Objects.requireNonNull(store, "store");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.composer = new MimeComposer(from);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Claims {@code mailKey} and sends; returns false (sending nothing) if it was already claimed. */
+    public boolean sendOnce(String mailKey, Envelope envelope) {
+        if (!store.claimMail(mailKey, envelope.addressHash(), envelope.template(), clock.instant())) {
+            LOG.atInfo().addKeyValue("template", envelope.template()).addKeyValue("mailKey", digest(mailKey))
+                    .log("mail already claimed, not sent again");
+            return false;
+        }
+        sendClaimed(mailKey, envelope);
+        return true;
+    }
+
+    /** Sends a message whose key the caller has already claimed (e.g. in a transaction). */
+    public void sendClaimed(String mailKey, Envelope envelope) {
+        if (envelope.isProgrammeMail() && store.isSuppressed(envelope.addressHash())) {
+            LOG.atInfo().addKeyValue("template", envelope.template()).log("address suppressed, programme mail not sent");
+            return;
+        }
+        try {
+            MailRenderer.RenderedMail mail = renderer.render(envelope.template(), envelope.model());
+            byte[] raw = composer.compose(envelope, mail, digest(mailKey) + "@iln.mail", clock.instant());
+            String messageId = ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw)))))
+                    .messageId();
+            store.markMailSent(mailKey, messageId, clock.instant());
+            LOG.atInfo().addKeyValue("template", envelope.template()).addKeyValue("sesMessageId", messageId)
+                    .log("mail sent");
+        } catch (RuntimeException e) {
+            store.releaseMail(mailKey);
+            LOG.atWarn().addKeyValue("template", envelope.template()).addKeyValue("error", e.getClass().getSimpleName())
+                    .log("mail not sent; claim released so a retry can send it");
+            throw e;
+        }
+    }
+
+    /**
+     * Sends a message that must leave no record in the table (the erasure confirmation, sent
+     * after everything about the person is gone).
+     */
+    public void sendUnrecorded(Envelope envelope) {
+        MailRenderer.RenderedMail mail = renderer.render(envelope.template(), envelope.model());
+        String id = java.util.UUID.randomUUID() + "@iln.mail";
+        byte[] raw = composer.compose(envelope, mail, id, clock.instant());
+        String messageId = ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw)))))
+                .messageId();
+        LOG.atInfo().addKeyValue("template", envelope.template()).addKeyValue("sesMessageId", messageId)
+                .log("mail sent");
+    }
+
+    /** A short stable digest of a mail key, for Message-IDs and logs (keys may embed round ids). */
+    static String digest(String mailKey) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(mailKey.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

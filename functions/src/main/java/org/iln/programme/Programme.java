@@ -1,0 +1,151 @@
+package org.iln.programme;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The programme manifest ({@code programme.json}) as the bake writes it: the one source of truth
+ * the site and the functions share (see docs/content-model.md).
+ *
+ * @param version the manifest format version (1)
+ * @param baseUrl the public site's origin
+ * @param rounds every round, sorted by opening date
+ * @param discussionPoints published discussion points
+ * @param countries every country a participant may work in
+ * @param choices the signup form's lists
+ */
+public record Programme(
+        int version,
+        String baseUrl,
+        List<Round> rounds,
+        List<DiscussionPoint> discussionPoints,
+        List<Country> countries,
+        Choices choices) {
+
+    public Programme {
+        rounds = rounds == null ? List.of() : rounds.stream()
+                .sorted(Comparator.comparing(Round::opens)).toList();
+        discussionPoints = discussionPoints == null ? List.of() : List.copyOf(discussionPoints);
+        countries = countries == null ? List.of() : List.copyOf(countries);
+        Objects.requireNonNull(choices, "choices");
+    }
+
+    /** The round taking applications on {@code day} (UTC), the earliest-opening one if several. */
+    public Optional<Round> roundOpenOn(LocalDate day) {
+        return rounds.stream().filter(r -> r.isOpenOn(day)).findFirst();
+    }
+
+    /** The first round opening after {@code day}. */
+    public Optional<Round> nextRoundOpeningAfter(LocalDate day) {
+        return rounds.stream().filter(r -> r.opens().isAfter(day)).findFirst();
+    }
+
+    /** The round with this id. */
+    public Optional<Round> round(String id) {
+        return rounds.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /** The round that opens next after {@code round} opened. */
+    public Optional<Round> roundAfter(Round round) {
+        return rounds.stream().filter(r -> r.opens().isAfter(round.opens())).findFirst();
+    }
+
+    /** The country with this ISO 3166-1 alpha-2 code. */
+    public Optional<Country> country(String code) {
+        return countries.stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    /** The distinct region names the countries belong to, sorted. */
+    public Set<String> regions() {
+        Set<String> regions = new TreeSet<>();
+        countries.forEach(c -> regions.add(c.region()));
+        return regions;
+    }
+
+    /** One round of the programme; dates are whole UTC days. */
+    public record Round(
+            String id,
+            String title,
+            LocalDate opens,
+            LocalDate closes,
+            LocalDate matchDate,
+            LocalDate starts,
+            LocalDate ends,
+            int countryCapPercent,
+            String surveyUrl,
+            List<Coordinator> coordinators) {
+
+        public Round {
+            Objects.requireNonNull(id, "round id");
+            Objects.requireNonNull(opens, "round opens");
+            Objects.requireNonNull(closes, "round closes");
+            if (closes.isBefore(opens)) {
+                throw new IllegalArgumentException("round " + id + " closes before it opens");
+            }
+            if (countryCapPercent < 1 || countryCapPercent > 100) {
+                throw new IllegalArgumentException("round " + id + " countryCapPercent must be 1..100");
+            }
+            coordinators = coordinators == null ? List.of() : List.copyOf(coordinators);
+        }
+
+        /** Whether applications are taken on {@code day}: from opening day to closing day inclusive. */
+        public boolean isOpenOn(LocalDate day) {
+            return !day.isBefore(opens) && !day.isAfter(closes);
+        }
+
+        /** Whether applications have closed by {@code day}. */
+        public boolean hasClosedBy(LocalDate day) {
+            return day.isAfter(closes);
+        }
+    }
+
+    /** A programme team contact (a public role address, never a volunteer's private one). */
+    public record Coordinator(String name, String email) {
+    }
+
+    /** A published discussion point and the day it is sent. */
+    public record DiscussionPoint(
+            String round, String slug, String title, LocalDate sendDate, List<String> tags, String summary,
+            String url, String html) {
+
+        public DiscussionPoint {
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+    }
+
+    /** A country participants may work in. */
+    public record Country(String code, String name, String region) {
+    }
+
+    /** One option of a signup choice list. */
+    public record Choice(String id, String label) {
+    }
+
+    /** A language participants may work in (ISO 639-1 code). */
+    public record Language(String code, String name) {
+    }
+
+    /** The signup form's choice lists; the functions validate against these very lists. */
+    public record Choices(
+            List<Choice> sectors,
+            List<Choice> careerStages,
+            List<Choice> interests,
+            List<Language> languages,
+            List<String> timeZones,
+            List<Choice> heardFrom) {
+
+        public Choices {
+            sectors = sectors == null ? List.of() : List.copyOf(sectors);
+            careerStages = careerStages == null ? List.of() : List.copyOf(careerStages);
+            interests = interests == null ? List.of() : List.copyOf(interests);
+            languages = languages == null ? List.of() : List.copyOf(languages);
+            timeZones = timeZones == null ? List.of() : List.copyOf(timeZones);
+            heardFrom = heardFrom == null ? List.of() : List.copyOf(heardFrom);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.iln.programme;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.iln.json.Json;
+
+/**
+ * Loads the programme manifest from a file or an http(s) URL and keeps it for a few minutes,
+ * so a warm function sees a newly published round soon without reading it on every request.
+ *
+ * <p>In AWS the manifest is read from the published site ({@code https://…/programme.json}), so
+ * the function needs no S3 client; locally from the baked folder.
+ */
+public final class ProgrammeSource implements Supplier<Programme> {
+
+    /** How long a loaded manifest is trusted before it is read again. */
+    public static final Duration REFRESH = Duration.ofMinutes(5);
+
+    private final Supplier<Programme> loader;
+    private final Clock clock;
+    private Programme cached;
+    private Instant loadedAt = Instant.MIN;
+
+    private ProgrammeSource(Supplier<Programme> loader, Clock clock) {
+        this.loader = loader;
+        this.clock = clock;
+    }
+
+    /** A source reading {@code location}: an {@code http://} or {@code https://} URL, or a file path. */
+    public static ProgrammeSource of(String location, Clock clock) {
+        Objects.requireNonNull(location, "location");
+        if (location.startsWith("https://") || location.startsWith("http://")) {
+            URI uri = URI.create(location);
+            return new ProgrammeSource(() -> fromUrl(uri), clock);
+        }
+        Path path = Path.of(location);
+        return new ProgrammeSource(() -> fromFile(path), clock);
+    }
+
+    /** A source that always answers this programme (for tests and tools). */
+    public static ProgrammeSource fixed(Programme programme) {
+        Objects.requireNonNull(programme, "programme");
+        return new ProgrammeSource(() -> programme, Clock.systemUTC());
+    }
+
+    @Override
+    public synchronized Programme get() {
+        Instant now = clock.instant();
+        if (cached == null || now.isAfter(loadedAt.plus(REFRESH))) {
+            cached = loader.get();
+            loadedAt = now;
+        }
+        return cached;
+    }
+
+    /** Reads a manifest file, failing with a message that names the file. */
+    public static Programme fromFile(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the programme manifest " + path
+                    + " (bake the site first, or set ILN_PROGRAMME): " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a manifest from JSON. */
+    public static Programme read(InputStream json) throws IOException {
+        return mapper().readValue(json, Programme.class);
+    }
+
+    private static Programme fromUrl(URI uri) {
+        try {
+            HttpResponse<InputStream> response = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(3)).build()
+                    .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                throw new UncheckedIOException(new IOException(
+                        "The programme manifest " + uri + " answered HTTP " + response.statusCode()));
+            }
+            try (InputStream in = response.body()) {
+                return read(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the programme manifest " + uri + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading " + uri, e);
+        }
+    }
+
+    private static ObjectMapper mapper() {
+        // A newer bake may add fields; older functions must still read the parts they know.
+        return Json.newMapper().copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+}

@@ -1,0 +1,366 @@
+package org.iln.signup;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.iln.config.AwsClients;
+import org.iln.config.FunctionsConfig;
+import org.iln.json.Json;
+import org.iln.programme.ProgrammeSource;
+import org.iln.signup.SubmittedFields.MalformedBodyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The HTTP API's one Lambda handler: routes {@code /api/signup}, {@code /api/confirm},
+ * {@code /api/unsubscribe} and {@code /api/erase} (API Gateway HTTP API payload v2) to the
+ * participant core and turns outcomes into responses. See docs/api.md for the contract.
+ *
+ * <p>It only translates: limits, media types and encodings here; every rule lives in the core.
+ */
+public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    /** Largest accepted body. */
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    private static final String JSON_TYPE = "application/json";
+    private static final String FORM_TYPE = "application/x-www-form-urlencoded";
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("givenName", "Given name"), Map.entry("familyName", "Family name"),
+            Map.entry("email", "Email address"), Map.entry("country", "Country"),
+            Map.entry("timezone", "Time zone"), Map.entry("languages", "Languages"),
+            Map.entry("sector", "Library sector"), Map.entry("role", "Role"),
+            Map.entry("careerStage", "Career stage"), Map.entry("interests", "Areas of interest"),
+            Map.entry("preferSector", "Preferred partner sector"),
+            Map.entry("preferCareerStage", "Preferred partner career stage"),
+            Map.entry("preferRegions", "Preferred regions"), Map.entry("excludeCountries", "Countries to avoid"),
+            Map.entry("openToAny", "Open to any match"), Map.entry("maxPartners", "Number of partners"),
+            Map.entry("consentPrivacy", "Privacy notice"), Map.entry("consentShare", "Sharing your profile"),
+            Map.entry("heardFrom", "How you heard of us"), Map.entry("body", "Form"),
+            Map.entry("round", "Round"));
+
+    private final Participants core;
+    private final FunctionsConfig config;
+    private final Clock clock;
+    private final Pages pages = new Pages();
+    private final ObjectMapper json = Json.newMapper();
+
+    /** For Lambda: reads the environment once and builds real clients. */
+    public ApiHandler() {
+        this(FunctionsConfig.fromEnvironment(System.getenv()));
+    }
+
+    private ApiHandler(FunctionsConfig config) {
+        this(AwsClients.create(config), Clock.systemUTC(), config);
+    }
+
+    /** For tests and the local runner: given clients, clock and configuration. */
+    public ApiHandler(AwsClients clients, Clock clock, FunctionsConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.core = Participants.create(clients, clock, config, ProgrammeSource.of(config.programme(), clock));
+    }
+
+    /** The core this handler drives (the local runner and tests reach the country cap through it). */
+    public Participants participants() {
+        return core;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        if (context != null) {
+            MDC.put("requestId", context.getAwsRequestId());
+        }
+        try {
+            Request request = Request.of(event);
+            return route(request);
+        } catch (RuntimeException e) {
+            // Never echo an exception to the client; the class name is enough to find it in logs.
+            LOG.atError().addKeyValue("error", e.getClass().getName()).log("request failed");
+            return respond(503, Map.of("errors", List.of(Map.of("field", "request",
+                    "message", "Something went wrong on our side. Nothing was lost; please try again in a few minutes."))),
+                    Map.of("Retry-After", "60"));
+        } finally {
+            MDC.remove("requestId");
+        }
+    }
+
+    private APIGatewayV2HTTPResponse route(Request request) {
+        switch (request.path) {
+            case "/api/signup":
+                return request.method.equals("POST") ? signup(request) : notAllowed("POST");
+            case "/api/confirm":
+                // Not HEAD: a probe must not confirm anything.
+                return request.method.equals("GET") ? confirm(request) : notAllowed("GET");
+            case "/api/unsubscribe":
+                return switch (request.method) {
+                    case "GET", "HEAD" -> unsubscribePage(request);
+                    case "POST" -> unsubscribe(request);
+                    default -> notAllowed("GET, HEAD, POST");
+                };
+            case "/api/erase":
+                return switch (request.method) {
+                    case "GET", "HEAD" -> erasePage(request);
+                    case "POST" -> request.query("token").isPresent() ? erase(request) : eraseRequest(request);
+                    default -> notAllowed("GET, HEAD, POST");
+                };
+            default:
+                return respond(404, errors("request", "There is no such API path."), Map.of());
+        }
+    }
+
+    private APIGatewayV2HTTPResponse signup(Request request) {
+        Optional<APIGatewayV2HTTPResponse> refused = refuseBody(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        SubmittedFields fields;
+        try {
+            fields = request.isForm() ? SubmittedFields.fromForm(request.body) : SubmittedFields.fromJson(request.body);
+        } catch (MalformedBodyException e) {
+            LOG.atInfo().addKeyValue("outcome", "malformed").log("request refused: malformed body");
+            return invalid(request, List.of(new FieldError("body", e.getMessage())));
+        }
+        Signup.Outcome outcome = core.signup().submit(fields);
+        if (outcome instanceof Signup.Invalid invalid) {
+            return invalid(request, invalid.errors());
+        }
+        if (outcome instanceof Signup.Closed closed) {
+            String message = closed.nextOpens()
+                    .map(day -> "Applications are closed. The next round"
+                            + closed.nextTitle().map(t -> " (" + t + ")").orElse("") + " opens on " + day + ".")
+                    .orElse("Applications are closed. The next round's dates have not been announced yet.");
+            if (request.isForm()) {
+                return html(409, pages.render("closed", Map.of("message", message)));
+            }
+            Map<String, Object> body = new LinkedHashMap<>(errors("round", message));
+            closed.nextOpens().map(LocalDate::toString).ifPresent(d -> body.put("nextRoundOpens", d));
+            return respond(409, body, Map.of());
+        }
+        return checkYourEmail(request);
+    }
+
+    private APIGatewayV2HTTPResponse confirm(Request request) {
+        boolean confirmed = core.confirmation().confirm(request.query("token").orElse(""));
+        return redirect(confirmed ? "/confirmed.html" : "/link-expired.html");
+    }
+
+    private APIGatewayV2HTTPResponse unsubscribePage(Request request) {
+        String token = request.query("token").orElse("");
+        if (!core.unsubscription().isValid(token)) {
+            return redirect("/link-expired.html");
+        }
+        return html(200, pages.render("unsubscribe-confirm", Map.of("action", "/api/unsubscribe?token=" + token)));
+    }
+
+    private APIGatewayV2HTTPResponse unsubscribe(Request request) {
+        if (request.body.length > MAX_BODY_BYTES) {
+            return respond(413, errors("body", "The request is too large."), Map.of());
+        }
+        if (!core.unsubscription().unsubscribe(request.query("token").orElse(""))) {
+            return redirect("/link-expired.html");
+        }
+        return html(200, pages.render("unsubscribed", Map.of()));
+    }
+
+    private APIGatewayV2HTTPResponse eraseRequest(Request request) {
+        Optional<APIGatewayV2HTTPResponse> refused = refuseBody(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        SubmittedFields fields;
+        try {
+            fields = request.isForm() ? SubmittedFields.fromForm(request.body) : SubmittedFields.fromJson(request.body);
+        } catch (MalformedBodyException e) {
+            LOG.atInfo().addKeyValue("outcome", "malformed").log("request refused: malformed body");
+            return invalid(request, List.of(new FieldError("body", e.getMessage())));
+        }
+        if (fields.all("website").stream().anyMatch(v -> !v.isBlank())) {
+            return checkYourEmail(request);
+        }
+        SignupValidator.EmailResult result = new SignupValidator().validateEmailOnly(fields);
+        if (result.email().isEmpty()) {
+            return invalid(request, result.errors());
+        }
+        core.erasure().request(result.email().get());
+        return checkYourEmail(request);
+    }
+
+    private APIGatewayV2HTTPResponse erasePage(Request request) {
+        String token = request.query("token").orElse("");
+        if (!core.erasure().isValid(token)) {
+            return redirect("/link-expired.html");
+        }
+        return html(200, pages.render("erase-confirm", Map.of("action", "/api/erase?token=" + token)));
+    }
+
+    private APIGatewayV2HTTPResponse erase(Request request) {
+        if (request.body.length > MAX_BODY_BYTES) {
+            return respond(413, errors("body", "The request is too large."), Map.of());
+        }
+        return redirect(core.erasure().erase(request.query("token").orElse("")) ? "/erased.html" : "/link-expired.html");
+    }
+
+    /** Size, media type and per-client rate, checked before a body is parsed. */
+    private Optional<APIGatewayV2HTTPResponse> refuseBody(Request request) {
+        if (request.body.length > MAX_BODY_BYTES) {
+            return Optional.of(respond(413, errors("body", "The form is larger than 16 KiB."), Map.of()));
+        }
+        if (!request.isForm() && !request.isJson()) {
+            return Optional.of(respond(415, errors("body",
+                    "Send the form as application/json or application/x-www-form-urlencoded."), Map.of()));
+        }
+        long hits = core.store().countRequest(core.hasher().client(request.sourceIp), clock.instant(),
+                config.rateWindow());
+        if (hits > config.rateLimit()) {
+            LOG.atInfo().addKeyValue("outcome", "rate-limited").log("request refused");
+            long minutes = Math.max(1, config.rateWindow().toMinutes());
+            return Optional.of(respond(429, errors("request", "Too many requests from your network. Please try again in "
+                    + minutes + " minutes."), Map.of("Retry-After", Long.toString(config.rateWindow().getSeconds()))));
+        }
+        return Optional.empty();
+    }
+
+    private APIGatewayV2HTTPResponse invalid(Request request, List<FieldError> errors) {
+        if (request.isForm()) {
+            List<Map<String, String>> list = errors.stream()
+                    .map(e -> Map.of("field", e.field(), "message", e.message())).toList();
+            return html(400, pages.render("errors", Map.of("errors", list, "labels", LABELS, "back", "/signup.html")));
+        }
+        return respond(400, Map.of("errors", errors), Map.of());
+    }
+
+    private APIGatewayV2HTTPResponse checkYourEmail(Request request) {
+        return request.isForm() ? redirect("/check-your-email.html")
+                : respond(202, Map.of("status", "check-your-email"), Map.of());
+    }
+
+    private APIGatewayV2HTTPResponse notAllowed(String allow) {
+        return respond(405, errors("request", "This method is not allowed here."), Map.of("Allow", allow));
+    }
+
+    private static Map<String, Object> errors(String field, String message) {
+        return Map.of("errors", List.of(new FieldError(field, message)));
+    }
+
+    private APIGatewayV2HTTPResponse respond(int status, Object body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = baseHeaders();
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        headers.putAll(extraHeaders);
+        try {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers)
+                    .withBody(json.writeValueAsString(body)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a response", e);
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse html(int status, String body) {
+        Map<String, String> headers = baseHeaders();
+        headers.put("Content-Type", "text/html; charset=utf-8");
+        headers.put("Content-Security-Policy", "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self'; "
+                + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(body).build();
+    }
+
+    private static APIGatewayV2HTTPResponse redirect(String location) {
+        Map<String, String> headers = baseHeaders();
+        headers.put("Location", location);
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(303).withHeaders(headers).withBody("").build();
+    }
+
+    private static Map<String, String> baseHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Cache-Control", "no-store");
+        // Links carry tokens in the query string: never leak them to another site.
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("X-Content-Type-Options", "nosniff");
+        return headers;
+    }
+
+    /** The parts of an HTTP API event this handler uses, decoded once. */
+    private record Request(String method, String path, String contentType, byte[] body, Map<String, String> query,
+                           String sourceIp) {
+
+        static Request of(APIGatewayV2HTTPEvent event) {
+            var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+            String method = http != null && http.getMethod() != null ? http.getMethod().toUpperCase(Locale.ROOT) : "GET";
+            String path = event.getRawPath() != null ? event.getRawPath() : http != null ? http.getPath() : "/";
+            if (path.length() > 1 && path.endsWith("/")) {
+                path = path.substring(0, path.length() - 1);
+            }
+            String contentType = header(event, "content-type").toLowerCase(Locale.ROOT);
+            byte[] body = decode(event);
+            Map<String, String> query = event.getQueryStringParameters() == null ? Map.of()
+                    : event.getQueryStringParameters();
+            String ip = http != null && http.getSourceIp() != null ? http.getSourceIp() : "unknown";
+            // Behind CloudFront the source is an edge server; CloudFront sets this header to the
+            // visitor's "address:port" and overwrites any a client sends (the stack must disable
+            // the API's default endpoint so requests cannot bypass CloudFront).
+            String viewer = header(event, "cloudfront-viewer-address");
+            if (!viewer.isBlank()) {
+                int port = viewer.lastIndexOf(':');
+                ip = port > 0 ? viewer.substring(0, port) : viewer;
+            }
+            return new Request(method, path, contentType, body, query, ip);
+        }
+
+        private static String header(APIGatewayV2HTTPEvent event, String name) {
+            if (event.getHeaders() != null) {
+                for (Map.Entry<String, String> h : event.getHeaders().entrySet()) {
+                    if (h.getKey() != null && h.getKey().equalsIgnoreCase(name) && h.getValue() != null) {
+                        return h.getValue();
+                    }
+                }
+            }
+            return "";
+        }
+
+        private static byte[] decode(APIGatewayV2HTTPEvent event) {
+            String body = event.getBody();
+            if (body == null) {
+                return new byte[0];
+            }
+            if (event.getIsBase64Encoded()) {
+                try {
+                    return Base64.getMimeDecoder().decode(body);
+                } catch (IllegalArgumentException e) {
+                    return body.getBytes(StandardCharsets.UTF_8);
+                }
+            }
+            return body.getBytes(StandardCharsets.UTF_8);
+        }
+
+        Optional<String> query(String name) {
+            return Optional.ofNullable(query.get(name));
+        }
+
+        boolean isJson() {
+            return mediaType().equals(JSON_TYPE);
+        }
+
+        boolean isForm() {
+            return mediaType().equals(FORM_TYPE);
+        }
+
+        private String mediaType() {
+            int semicolon = contentType.indexOf(';');
+            return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+        }
+    }
+}

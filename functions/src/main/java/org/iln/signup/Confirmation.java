@@ -1,0 +1,95 @@
+package org.iln.signup;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.iln.mail.Envelope;
+import org.iln.mail.Mailer;
+import org.iln.programme.Programme;
+import org.iln.programme.Programme.Round;
+import org.iln.store.Application;
+import org.iln.store.ParticipantStore;
+import org.iln.store.StoredToken;
+import org.iln.token.Purpose;
+import org.iln.token.SignedLinks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Confirms an address from the signed link in the confirmation email, which makes the application
+ * eligible for matching. Following the link again is harmless.
+ */
+public final class Confirmation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Confirmation.class);
+
+    private final ParticipantStore store;
+    private final SignedLinks tokens;
+    private final Mailer mailer;
+    private final Supplier<Programme> programme;
+    private final CountryCap cap;
+    private final Links links;
+    private final Clock clock;
+
+    Confirmation(ParticipantStore store, SignedLinks tokens, Mailer mailer, Supplier<Programme> programme,
+                 CountryCap cap, Links links, Clock clock) {
+        this.store = Objects.requireNonNull(store);
+        this.tokens = Objects.requireNonNull(tokens);
+        this.mailer = Objects.requireNonNull(mailer);
+        this.programme = Objects.requireNonNull(programme);
+        this.cap = Objects.requireNonNull(cap);
+        this.links = Objects.requireNonNull(links);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** Whether the link confirmed (or had already confirmed) an application. */
+    public boolean confirm(String token) {
+        Instant now = clock.instant();
+        Optional<StoredToken> stored = tokens.check(token, Purpose.CONFIRM, now);
+        if (stored.isEmpty()) {
+            LOG.atInfo().addKeyValue("outcome", "bad-link").log("confirmation refused");
+            return false;
+        }
+        Optional<Application> found = store.application(stored.get().round(), stored.get().participantId(), now);
+        if (found.isEmpty()) {
+            LOG.atInfo().addKeyValue("outcome", "expired").log("confirmation refused: application gone");
+            return false;
+        }
+        Application application = found.get();
+        if (application.status() != Application.Status.UNCONFIRMED) {
+            return true;
+        }
+        if (!store.confirm(application, now)) {
+            // A parallel click confirmed it first, or it expired in between.
+            return store.application(application.round(), application.participantId(), now)
+                    .map(a -> a.status() != Application.Status.UNCONFIRMED).orElse(false);
+        }
+        // Confirming a new application is a fresh opt-in: lift an earlier unsubscribe.
+        store.unsuppress(application.addressHash(), "unsubscribed");
+        Programme current = programme.get();
+        Optional<Round> round = current.round(application.round());
+        String unsubscribe = tokens.mint(Purpose.UNSUBSCRIBE, application.addressHash(), application.round(),
+                application.participantId(), now);
+        String unsubscribeUrl = links.api("unsubscribe", unsubscribe);
+        mailer.sendOnce("confirmed:" + application.round() + ":" + application.participantId(),
+                new Envelope(application.profile().email(), application.addressHash(), "confirmed", Map.of(
+                        "givenName", application.profile().givenName(),
+                        "roundTitle", round.map(Round::title).orElse(application.round()),
+                        "matchDate", round.map(r -> r.matchDate() == null ? "" : r.matchDate().toString()).orElse(""),
+                        "siteUrl", links.site(),
+                        "unsubscribeUrl", unsubscribeUrl),
+                        Optional.of(unsubscribeUrl), round.map(Signup::replyTo).orElse(java.util.List.of())));
+        LOG.atInfo().addKeyValue("outcome", "confirmed").addKeyValue("round", application.round())
+                .addKeyValue("participantId", application.participantId()).log("application confirmed");
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        // Before applications close the cap cannot be judged (the final total is unknown);
+        // after, each late confirmation is judged at once.
+        round.filter(r -> r.hasClosedBy(today)).ifPresent(cap::apply);
+        return true;
+    }
+}

@@ -1,0 +1,287 @@
+package org.iln.signup;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.iln.programme.Programme;
+import org.iln.programme.Programme.Choice;
+import org.iln.programme.Programme.Choices;
+import org.iln.store.Application.Profile;
+
+/**
+ * Checks a submitted signup against the programme's own lists and the signup rules, and either
+ * returns the normalised profile or every problem at once, each naming its field.
+ *
+ * <p>All text is normalised to NFC and trimmed; control characters and broken Unicode are
+ * refused anywhere. Messages never repeat the submitted value.
+ */
+public final class SignupValidator {
+
+    /** Longest name or role, in characters. */
+    public static final int MAX_NAME = 100;
+    /** Longest email address (RFC 5321 path limit). */
+    public static final int MAX_EMAIL = 254;
+    /** Most areas of interest one person may choose. */
+    public static final int MAX_INTERESTS = 5;
+    /** Most languages one person may list. */
+    public static final int MAX_LANGUAGES = 10;
+    /** Most countries one person may exclude. */
+    public static final int MAX_EXCLUDED = 50;
+
+    /** Every field the signup form may send. */
+    public static final Set<String> FIELDS = Set.of(
+            "givenName", "familyName", "email", "country", "timezone", "languages", "sector", "role",
+            "careerStage", "interests", "preferSector", "preferCareerStage", "preferRegions", "excludeCountries",
+            "openToAny", "maxPartners", "consentPrivacy", "consentShare", "heardFrom", "website", "formStartedAt");
+
+    private static final Set<String> REPEATED = Set.of("languages", "interests", "preferRegions", "excludeCountries");
+    private static final Set<String> PREFER_SECTOR = Set.of("same", "different", "any");
+    private static final Set<String> PREFER_STAGE = Set.of("same", "earlier", "later", "any");
+    private static final int MAX_UNKNOWN_REPORTED = 5;
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                    + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+([A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})");
+
+    /** The outcome: a profile, or the problems. */
+    public record Result(Optional<Profile> profile, List<FieldError> errors) {
+        public Result {
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /** Validates {@code fields} against {@code programme}'s lists. */
+    public Result validate(SubmittedFields fields, Programme programme) {
+        Form form = new Form(fields);
+        Choices choices = programme.choices();
+
+        for (String name : fields.names()) {
+            if (!FIELDS.contains(name) && form.unknownReported++ < MAX_UNKNOWN_REPORTED) {
+                form.error(printable(name), "is not a field of the signup form");
+            }
+        }
+
+        String givenName = form.text("givenName", MAX_NAME, true, "Enter your given name");
+        String familyName = form.text("familyName", MAX_NAME, false, "");
+        String email = email(form, "email");
+        String country = form.oneOf("country", ids(programme.countries().stream().map(Programme.Country::code)),
+                "Choose the country where you work", "is not a country on our list");
+        String timezone = form.oneOf("timezone", Set.copyOf(choices.timeZones()),
+                "Choose your time zone", "is not a time zone on our list");
+        List<String> languages = form.list("languages", ids(choices.languages().stream().map(Programme.Language::code)),
+                1, MAX_LANGUAGES, "Choose at least one language you can work in", "languages");
+        String sector = form.oneOf("sector", ids(choices.sectors().stream().map(Choice::id)),
+                "Choose your library sector", "is not one of the sectors");
+        String role = form.text("role", MAX_NAME, false, "");
+        String careerStage = form.oneOf("careerStage", ids(choices.careerStages().stream().map(Choice::id)),
+                "Choose your career stage", "is not one of the career stages");
+        List<String> interests = form.list("interests", ids(choices.interests().stream().map(Choice::id)),
+                1, MAX_INTERESTS, "Choose at least one area of interest", "areas of interest");
+        String preferSector = form.optionalOneOf("preferSector", PREFER_SECTOR, "any",
+                "must be same, different or any");
+        String preferStage = form.optionalOneOf("preferCareerStage", PREFER_STAGE, "any",
+                "must be same, earlier, later or any");
+        List<String> preferRegions = form.list("preferRegions", programme.regions(), 0, programme.regions().size(),
+                "", "regions");
+        List<String> excluded = form.list("excludeCountries",
+                ids(programme.countries().stream().map(Programme.Country::code)), 0, MAX_EXCLUDED, "", "countries");
+        boolean openToAny = "true".equals(form.optionalOneOf("openToAny", Set.of("true", "false"), "false",
+                "must be true when the box is ticked"));
+        int maxPartners = Integer.parseInt(form.optionalOneOf("maxPartners", Set.of("1", "2"), "1",
+                "must be 1 or 2"));
+        form.consent("consentPrivacy", "You must agree to the privacy notice to take part");
+        form.consent("consentShare", "You must agree to share your profile with your partner to take part");
+        String heardFrom = form.optionalOneOf("heardFrom", ids(choices.heardFrom().stream().map(Choice::id)), "",
+                "is not one of the options");
+        form.text("website", 10_000, false, "");
+        form.text("formStartedAt", 20, false, "");
+
+        if (!form.errors.isEmpty()) {
+            return new Result(Optional.empty(), form.errors);
+        }
+        return new Result(Optional.of(new Profile(givenName, familyName, email, country, timezone, languages, sector,
+                role, careerStage, interests, preferSector, preferStage, preferRegions, excluded, openToAny,
+                maxPartners, heardFrom)), List.of());
+    }
+
+    /** The outcome of checking an erasure request: an address, or the problems. */
+    public record EmailResult(Optional<String> email, List<FieldError> errors) {
+        public EmailResult {
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /** Validates a form that carries only an email address (the erasure request). */
+    public EmailResult validateEmailOnly(SubmittedFields fields) {
+        Form form = new Form(fields);
+        for (String name : fields.names()) {
+            if (!name.equals("email") && !name.equals("website") && form.unknownReported++ < MAX_UNKNOWN_REPORTED) {
+                form.error(printable(name), "is not a field of this form");
+            }
+        }
+        String email = email(form, "email");
+        form.text("website", 10_000, false, "");
+        if (!form.errors.isEmpty()) {
+            return new EmailResult(Optional.empty(), form.errors);
+        }
+        return new EmailResult(Optional.of(email), List.of());
+    }
+
+    private static String email(Form form, String field) {
+        String email = form.text(field, Integer.MAX_VALUE, true, "Enter your email address");
+        if (email.isEmpty() || form.failed(field)) {
+            return email;
+        }
+        if (email.length() > MAX_EMAIL) {
+            form.error(field, "must be at most " + MAX_EMAIL + " characters");
+        } else if (!EMAIL.matcher(email).matches() || email.indexOf('@') > 64) {
+            form.error(field, "Enter an email address like name@example.org");
+        }
+        return email;
+    }
+
+    private static Set<String> ids(java.util.stream.Stream<String> ids) {
+        return ids.collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** A field name fit to show back: printable, short. */
+    private static String printable(String name) {
+        String cleaned = name.codePoints().filter(cp -> !Character.isISOControl(cp) && !Character.isSurrogate((char) cp))
+                .limit(40).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        return cleaned.isEmpty() ? "(unnamed)" : cleaned;
+    }
+
+    /** The submitted fields being checked, and the problems found so far. */
+    private static final class Form {
+        private final SubmittedFields fields;
+        private final List<FieldError> errors = new ArrayList<>();
+        private final Set<String> failed = new LinkedHashSet<>();
+        private int unknownReported;
+
+        Form(SubmittedFields fields) {
+            this.fields = fields;
+        }
+
+        void error(String field, String message) {
+            if (failed.add(field)) {
+                errors.add(new FieldError(field, message));
+            }
+        }
+
+        boolean failed(String field) {
+            return failed.contains(field);
+        }
+
+        /** A single value, cleaned; "" when absent or bad (with the error recorded). */
+        String single(String field) {
+            if (fields.hasWrongType(field)) {
+                error(field, REPEATED.contains(field) ? "must be a list of text values" : "must be a text value");
+                return "";
+            }
+            List<String> values = fields.all(field);
+            if (values.isEmpty()) {
+                return "";
+            }
+            if (values.size() > 1) {
+                error(field, "must be given once");
+                return "";
+            }
+            return clean(field, values.get(0)).orElse("");
+        }
+
+        Optional<String> clean(String field, String raw) {
+            for (int i = 0; i < raw.length(); i++) {
+                char c = raw.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < raw.length() && Character.isLowSurrogate(raw.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    error(field, "is not valid text");
+                    return Optional.empty();
+                } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                    error(field, "must not contain control characters or line breaks");
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(Normalizer.normalize(raw, Normalizer.Form.NFC).strip());
+        }
+
+        String text(String field, int max, boolean required, String missing) {
+            String value = single(field);
+            if (failed(field)) {
+                return "";
+            }
+            if (value.isEmpty()) {
+                if (required) {
+                    error(field, missing);
+                }
+                return "";
+            }
+            if (value.codePointCount(0, value.length()) > max) {
+                error(field, "must be at most " + max + " characters");
+            }
+            return value;
+        }
+
+        String oneOf(String field, Set<String> allowed, String missing, String unknown) {
+            String value = single(field);
+            if (failed(field)) {
+                return "";
+            }
+            if (value.isEmpty()) {
+                error(field, missing);
+            } else if (!allowed.contains(value)) {
+                error(field, unknown);
+            }
+            return value;
+        }
+
+        String optionalOneOf(String field, Set<String> allowed, String fallback, String unknown) {
+            String value = single(field);
+            if (failed(field) || value.isEmpty()) {
+                return fallback;
+            }
+            if (!allowed.contains(value)) {
+                error(field, unknown);
+                return fallback;
+            }
+            return value;
+        }
+
+        void consent(String field, String missing) {
+            String value = single(field);
+            if (!failed(field) && !"true".equals(value) && !"on".equals(value)) {
+                error(field, missing);
+            }
+        }
+
+        List<String> list(String field, Set<String> allowed, int min, int max, String missing, String noun) {
+            if (fields.hasWrongType(field)) {
+                error(field, "must be a list of text values");
+                return List.of();
+            }
+            Set<String> values = new LinkedHashSet<>();
+            for (String raw : fields.all(field)) {
+                Optional<String> value = clean(field, raw);
+                if (value.isEmpty()) {
+                    return List.of();
+                }
+                if (!value.get().isEmpty()) {
+                    values.add(value.get());
+                }
+            }
+            if (values.size() < min) {
+                error(field, missing);
+            } else if (values.size() > max) {
+                error(field, "Choose at most " + max + " " + noun);
+            } else if (!allowed.containsAll(values)) {
+                error(field, "contains " + noun + " not on our list");
+            }
+            return List.copyOf(values);
+        }
+    }
+}

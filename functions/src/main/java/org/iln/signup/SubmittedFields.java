@@ -1,0 +1,196 @@
+package org.iln.signup;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.iln.json.Json;
+
+/**
+ * The raw fields of a submitted form, whatever the encoding: a JSON object (arrays for repeated
+ * fields) or {@code application/x-www-form-urlencoded} (repeated keys), decoded strictly.
+ *
+ * <p>Values are raw text, not yet validated. A field whose JSON value is not text (an object, a
+ * nested array) is kept as a type problem so that validation can name it.
+ */
+public final class SubmittedFields {
+
+    private static final ObjectMapper JSON = Json.newMapper().copy()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private final Map<String, List<String>> values;
+    private final Set<String> wrongTypes;
+
+    private SubmittedFields(Map<String, List<String>> values, Set<String> wrongTypes) {
+        this.values = values;
+        this.wrongTypes = wrongTypes;
+    }
+
+    /** Fields from a plain map (for tests and in-process callers). */
+    public static SubmittedFields of(Map<String, List<String>> values) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        values.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return new SubmittedFields(copy, Set.of());
+    }
+
+    /** Parses a JSON object body; throws {@link MalformedBodyException} if it is not one. */
+    public static SubmittedFields fromJson(byte[] body) throws MalformedBodyException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            // The parser's own message quotes the input; say only where the problem is.
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new MalformedBodyException("The body is not valid JSON" + where + ".");
+        } catch (IOException e) {
+            throw new MalformedBodyException("The body is not valid JSON.");
+        }
+        if (root == null || !root.isObject()) {
+            throw new MalformedBodyException("The body must be a JSON object with the form's fields.");
+        }
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        Set<String> wrong = new java.util.LinkedHashSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode node = field.getValue();
+            if (node.isNull()) {
+                continue;
+            }
+            if (node.isArray()) {
+                List<String> list = new ArrayList<>();
+                for (JsonNode element : node) {
+                    Optional<String> text = scalar(element);
+                    if (text.isEmpty()) {
+                        wrong.add(field.getKey());
+                        break;
+                    }
+                    list.add(text.get());
+                }
+                values.put(field.getKey(), list);
+            } else {
+                Optional<String> text = scalar(node);
+                if (text.isEmpty()) {
+                    wrong.add(field.getKey());
+                    values.put(field.getKey(), List.of());
+                } else {
+                    values.put(field.getKey(), List.of(text.get()));
+                }
+            }
+        }
+        return new SubmittedFields(values, wrong);
+    }
+
+    /** Parses a URL-encoded form body strictly (bad percent escapes or UTF-8 are refused). */
+    public static SubmittedFields fromForm(byte[] body) throws MalformedBodyException {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        String text = decodeUtf8(body, "The form data is not valid UTF-8.");
+        if (text.isEmpty()) {
+            return new SubmittedFields(values, Set.of());
+        }
+        for (String pair : text.split("&", -1)) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = percentDecode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : percentDecode(pair.substring(eq + 1));
+            values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+        return new SubmittedFields(values, Set.of());
+    }
+
+    /** The field names present. */
+    public Set<String> names() {
+        return Collections.unmodifiableSet(values.keySet());
+    }
+
+    /** Every value given for a field (empty if absent). */
+    public List<String> all(String name) {
+        return values.getOrDefault(name, List.of());
+    }
+
+    /** Whether a field's JSON value had a type other than text, number, boolean or a list of those. */
+    public boolean hasWrongType(String name) {
+        return wrongTypes.contains(name);
+    }
+
+    private static Optional<String> scalar(JsonNode node) {
+        if (node.isTextual()) {
+            return Optional.of(node.textValue());
+        }
+        if (node.isBoolean() || node.isIntegralNumber()) {
+            return Optional.of(node.asText());
+        }
+        return Optional.empty();
+    }
+
+    private static String percentDecode(String encoded) throws MalformedBodyException {
+        if (encoded.indexOf('%') < 0 && encoded.indexOf('+') < 0) {
+            return encoded;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%') {
+                if (i + 2 >= encoded.length()) {
+                    throw new MalformedBodyException("The form data has a broken %-escape.");
+                }
+                int hi = Character.digit(encoded.charAt(i + 1), 16);
+                int lo = Character.digit(encoded.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    throw new MalformedBodyException("The form data has a broken %-escape.");
+                }
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                byte[] raw = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                if (Character.isHighSurrogate(c) && i + 1 < encoded.length()) {
+                    raw = encoded.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+                    i++;
+                }
+                bytes.writeBytes(raw);
+            }
+        }
+        return decodeUtf8(bytes.toByteArray(), "The form data is not valid UTF-8.");
+    }
+
+    private static String decodeUtf8(byte[] bytes, String problem) throws MalformedBodyException {
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedBodyException(problem);
+        }
+    }
+
+    /** The body could not be read as the declared media type. */
+    public static final class MalformedBodyException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        /** A problem worded for the client. */
+        public MalformedBodyException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The participant lifecycle over HTTP: signup, confirmation, unsubscription, erasure and the country cap. */
+package org.iln.signup;

@@ -1,0 +1,24 @@
+package org.iln.token;
+
+import java.time.Duration;
+
+/** What a signed link may do, and how long it works. */
+public enum Purpose {
+    /** Confirm an address: as long as the unconfirmed application lives. */
+    CONFIRM(Duration.ofHours(48)),
+    /** Stop programme mail: linked from every programme message, so it lives long. */
+    UNSUBSCRIBE(Duration.ofDays(400)),
+    /** Erase a person's data: short, because it is powerful. */
+    ERASE(Duration.ofHours(24));
+
+    private final Duration validity;
+
+    Purpose(Duration validity) {
+        this.validity = validity;
+    }
+
+    /** How long a new link of this purpose works. */
+    public Duration validity() {
+        return validity;
+    }
+}

@@ -1,0 +1,2 @@
+/** Signed, expiring links (confirm, unsubscribe, erase) that carry no personal data. */
+package org.iln.token;

@@ -1,0 +1,70 @@
+package org.iln.programme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.iln.testing.Aws;
+import org.junit.jupiter.api.Test;
+
+class ProgrammeSourceTest {
+
+    @Test
+    void reads_rounds_countries_and_choices_from_the_manifest() {
+        // when
+        Programme programme = ProgrammeSource.fromFile(Aws.programmeFixture());
+
+        // then
+        assertThat(programme.rounds()).extracting(Programme.Round::id).containsExactly("2026-1", "2026-2");
+        assertThat(programme.round("2026-1")).hasValueSatisfying(r -> {
+            assertThat(r.countryCapPercent()).isEqualTo(20);
+            assertThat(r.coordinators()).extracting(Programme.Coordinator::email).containsExactly("team@iln.example.org");
+        });
+        assertThat(programme.country("AU")).hasValueSatisfying(c -> assertThat(c.region()).isEqualTo("Oceania"));
+        assertThat(programme.regions()).containsExactly("Africa", "Americas", "Asia", "Europe", "Oceania");
+        assertThat(programme.choices().careerStages()).extracting(Programme.Choice::id)
+                .containsExactly("student", "early", "mid", "senior");
+        assertThat(programme.choices().timeZones()).contains("Europe/London");
+    }
+
+    @Test
+    void a_round_is_open_from_its_opening_day_to_its_closing_day_inclusive() {
+        // given
+        Programme programme = ProgrammeSource.fromFile(Aws.programmeFixture());
+
+        // then
+        assertThat(programme.roundOpenOn(LocalDate.parse("2026-01-11"))).isEmpty();
+        assertThat(programme.roundOpenOn(LocalDate.parse("2026-01-12"))).isPresent();
+        assertThat(programme.roundOpenOn(LocalDate.parse("2026-02-09"))).isPresent();
+        assertThat(programme.roundOpenOn(LocalDate.parse("2026-02-10"))).isEmpty();
+        assertThat(programme.nextRoundOpeningAfter(LocalDate.parse("2026-02-10")))
+                .hasValueSatisfying(r -> assertThat(r.opens()).isEqualTo(LocalDate.parse("2026-07-13")));
+        assertThat(programme.nextRoundOpeningAfter(LocalDate.parse("2026-12-01"))).isEmpty();
+    }
+
+    @Test
+    void fields_a_newer_bake_adds_are_ignored() throws Exception {
+        // given
+        String json = """
+                {"version":1,"baseUrl":"https://x","addedLater":true,"rounds":[],"countries":[],
+                 "choices":{"sectors":[],"careerStages":[],"interests":[],"languages":[],"timeZones":[],
+                 "heardFrom":[],"addedLater":[]}}""";
+
+        // when
+        Programme programme = ProgrammeSource.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+
+        // then
+        assertThat(programme.rounds()).isEmpty();
+    }
+
+    @Test
+    void a_missing_manifest_is_reported_with_what_to_do() {
+        assertThatThrownBy(() -> ProgrammeSource.fromFile(Path.of("/nonexistent/programme.json")))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("/nonexistent/programme.json").hasMessageContaining("ILN_PROGRAMME");
+    }
+}

@@ -1,0 +1,94 @@
+package org.iln.testing;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.iln.config.AwsClients;
+import org.iln.config.FunctionsConfig;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * What a test gets from {@link AwsEmulator}: real SDK clients pointed at the emulator, a fresh
+ * table, and the mail the emulator accepted.
+ */
+public final class Aws {
+
+    /** The table every test uses. */
+    public static final String TABLE = "iln-test";
+    /** The site origin links point to. */
+    public static final URI SITE = URI.create("https://iln.example.org");
+    /** The verified sender. */
+    public static final String FROM = "International Librarians Network <noreply@iln.example.org>";
+
+    private static final byte[] ADDRESS_KEY = Base64.getDecoder().decode("a2V5LWZvci1hZGRyZXNzLWhhc2hlcy1pbi10ZXN0cy0wMTIzNDU2Nzg5");
+    private static final byte[] TOKEN_KEY = Base64.getDecoder().decode("a2V5LWZvci1zaWduaW5nLWxpbmtzLWluLXRlc3RzLTAxMjM0NTY3ODk=");
+
+    private final Emulator emulator;
+    private final AwsClients clients;
+
+    Aws(Emulator emulator, AwsClients clients) {
+        this.emulator = emulator;
+        this.clients = clients;
+    }
+
+    /** DynamoDB client pointed at the emulator. */
+    public DynamoDbClient dynamo() {
+        return clients.dynamo();
+    }
+
+    /** SESv2 client pointed at the emulator. */
+    public SesV2Client ses() {
+        return clients.ses();
+    }
+
+    /** Both clients. */
+    public AwsClients clients() {
+        return clients;
+    }
+
+    /** The emulator's endpoint. */
+    public URI endpoint() {
+        return emulator.endpoint();
+    }
+
+    /** Which emulator runs ("moto" or "localstack"). */
+    public String emulatorName() {
+        return emulator.name();
+    }
+
+    /** Every message the emulator accepted since the test started, oldest first. */
+    public List<SentMail> sentMail() {
+        return emulator.sentRawMail().stream().map(SentMail::parse).toList();
+    }
+
+    /** Every item in the table (tests only: the functions never scan). */
+    public List<Map<String, AttributeValue>> items() {
+        return dynamo().scanPaginator(b -> b.tableName(TABLE)).items().stream().toList();
+    }
+
+    /** A configuration for the functions under test, with a generous rate limit. */
+    public FunctionsConfig config() {
+        return config(1000);
+    }
+
+    /** A configuration with this rate limit per ten minutes. */
+    public FunctionsConfig config(int rateLimit) {
+        return new FunctionsConfig(TABLE, Emulator.REGION, Optional.of(emulator.endpoint()), ADDRESS_KEY, TOKEN_KEY,
+                SITE, FROM, programmeFixture().toString(), rateLimit, Duration.ofMinutes(10));
+    }
+
+    /** The test programme manifest (src/test/resources/programme.json). */
+    public static Path programmeFixture() {
+        try {
+            return Path.of(Aws.class.getResource("/programme.json").toURI());
+        } catch (Exception e) {
+            throw new IllegalStateException("programme.json fixture missing from test resources", e);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.iln.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code moto_server} on a free loopback port, started as a child process and stopped with the
+ * JVM. Sent mail is read back from {@code /moto-api/data.json} ({@code ses.RawMessage[].raw_data},
+ * where moto 5.2 keeps SESv2 raw messages).
+ *
+ * <p>It runs moto_server's own {@code main} with the same arguments, but serving one request at a
+ * time. Threaded, moto does not isolate {@code TransactWriteItems}: it checks conditions without
+ * a lock, and a cancelled transaction rolls back by restoring a copy of the whole table, which
+ * erases what a parallel transaction committed meanwhile. DynamoDB serialises transactions;
+ * serving requests one by one gives the same guarantee, so tests of parallel submissions test
+ * our code, not moto's races. {@code -Diln.moto.threaded=true} runs plain {@code moto_server}.
+ */
+final class MotoServer implements Emulator {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final String SERIAL_LAUNCHER = String.join("\n",
+            "import sys, werkzeug.serving, moto.server",
+            "def one_at_a_time(*args, **kwargs):",
+            "    kwargs['threaded'] = False",
+            "    return werkzeug.serving.run_simple(*args, **kwargs)",
+            "moto.server.run_simple = one_at_a_time",
+            "moto.server.main(sys.argv[1:])");
+
+    private final Process process;
+    private final URI endpoint;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    private MotoServer(Process process, URI endpoint, Path log) {
+        this.process = process;
+        this.endpoint = endpoint;
+        this.log = log;
+    }
+
+    static MotoServer start() {
+        int port = freePort();
+        Path log;
+        Process process;
+        try {
+            log = Files.createTempFile("moto-server-", ".log");
+            List<String> command = Boolean.getBoolean("iln.moto.threaded")
+                    ? List.of("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+                    : List.of("python3", "-c", SERIAL_LAUNCHER, "-H", "127.0.0.1", "-p", Integer.toString(port));
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start moto_server (is moto[server] 5.x installed and on PATH? "
+                    + "pip install 'moto[server]')", e);
+        }
+        MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port), log);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "moto-server-stop"));
+        server.awaitReady();
+        return server;
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("moto_server exited with " + process.exitValue() + ": " + logTail());
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/"))
+                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for moto_server", e);
+            }
+            sleep(100);
+        }
+        close();
+        throw new IllegalStateException("moto_server did not answer within " + START_TIMEOUT + ": " + logTail());
+    }
+
+    @Override
+    public String name() {
+        return "moto";
+    }
+
+    @Override
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void reset() {
+        send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset")).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    @Override
+    public List<String> sentRawMail() {
+        String body = send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json")).GET());
+        try {
+            JsonNode raw = json.readTree(body).path("ses").path("RawMessage");
+            List<String> messages = new ArrayList<>();
+            raw.forEach(m -> messages.add(m.path("raw_data").asText()));
+            return messages;
+        } catch (IOException e) {
+            throw new IllegalStateException("moto's data.json is not JSON", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private String send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("moto answered " + r.statusCode() + " to " + r.request().uri());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("moto_server is not answering: " + logTail(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
