@@ -27,6 +27,7 @@ final class TestSites {
     static Path copyOfRealSite(Path target) {
         Path site = realSite();
         try {
+            Files.createDirectories(target);
             Files.copy(site.resolve("jbake.properties"), target.resolve("jbake.properties"));
             for (String folder : List.of("content", "data", "templates", "assets")) {
                 copyTree(site.resolve(folder), target.resolve(folder));
