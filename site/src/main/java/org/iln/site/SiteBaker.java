@@ -28,6 +28,8 @@ import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.jbake.model.DocumentModel;
 import org.jbake.model.DocumentTypes;
 import org.jbake.model.ModelAttributes;
+import org.jbake.parser.Engines;
+import org.jbake.parser.ParserEngine;
 import org.jbake.render.RenderingTool;
 import org.jbake.template.RenderingException;
 import org.slf4j.LoggerFactory;
@@ -82,7 +84,13 @@ public final class SiteBaker {
         DocumentTypes.resetDocumentTypes();
         config.getDocumentTypes().forEach(DocumentTypes::addDocumentType);
         MemoryContentStore store = new MemoryContentStore();
-        new Crawler(store, config).crawl();
+        ParserEngine stockMarkdown = Engines.get("md");
+        Engines.register("md", new MarkdownBodies(config.getMarkdownExtensions()));
+        try {
+            new Crawler(store, config).crawl();
+        } finally {
+            Engines.register("md", stockMarkdown);
+        }
 
         List<DiscussionPoint> points = points(store, headers, config);
         List<DiscussionPoint> visible = points.stream().filter(p -> p.sentBy(today))
