@@ -259,6 +259,28 @@ class BakedSiteTest {
     }
 
     @Test
+    void robots_txt_points_to_the_sitemap_and_the_404_page_is_not_indexed() throws IOException {
+        String host = manifest().get("baseUrl").asText();
+        assertThat(Files.readString(out.resolve("robots.txt"))).contains("Sitemap: " + host + "/sitemap.xml");
+        assertThat(pages.get("404.html").select("meta[name=robots][content=noindex]")).hasSize(1);
+        assertThat(pages.get("check-your-email.html").select("meta[name=robots][content=noindex]")).hasSize(1);
+    }
+
+    @Test
+    void the_search_page_works_without_javascript_and_says_whether_search_is_available() {
+        Document search = pages.get("search.html");
+        assertThat(search.select("a[href=\"/points/index.html\"]")).isNotEmpty();
+        assertThat(search.select("a[href=\"/points/tags/index.html\"]")).isNotEmpty();
+        if (report.searchIndexed()) {
+            assertThat(out.resolve("pagefind/pagefind-ui.js")).exists();
+            assertThat(search.select("script[src=/pagefind/pagefind-ui.js]")).hasSize(1);
+        } else {
+            assertThat(search.selectFirst("p.notice").text()).contains("Search is unavailable");
+            assertThat(search.select("script")).isEmpty();
+        }
+    }
+
+    @Test
     void the_home_page_shows_where_the_current_round_stands() {
         Element status = pages.get("index.html").selectFirst("section.status");
         assertThat(status).isNotNull();
