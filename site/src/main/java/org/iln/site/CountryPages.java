@@ -21,7 +21,7 @@ final class CountryPages extends PageTool {
         int before = pages.count();
         write(renderer, "countries", "countries/index.html", "Countries", Map.of());
         for (Map<String, Object> country : model.countries()) {
-            write(renderer, "country", (String) country.get("url").toString().substring(1),
+            write(renderer, "country", ((String) country.get("url")).substring(1),
                     (String) country.get("name"), Map.of("country", country));
         }
         return pages.count() - before;
