@@ -5,6 +5,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.PegdownExtensions;
 import com.vladsch.flexmark.profile.pegdown.PegdownOptionsAdapter;
 import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.List;
 import org.jbake.parser.MarkupEngine;
 import org.jbake.parser.ParserContext;
@@ -14,7 +15,8 @@ import org.jbake.parser.ParserContext;
  *
  * <p>Stock {@code MarkdownEngine} rebuilds its pegdown-compatible options, parser and renderer
  * for every file, which costs more than parsing a short discussion point. This engine reads the
- * same {@code markdown.extensions} setting, so it renders the same HTML, and is registered for
+ * same {@code markdown.extensions} setting, so it renders the same HTML (except that email
+ * addresses are obfuscated the same way on every bake), and is registered for
  * {@code .md} through JBake's {@code Engines.register} for the length of a bake.
  */
 final class MarkdownBodies extends MarkupEngine {
@@ -29,7 +31,11 @@ final class MarkdownBodies extends MarkupEngine {
             int flag = flag(name.replaceFirst("^[-+]", ""));
             extensions = remove ? extensions & ~flag : extensions | flag;
         }
-        DataHolder options = PegdownOptionsAdapter.flexmarkOptions(extensions);
+        // pegdown obfuscates email links with random entities; keep the encoding fixed so that
+        // the same content always bakes to the same bytes
+        DataHolder options = new MutableDataSet(PegdownOptionsAdapter.flexmarkOptions(extensions))
+                .set(HtmlRenderer.OBFUSCATE_EMAIL_RANDOM, false)
+                .toImmutable();
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options).build();
     }
