@@ -140,11 +140,10 @@ public final class SiteBaker {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Bakes {@code args[0]} (the site folder) into {@code args[1]}; used by the Maven build. */
+    /** Bakes {@code args[0]} (the site folder) into {@code args[1]}; used by the Maven build and the bench. */
     public static void main(String[] args) {
         if (args.length != 2) {
-            System.err.println("usage: SiteBaker SITE_DIR OUTPUT_DIR");
-            System.exit(2);
+            throw new IllegalArgumentException("usage: SiteBaker SITE_DIR OUTPUT_DIR");
         }
         if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
             root.setLevel(ch.qos.logback.classic.Level.WARN);
@@ -152,8 +151,9 @@ public final class SiteBaker {
         try {
             System.out.println(new SiteBaker(Path.of(args[0])).bake(Path.of(args[1])));
         } catch (BakeException e) {
+            // no System.exit: Maven's exec:java runs this inside the build's JVM and must report the failure
             System.err.println("The site was not baked:\n" + e.getMessage());
-            System.exit(1);
+            throw e;
         }
     }
 

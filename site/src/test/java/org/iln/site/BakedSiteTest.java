@@ -228,6 +228,22 @@ class BakedSiteTest {
     }
 
     @Test
+    void ids_are_unique_and_every_aria_reference_names_an_element_on_the_page() {
+        pages.forEach((name, doc) -> {
+            Set<String> ids = new TreeSet<>();
+            for (Element el : doc.select("[id]")) {
+                assertThat(ids.add(el.id())).as(name + " has one #" + el.id()).isTrue();
+            }
+            for (Element el : doc.select("[aria-describedby], [aria-labelledby]")) {
+                String refs = el.attr("aria-describedby") + " " + el.attr("aria-labelledby");
+                for (String ref : refs.trim().split("\\s+")) {
+                    assertThat(ids).as(name + ": " + el.tagName() + " refers to #" + ref).contains(ref);
+                }
+            }
+        });
+    }
+
+    @Test
     void the_signup_form_posts_every_field_the_api_validates() {
         // given the signup page
         Document signup = pages.get("signup.html");
