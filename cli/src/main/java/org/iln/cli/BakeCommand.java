@@ -32,7 +32,7 @@ final class BakeCommand implements Callable<Integer> {
         stdout.flush();
         try {
             BakeReport report = new SiteBaker(checkout.siteDir()).bake(target);
-            stdout.println(report.summary());
+            stdout.println(report.toString());
             return 0;
         } catch (BakeException e) {
             spec.commandLine().getErr().println("Bake failed: " + e.getMessage());

@@ -83,7 +83,7 @@ public final class DevServer implements AutoCloseable {
     }
 
     private void bake(SiteBaker baker, PrintWriter log) {
-        log.println(baker.bake(siteRoot).summary());
+        log.println(baker.bake(siteRoot).toString());
         log.flush();
     }
 

@@ -1,0 +1,2 @@
+/** Generates synthetic site content and runs stock JBake, for the bake benchmark. */
+package org.iln.bench.bake;

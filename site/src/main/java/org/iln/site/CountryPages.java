@@ -1,0 +1,29 @@
+package org.iln.site;
+
+import java.util.Map;
+import org.jbake.app.ContentStore;
+import org.jbake.app.Renderer;
+import org.jbake.app.configuration.JBakeConfiguration;
+import org.jbake.template.RenderingException;
+
+/** Renders one page per ISO 3166-1 country and the country index grouped by region. */
+final class CountryPages extends PageTool {
+
+    private final SiteModel model;
+
+    CountryPages(Pages pages, SiteModel model) {
+        super(pages);
+        this.model = model;
+    }
+
+    @Override
+    public int render(Renderer renderer, ContentStore db, JBakeConfiguration config) throws RenderingException {
+        int before = pages.count();
+        write(renderer, "countries", "countries/index.html", "Countries", Map.of());
+        for (Map<String, Object> country : model.countries()) {
+            write(renderer, "country", ((String) country.get("url")).substring(1),
+                    (String) country.get("name"), Map.of("country", country));
+        }
+        return pages.count() - before;
+    }
+}

@@ -1,0 +1,91 @@
+package org.iln.site;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.configuration2.CompositeConfiguration;
+import org.jbake.app.ContentStore;
+import org.jbake.app.Renderer;
+import org.jbake.model.DocumentModel;
+import org.jbake.model.ModelAttributes;
+import org.jbake.render.RenderingTool;
+import org.jbake.template.RenderingException;
+
+/**
+ * A JBake rendering tool for one family of our pages; each page goes through JBake's
+ * {@link Renderer} as a document whose type names its template in jbake.properties.
+ *
+ * <p>Subclasses are called in a fixed order by {@link SiteBaker} rather than discovered through
+ * {@code ServiceLoader}, so that the sitemap, written last, sees every page.
+ */
+abstract class PageTool implements RenderingTool {
+
+    /** Every page written so far, in order, with whether it belongs in the sitemap. */
+    static final class Pages {
+        private final List<String> all = new ArrayList<>();
+        private final List<String> listed = new ArrayList<>();
+
+        void add(String uri, boolean inSitemap) {
+            all.add(uri);
+            if (inSitemap) {
+                listed.add(uri);
+            }
+        }
+
+        List<String> listed() {
+            return listed;
+        }
+
+        int count() {
+            return all.size();
+        }
+    }
+
+    protected final Pages pages;
+
+    PageTool(Pages pages) {
+        this.pages = pages;
+    }
+
+    /** Renders a page of the given type at {@code uri} (relative to the site root), listing it in the sitemap. */
+    protected final void write(Renderer renderer, String type, String uri, String title, Map<String, Object> extras)
+            throws RenderingException {
+        write(renderer, type, uri, title, extras, true);
+    }
+
+    protected final void write(Renderer renderer, String type, String uri, String title, Map<String, Object> extras,
+                               boolean inSitemap) throws RenderingException {
+        DocumentModel doc = new DocumentModel();
+        doc.setType(type);
+        doc.setUri(uri);
+        doc.setStatus(ModelAttributes.Status.PUBLISHED);
+        doc.setTitle(title);
+        doc.putAll(extras);
+        write(renderer, doc, inSitemap);
+    }
+
+    protected final void write(Renderer renderer, DocumentModel doc, boolean inSitemap) throws RenderingException {
+        doc.put("path", "/" + doc.getUri());
+        try {
+            renderer.render(doc);
+        } catch (RenderingException e) {
+            throw e;
+        } catch (Exception e) {
+            // JBake wraps template errors; keep the innermost message, which names the template
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new RenderingException(doc.getUri() + ": " + cause.getMessage(), e);
+        }
+        pages.add(doc.getUri(), inSitemap);
+    }
+
+    @Override
+    @Deprecated
+    public final int render(Renderer renderer, ContentStore db, File destination, File templatesPath,
+                            CompositeConfiguration config) throws RenderingException {
+        throw new UnsupportedOperationException("SiteBaker calls render(Renderer, ContentStore, JBakeConfiguration)");
+    }
+}

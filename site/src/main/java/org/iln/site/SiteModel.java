@@ -1,0 +1,223 @@
+package org.iln.site;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.iln.site.Programme.Country;
+import org.iln.site.Programme.Round;
+
+/**
+ * The {@code site} value every template sees, computed once per bake from the data files and the
+ * discussion points that are out by the bake date.
+ *
+ * <p>Values are plain maps and lists of strings, so templates depend on names, not on Java types,
+ * and everything in them is escaped on output like any other text.
+ */
+final class SiteModel {
+
+    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+    private final Map<String, Object> site = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> roundViews = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> tagViews = new TreeMap<>();
+    private final List<Map<String, Object>> pointViews = new ArrayList<>();
+    private final List<Map<String, Object>> countryViews = new ArrayList<>();
+
+    /**
+     * @param settings site.* settings from jbake.properties (title, description, host, lang)
+     * @param visible discussion points out by {@code today}, newest first
+     */
+    SiteModel(Map<String, String> settings, Programme programme, List<DiscussionPoint> visible, LocalDate today,
+              boolean searchAvailable) {
+        site.putAll(settings);
+        site.put("today", today.toString());
+        site.put("year", String.valueOf(today.getYear()));
+        site.put("searchAvailable", searchAvailable);
+
+        for (Round round : programme.rounds()) {
+            roundViews.put(round.id(), round(round));
+        }
+        for (DiscussionPoint point : visible) {
+            Map<String, Object> view = point(point, roundViews.get(point.round()));
+            pointViews.add(view);
+            listOf(roundViews.get(point.round()), "points").add(view);
+            for (String tag : point.tags()) {
+                Map<String, Object> tagView = tagViews.computeIfAbsent(tag, SiteModel::tag);
+                listOf(tagView, "points").add(view);
+            }
+        }
+        tagViews.values().forEach(t -> t.put("count", ((List<?>) t.get("points")).size()));
+        List<Map<String, Object>> rounds = new ArrayList<>(roundViews.values());
+        java.util.Collections.reverse(rounds); // newest round first in the archive
+        site.put("rounds", rounds);
+        site.put("points", pointViews);
+        site.put("tags", new ArrayList<>(tagViews.values()));
+        site.put("status", status(programme, today));
+
+        Map<String, List<Map<String, Object>>> byRegion = new TreeMap<>();
+        for (Country country : programme.countries()) {
+            Map<String, Object> view = country(country, programme.participation().getOrDefault(country.code(), 0));
+            countryViews.add(view);
+            byRegion.computeIfAbsent(country.region(), r -> new ArrayList<>()).add(view);
+        }
+        countryViews.sort(Comparator.comparing(c -> (String) c.get("name")));
+        List<Map<String, Object>> regions = new ArrayList<>();
+        byRegion.forEach((name, countries) -> {
+            countries.sort(Comparator.comparing(c -> (String) c.get("name")));
+            regions.add(Map.of("name", name, "id", slug(name), "countries", countries));
+        });
+        site.put("regions", regions);
+        site.put("countries", countryViews);
+        site.put("regionNames", programme.regions());
+        site.put("choiceLists", choices(programme));
+    }
+
+    Map<String, Object> site() {
+        return site;
+    }
+
+    List<Map<String, Object>> rounds() {
+        return new ArrayList<>(roundViews.values());
+    }
+
+    List<Map<String, Object>> tags() {
+        return new ArrayList<>(tagViews.values());
+    }
+
+    List<Map<String, Object>> points() {
+        return pointViews;
+    }
+
+    List<Map<String, Object>> countries() {
+        return countryViews;
+    }
+
+    static String display(LocalDate date) {
+        return date == null ? "" : DISPLAY.format(date);
+    }
+
+    static String slug(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    private static Map<String, Object> round(Round round) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", round.id());
+        view.put("title", round.title());
+        view.put("url", "/points/" + round.id() + "/index.html");
+        view.put("opens", display(round.opens()));
+        view.put("closes", display(round.closes()));
+        view.put("matchDate", display(round.matchDate()));
+        view.put("starts", display(round.starts()));
+        view.put("ends", display(round.ends()));
+        view.put("isoOpens", String.valueOf(round.opens()));
+        view.put("isoCloses", String.valueOf(round.closes()));
+        view.put("isoMatchDate", String.valueOf(round.matchDate()));
+        view.put("isoStarts", String.valueOf(round.starts()));
+        view.put("isoEnds", String.valueOf(round.ends()));
+        view.put("countryCapPercent", round.countryCapPercent());
+        view.put("points", new ArrayList<Map<String, Object>>());
+        return view;
+    }
+
+    private static Map<String, Object> tag(String tag) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", tag);
+        view.put("url", "/points/tags/" + tag + ".html");
+        view.put("points", new ArrayList<Map<String, Object>>());
+        return view;
+    }
+
+    private static Map<String, Object> point(DiscussionPoint point, Map<String, Object> round) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("title", point.title());
+        view.put("summary", point.summary());
+        view.put("url", point.url());
+        view.put("date", point.displayDate());
+        view.put("isoDate", point.isoDate());
+        view.put("round", round);
+        view.put("tags", point.tags().stream().map(t -> Map.of("name", t, "url", "/points/tags/" + t + ".html")).toList());
+        return view;
+    }
+
+    private static Map<String, Object> country(Country country, int participants) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("code", country.code());
+        view.put("name", country.name());
+        view.put("region", country.region());
+        view.put("regionId", slug(country.region()));
+        view.put("url", "/countries/" + country.slug() + ".html");
+        view.put("participants", participants);
+        view.put("coordinators", country.coordinators().stream().map(c -> Map.of(
+                "name", c.name(),
+                "contact", c.contact(),
+                "href", c.email() ? "mailto:" + c.contact() : c.contact())).toList());
+        return view;
+    }
+
+    /** Where the programme stands on the bake date, for the home and signup pages. */
+    private Map<String, Object> status(Programme programme, LocalDate today) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        String phase = "none";
+        Round current = null;
+        for (Round round : programme.rounds()) {
+            if (within(today, round.opens(), round.closes())) {
+                phase = "open";
+                current = round;
+            } else if (round.closes() != null && today.isAfter(round.closes())
+                    && round.matchDate() != null && today.isBefore(round.matchDate())) {
+                phase = "matching";
+                current = round;
+            } else if (current == null && within(today, round.starts(), round.ends())) {
+                phase = "running";
+                current = round;
+            }
+        }
+        Round next = programme.rounds().stream()
+                .filter(r -> r.opens() != null && r.opens().isAfter(today))
+                .findFirst().orElse(null);
+        if (current == null && next != null) {
+            phase = "next";
+        }
+        status.put("phase", phase);
+        status.put("applicationsOpen", "open".equals(phase));
+        status.put("round", current == null ? Map.of() : roundViews.get(current.id()));
+        status.put("next", next == null ? Map.of() : roundViews.get(next.id()));
+        status.put("hasNext", next != null);
+        return status;
+    }
+
+    private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
+        return from != null && to != null && !day.isBefore(from) && !day.isAfter(to);
+    }
+
+    private static Map<String, Object> choices(Programme programme) {
+        Map<String, Object> lists = new LinkedHashMap<>();
+        var c = programme.choices();
+        lists.put("sectors", c.sectors().stream().map(SiteModel::choice).toList());
+        lists.put("careerStages", c.careerStages().stream().map(SiteModel::choice).toList());
+        lists.put("interests", c.interests().stream().map(SiteModel::choice).toList());
+        lists.put("heardFrom", c.heardFrom().stream().map(SiteModel::choice).toList());
+        lists.put("languages", c.languages().stream().map(x -> Map.of("code", x.code(), "name", x.name()))
+                .sorted(Comparator.comparing(m -> m.get("name"))).toList());
+        lists.put("timeZones", c.timeZones());
+        lists.put("countries", programme.countries().stream().map(x -> Map.of("code", x.code(), "name", x.name()))
+                .sorted(Comparator.comparing(m -> m.get("name"))).toList());
+        return lists;
+    }
+
+    private static Map<String, Object> choice(Programme.Choice choice) {
+        return Map.of("id", choice.id(), "label", choice.label(), "hint", choice.hint());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> listOf(Map<String, Object> view, String key) {
+        return (List<Map<String, Object>>) view.get(key);
+    }
+}

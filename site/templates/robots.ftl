@@ -1,0 +1,4 @@
+User-agent: *
+Disallow: /api/
+
+Sitemap: ${site.host}/sitemap.xml
