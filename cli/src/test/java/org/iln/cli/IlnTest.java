@@ -31,11 +31,11 @@ class IlnTest {
     }
 
     @Test
-    void an_unknown_command_fails_with_usage_on_stderr() {
+    void an_unknown_command_fails_naming_it_on_stderr() {
         int exit = run("publish-everything");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("Unmatched argument", "Usage: iln");
+        assertThat(err.toString()).contains("Unmatched argument", "publish-everything");
     }
 
     @Test

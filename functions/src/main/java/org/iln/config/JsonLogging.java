@@ -16,14 +16,16 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * a Lambda cold start some hundreds of milliseconds.
  *
  * <p>Never log addresses or names: code logs hashes, ids and outcomes only (a test asserts it).
- * A {@code logback-test.xml} on the classpath takes precedence, for tests.
+ * A {@code logback-test.xml} or {@code logback.xml} on the classpath takes precedence: the first
+ * for tests, the second for programs that embed the handlers, such as the local runner.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class JsonLogging extends ContextAwareBase implements Configurator {
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (JsonLogging.class.getClassLoader().getResource("logback-test.xml") != null) {
+        ClassLoader loader = JsonLogging.class.getClassLoader();
+        if (loader.getResource("logback-test.xml") != null || loader.getResource("logback.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         JsonEncoder encoder = new JsonEncoder();

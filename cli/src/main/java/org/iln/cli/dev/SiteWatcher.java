@@ -124,5 +124,11 @@ final class SiteWatcher implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         thread.interrupt();
+        try {
+            // Let a re-bake in progress finish, so nothing writes into the site after we return.
+            thread.join(TimeUnit.SECONDS.toMillis(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
