@@ -1,0 +1,271 @@
+package org.iln.matching;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * Matches a whole pool at once: the most people matched, then the highest total score, under the
+ * hard rules (different countries, a shared language, never a previous partner, no forbidden pair,
+ * no excluded country), with coordinators' pins applied first.
+ *
+ * <p>Steps: pins; a candidate graph of each person's best k eligible partners; an exact
+ * cardinality-first maximum-weight matching of that graph ({@link CardinalityFirstMatching});
+ * a second pass over the people left out; groups of three with someone willing to have two
+ * partners; a reason for everyone still unmatched. Pools larger than
+ * {@link MatcherOptions#chunkSize()} are first dealt into representative parts solved on their own.
+ * The same pool always gives the same result.
+ */
+public final class Matcher {
+
+    private final MatcherOptions options;
+
+    /** A matcher with the measured defaults. */
+    public Matcher() {
+        this(MatcherOptions.DEFAULTS);
+    }
+
+    /** A matcher with given options. */
+    public Matcher(MatcherOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Matches the pool.
+     *
+     * @throws InvalidPoolException when a field is invalid or a pin breaks a hard rule
+     */
+    public MatchResult match(Pool pool) {
+        return match(pool, message -> { });
+    }
+
+    /** Matches the pool, reporting progress lines (no personal data) to {@code progress}. */
+    public MatchResult match(Pool pool, Consumer<String> progress) {
+        pool.validate();
+        Cohort cohort = new Cohort(pool, options.weights());
+        int n = cohort.size;
+        boolean[] taken = new boolean[n];
+        List<int[]> partnerships = new ArrayList<>();
+        List<Boolean> pinnedFlags = new ArrayList<>();
+
+        for (int i = 0; i < pool.pins().size(); i++) {
+            List<String> pin = pool.pins().get(i);
+            int a = cohort.indexOf(pin.get(0));
+            int b = cohort.indexOf(pin.get(1));
+            String rule = cohort.brokenRule(a, b);
+            if (rule != null) {
+                throw new InvalidPoolException("pins[" + i + "]: " + pin.get(0) + " and " + pin.get(1)
+                        + " cannot be partners: " + rule);
+            }
+            taken[a] = true;
+            taken[b] = true;
+            partnerships.add(new int[] {Math.min(a, b), Math.max(a, b)});
+            pinnedFlags.add(true);
+        }
+
+        int[] free = IntStream.range(0, n).filter(i -> !taken[i]).toArray();
+        int parts = Math.max(1, (free.length + options.chunkSize() - 1) / options.chunkSize());
+        progress.accept("matching " + free.length + " people" + (parts > 1 ? " in " + parts + " parts" : "")
+                + " (k = " + options.candidatesPerPerson() + ")");
+        int[][] chunks = deal(cohort, free, parts);
+        long[] edgeCounts = new long[parts + 1];
+        List<int[]>[] found = solveAll(cohort, chunks, edgeCounts, progress);
+        for (List<int[]> pairs : found) {
+            for (int[] pair : pairs) {
+                take(pair, taken, partnerships, pinnedFlags);
+            }
+        }
+
+        int[] left = IntStream.range(0, n).filter(i -> !taken[i]).toArray();
+        if (left.length >= 2) {
+            long[] count = new long[3];
+            List<int[]> pairs = solvePart(cohort, left, 2 * options.candidatesPerPerson(), count);
+            edgeCounts[parts] = count[0];
+            for (int[] pair : pairs) {
+                take(pair, taken, partnerships, pinnedFlags);
+            }
+            progress.accept("second pass: " + left.length + " people left out, " + 2 * pairs.size() + " of them matched");
+        }
+
+        int[] rest = IntStream.range(0, n).filter(i -> !taken[i]).boxed()
+                .sorted(Comparator.<Integer>comparingInt(i -> -cohort.waitingDays[i]).thenComparingInt(i -> i))
+                .mapToInt(Integer::intValue).toArray();
+        int trios = formGroupsOfThree(cohort, rest, taken, partnerships);
+        if (rest.length > 0) {
+            progress.accept("groups of three: " + trios + " of " + rest.length + " left out placed");
+        }
+
+        return result(pool.round(), cohort, taken, partnerships, pinnedFlags, Arrays.stream(edgeCounts).sum(), parts);
+    }
+
+    private static void take(int[] pair, boolean[] taken, List<int[]> partnerships, List<Boolean> pinnedFlags) {
+        taken[pair[0]] = true;
+        taken[pair[1]] = true;
+        partnerships.add(pair);
+        pinnedFlags.add(false);
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.2f s", nanos / 1e9);
+    }
+
+    /** Deals people into parts so each part has its share of every language and country. */
+    private static int[][] deal(Cohort cohort, int[] people, int parts) {
+        if (parts == 1) {
+            return new int[][] {people};
+        }
+        Integer[] order = Arrays.stream(people).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.<Integer, int[]>comparing(i -> cohort.languages[i], Arrays::compare)
+                .thenComparingInt(i -> cohort.country[i])
+                .thenComparingInt(i -> cohort.offsetMinutes[i])
+                .thenComparingInt(i -> i));
+        List<List<Integer>> lists = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            lists.add(new ArrayList<>());
+        }
+        for (int i = 0; i < order.length; i++) {
+            lists.get(i % parts).add(order[i]);
+        }
+        return lists.stream().map(l -> l.stream().mapToInt(Integer::intValue).sorted().toArray()).toArray(int[][]::new);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<int[]>[] solveAll(Cohort cohort, int[][] chunks, long[] edgeCounts, Consumer<String> progress) {
+        List<int[]>[] found = new List[chunks.length];
+        AtomicInteger done = new AtomicInteger();
+        ForkJoinPool pool = new ForkJoinPool(options.threads());
+        try {
+            pool.submit(() -> IntStream.range(0, chunks.length).parallel().forEach(c -> {
+                long[] count = new long[3];
+                found[c] = solvePart(cohort, chunks[c], options.candidatesPerPerson(), count);
+                edgeCounts[c] = count[0];
+                synchronized (progress) {
+                    progress.accept((chunks.length > 1 ? "part " + done.incrementAndGet() + "/" + chunks.length : "pool")
+                            + ": " + chunks[c].length + " people, " + count[0] + " candidate pairs found in "
+                            + seconds(count[1]) + ", " + 2 * found[c].size() + " matched in " + seconds(count[2]));
+                }
+            })).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("matching was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        return found;
+    }
+
+    /** The exact cardinality-first matching of the members' candidate graph, as sorted pairs. */
+    private List<int[]> solvePart(Cohort cohort, int[] members, int k, long[] edgeCount) {
+        long start = System.nanoTime();
+        long[] keys = CandidateGraph.build(cohort, members, k, options.searchBreadth());
+        edgeCount[0] = keys.length;
+        edgeCount[1] = System.nanoTime() - start;
+        int m = keys.length;
+        int[] a = new int[m];
+        int[] b = new int[m];
+        double[] w = new double[m];
+        for (int e = 0; e < m; e++) {
+            int x = (int) (keys[e] >>> 32);
+            int y = (int) keys[e];
+            a[e] = Arrays.binarySearch(members, x);
+            b[e] = Arrays.binarySearch(members, y);
+            w[e] = cohort.score(x, y);
+        }
+        int[] mate = new CardinalityFirstMatching().solve(members.length, a, b, w);
+        edgeCount[2] = System.nanoTime() - start - edgeCount[1];
+        List<int[]> pairs = new ArrayList<>();
+        for (int v = 0; v < mate.length; v++) {
+            if (mate[v] > v) {
+                pairs.add(new int[] {members[v], members[mate[v]]});
+            }
+        }
+        return pairs;
+    }
+
+    /** Puts people left out into a pair where a member is willing to have two partners. */
+    private static int formGroupsOfThree(Cohort cohort, int[] rest, boolean[] taken, List<int[]> partnerships) {
+        List<Integer> hosts = new ArrayList<>();
+        for (int p = 0; p < partnerships.size(); p++) {
+            int[] members = partnerships.get(p);
+            if (cohort.maxPartners[members[0]] == 2 || cohort.maxPartners[members[1]] == 2) {
+                hosts.add(p);
+            }
+        }
+        int placed = 0;
+        for (int u : rest) {
+            int best = -1;
+            int bestScore = -1;
+            for (int p : hosts) {
+                int[] members = partnerships.get(p);
+                if (members.length == 2 && cohort.eligible(u, members[0]) && cohort.eligible(u, members[1])) {
+                    int s = cohort.score(u, members[0]) + cohort.score(u, members[1]);
+                    if (s > bestScore) {
+                        best = p;
+                        bestScore = s;
+                    }
+                }
+            }
+            if (best >= 0) {
+                int[] members = partnerships.get(best);
+                int[] trio = {members[0], members[1], u};
+                Arrays.sort(trio);
+                partnerships.set(best, trio);
+                taken[u] = true;
+                placed++;
+            }
+        }
+        return placed;
+    }
+
+    private static MatchResult result(String round, Cohort cohort, boolean[] taken, List<int[]> partnerships,
+                                      List<Boolean> pinnedFlags, long candidateEdges, int parts) {
+        Integer[] order = IntStream.range(0, partnerships.size()).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingInt(p -> partnerships.get(p)[0]));
+        List<MatchResult.Partnership> out = new ArrayList<>();
+        long total = 0;
+        int trios = 0;
+        int matched = 0;
+        for (int p : order) {
+            int[] members = partnerships.get(p);
+            List<String> ids = new ArrayList<>();
+            for (int m : members) {
+                ids.add(cohort.ids[m]);
+            }
+            int score = 0;
+            List<String> reasons = new ArrayList<>();
+            for (int i = 0; i < members.length; i++) {
+                for (int j = i + 1; j < members.length; j++) {
+                    score += cohort.score(members[i], members[j]);
+                    String prefix = members.length == 3 ? cohort.ids[members[i]] + " and " + cohort.ids[members[j]] + ": " : "";
+                    for (String r : Reasons.of(cohort, members[i], members[j])) {
+                        reasons.add(prefix + r);
+                    }
+                }
+            }
+            total += score;
+            trios += members.length == 3 ? 1 : 0;
+            matched += members.length;
+            out.add(new MatchResult.Partnership(ids, score, reasons, pinnedFlags.get(p)));
+        }
+        List<MatchResult.Unmatched> unmatched = new ArrayList<>();
+        for (int i = 0; i < cohort.size; i++) {
+            if (!taken[i]) {
+                unmatched.add(new MatchResult.Unmatched(cohort.ids[i], Reasons.unmatched(cohort, i)));
+            }
+        }
+        MatchResult.Stats stats = new MatchResult.Stats(cohort.size, matched, unmatched.size(),
+                out.size() - trios, trios, total, candidateEdges, parts);
+        return new MatchResult(round, out, unmatched, stats);
+    }
+}
