@@ -18,8 +18,8 @@ import java.util.List;
  * @param careerStage one of {@code student}, {@code early}, {@code mid}, {@code senior}
  * @param interests up to a few areas of interest
  * @param prefers stated partner preferences; {@code null} means no preference
- * @param openToAny whether unmet preferences should cost nothing
- * @param maxPartners 1, or 2 for someone willing to be in a group of three
+ * @param openToAny whether unmet preferences should cost nothing (default false)
+ * @param maxPartners 1, or 2 for someone willing to be in a group of three (default 1)
  * @param previousPartners ids of earlier partners, never matched again
  * @param appliedAt when the person applied (earlier waits longer and goes first)
  */
@@ -32,7 +32,7 @@ public record Participant(
         String careerStage,
         List<String> interests,
         Preferences prefers,
-        boolean openToAny,
+        Boolean openToAny,
         Integer maxPartners,
         List<String> previousPartners,
         Instant appliedAt) {
@@ -46,6 +46,7 @@ public record Participant(
         previousPartners = previousPartners == null ? List.of() : Pool.copy(previousPartners);
         prefers = prefers == null ? Preferences.NONE : prefers;
         maxPartners = maxPartners == null ? 1 : maxPartners;
+        openToAny = openToAny != null && openToAny;
     }
 
     /**
