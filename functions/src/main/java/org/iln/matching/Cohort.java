@@ -40,6 +40,9 @@ final class Cohort {
     final int[] offsetMinutes;
     final int[][] languages;
     final int[][] interests;
+    /** Bit sets of languages and interests when there are at most 64 of each (the usual case), else null. */
+    private final long[] languageBits;
+    private final long[] interestBits;
     final int[] sector;
     final int[] stage;
     final int[] wishSector;
@@ -50,7 +53,11 @@ final class Cohort {
     final int[] maxPartners;
     final int[] waitingDays;
     final int[] waitingPoints;
+    /** The most a person's own preferences can add to any pair, and their waiting points. */
+    private final int[] ownMax;
     private final Set<Long> blocked;
+    /** Whether anyone is blocked for this person, so the common case skips the set lookup. */
+    private final boolean[] hasBlocked;
     private final Set<Long> forbidden;
     final ScoreWeights weights;
 
@@ -105,12 +112,16 @@ final class Cohort {
         maxPartners = new int[size];
         waitingDays = new int[size];
         waitingPoints = new int[size];
+        ownMax = new int[size];
 
         LocalDate matchDate = pool.effectiveMatchDate();
         Instant matchInstant = matchDate.atTime(12, 0).toInstant(ZoneOffset.UTC);
         Map<String, Integer> offsets = new HashMap<>();
+        languageBits = languageCount <= 64 ? new long[size] : null;
+        interestBits = interestCount <= 64 ? new long[size] : null;
         blocked = new HashSet<>();
         forbidden = new HashSet<>();
+        hasBlocked = new boolean[size];
         for (int i = 0; i < size; i++) {
             Participant p = people.get(i);
             country[i] = countryIndex.get(p.country());
@@ -120,6 +131,12 @@ final class Cohort {
                     tz -> ZoneId.of(tz).getRules().getOffset(matchInstant).getTotalSeconds() / 60);
             languages[i] = sortedIndexes(p.languages(), languageIndex);
             interests[i] = sortedIndexes(p.interests(), interestIndex);
+            if (languageBits != null) {
+                languageBits[i] = bits(languages[i]);
+            }
+            if (interestBits != null) {
+                interestBits[i] = bits(interests[i]);
+            }
             sector[i] = sectorIndex.get(p.sector());
             stage[i] = Participant.CAREER_STAGES.indexOf(p.careerStage());
             wishSector[i] = switch (p.prefers().sector()) {
@@ -140,15 +157,24 @@ final class Cohort {
             long days = Duration.between(p.appliedAt(), matchInstant).toDays();
             waitingDays[i] = (int) Math.max(0, Math.min(days, 100_000));
             waitingPoints[i] = Math.min(weights.maxWaitingPoints(), waitingDays[i] / weights.daysPerWaitingPoint());
+            int stated = (wishSector[i] != SECTOR_ANY ? 1 : 0) + (wishStage[i] != STAGE_ANY ? 1 : 0)
+                    + (wishRegions[i].length > 0 ? 1 : 0);
+            ownMax[i] = stated * weights.preferenceMet() + waitingPoints[i];
             for (String previous : p.previousPartners()) {
                 Integer j = index.get(previous);
                 if (j != null && j != i) {
                     blocked.add(key(i, j));
+                    hasBlocked[i] = true;
+                    hasBlocked[j] = true;
                 }
             }
         }
         for (List<String> pair : pool.forbids()) {
-            long k = key(index.get(pair.get(0)), index.get(pair.get(1)));
+            int a = index.get(pair.get(0));
+            int b = index.get(pair.get(1));
+            long k = key(a, b);
+            hasBlocked[a] = true;
+            hasBlocked[b] = true;
             blocked.add(k);
             forbidden.add(k);
         }
@@ -170,10 +196,26 @@ final class Cohort {
     boolean eligible(int a, int b) {
         return a != b
                 && country[a] != country[b]
-                && intersects(languages[a], languages[b])
+                && sharesLanguage(a, b)
                 && Arrays.binarySearch(excluded[a], country[b]) < 0
                 && Arrays.binarySearch(excluded[b], country[a]) < 0
-                && !blocked.contains(key(a, b));
+                && !(hasBlocked[a] && hasBlocked[b] && blocked.contains(key(a, b)));
+    }
+
+    boolean sharesLanguage(int a, int b) {
+        return languageBits != null ? (languageBits[a] & languageBits[b]) != 0 : intersects(languages[a], languages[b]);
+    }
+
+    int sharedInterests(int a, int b) {
+        return interestBits != null ? Long.bitCount(interestBits[a] & interestBits[b]) : common(interests[a], interests[b]);
+    }
+
+    private static long bits(int[] indexes) {
+        long bits = 0;
+        for (int i : indexes) {
+            bits |= 1L << i;
+        }
+        return bits;
     }
 
     /** The hard rule a and b break, in words, or null when they may be partners. */
@@ -203,11 +245,17 @@ final class Cohort {
     int score(int a, int b) {
         ScoreWeights w = weights;
         int s = w.base()
-                + w.sharedInterest() * common(interests[a], interests[b])
+                + w.sharedInterest() * sharedInterests(a, b)
                 + wishes(a, b) + wishes(b, a)
                 + Math.max(0, w.closeTimeZones() - w.perHourApart() * hoursApart(a, b))
                 + waitingPoints[a] + waitingPoints[b];
         return Math.max(0, s);
+    }
+
+    /** A cheap upper bound of {@link #score}: interests exact, everything else at its best. */
+    int scoreBound(int a, int b) {
+        return weights.base() + weights.sharedInterest() * sharedInterests(a, b) + ownMax[a] + ownMax[b]
+                + weights.closeTimeZones();
     }
 
     /** Points from a's stated preferences about b. */

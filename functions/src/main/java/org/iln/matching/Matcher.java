@@ -70,27 +70,22 @@ public final class Matcher {
         }
 
         int[] free = IntStream.range(0, n).filter(i -> !taken[i]).toArray();
-        int parts = Math.max(1, (free.length + options.chunkSize() - 1) / options.chunkSize());
+        int parts = parts(free.length);
         progress.accept("matching " + free.length + " people" + (parts > 1 ? " in " + parts + " parts" : "")
                 + " (k = " + options.candidatesPerPerson() + ")");
-        int[][] chunks = deal(cohort, free, parts);
-        long[] edgeCounts = new long[parts + 1];
-        List<int[]>[] found = solveAll(cohort, chunks, edgeCounts, progress);
-        for (List<int[]> pairs : found) {
-            for (int[] pair : pairs) {
-                take(pair, taken, partnerships, pinnedFlags);
-            }
+        long[] edges = new long[1];
+        for (int[] pair : solveAll(cohort, deal(cohort, free, parts), options.candidatesPerPerson(), "", edges, progress)) {
+            take(pair, taken, partnerships, pinnedFlags);
         }
 
+        // People a part left out may fit people another part left out: solve them together.
         int[] left = IntStream.range(0, n).filter(i -> !taken[i]).toArray();
         if (left.length >= 2) {
-            long[] count = new long[3];
-            List<int[]> pairs = solvePart(cohort, left, 2 * options.candidatesPerPerson(), count);
-            edgeCounts[parts] = count[0];
+            List<int[]> pairs = solveAll(cohort, deal(cohort, left, parts(left.length)),
+                    options.candidatesPerPerson(), "second pass ", edges, progress);
             for (int[] pair : pairs) {
                 take(pair, taken, partnerships, pinnedFlags);
             }
-            progress.accept("second pass: " + left.length + " people left out, " + 2 * pairs.size() + " of them matched");
         }
 
         int[] rest = IntStream.range(0, n).filter(i -> !taken[i]).boxed()
@@ -101,7 +96,7 @@ public final class Matcher {
             progress.accept("groups of three: " + trios + " of " + rest.length + " left out placed");
         }
 
-        return result(pool.round(), cohort, taken, partnerships, pinnedFlags, Arrays.stream(edgeCounts).sum(), parts);
+        return result(pool.round(), cohort, taken, partnerships, pinnedFlags, edges[0], parts);
     }
 
     private static void take(int[] pair, boolean[] taken, List<int[]> partnerships, List<Boolean> pinnedFlags) {
@@ -135,20 +130,24 @@ public final class Matcher {
         return lists.stream().map(l -> l.stream().mapToInt(Integer::intValue).sorted().toArray()).toArray(int[][]::new);
     }
 
+    private int parts(int people) {
+        return Math.max(1, (people + options.chunkSize() - 1) / options.chunkSize());
+    }
+
+    /** Solves every part, {@code options.threads()} at a time, and returns all their pairs in part order. */
     @SuppressWarnings("unchecked")
-    private List<int[]>[] solveAll(Cohort cohort, int[][] chunks, long[] edgeCounts, Consumer<String> progress) {
+    private List<int[]> solveAll(Cohort cohort, int[][] chunks, int k, String label, long[] edges, Consumer<String> progress) {
         List<int[]>[] found = new List[chunks.length];
+        long[][] counts = new long[chunks.length][3];
         AtomicInteger done = new AtomicInteger();
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
             pool.submit(() -> IntStream.range(0, chunks.length).parallel().forEach(c -> {
-                long[] count = new long[3];
-                found[c] = solvePart(cohort, chunks[c], options.candidatesPerPerson(), count);
-                edgeCounts[c] = count[0];
+                found[c] = solvePart(cohort, chunks[c], k, counts[c]);
                 synchronized (progress) {
-                    progress.accept((chunks.length > 1 ? "part " + done.incrementAndGet() + "/" + chunks.length : "pool")
-                            + ": " + chunks[c].length + " people, " + count[0] + " candidate pairs found in "
-                            + seconds(count[1]) + ", " + 2 * found[c].size() + " matched in " + seconds(count[2]));
+                    progress.accept(label + (chunks.length > 1 ? "part " + done.incrementAndGet() + "/" + chunks.length : "pool")
+                            + ": " + chunks[c].length + " people, " + counts[c][0] + " candidate pairs found in "
+                            + seconds(counts[c][1]) + ", " + 2 * found[c].size() + " matched in " + seconds(counts[c][2]));
                 }
             })).get();
         } catch (InterruptedException e) {
@@ -162,13 +161,18 @@ public final class Matcher {
         } finally {
             pool.shutdown();
         }
-        return found;
+        List<int[]> pairs = new ArrayList<>();
+        for (int c = 0; c < chunks.length; c++) {
+            pairs.addAll(found[c]);
+            edges[0] += counts[c][0];
+        }
+        return pairs;
     }
 
     /** The exact cardinality-first matching of the members' candidate graph, as sorted pairs. */
     private List<int[]> solvePart(Cohort cohort, int[] members, int k, long[] edgeCount) {
         long start = System.nanoTime();
-        long[] keys = CandidateGraph.build(cohort, members, k, options.searchBreadth());
+        long[] keys = CandidateGraph.build(cohort, members, k, options.spread());
         edgeCount[0] = keys.length;
         edgeCount[1] = System.nanoTime() - start;
         int m = keys.length;

@@ -28,6 +28,7 @@ import org.jgrapht.alg.matching.blossom.v5.BlossomVOptions;
 public final class MatchingBenchmark {
 
     private static final int OPTION_TIMEOUT_SECONDS = 120;
+    private static long[] reference;
 
     private MatchingBenchmark() {
     }
@@ -36,16 +37,34 @@ public final class MatchingBenchmark {
         List<Integer> sizes = new ArrayList<>();
         boolean quality = false;
         boolean blossomOptions = false;
-        boolean kSweep = false;
+        List<MatcherOptions> variants = new ArrayList<>();
         for (String arg : args) {
+            if (arg.startsWith("--reference=")) {
+                // reuse a reference measured before: --reference=matched:score
+                String[] ms = arg.substring("--reference=".length()).split(":");
+                reference = new long[] {Long.parseLong(ms[0]), Long.parseLong(ms[1])};
+                continue;
+            }
+            if (arg.startsWith("--quality=")) {
+                // --quality=k:chunk:spread,...
+                quality = true;
+                for (String variant : arg.substring("--quality=".length()).split(",")) {
+                    String[] kc = variant.split(":");
+                    variants.add(MatcherOptions.DEFAULTS.withCandidatesPerPerson(Integer.parseInt(kc[0]))
+                            .withChunkSize(Integer.parseInt(kc[1])).withSpread(Integer.parseInt(kc[2])));
+                }
+                continue;
+            }
             switch (arg) {
-                case "--quality" -> quality = true;
+                case "--quality" -> {
+                    quality = true;
+                    variants.add(MatcherOptions.DEFAULTS);
+                }
                 case "--options" -> blossomOptions = true;
-                case "--k" -> kSweep = true;
                 default -> sizes.add(Integer.parseInt(arg.replace("_", "").replace(",", "")));
             }
         }
-        System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
+        out("java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         for (int n : sizes) {
             endToEnd(n);
@@ -53,8 +72,8 @@ public final class MatchingBenchmark {
         if (blossomOptions) {
             blossomOptions(10_000);
         }
-        if (kSweep || quality) {
-            quality(10_000, kSweep ? new int[] {5, 8, 10, 15, 20} : new int[] {MatcherOptions.DEFAULTS.candidatesPerPerson()});
+        if (quality) {
+            quality(10_000, variants);
         }
     }
 
@@ -63,9 +82,9 @@ public final class MatchingBenchmark {
         System.gc();
         resetPeaks();
         long start = System.nanoTime();
-        MatchResult result = new Matcher().match(pool, line -> System.out.println("  .. " + line));
+        MatchResult result = new Matcher().match(pool, line -> outln("  .. " + line));
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "n=%d matcher: %.2f s, peak heap %d MB, peak RSS %d MB, matched %d (%.2f%%),"
+        out("n=%d matcher: %.2f s, peak heap %d MB, peak RSS %d MB, matched %d (%.2f%%),"
                         + " unmatched %d, pairs %d, groups of three %d, total score %d, candidate edges %d, parts %d%n",
                 n, seconds, peakHeapMb(), peakRssMb(), result.stats().matched(),
                 100.0 * result.stats().matched() / n, result.stats().unmatched(), result.stats().pairs(),
@@ -76,10 +95,10 @@ public final class MatchingBenchmark {
         Cohort cohort = new Cohort(pool, ScoreWeights.DEFAULTS);
         int[] everyone = IntStream.range(0, n).toArray();
         long[] keys = CandidateGraph.build(cohort, everyone, MatcherOptions.DEFAULTS.candidatesPerPerson(),
-                MatcherOptions.DEFAULTS.searchBreadth());
+                MatcherOptions.DEFAULTS.spread());
         long[] greedy = greedy(cohort, keys);
         seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "n=%d greedy:  %.2f s, matched %d (%.2f%%), total score %d (pairs only, same candidate graph)%n",
+        out("n=%d greedy:  %.2f s, matched %d (%.2f%%), total score %d (pairs only, same candidate graph)%n",
                 n, seconds, greedy[0], 100.0 * greedy[0] / n, greedy[1]);
     }
 
@@ -117,7 +136,7 @@ public final class MatchingBenchmark {
             return t;
         });
         for (int k : new int[] {10, 20}) {
-            long[] keys = CandidateGraph.build(cohort, everyone, k, MatcherOptions.DEFAULTS.searchBreadth());
+            long[] keys = CandidateGraph.build(cohort, everyone, k, MatcherOptions.DEFAULTS.spread());
             for (BlossomVOptions.InitializationType init : List.of(BlossomVOptions.InitializationType.FRACTIONAL,
                     BlossomVOptions.InitializationType.GREEDY)) {
                 for (BlossomVOptions.DualUpdateStrategy dual : BlossomVOptions.DualUpdateStrategy.values()) {
@@ -126,11 +145,11 @@ public final class MatchingBenchmark {
                     Future<long[]> run = executor.submit(() -> solve(cohort, keys, new CardinalityFirstMatching(options)));
                     try {
                         long[] r = run.get(OPTION_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                        System.out.printf(Locale.ROOT, "n=%d k=%d edges=%d %s/%s: %.2f s, matched %d, score %d%n",
+                        out("n=%d k=%d edges=%d %s/%s: %.2f s, matched %d, score %d%n",
                                 n, k, keys.length, init, dual, (System.nanoTime() - start) / 1e9, r[0], r[1]);
                     } catch (TimeoutException e) {
                         // Blossom V cannot be interrupted: leave it, note it, and stop measuring (the CPU is taken)
-                        System.out.printf(Locale.ROOT, "n=%d k=%d edges=%d %s/%s: over %d s, abandoned%n",
+                        out("n=%d k=%d edges=%d %s/%s: over %d s, abandoned%n",
                                 n, k, keys.length, init, dual, OPTION_TIMEOUT_SECONDS);
                         System.exit(0);
                     } catch (InterruptedException | ExecutionException e) {
@@ -141,7 +160,7 @@ public final class MatchingBenchmark {
         }
     }
 
-    private static void quality(int n, int[] ks) {
+    private static void quality(int n, List<MatcherOptions> variants) {
         Pool pool = PoolGenerator.realistic(n, 1);
         List<Participant> single = pool.participants().stream()
                 .map(p -> new Participant(p.id(), p.country(), p.timezone(), p.languages(), p.sector(), p.careerStage(),
@@ -150,18 +169,23 @@ public final class MatchingBenchmark {
         Pool pairsOnly = new Pool(pool.round(), pool.matchDate(), pool.regions(), single, List.of(), List.of());
         Cohort cohort = new Cohort(pairsOnly, ScoreWeights.DEFAULTS);
         long start = System.nanoTime();
-        long[] keys = exhaustiveTopK(cohort, 50);
-        double buildSeconds = (System.nanoTime() - start) / 1e9;
-        start = System.nanoTime();
-        long[] best = solve(cohort, keys, new CardinalityFirstMatching());
-        System.out.printf(Locale.ROOT, "n=%d reference: exhaustive k=50 graph (%d edges, %.1f s) solved exactly in %.1f s:"
-                + " matched %d, score %d%n", n, keys.length, buildSeconds, (System.nanoTime() - start) / 1e9, best[0], best[1]);
-        for (int k : ks) {
+        long[] best = reference;
+        if (best == null) {
+            long[] keys = exhaustiveTopK(cohort, 50);
+            double buildSeconds = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
-            MatchResult ours = new Matcher(MatcherOptions.DEFAULTS.withCandidatesPerPerson(k)).match(pairsOnly);
+            best = solve(cohort, keys, new CardinalityFirstMatching());
+            out("n=%d reference: exhaustive k=50 graph (%d edges, %.1f s) solved exactly in %.1f s:"
+                    + " matched %d, score %d%n", n, keys.length, buildSeconds, (System.nanoTime() - start) / 1e9, best[0], best[1]);
+        } else {
+            out("n=%d reference (measured before): matched %d, score %d%n", n, best[0], best[1]);
+        }
+        for (MatcherOptions options : variants) {
+            start = System.nanoTime();
+            MatchResult ours = new Matcher(options).match(pairsOnly);
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "n=%d k=%d matcher: %.2f s, matched %d, score %d = %.3f%% of the k=50 optimum (gap %.3f%%)%n",
-                    n, k, seconds, ours.stats().matched(), ours.stats().totalScore(),
+            out("n=%d k=%d chunk=%d spread=%d matcher: %.2f s, matched %d, score %d = %.3f%% of the k=50 optimum (gap %.3f%%)%n",
+                    n, options.candidatesPerPerson(), options.chunkSize(), options.spread(), seconds, ours.stats().matched(), ours.stats().totalScore(),
                     100.0 * ours.stats().totalScore() / best[1], 100.0 - 100.0 * ours.stats().totalScore() / best[1]);
         }
     }
@@ -223,6 +247,16 @@ public final class MatchingBenchmark {
             }
         }
         return new long[] {matched, total};
+    }
+
+    private static void out(String format, Object... args) {
+        System.out.printf(Locale.ROOT, format, args);
+        System.out.flush();
+    }
+
+    private static void outln(String line) {
+        System.out.println(line);
+        System.out.flush();
     }
 
     private static void resetPeaks() {
