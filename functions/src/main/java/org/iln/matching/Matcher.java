@@ -111,7 +111,7 @@ public final class Matcher {
     }
 
     /** Deals people into parts so each part has its share of every language and country. */
-    private static int[][] deal(Cohort cohort, int[] people, int parts) {
+    static int[][] deal(Cohort cohort, int[] people, int parts) {
         if (parts == 1) {
             return new int[][] {people};
         }
