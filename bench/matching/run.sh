@@ -8,6 +8,7 @@
 #   bench/matching/run.sh --quality            # just the quality check (defaults)
 #   bench/matching/run.sh --quality=10:10000,10:5000   # quality of settings k:chunkSize
 #   bench/matching/run.sh --options            # Blossom V initialisation / dual-update options
+#   bench/matching/run.sh --write-pool=1000:/tmp/pool.json   # a realistic pool file for `iln match --pool`
 #
 # HEAP (default 8g) caps the JVM heap; the 10,000 target is checked with HEAP=1g.
 set -euo pipefail

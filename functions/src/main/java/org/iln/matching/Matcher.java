@@ -1,6 +1,8 @@
 package org.iln.matching;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -9,6 +11,11 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.interfaces.MatchingAlgorithm;
+import org.jgrapht.alg.matching.SparseEdmondsMaximumCardinalityMatching;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleGraph;
 
 /**
  * Matches a whole pool at once: the most people matched, then the highest total score, under the
@@ -74,7 +81,8 @@ public final class Matcher {
         progress.accept("matching " + free.length + " people" + (parts > 1 ? " in " + parts + " parts" : "")
                 + " (k = " + options.candidatesPerPerson() + ")");
         long[] edges = new long[1];
-        for (int[] pair : solveAll(cohort, deal(cohort, free, parts), options.candidatesPerPerson(), "", edges, progress)) {
+        List<long[]> graphs = new ArrayList<>();
+        for (int[] pair : solveAll(cohort, deal(cohort, free, parts), options.candidatesPerPerson(), "", edges, graphs, progress)) {
             take(pair, taken, partnerships, pinnedFlags);
         }
 
@@ -82,11 +90,12 @@ public final class Matcher {
         int[] left = IntStream.range(0, n).filter(i -> !taken[i]).toArray();
         if (left.length >= 2) {
             List<int[]> pairs = solveAll(cohort, deal(cohort, left, parts(left.length)),
-                    options.candidatesPerPerson(), "second pass ", edges, progress);
+                    options.candidatesPerPerson(), "second pass ", edges, graphs, progress);
             for (int[] pair : pairs) {
                 take(pair, taken, partnerships, pinnedFlags);
             }
         }
+        augment(cohort, graphs, taken, partnerships, pinnedFlags, progress);
 
         int[] rest = IntStream.range(0, n).filter(i -> !taken[i]).boxed()
                 .sorted(Comparator.<Integer>comparingInt(i -> -cohort.waitingDays[i]).thenComparingInt(i -> i))
@@ -136,14 +145,19 @@ public final class Matcher {
 
     /** Solves every part, {@code options.threads()} at a time, and returns all their pairs in part order. */
     @SuppressWarnings("unchecked")
-    private List<int[]> solveAll(Cohort cohort, int[][] chunks, int k, String label, long[] edges, Consumer<String> progress) {
+    private List<int[]> solveAll(Cohort cohort, int[][] chunks, int k, String label, long[] edges, List<long[]> graphs,
+                                 Consumer<String> progress) {
         List<int[]>[] found = new List[chunks.length];
+        long[][] keys = new long[chunks.length][];
         long[][] counts = new long[chunks.length][3];
         AtomicInteger done = new AtomicInteger();
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
             pool.submit(() -> IntStream.range(0, chunks.length).parallel().forEach(c -> {
-                found[c] = solvePart(cohort, chunks[c], k, counts[c]);
+                long start = System.nanoTime();
+                keys[c] = CandidateGraph.build(cohort, chunks[c], k, options.spread());
+                counts[c][1] = System.nanoTime() - start;
+                found[c] = solvePart(cohort, chunks[c], keys[c], counts[c]);
                 synchronized (progress) {
                     progress.accept(label + (chunks.length > 1 ? "part " + done.incrementAndGet() + "/" + chunks.length : "pool")
                             + ": " + chunks[c].length + " people, " + counts[c][0] + " candidate pairs found in "
@@ -165,16 +179,15 @@ public final class Matcher {
         for (int c = 0; c < chunks.length; c++) {
             pairs.addAll(found[c]);
             edges[0] += counts[c][0];
+            graphs.add(keys[c]);
         }
         return pairs;
     }
 
     /** The exact cardinality-first matching of the members' candidate graph, as sorted pairs. */
-    private List<int[]> solvePart(Cohort cohort, int[] members, int k, long[] edgeCount) {
+    private static List<int[]> solvePart(Cohort cohort, int[] members, long[] keys, long[] edgeCount) {
         long start = System.nanoTime();
-        long[] keys = CandidateGraph.build(cohort, members, k, options.spread());
         edgeCount[0] = keys.length;
-        edgeCount[1] = System.nanoTime() - start;
         int m = keys.length;
         int[] a = new int[m];
         int[] b = new int[m];
@@ -187,7 +200,7 @@ public final class Matcher {
             w[e] = cohort.score(x, y);
         }
         int[] mate = new CardinalityFirstMatching().solve(members.length, a, b, w);
-        edgeCount[2] = System.nanoTime() - start - edgeCount[1];
+        edgeCount[2] = System.nanoTime() - start;
         List<int[]> pairs = new ArrayList<>();
         for (int v = 0; v < mate.length; v++) {
             if (mate[v] > v) {
@@ -195,6 +208,82 @@ public final class Matcher {
             }
         }
         return pairs;
+    }
+
+    /**
+     * Looks for augmenting paths for the people still left out: Edmonds' maximum-cardinality
+     * matching, started from the current matching, on every part's candidate graph plus every
+     * eligible pair of a left-out person. It only flips edges along augmenting paths, so pairs
+     * off those paths stay as the weighted solve chose them. Pinned pairs are not touched.
+     */
+    private static void augment(Cohort cohort, List<long[]> graphs, boolean[] taken, List<int[]> partnerships,
+                                List<Boolean> pinnedFlags, Consumer<String> progress) {
+        int[] left = IntStream.range(0, cohort.size).filter(i -> !taken[i]).toArray();
+        boolean[] pinned = new boolean[cohort.size];
+        for (int p = 0; p < partnerships.size(); p++) {
+            if (pinnedFlags.get(p)) {
+                for (int m : partnerships.get(p)) {
+                    pinned[m] = true;
+                }
+            }
+        }
+        List<long[]> extra = new ArrayList<>();
+        for (int u : left) {
+            long[] row = IntStream.range(0, cohort.size).filter(q -> !pinned[q] && cohort.eligible(u, q))
+                    .mapToLong(q -> Cohort.key(u, q)).toArray();
+            extra.add(row);
+        }
+        if (extra.stream().allMatch(row -> row.length == 0)) {
+            return;
+        }
+        Graph<Integer, DefaultEdge> graph = new SimpleGraph<>(DefaultEdge.class);
+        for (int v = 0; v < cohort.size; v++) {
+            if (!pinned[v]) {
+                graph.addVertex(v);
+            }
+        }
+        for (List<long[]> lists : List.of(graphs, extra)) {
+            for (long[] keys : lists) {
+                for (long key : keys) {
+                    graph.addEdge((int) (key >>> 32), (int) key);
+                }
+            }
+        }
+        Set<DefaultEdge> current = new LinkedHashSet<>();
+        for (int p = 0; p < partnerships.size(); p++) {
+            if (!pinnedFlags.get(p)) {
+                int[] pair = partnerships.get(p);
+                current.add(graph.getEdge(pair[0], pair[1]));
+            }
+        }
+        MatchingAlgorithm<Integer, DefaultEdge> start = () -> new MatchingAlgorithm.MatchingImpl<>(graph, current, current.size());
+        Set<DefaultEdge> best = new SparseEdmondsMaximumCardinalityMatching<>(graph, start).getMatching().getEdges();
+        if (best.size() <= current.size()) {
+            return;
+        }
+        progress.accept("augmenting paths: " + 2 * (best.size() - current.size()) + " more people matched");
+        List<int[]> kept = new ArrayList<>();
+        for (int p = 0; p < partnerships.size(); p++) {
+            if (pinnedFlags.get(p)) {
+                kept.add(partnerships.get(p));
+            }
+        }
+        partnerships.clear();
+        pinnedFlags.clear();
+        for (int[] pair : kept) {
+            partnerships.add(pair);
+            pinnedFlags.add(true);
+        }
+        List<int[]> pairs = new ArrayList<>();
+        for (DefaultEdge e : best) {
+            int a = graph.getEdgeSource(e);
+            int b = graph.getEdgeTarget(e);
+            pairs.add(new int[] {Math.min(a, b), Math.max(a, b)});
+        }
+        pairs.sort(Comparator.comparingInt(pair -> pair[0]));
+        for (int[] pair : pairs) {
+            take(pair, taken, partnerships, pinnedFlags);
+        }
     }
 
     /** Puts people left out into a pair where a member is willing to have two partners. */

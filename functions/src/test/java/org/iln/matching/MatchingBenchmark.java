@@ -39,6 +39,15 @@ public final class MatchingBenchmark {
         boolean blossomOptions = false;
         List<MatcherOptions> variants = new ArrayList<>();
         for (String arg : args) {
+            if (arg.startsWith("--write-pool=")) {
+                // --write-pool=n:FILE writes a realistic pool file, e.g. to try `iln match --pool`
+                String[] nf = arg.substring("--write-pool=".length()).split(":", 2);
+                Files.write(Path.of(nf[1]), new com.fasterxml.jackson.databind.ObjectMapper()
+                        .findAndRegisterModules()
+                        .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .writeValueAsBytes(PoolGenerator.realistic(Integer.parseInt(nf[0]), 1)));
+                continue;
+            }
             if (arg.startsWith("--reference=")) {
                 // reuse a reference measured before: --reference=matched:score
                 String[] ms = arg.substring("--reference=".length()).split(":");
