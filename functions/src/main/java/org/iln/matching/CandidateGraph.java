@@ -11,8 +11,8 @@ import java.util.stream.IntStream;
  * {@link MatcherOptions#chunkSize()}, so the whole pool costs O(n · chunkSize). An earlier version
  * sampled people from (language, interest) buckets instead, and lost 7% of the optimum score at
  * n = 10,000: the best partners are rare, and sampling misses them (docs/matching.md). A score
- * evaluation is a few bit operations, so the exact search of a 10,000-person part takes about a
- * second on two cores.
+ * evaluation is a few bit operations, and an upper bound skips most people once a list is full, so
+ * the exact search of a 10,000-person part takes seconds (measured in docs/benchmarks.md).
  */
 final class CandidateGraph {
 

@@ -24,8 +24,9 @@ import org.jgrapht.graph.SimpleGraph;
  *
  * <p>Steps: pins; a candidate graph of each person's best k eligible partners; an exact
  * cardinality-first maximum-weight matching of that graph ({@link CardinalityFirstMatching});
- * a second pass over the people left out; groups of three with someone willing to have two
- * partners; a reason for everyone still unmatched. Pools larger than
+ * a second pass over the people left out; augmenting paths (Edmonds) for anyone still left out
+ * who has an eligible partner; groups of three with someone willing to have two partners; a
+ * reason for everyone still unmatched. See docs/matching.md. Pools larger than
  * {@link MatcherOptions#chunkSize()} are first dealt into representative parts solved on their own.
  * The same pool always gives the same result.
  */
