@@ -46,6 +46,22 @@ class MatcherTest {
         }
 
         @Test
+        void people_left_out_by_separate_parts_are_matched_across_parts() {
+            // given parts of two, dealt so that each part holds two people from one country
+            Matcher inParts = new Matcher(MatcherOptions.DEFAULTS.withChunkSize(2));
+            Pool pool = pool(person("a", "AU", "en"), person("b", "AU", "en", "fr"),
+                    person("c", "GB", "en"), person("d", "GB", "en", "fr"));
+
+            // when
+            MatchResult result = inParts.match(pool);
+
+            // then nobody is left out
+            assertThat(result.stats().chunks()).isEqualTo(2);
+            assertThat(result.unmatched()).isEmpty();
+            HardRuleCheck.assertValid(pool, result);
+        }
+
+        @Test
         void random_pools_of_up_to_twelve_match_the_exhaustive_optimum() {
             // k covers everyone in so small a pool, so the candidate graph is the whole eligibility graph
             Matcher exact = new Matcher(MatcherOptions.DEFAULTS.withCandidatesPerPerson(12));
