@@ -7,7 +7,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** Whatever the pool, the result never breaks a hard rule and places everyone exactly once. */
-class HardRuleProperties {
+class HardRulePropertyTest {
 
     private final Matcher matcher = new Matcher(MatcherOptions.DEFAULTS.withCandidatesPerPerson(3).withChunkSize(20));
 
