@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Matching benchmark: realistic synthetic pools at n = 1,000, 10,000 and 100,000 (matcher beside a
+# greedy baseline), then the quality check at n = 10,000 against the exact optimum of an exhaustive
+# k = 50 candidate graph. Numbers go to docs/benchmarks.md ("Matching").
+#
+#   bench/matching/run.sh                      # everything (100,000 takes minutes; run it rarely)
+#   bench/matching/run.sh 1000 10000           # just these sizes
+#   bench/matching/run.sh --quality            # just the quality check (defaults)
+#   bench/matching/run.sh --quality=10:10000,10:5000   # quality of settings k:chunkSize
+#   bench/matching/run.sh --options            # Blossom V initialisation / dual-update options
+#   bench/matching/run.sh --write-pool=1000:/tmp/pool.json   # a realistic pool file for `iln match --pool`
+#
+# HEAP (default 8g) caps the JVM heap; the 10,000 target is checked with HEAP=1g.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+args=("$@")
+if [ ${#args[@]} -eq 0 ]; then
+  args=(1000 10000 100000 --quality)
+fi
+./mvnw -B -q -pl functions -am test-compile
+cp_file=$(mktemp)
+trap 'rm -f "$cp_file"' EXIT
+./mvnw -B -q -pl functions dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
+exec java -Xmx"${HEAP:-8g}" -cp "functions/target/test-classes:functions/target/classes:$(cat "$cp_file")" \
+  org.iln.matching.MatchingBenchmark "${args[@]}"

@@ -1,0 +1,186 @@
+package org.iln.matching;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.matching.SparseEdmondsMaximumCardinalityMatching;
+import org.jgrapht.alg.matching.blossom.v5.KolmogorovWeightedPerfectMatching;
+import org.jgrapht.graph.builder.GraphTypeBuilder;
+import org.jgrapht.util.SupplierUtil;
+import org.jgrapht.alg.matching.blossom.v5.BlossomVOptions;
+import org.jgrapht.alg.matching.blossom.v5.KolmogorovWeightedMatching;
+import org.jgrapht.alg.matching.blossom.v5.ObjectiveSense;
+import org.jgrapht.graph.DefaultWeightedEdge;
+
+/**
+ * An exact matching of a weighted graph that first matches as many vertices as possible and,
+ * among those matchings, has the highest total weight.
+ *
+ * <p>Each connected component is solved on its own with JGraphT's Blossom V. A maximum-cardinality
+ * matching (Edmonds) first gives the deficiency {@code d}, the number of vertices no matching can
+ * cover. When {@code d} is small, {@code d} dummy vertices joined to every vertex by weight-0 edges
+ * make a graph whose maximum-weight <em>perfect</em> matchings
+ * ({@link KolmogorovWeightedPerfectMatching}) are exactly the maximum-weight maximum-cardinality
+ * matchings of the component, which measured several times faster than the general solver.
+ * Otherwise it adds a constant {@code C} to every edge and solves a maximum-weight matching
+ * ({@link KolmogorovWeightedMatching}): with {@code C} greater than half the component's size
+ * times its largest weight, one more edge is always worth more than any difference in weight, so
+ * the result again has maximum cardinality, then maximum weight. With integer weights every sum
+ * stays an exact {@code double}.
+ */
+public final class CardinalityFirstMatching {
+
+    /** Most weight-0 edges worth adding to make room for the vertices that must stay unmatched. */
+    private static final long DUMMY_EDGE_BUDGET = 2_000_000;
+
+    private final BlossomVOptions options;
+
+    /** A solver with the Blossom V options that measured fastest on ILN-shaped graphs. */
+    public CardinalityFirstMatching() {
+        this(new BlossomVOptions(BlossomVOptions.InitializationType.FRACTIONAL,
+                BlossomVOptions.DualUpdateStrategy.MULTIPLE_TREE_CONNECTED_COMPONENTS, true, false));
+    }
+
+    /** A solver with given Blossom V options, for measuring them. */
+    public CardinalityFirstMatching(BlossomVOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Solves the graph with vertices {@code 0..vertexCount-1} and edges {@code (a[i], b[i])} of
+     * weight {@code w[i] >= 0}.
+     *
+     * @return each vertex's partner, or -1 when it is unmatched
+     */
+    public int[] solve(int vertexCount, int[] a, int[] b, double[] w) {
+        if (a.length != b.length || a.length != w.length) {
+            throw new IllegalArgumentException("edge arrays a, b and w must have the same length");
+        }
+        int[] parent = new int[vertexCount];
+        for (int v = 0; v < vertexCount; v++) {
+            parent[v] = v;
+        }
+        for (int e = 0; e < a.length; e++) {
+            if (a[e] < 0 || a[e] >= vertexCount || b[e] < 0 || b[e] >= vertexCount || a[e] == b[e]) {
+                throw new IllegalArgumentException("edge " + e + " joins " + a[e] + " and " + b[e]
+                        + ": vertices must be distinct and in 0.." + (vertexCount - 1));
+            }
+            if (!(w[e] >= 0) || Double.isInfinite(w[e])) {
+                throw new IllegalArgumentException("edge " + e + " has weight " + w[e] + ": weights must be finite and not negative");
+            }
+            union(parent, a[e], b[e]);
+        }
+        // group edges by component root, keeping their input order
+        int[] edgeCount = new int[vertexCount];
+        for (int e = 0; e < a.length; e++) {
+            edgeCount[find(parent, a[e])]++;
+        }
+        int[][] edgesOf = new int[vertexCount][];
+        int[] filled = new int[vertexCount];
+        for (int e = 0; e < a.length; e++) {
+            int r = find(parent, a[e]);
+            if (edgesOf[r] == null) {
+                edgesOf[r] = new int[edgeCount[r]];
+            }
+            edgesOf[r][filled[r]++] = e;
+        }
+        int[] mate = new int[vertexCount];
+        Arrays.fill(mate, -1);
+        for (int r = 0; r < vertexCount; r++) {
+            if (edgesOf[r] != null) {
+                solveComponent(edgesOf[r], a, b, w, mate);
+            }
+        }
+        return mate;
+    }
+
+    private void solveComponent(int[] edges, int[] a, int[] b, double[] w, int[] mate) {
+        if (edges.length == 1) {
+            int e = edges[0];
+            mate[a[e]] = b[e];
+            mate[b[e]] = a[e];
+            return;
+        }
+        // local vertex numbers 0..m-1, in order of first appearance, so the run is deterministic
+        java.util.Map<Integer, Integer> local = new java.util.HashMap<>();
+        List<Integer> global = new ArrayList<>();
+        double maxWeight = 0;
+        for (int e : edges) {
+            maxWeight = Math.max(maxWeight, w[e]);
+            for (int v : new int[] {a[e], b[e]}) {
+                if (local.putIfAbsent(v, global.size()) == null) {
+                    global.add(v);
+                }
+            }
+        }
+        int m = global.size();
+        Graph<Integer, DefaultWeightedEdge> graph = GraphTypeBuilder.<Integer, DefaultWeightedEdge>undirected()
+                .weighted(true).allowingMultipleEdges(false).allowingSelfLoops(false)
+                .edgeClass(DefaultWeightedEdge.class)
+                .vertexSupplier(SupplierUtil.createIntegerSupplier(m))
+                .buildGraph();
+        for (int v = 0; v < m; v++) {
+            graph.addVertex(v);
+        }
+        for (int e : edges) {
+            int x = local.get(a[e]);
+            int y = local.get(b[e]);
+            DefaultWeightedEdge edge = graph.addEdge(x, y);
+            if (edge != null) {
+                graph.setEdgeWeight(edge, w[e]);
+            } else {
+                // a parallel edge: keep the heavier one
+                DefaultWeightedEdge existing = graph.getEdge(x, y);
+                graph.setEdgeWeight(existing, Math.max(graph.getEdgeWeight(existing), w[e]));
+            }
+        }
+        int deficiency = m - 2 * new SparseEdmondsMaximumCardinalityMatching<>(graph).getMatching().getEdges().size();
+        Set<DefaultWeightedEdge> chosen;
+        if ((long) deficiency * m <= DUMMY_EDGE_BUDGET) {
+            // Exactly `deficiency` dummies, each joined to every vertex by a weight-0 edge: a perfect
+            // matching must leave `deficiency` real vertices to the dummies and match all the others,
+            // so it is a maximum-cardinality matching, and the heaviest perfect one is the heaviest of those.
+            for (int d = 0; d < deficiency; d++) {
+                int dummy = m + d;
+                graph.addVertex(dummy);
+                for (int v = 0; v < m; v++) {
+                    graph.setEdgeWeight(graph.addEdge(dummy, v), 0);
+                }
+            }
+            chosen = new KolmogorovWeightedPerfectMatching<>(graph, options, ObjectiveSense.MAXIMIZE).getMatching().getEdges();
+        } else {
+            // Many must stay unmatched: add C to every edge instead (see the class comment).
+            double c = Math.floor(m / 2.0 * maxWeight) + 1;
+            for (DefaultWeightedEdge edge : graph.edgeSet()) {
+                graph.setEdgeWeight(edge, c + graph.getEdgeWeight(edge));
+            }
+            chosen = new KolmogorovWeightedMatching<>(graph, options, ObjectiveSense.MAXIMIZE).getMatching().getEdges();
+        }
+        for (DefaultWeightedEdge edge : chosen) {
+            int s = graph.getEdgeSource(edge);
+            int t = graph.getEdgeTarget(edge);
+            if (s < m && t < m) {
+                mate[global.get(s)] = global.get(t);
+                mate[global.get(t)] = global.get(s);
+            }
+        }
+    }
+
+    private static int find(int[] parent, int v) {
+        while (parent[v] != v) {
+            parent[v] = parent[parent[v]];
+            v = parent[v];
+        }
+        return v;
+    }
+
+    private static void union(int[] parent, int x, int y) {
+        int rx = find(parent, x);
+        int ry = find(parent, y);
+        if (rx != ry) {
+            parent[Math.max(rx, ry)] = Math.min(rx, ry);
+        }
+    }
+}

@@ -1,0 +1,361 @@
+package org.iln.matching;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A validated pool turned into arrays indexed by participant (in id order), so the hard rules and
+ * the score of any two people are a few array reads; the matcher never touches strings in its
+ * inner loops.
+ */
+final class Cohort {
+
+    static final int SECTOR_ANY = 0, SECTOR_SAME = 1, SECTOR_DIFFERENT = 2;
+    static final int STAGE_ANY = 0, STAGE_SAME = 1, STAGE_EARLIER = 2, STAGE_LATER = 3;
+
+    final int size;
+    final String[] ids;
+    final String[] countryNames;
+    final String[] regionNames;
+    final String[] interestNames;
+    final String[] sectorNames;
+    final int languageCount;
+    final int interestCount;
+
+    final int[] country;
+    final int[] region;
+    final int[] offsetMinutes;
+    final int[][] languages;
+    final int[][] interests;
+    /** Bit sets of languages and interests when there are at most 64 of each (the usual case), else null. */
+    private final long[] languageBits;
+    private final long[] interestBits;
+    final int[] sector;
+    final int[] stage;
+    final int[] wishSector;
+    final int[] wishStage;
+    final int[][] wishRegions;
+    final int[][] excluded;
+    final boolean[] openToAny;
+    final int[] maxPartners;
+    final int[] waitingDays;
+    final int[] waitingPoints;
+    /** The most a person's own preferences can add to any pair, and their waiting points. */
+    private final int[] ownMax;
+    private final Set<Long> blocked;
+    /** Whether anyone is blocked for this person, so the common case skips the set lookup. */
+    private final boolean[] hasBlocked;
+    private final Set<Long> forbidden;
+    final ScoreWeights weights;
+
+    Cohort(Pool pool, ScoreWeights weights) {
+        this.weights = weights;
+        List<Participant> people = new ArrayList<>(pool.participants());
+        people.sort(Comparator.comparing(Participant::id));
+        size = people.size();
+        ids = people.stream().map(Participant::id).toArray(String[]::new);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            index.put(ids[i], i);
+        }
+
+        TreeSet<String> countrySet = new TreeSet<>();
+        TreeSet<String> languageSet = new TreeSet<>();
+        TreeSet<String> interestSet = new TreeSet<>();
+        TreeSet<String> sectorSet = new TreeSet<>();
+        TreeSet<String> regionSet = new TreeSet<>(pool.regions().values());
+        for (Participant p : people) {
+            countrySet.add(p.country());
+            countrySet.addAll(p.prefers().excludeCountries());
+            languageSet.addAll(p.languages());
+            interestSet.addAll(p.interests());
+            sectorSet.add(p.sector());
+            regionSet.addAll(p.prefers().regions());
+        }
+        Map<String, Integer> countryIndex = indexOf(countrySet);
+        Map<String, Integer> languageIndex = indexOf(languageSet);
+        Map<String, Integer> interestIndex = indexOf(interestSet);
+        Map<String, Integer> sectorIndex = indexOf(sectorSet);
+        Map<String, Integer> regionIndex = indexOf(regionSet);
+        countryNames = countrySet.toArray(String[]::new);
+        regionNames = regionSet.toArray(String[]::new);
+        interestNames = interestSet.toArray(String[]::new);
+        sectorNames = sectorSet.toArray(String[]::new);
+        languageCount = languageSet.size();
+        interestCount = interestSet.size();
+
+        country = new int[size];
+        region = new int[size];
+        offsetMinutes = new int[size];
+        languages = new int[size][];
+        interests = new int[size][];
+        sector = new int[size];
+        stage = new int[size];
+        wishSector = new int[size];
+        wishStage = new int[size];
+        wishRegions = new int[size][];
+        excluded = new int[size][];
+        openToAny = new boolean[size];
+        maxPartners = new int[size];
+        waitingDays = new int[size];
+        waitingPoints = new int[size];
+        ownMax = new int[size];
+
+        LocalDate matchDate = pool.effectiveMatchDate();
+        Instant matchInstant = matchDate.atTime(12, 0).toInstant(ZoneOffset.UTC);
+        Map<String, Integer> offsets = new HashMap<>();
+        languageBits = languageCount <= 64 ? new long[size] : null;
+        interestBits = interestCount <= 64 ? new long[size] : null;
+        blocked = new HashSet<>();
+        forbidden = new HashSet<>();
+        hasBlocked = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            Participant p = people.get(i);
+            country[i] = countryIndex.get(p.country());
+            String regionName = pool.regions().get(p.country());
+            region[i] = regionName == null ? -1 : regionIndex.get(regionName);
+            offsetMinutes[i] = offsets.computeIfAbsent(p.timezone(),
+                    tz -> ZoneId.of(tz).getRules().getOffset(matchInstant).getTotalSeconds() / 60);
+            languages[i] = sortedIndexes(p.languages(), languageIndex);
+            interests[i] = sortedIndexes(p.interests(), interestIndex);
+            if (languageBits != null) {
+                languageBits[i] = bits(languages[i]);
+            }
+            if (interestBits != null) {
+                interestBits[i] = bits(interests[i]);
+            }
+            sector[i] = sectorIndex.get(p.sector());
+            stage[i] = Participant.CAREER_STAGES.indexOf(p.careerStage());
+            wishSector[i] = switch (p.prefers().sector()) {
+                case "same" -> SECTOR_SAME;
+                case "different" -> SECTOR_DIFFERENT;
+                default -> SECTOR_ANY;
+            };
+            wishStage[i] = switch (p.prefers().careerStage()) {
+                case "same" -> STAGE_SAME;
+                case "earlier" -> STAGE_EARLIER;
+                case "later" -> STAGE_LATER;
+                default -> STAGE_ANY;
+            };
+            wishRegions[i] = sortedIndexes(p.prefers().regions(), regionIndex);
+            excluded[i] = sortedIndexes(p.prefers().excludeCountries(), countryIndex);
+            openToAny[i] = p.openToAny();
+            maxPartners[i] = p.maxPartners();
+            long days = Duration.between(p.appliedAt(), matchInstant).toDays();
+            waitingDays[i] = (int) Math.max(0, Math.min(days, 100_000));
+            waitingPoints[i] = Math.min(weights.maxWaitingPoints(), waitingDays[i] / weights.daysPerWaitingPoint());
+            int stated = (wishSector[i] != SECTOR_ANY ? 1 : 0) + (wishStage[i] != STAGE_ANY ? 1 : 0)
+                    + (wishRegions[i].length > 0 ? 1 : 0);
+            ownMax[i] = stated * weights.preferenceMet() + waitingPoints[i];
+            for (String previous : p.previousPartners()) {
+                Integer j = index.get(previous);
+                if (j != null && j != i) {
+                    blocked.add(key(i, j));
+                    hasBlocked[i] = true;
+                    hasBlocked[j] = true;
+                }
+            }
+        }
+        for (List<String> pair : pool.forbids()) {
+            int a = index.get(pair.get(0));
+            int b = index.get(pair.get(1));
+            long k = key(a, b);
+            hasBlocked[a] = true;
+            hasBlocked[b] = true;
+            blocked.add(k);
+            forbidden.add(k);
+        }
+    }
+
+    int indexOf(String id) {
+        int i = Arrays.binarySearch(ids, id);
+        if (i < 0) {
+            throw new IllegalArgumentException("unknown participant " + id);
+        }
+        return i;
+    }
+
+    static long key(int a, int b) {
+        return a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
+    }
+
+    /** Whether the hard rules allow a and b to be partners. */
+    boolean eligible(int a, int b) {
+        return a != b
+                && country[a] != country[b]
+                && sharesLanguage(a, b)
+                && Arrays.binarySearch(excluded[a], country[b]) < 0
+                && Arrays.binarySearch(excluded[b], country[a]) < 0
+                && !(hasBlocked[a] && hasBlocked[b] && blocked.contains(key(a, b)));
+    }
+
+    boolean sharesLanguage(int a, int b) {
+        return languageBits != null ? (languageBits[a] & languageBits[b]) != 0 : intersects(languages[a], languages[b]);
+    }
+
+    int sharedInterests(int a, int b) {
+        return interestBits != null ? Long.bitCount(interestBits[a] & interestBits[b]) : common(interests[a], interests[b]);
+    }
+
+    private static long bits(int[] indexes) {
+        long bits = 0;
+        for (int i : indexes) {
+            bits |= 1L << i;
+        }
+        return bits;
+    }
+
+    /** The hard rule a and b break, in words, or null when they may be partners. */
+    String brokenRule(int a, int b) {
+        if (country[a] == country[b]) {
+            return "partners must work in different countries (both in " + countryNames[country[a]] + ")";
+        }
+        if (!intersects(languages[a], languages[b])) {
+            return "they share no language";
+        }
+        if (Arrays.binarySearch(excluded[a], country[b]) >= 0) {
+            return ids[a] + " excluded partners from " + countryNames[country[b]];
+        }
+        if (Arrays.binarySearch(excluded[b], country[a]) >= 0) {
+            return ids[b] + " excluded partners from " + countryNames[country[a]];
+        }
+        if (forbidden.contains(key(a, b))) {
+            return "the pair is forbidden";
+        }
+        if (blocked.contains(key(a, b))) {
+            return "they were partners before";
+        }
+        return null;
+    }
+
+    /** The pair's score under the weights; assumes the pair is eligible. */
+    int score(int a, int b) {
+        ScoreWeights w = weights;
+        int s = w.base()
+                + w.sharedInterest() * sharedInterests(a, b)
+                + wishes(a, b) + wishes(b, a)
+                + Math.max(0, w.closeTimeZones() - w.perHourApart() * hoursApart(a, b))
+                + waitingPoints[a] + waitingPoints[b];
+        return Math.max(0, s);
+    }
+
+    /** A cheap upper bound of {@link #score}: interests exact, everything else at its best. */
+    int scoreBound(int a, int b) {
+        return weights.base() + weights.sharedInterest() * sharedInterests(a, b) + ownMax[a] + ownMax[b]
+                + weights.closeTimeZones();
+    }
+
+    /** Points from a's stated preferences about b. */
+    private int wishes(int a, int b) {
+        int met = 0;
+        int unmet = 0;
+        if (wishSector[a] != SECTOR_ANY) {
+            if (sectorWishMet(a, b)) {
+                met++;
+            } else {
+                unmet++;
+            }
+        }
+        if (wishStage[a] != STAGE_ANY) {
+            if (stageWishMet(a, b)) {
+                met++;
+            } else {
+                unmet++;
+            }
+        }
+        if (wishRegions[a].length > 0) {
+            if (regionWishMet(a, b)) {
+                met++;
+            } else {
+                unmet++;
+            }
+        }
+        return met * weights.preferenceMet() - (openToAny[a] ? 0 : unmet * weights.preferenceUnmet());
+    }
+
+    boolean sectorWishMet(int a, int b) {
+        return wishSector[a] == SECTOR_SAME ? sector[a] == sector[b] : sector[a] != sector[b];
+    }
+
+    boolean stageWishMet(int a, int b) {
+        return switch (wishStage[a]) {
+            case STAGE_SAME -> stage[b] == stage[a];
+            case STAGE_EARLIER -> stage[b] < stage[a];
+            case STAGE_LATER -> stage[b] > stage[a];
+            default -> true;
+        };
+    }
+
+    boolean regionWishMet(int a, int b) {
+        return region[b] >= 0 && Arrays.binarySearch(wishRegions[a], region[b]) >= 0;
+    }
+
+    /** Whole hours between the two UTC offsets, rounded down, on the 24-hour circle. */
+    int hoursApart(int a, int b) {
+        return minutesApart(a, b) / 60;
+    }
+
+    int minutesApart(int a, int b) {
+        int d = Math.abs(offsetMinutes[a] - offsetMinutes[b]) % (24 * 60);
+        return Math.min(d, 24 * 60 - d);
+    }
+
+    static boolean intersects(int[] x, int[] y) {
+        int i = 0;
+        int j = 0;
+        while (i < x.length && j < y.length) {
+            if (x[i] == y[j]) {
+                return true;
+            }
+            if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return false;
+    }
+
+    static int common(int[] x, int[] y) {
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < x.length && j < y.length) {
+            if (x[i] == y[j]) {
+                n++;
+                i++;
+                j++;
+            } else if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return n;
+    }
+
+    private static Map<String, Integer> indexOf(TreeSet<String> values) {
+        Map<String, Integer> index = new TreeMap<>();
+        for (String v : values) {
+            index.put(v, index.size());
+        }
+        return index;
+    }
+
+    private static int[] sortedIndexes(List<String> values, Map<String, Integer> index) {
+        return values.stream().map(index::get).mapToInt(Integer::intValue).sorted().distinct().toArray();
+    }
+}

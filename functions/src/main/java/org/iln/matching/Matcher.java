@@ -1,0 +1,365 @@
+package org.iln.matching;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.interfaces.MatchingAlgorithm;
+import org.jgrapht.alg.matching.SparseEdmondsMaximumCardinalityMatching;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleGraph;
+
+/**
+ * Matches a whole pool at once: the most people matched, then the highest total score, under the
+ * hard rules (different countries, a shared language, never a previous partner, no forbidden pair,
+ * no excluded country), with coordinators' pins applied first.
+ *
+ * <p>Steps: pins; a candidate graph of each person's best k eligible partners; an exact
+ * cardinality-first maximum-weight matching of that graph ({@link CardinalityFirstMatching});
+ * a second pass over the people left out; augmenting paths (Edmonds) for anyone still left out
+ * who has an eligible partner; groups of three with someone willing to have two partners; a
+ * reason for everyone still unmatched. See docs/matching.md. Pools larger than
+ * {@link MatcherOptions#chunkSize()} are first dealt into representative parts solved on their own.
+ * The same pool always gives the same result.
+ */
+public final class Matcher {
+
+    private final MatcherOptions options;
+
+    /** A matcher with the measured defaults. */
+    public Matcher() {
+        this(MatcherOptions.DEFAULTS);
+    }
+
+    /** A matcher with given options. */
+    public Matcher(MatcherOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Matches the pool.
+     *
+     * @throws InvalidPoolException when a field is invalid or a pin breaks a hard rule
+     */
+    public MatchResult match(Pool pool) {
+        return match(pool, message -> { });
+    }
+
+    /** Matches the pool, reporting progress lines (no personal data) to {@code progress}. */
+    public MatchResult match(Pool pool, Consumer<String> progress) {
+        pool.validate();
+        Cohort cohort = new Cohort(pool, options.weights());
+        int n = cohort.size;
+        boolean[] taken = new boolean[n];
+        List<int[]> partnerships = new ArrayList<>();
+        List<Boolean> pinnedFlags = new ArrayList<>();
+
+        for (int i = 0; i < pool.pins().size(); i++) {
+            List<String> pin = pool.pins().get(i);
+            int a = cohort.indexOf(pin.get(0));
+            int b = cohort.indexOf(pin.get(1));
+            String rule = cohort.brokenRule(a, b);
+            if (rule != null) {
+                throw new InvalidPoolException("pins[" + i + "]: " + pin.get(0) + " and " + pin.get(1)
+                        + " cannot be partners: " + rule);
+            }
+            taken[a] = true;
+            taken[b] = true;
+            partnerships.add(new int[] {Math.min(a, b), Math.max(a, b)});
+            pinnedFlags.add(true);
+        }
+
+        int[] free = IntStream.range(0, n).filter(i -> !taken[i]).toArray();
+        int parts = parts(free.length);
+        progress.accept("matching " + free.length + " people" + (parts > 1 ? " in " + parts + " parts" : "")
+                + " (k = " + options.candidatesPerPerson() + ")");
+        long[] edges = new long[1];
+        List<long[]> graphs = new ArrayList<>();
+        for (int[] pair : solveAll(cohort, deal(cohort, free, parts), options.candidatesPerPerson(), "", edges, graphs, progress)) {
+            take(pair, taken, partnerships, pinnedFlags);
+        }
+
+        // People a part left out may fit people another part left out: solve them together.
+        int[] left = IntStream.range(0, n).filter(i -> !taken[i]).toArray();
+        if (left.length >= 2) {
+            List<int[]> pairs = solveAll(cohort, deal(cohort, left, parts(left.length)),
+                    options.candidatesPerPerson(), "second pass ", edges, graphs, progress);
+            for (int[] pair : pairs) {
+                take(pair, taken, partnerships, pinnedFlags);
+            }
+        }
+        augment(cohort, graphs, taken, partnerships, pinnedFlags, progress);
+
+        int[] rest = IntStream.range(0, n).filter(i -> !taken[i]).boxed()
+                .sorted(Comparator.<Integer>comparingInt(i -> -cohort.waitingDays[i]).thenComparingInt(i -> i))
+                .mapToInt(Integer::intValue).toArray();
+        int trios = formGroupsOfThree(cohort, rest, taken, partnerships);
+        if (rest.length > 0) {
+            progress.accept("groups of three: " + trios + " of " + rest.length + " left out placed");
+        }
+
+        return result(pool.round(), cohort, taken, partnerships, pinnedFlags, edges[0], parts);
+    }
+
+    private static void take(int[] pair, boolean[] taken, List<int[]> partnerships, List<Boolean> pinnedFlags) {
+        taken[pair[0]] = true;
+        taken[pair[1]] = true;
+        partnerships.add(pair);
+        pinnedFlags.add(false);
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.2f s", nanos / 1e9);
+    }
+
+    /** Deals people into parts so each part has its share of every language and country. */
+    static int[][] deal(Cohort cohort, int[] people, int parts) {
+        if (parts == 1) {
+            return new int[][] {people};
+        }
+        Integer[] order = Arrays.stream(people).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.<Integer, int[]>comparing(i -> cohort.languages[i], Arrays::compare)
+                .thenComparingInt(i -> cohort.country[i])
+                .thenComparingInt(i -> cohort.offsetMinutes[i])
+                .thenComparingInt(i -> i));
+        List<List<Integer>> lists = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            lists.add(new ArrayList<>());
+        }
+        for (int i = 0; i < order.length; i++) {
+            lists.get(i % parts).add(order[i]);
+        }
+        return lists.stream().map(l -> l.stream().mapToInt(Integer::intValue).sorted().toArray()).toArray(int[][]::new);
+    }
+
+    private int parts(int people) {
+        return Math.max(1, (people + options.chunkSize() - 1) / options.chunkSize());
+    }
+
+    /** Solves every part, {@code options.threads()} at a time, and returns all their pairs in part order. */
+    @SuppressWarnings("unchecked")
+    private List<int[]> solveAll(Cohort cohort, int[][] chunks, int k, String label, long[] edges, List<long[]> graphs,
+                                 Consumer<String> progress) {
+        List<int[]>[] found = new List[chunks.length];
+        long[][] keys = new long[chunks.length][];
+        long[][] counts = new long[chunks.length][3];
+        AtomicInteger done = new AtomicInteger();
+        ForkJoinPool pool = new ForkJoinPool(options.threads());
+        try {
+            pool.submit(() -> IntStream.range(0, chunks.length).parallel().forEach(c -> {
+                long start = System.nanoTime();
+                keys[c] = CandidateGraph.build(cohort, chunks[c], k, options.spread());
+                counts[c][1] = System.nanoTime() - start;
+                found[c] = solvePart(cohort, chunks[c], keys[c], counts[c]);
+                synchronized (progress) {
+                    progress.accept(label + (chunks.length > 1 ? "part " + done.incrementAndGet() + "/" + chunks.length : "pool")
+                            + ": " + chunks[c].length + " people, " + counts[c][0] + " candidate pairs found in "
+                            + seconds(counts[c][1]) + ", " + 2 * found[c].size() + " matched in " + seconds(counts[c][2]));
+                }
+            })).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("matching was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        List<int[]> pairs = new ArrayList<>();
+        for (int c = 0; c < chunks.length; c++) {
+            pairs.addAll(found[c]);
+            edges[0] += counts[c][0];
+            graphs.add(keys[c]);
+        }
+        return pairs;
+    }
+
+    /** The exact cardinality-first matching of the members' candidate graph, as sorted pairs. */
+    private static List<int[]> solvePart(Cohort cohort, int[] members, long[] keys, long[] edgeCount) {
+        long start = System.nanoTime();
+        edgeCount[0] = keys.length;
+        int m = keys.length;
+        int[] a = new int[m];
+        int[] b = new int[m];
+        double[] w = new double[m];
+        for (int e = 0; e < m; e++) {
+            int x = (int) (keys[e] >>> 32);
+            int y = (int) keys[e];
+            a[e] = Arrays.binarySearch(members, x);
+            b[e] = Arrays.binarySearch(members, y);
+            w[e] = cohort.score(x, y);
+        }
+        int[] mate = new CardinalityFirstMatching().solve(members.length, a, b, w);
+        edgeCount[2] = System.nanoTime() - start;
+        List<int[]> pairs = new ArrayList<>();
+        for (int v = 0; v < mate.length; v++) {
+            if (mate[v] > v) {
+                pairs.add(new int[] {members[v], members[mate[v]]});
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * Looks for augmenting paths for the people still left out: Edmonds' maximum-cardinality
+     * matching, started from the current matching, on every part's candidate graph plus every
+     * eligible pair of a left-out person. It only flips edges along augmenting paths, so pairs
+     * off those paths stay as the weighted solve chose them. Pinned pairs are not touched.
+     */
+    private static void augment(Cohort cohort, List<long[]> graphs, boolean[] taken, List<int[]> partnerships,
+                                List<Boolean> pinnedFlags, Consumer<String> progress) {
+        int[] left = IntStream.range(0, cohort.size).filter(i -> !taken[i]).toArray();
+        boolean[] pinned = new boolean[cohort.size];
+        for (int p = 0; p < partnerships.size(); p++) {
+            if (pinnedFlags.get(p)) {
+                for (int m : partnerships.get(p)) {
+                    pinned[m] = true;
+                }
+            }
+        }
+        List<long[]> extra = new ArrayList<>();
+        for (int u : left) {
+            long[] row = IntStream.range(0, cohort.size).filter(q -> !pinned[q] && cohort.eligible(u, q))
+                    .mapToLong(q -> Cohort.key(u, q)).toArray();
+            extra.add(row);
+        }
+        if (extra.stream().allMatch(row -> row.length == 0)) {
+            return;
+        }
+        Graph<Integer, DefaultEdge> graph = new SimpleGraph<>(DefaultEdge.class);
+        for (int v = 0; v < cohort.size; v++) {
+            if (!pinned[v]) {
+                graph.addVertex(v);
+            }
+        }
+        for (List<long[]> lists : List.of(graphs, extra)) {
+            for (long[] keys : lists) {
+                for (long key : keys) {
+                    graph.addEdge((int) (key >>> 32), (int) key);
+                }
+            }
+        }
+        Set<DefaultEdge> current = new LinkedHashSet<>();
+        for (int p = 0; p < partnerships.size(); p++) {
+            if (!pinnedFlags.get(p)) {
+                int[] pair = partnerships.get(p);
+                current.add(graph.getEdge(pair[0], pair[1]));
+            }
+        }
+        MatchingAlgorithm<Integer, DefaultEdge> start = () -> new MatchingAlgorithm.MatchingImpl<>(graph, current, current.size());
+        Set<DefaultEdge> best = new SparseEdmondsMaximumCardinalityMatching<>(graph, start).getMatching().getEdges();
+        if (best.size() <= current.size()) {
+            return;
+        }
+        progress.accept("augmenting paths: " + 2 * (best.size() - current.size()) + " more people matched");
+        List<int[]> kept = new ArrayList<>();
+        for (int p = 0; p < partnerships.size(); p++) {
+            if (pinnedFlags.get(p)) {
+                kept.add(partnerships.get(p));
+            }
+        }
+        partnerships.clear();
+        pinnedFlags.clear();
+        for (int[] pair : kept) {
+            partnerships.add(pair);
+            pinnedFlags.add(true);
+        }
+        List<int[]> pairs = new ArrayList<>();
+        for (DefaultEdge e : best) {
+            int a = graph.getEdgeSource(e);
+            int b = graph.getEdgeTarget(e);
+            pairs.add(new int[] {Math.min(a, b), Math.max(a, b)});
+        }
+        pairs.sort(Comparator.comparingInt(pair -> pair[0]));
+        for (int[] pair : pairs) {
+            take(pair, taken, partnerships, pinnedFlags);
+        }
+    }
+
+    /** Puts people left out into a pair where a member is willing to have two partners. */
+    private static int formGroupsOfThree(Cohort cohort, int[] rest, boolean[] taken, List<int[]> partnerships) {
+        List<Integer> hosts = new ArrayList<>();
+        for (int p = 0; p < partnerships.size(); p++) {
+            int[] members = partnerships.get(p);
+            if (cohort.maxPartners[members[0]] == 2 || cohort.maxPartners[members[1]] == 2) {
+                hosts.add(p);
+            }
+        }
+        int placed = 0;
+        for (int u : rest) {
+            int best = -1;
+            int bestScore = -1;
+            for (int p : hosts) {
+                int[] members = partnerships.get(p);
+                if (members.length == 2 && cohort.eligible(u, members[0]) && cohort.eligible(u, members[1])) {
+                    int s = cohort.score(u, members[0]) + cohort.score(u, members[1]);
+                    if (s > bestScore) {
+                        best = p;
+                        bestScore = s;
+                    }
+                }
+            }
+            if (best >= 0) {
+                int[] members = partnerships.get(best);
+                int[] trio = {members[0], members[1], u};
+                Arrays.sort(trio);
+                partnerships.set(best, trio);
+                taken[u] = true;
+                placed++;
+            }
+        }
+        return placed;
+    }
+
+    private static MatchResult result(String round, Cohort cohort, boolean[] taken, List<int[]> partnerships,
+                                      List<Boolean> pinnedFlags, long candidateEdges, int parts) {
+        Integer[] order = IntStream.range(0, partnerships.size()).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingInt(p -> partnerships.get(p)[0]));
+        List<MatchResult.Partnership> out = new ArrayList<>();
+        long total = 0;
+        int trios = 0;
+        int matched = 0;
+        for (int p : order) {
+            int[] members = partnerships.get(p);
+            List<String> ids = new ArrayList<>();
+            for (int m : members) {
+                ids.add(cohort.ids[m]);
+            }
+            int score = 0;
+            List<String> reasons = new ArrayList<>();
+            for (int i = 0; i < members.length; i++) {
+                for (int j = i + 1; j < members.length; j++) {
+                    score += cohort.score(members[i], members[j]);
+                    String prefix = members.length == 3 ? cohort.ids[members[i]] + " and " + cohort.ids[members[j]] + ": " : "";
+                    for (String r : Reasons.of(cohort, members[i], members[j])) {
+                        reasons.add(prefix + r);
+                    }
+                }
+            }
+            total += score;
+            trios += members.length == 3 ? 1 : 0;
+            matched += members.length;
+            out.add(new MatchResult.Partnership(ids, score, reasons, pinnedFlags.get(p)));
+        }
+        List<MatchResult.Unmatched> unmatched = new ArrayList<>();
+        for (int i = 0; i < cohort.size; i++) {
+            if (!taken[i]) {
+                unmatched.add(new MatchResult.Unmatched(cohort.ids[i], Reasons.unmatched(cohort, i)));
+            }
+        }
+        MatchResult.Stats stats = new MatchResult.Stats(cohort.size, matched, unmatched.size(),
+                out.size() - trios, trios, total, candidateEdges, parts);
+        return new MatchResult(round, out, unmatched, stats);
+    }
+}

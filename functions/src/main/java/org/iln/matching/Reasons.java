@@ -1,0 +1,121 @@
+package org.iln.matching;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Sentences that explain a partnership to its members, or a missing one to the coordinators. */
+final class Reasons {
+
+    private static final int WAITING_WORTH_MENTIONING = 60;
+
+    private Reasons() {
+    }
+
+    /** Why a and b make a good pair, most personal first. */
+    static List<String> of(Cohort c, int a, int b) {
+        List<String> reasons = new ArrayList<>();
+        if (c.sector[a] == c.sector[b]) {
+            reasons.add("you both work in " + sectorPhrase(c.sectorNames[c.sector[a]]));
+        }
+        List<String> shared = new ArrayList<>();
+        int[] x = c.interests[a];
+        int[] y = c.interests[b];
+        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
+            if (x[i] == y[j]) {
+                shared.add(c.interestNames[x[i]].replace('-', ' '));
+                i++;
+                j++;
+            } else if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        if (!shared.isEmpty()) {
+            reasons.add((shared.size() == 1 ? "shared interest: " : "shared interests: ") + String.join(", ", shared));
+        }
+        reasons.add(timeApart(c.minutesApart(a, b)));
+        wishes(c, a, b, reasons);
+        wishes(c, b, a, reasons);
+        for (int p : new int[] {a, b}) {
+            if (c.waitingDays[p] >= WAITING_WORTH_MENTIONING) {
+                reasons.add(c.ids[p] + " has waited " + c.waitingDays[p] + " days for a partner");
+            }
+        }
+        return reasons;
+    }
+
+    private static void wishes(Cohort c, int a, int b, List<String> reasons) {
+        String who = c.ids[a];
+        if (c.wishSector[a] != Cohort.SECTOR_ANY && c.sectorWishMet(a, b)) {
+            reasons.add(who + (c.wishSector[a] == Cohort.SECTOR_SAME
+                    ? " asked for someone in the same sector" : " asked for someone in a different sector"));
+        }
+        if (c.wishStage[a] != Cohort.STAGE_ANY && c.stageWishMet(a, b)) {
+            reasons.add(who + switch (c.wishStage[a]) {
+                case Cohort.STAGE_SAME -> " asked for someone at the same stage of their career";
+                case Cohort.STAGE_EARLIER -> " asked for someone earlier in their career";
+                default -> " asked for someone later in their career";
+            });
+        }
+        if (c.wishRegions[a].length > 0 && c.regionWishMet(a, b)) {
+            reasons.add(who + " asked for a partner in " + c.regionNames[c.region[b]]);
+        }
+    }
+
+    static String timeApart(int minutes) {
+        if (minutes == 0) {
+            return "you are in the same time zone";
+        }
+        String hours = minutes % 60 == 0 ? Integer.toString(minutes / 60)
+                : java.math.BigDecimal.valueOf(minutes / 60.0).stripTrailingZeros().toPlainString();
+        return hours + (minutes == 60 ? " hour apart" : " hours apart");
+    }
+
+    private static String sectorPhrase(String sector) {
+        return switch (sector) {
+            case "academic", "public", "school", "special", "government", "health" -> sector + " libraries";
+            case "archives" -> "archives";
+            case "museum", "museums" -> "museums";
+            default -> "the same sector (" + sector.replace('-', ' ') + ")";
+        };
+    }
+
+    /** Why nobody could be found for p, for the coordinators' report. */
+    static String unmatched(Cohort c, int p) {
+        int sharers = 0;
+        int sameCountry = 0;
+        int excludedCountry = 0;
+        int before = 0;
+        int eligible = 0;
+        for (int q = 0; q < c.size; q++) {
+            if (q == p || !Cohort.intersects(c.languages[p], c.languages[q])) {
+                continue;
+            }
+            sharers++;
+            if (c.country[p] == c.country[q]) {
+                sameCountry++;
+            } else if (c.eligible(p, q)) {
+                eligible++;
+            } else if (c.brokenRule(p, q).contains("excluded")) {
+                excludedCountry++;
+            } else {
+                before++;
+            }
+        }
+        if (sharers == 0) {
+            return "no eligible partner: no one else shares a language";
+        }
+        if (sameCountry == sharers) {
+            return "no eligible partner: everyone who shares a language works in the same country ("
+                    + c.countryNames[c.country[p]] + ")";
+        }
+        if (eligible == 0) {
+            return "no eligible partner: of " + sharers + " who share a language, " + sameCountry
+                    + " work in the same country, " + excludedCountry + " are in an excluded country and "
+                    + before + " are previous partners or forbidden";
+        }
+        return "eligible partners (" + eligible + ") were all matched to others, and no pair with someone"
+                + " willing to have two partners could take a third";
+    }
+}

@@ -1,0 +1,105 @@
+package org.iln.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The solver against an exact oracle (every matching, enumerated) on random small graphs, in the
+ * style of JGraphT's matching contract tests: seeded, certified against exhaustive search.
+ */
+class CardinalityFirstMatchingTest {
+
+    private final CardinalityFirstMatching solver = new CardinalityFirstMatching();
+
+    @Test
+    void one_more_pair_beats_any_weight() {
+        // given a path a-b-c-d whose middle edge is far heavier than the two ends together
+        int[] a = {0, 1, 2};
+        int[] b = {1, 2, 3};
+        double[] w = {1, 100, 1};
+
+        // when
+        int[] mate = solver.solve(4, a, b, w);
+
+        // then both ends are matched, not the heavy middle
+        assertThat(mate).containsExactly(1, 0, 3, 2);
+    }
+
+    @Test
+    void among_matchings_of_the_same_size_the_heaviest_wins() {
+        // given a 4-cycle with one heavy perfect matching
+        int[] a = {0, 1, 2, 3};
+        int[] b = {1, 2, 3, 0};
+        double[] w = {5, 1, 5, 1};
+
+        // when
+        int[] mate = solver.solve(4, a, b, w);
+
+        // then
+        assertThat(mate).containsExactly(1, 0, 3, 2);
+    }
+
+    @Test
+    void isolated_vertices_stay_unmatched() {
+        assertThat(solver.solve(3, new int[] {0}, new int[] {2}, new double[] {0})).containsExactly(2, -1, 0);
+    }
+
+    @Test
+    void negative_weights_and_self_loops_are_refused() {
+        assertThatThrownBy(() -> solver.solve(2, new int[] {0}, new int[] {1}, new double[] {-1}))
+                .hasMessageContaining("edge 0").hasMessageContaining("not negative");
+        assertThatThrownBy(() -> solver.solve(2, new int[] {1}, new int[] {1}, new double[] {1}))
+                .hasMessageContaining("edge 0");
+    }
+
+    @Test
+    void random_graphs_match_the_exhaustive_optimum() {
+        Random random = new Random(1);
+        for (int round = 0; round < 300; round++) {
+            // given a random graph of up to 12 vertices with integer weights, some of them zero
+            int n = 2 + random.nextInt(11);
+            double density = 0.1 + 0.6 * random.nextDouble();
+            int[][] edges = new int[n * n][];
+            int m = 0;
+            for (int x = 0; x < n; x++) {
+                for (int y = x + 1; y < n; y++) {
+                    if (random.nextDouble() < density) {
+                        edges[m++] = new int[] {x, y, random.nextInt(10)};
+                    }
+                }
+            }
+            int[] a = new int[m];
+            int[] b = new int[m];
+            double[] w = new double[m];
+            double[][] weight = new double[n][n];
+            for (int e = 0; e < m; e++) {
+                a[e] = edges[e][0];
+                b[e] = edges[e][1];
+                w[e] = edges[e][2];
+                weight[a[e]][b[e]] = weight[b[e]][a[e]] = w[e] + 1; // +1 marks "an edge"
+            }
+
+            // when
+            int[] mate = solver.solve(n, a, b, w);
+
+            // then it is a matching of the graph, and as good as the best one
+            long pairs = 0;
+            double total = 0;
+            for (int v = 0; v < n; v++) {
+                if (mate[v] >= 0) {
+                    assertThat(mate[mate[v]]).isEqualTo(v);
+                    assertThat(weight[v][mate[v]]).isPositive();
+                    if (mate[v] > v) {
+                        pairs++;
+                        total += weight[v][mate[v]] - 1;
+                    }
+                }
+            }
+            double[] best = Exhaustive.best(n, (x, y) -> weight[x][y] > 0 ? weight[x][y] - 1 : -1);
+            assertThat(new double[] {pairs, total}).as("round %d, n %d", round, n).containsExactly(best);
+        }
+    }
+}

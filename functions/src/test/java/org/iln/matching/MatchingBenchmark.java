@@ -1,0 +1,304 @@
+package org.iln.matching;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
+import org.jgrapht.alg.matching.blossom.v5.BlossomVOptions;
+
+/**
+ * Prints time, peak memory, matched count and total score of the matcher beside a greedy
+ * baseline on realistic synthetic pools; with {@code --quality}, compares the score at n = 10,000
+ * with the exact optimum of an exhaustive k = 50 candidate graph; with {@code --options} and
+ * {@code --k}, measures Blossom V options and k. Run through bench/matching/run.sh.
+ */
+public final class MatchingBenchmark {
+
+    private static final int OPTION_TIMEOUT_SECONDS = 120;
+    private static long[] reference;
+
+    private MatchingBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<Integer> sizes = new ArrayList<>();
+        boolean quality = false;
+        boolean blossomOptions = false;
+        List<MatcherOptions> variants = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--write-pool=")) {
+                // --write-pool=n:FILE writes a realistic pool file, e.g. to try `iln match --pool`
+                String[] nf = arg.substring("--write-pool=".length()).split(":", 2);
+                Files.write(Path.of(nf[1]), new com.fasterxml.jackson.databind.ObjectMapper()
+                        .findAndRegisterModules()
+                        .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .writeValueAsBytes(PoolGenerator.realistic(Integer.parseInt(nf[0]), 1)));
+                continue;
+            }
+            if (arg.startsWith("--reference=")) {
+                // reuse a reference measured before: --reference=matched:score
+                String[] ms = arg.substring("--reference=".length()).split(":");
+                reference = new long[] {Long.parseLong(ms[0]), Long.parseLong(ms[1])};
+                continue;
+            }
+            if (arg.startsWith("--quality=")) {
+                // --quality=k:chunk:spread,...
+                quality = true;
+                for (String variant : arg.substring("--quality=".length()).split(",")) {
+                    String[] kc = variant.split(":");
+                    variants.add(MatcherOptions.DEFAULTS.withCandidatesPerPerson(Integer.parseInt(kc[0]))
+                            .withChunkSize(Integer.parseInt(kc[1])).withSpread(Integer.parseInt(kc[2])));
+                }
+                continue;
+            }
+            switch (arg) {
+                case "--quality" -> {
+                    quality = true;
+                    variants.add(MatcherOptions.DEFAULTS);
+                }
+                case "--options" -> blossomOptions = true;
+                default -> sizes.add(Integer.parseInt(arg.replace("_", "").replace(",", "")));
+            }
+        }
+        out("java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        for (int n : sizes) {
+            endToEnd(n);
+        }
+        if (blossomOptions) {
+            blossomOptions(10_000);
+        }
+        if (quality) {
+            quality(10_000, variants);
+        }
+    }
+
+    private static void endToEnd(int n) throws IOException {
+        Pool pool = PoolGenerator.realistic(n, 1);
+        System.gc();
+        resetPeaks();
+        long start = System.nanoTime();
+        MatchResult result = new Matcher().match(pool, line -> outln("  .. " + line));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out("n=%d matcher: %.2f s, peak heap %d MB, peak RSS %d MB, matched %d (%.2f%%),"
+                        + " unmatched %d, pairs %d, groups of three %d, total score %d, candidate edges %d, parts %d%n",
+                n, seconds, peakHeapMb(), peakRssMb(), result.stats().matched(),
+                100.0 * result.stats().matched() / n, result.stats().unmatched(), result.stats().pairs(),
+                result.stats().groupsOfThree(), result.stats().totalScore(), result.stats().candidateEdges(),
+                result.stats().chunks());
+
+        // the greedy baseline on the same candidate graphs (same parts), highest score first
+        start = System.nanoTime();
+        Cohort cohort = new Cohort(pool, ScoreWeights.DEFAULTS);
+        MatcherOptions options = MatcherOptions.DEFAULTS;
+        int parts = Math.max(1, (n + options.chunkSize() - 1) / options.chunkSize());
+        long[] greedy = new long[2];
+        for (int[] part : Matcher.deal(cohort, IntStream.range(0, n).toArray(), parts)) {
+            long[] g = greedy(cohort, CandidateGraph.build(cohort, part, options.candidatesPerPerson(), options.spread()));
+            greedy[0] += g[0];
+            greedy[1] += g[1];
+        }
+        seconds = (System.nanoTime() - start) / 1e9;
+        out("n=%d greedy:  %.2f s, matched %d (%.2f%%), total score %d (pairs only, same candidate graphs)%n",
+                n, seconds, greedy[0], 100.0 * greedy[0] / n, greedy[1]);
+    }
+
+    /** Highest score first, take an edge when both ends are free: matched people and total score. */
+    static long[] greedy(Cohort cohort, long[] keys) {
+        Integer[] order = IntStream.range(0, keys.length).boxed().toArray(Integer[]::new);
+        int[] score = new int[keys.length];
+        for (int e = 0; e < keys.length; e++) {
+            score[e] = cohort.score((int) (keys[e] >>> 32), (int) keys[e]);
+        }
+        Arrays.sort(order, (x, y) -> score[y] != score[x] ? Integer.compare(score[y], score[x]) : Long.compare(keys[x], keys[y]));
+        boolean[] used = new boolean[cohort.size];
+        long matched = 0;
+        long total = 0;
+        for (int e : order) {
+            int a = (int) (keys[e] >>> 32);
+            int b = (int) keys[e];
+            if (!used[a] && !used[b]) {
+                used[a] = true;
+                used[b] = true;
+                matched += 2;
+                total += score[e];
+            }
+        }
+        return new long[] {matched, total};
+    }
+
+    private static void blossomOptions(int n) {
+        Pool pool = PoolGenerator.realistic(n, 1);
+        Cohort cohort = new Cohort(pool, ScoreWeights.DEFAULTS);
+        int[] everyone = IntStream.range(0, n).toArray();
+        ExecutorService executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r);
+            t.setDaemon(true);
+            return t;
+        });
+        for (int k : new int[] {10, 20}) {
+            long[] keys = CandidateGraph.build(cohort, everyone, k, MatcherOptions.DEFAULTS.spread());
+            for (BlossomVOptions.InitializationType init : List.of(BlossomVOptions.InitializationType.FRACTIONAL,
+                    BlossomVOptions.InitializationType.GREEDY)) {
+                for (BlossomVOptions.DualUpdateStrategy dual : BlossomVOptions.DualUpdateStrategy.values()) {
+                    BlossomVOptions options = new BlossomVOptions(init, dual, true, false);
+                    long start = System.nanoTime();
+                    Future<long[]> run = executor.submit(() -> solve(cohort, keys, new CardinalityFirstMatching(options)));
+                    try {
+                        long[] r = run.get(OPTION_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                        out("n=%d k=%d edges=%d %s/%s: %.2f s, matched %d, score %d%n",
+                                n, k, keys.length, init, dual, (System.nanoTime() - start) / 1e9, r[0], r[1]);
+                    } catch (TimeoutException e) {
+                        // Blossom V cannot be interrupted: leave it, note it, and stop measuring (the CPU is taken)
+                        out("n=%d k=%d edges=%d %s/%s: over %d s, abandoned%n",
+                                n, k, keys.length, init, dual, OPTION_TIMEOUT_SECONDS);
+                        System.exit(0);
+                    } catch (InterruptedException | ExecutionException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void quality(int n, List<MatcherOptions> variants) {
+        Pool pool = PoolGenerator.realistic(n, 1);
+        List<Participant> single = pool.participants().stream()
+                .map(p -> new Participant(p.id(), p.country(), p.timezone(), p.languages(), p.sector(), p.careerStage(),
+                        p.interests(), p.prefers(), p.openToAny(), 1, p.previousPartners(), p.appliedAt()))
+                .toList();
+        Pool pairsOnly = new Pool(pool.round(), pool.matchDate(), pool.regions(), single, List.of(), List.of());
+        Cohort cohort = new Cohort(pairsOnly, ScoreWeights.DEFAULTS);
+        long start = System.nanoTime();
+        long[] best = reference;
+        if (best == null) {
+            long[] keys = exhaustiveTopK(cohort, 50);
+            double buildSeconds = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            best = solve(cohort, keys, new CardinalityFirstMatching());
+            out("n=%d reference: exhaustive k=50 graph (%d edges, %.1f s) solved exactly in %.1f s:"
+                    + " matched %d, score %d%n", n, keys.length, buildSeconds, (System.nanoTime() - start) / 1e9, best[0], best[1]);
+        } else {
+            out("n=%d reference (measured before): matched %d, score %d%n", n, best[0], best[1]);
+        }
+        for (MatcherOptions options : variants) {
+            start = System.nanoTime();
+            MatchResult ours = new Matcher(options).match(pairsOnly);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out("n=%d k=%d chunk=%d spread=%d matcher: %.2f s, matched %d, score %d = %.3f%% of the k=50 optimum (gap %.3f%%)%n",
+                    n, options.candidatesPerPerson(), options.chunkSize(), options.spread(), seconds, ours.stats().matched(), ours.stats().totalScore(),
+                    100.0 * ours.stats().totalScore() / best[1], 100.0 - 100.0 * ours.stats().totalScore() / best[1]);
+        }
+    }
+
+    /** Every person's best k eligible partners by brute force: the reference graph. */
+    static long[] exhaustiveTopK(Cohort cohort, int k) {
+        int n = cohort.size;
+        long[][] rows = new long[n][];
+        IntStream.range(0, n).parallel().forEach(p -> {
+            int[] id = new int[k];
+            int[] sc = new int[k];
+            int count = 0;
+            for (int q = 0; q < n; q++) {
+                if (!cohort.eligible(p, q)) {
+                    continue;
+                }
+                int s = cohort.score(p, q);
+                if (count < k) {
+                    id[count] = q;
+                    sc[count++] = s;
+                    continue;
+                }
+                int worst = 0;
+                for (int i = 1; i < k; i++) {
+                    if (sc[i] < sc[worst] || (sc[i] == sc[worst] && id[i] > id[worst])) {
+                        worst = i;
+                    }
+                }
+                if (s > sc[worst]) {
+                    id[worst] = q;
+                    sc[worst] = s;
+                }
+            }
+            long[] row = new long[count];
+            for (int i = 0; i < count; i++) {
+                row[i] = Cohort.key(p, id[i]);
+            }
+            rows[p] = row;
+        });
+        return Arrays.stream(rows).flatMapToLong(Arrays::stream).sorted().distinct().toArray();
+    }
+
+    static long[] solve(Cohort cohort, long[] keys, CardinalityFirstMatching solver) {
+        int[] a = new int[keys.length];
+        int[] b = new int[keys.length];
+        double[] w = new double[keys.length];
+        for (int e = 0; e < keys.length; e++) {
+            a[e] = (int) (keys[e] >>> 32);
+            b[e] = (int) keys[e];
+            w[e] = cohort.score(a[e], b[e]);
+        }
+        int[] mate = solver.solve(cohort.size, a, b, w);
+        long matched = 0;
+        long total = 0;
+        for (int v = 0; v < mate.length; v++) {
+            if (mate[v] > v) {
+                matched += 2;
+                total += cohort.score(v, mate[v]);
+            }
+        }
+        return new long[] {matched, total};
+    }
+
+    private static void out(String format, Object... args) {
+        System.out.printf(Locale.ROOT, format, args);
+        System.out.flush();
+    }
+
+    private static void outln(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeapMb() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum >> 20;
+    }
+
+    private static long peakRssMb() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return -1;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
+            }
+        }
+        return -1;
+    }
+}
