@@ -18,6 +18,9 @@ MOTO_PID=""
 cleanup() { [[ -n "$MOTO_PID" ]] && kill "$MOTO_PID" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
+# A copy: a build during the (long) run may rewrite the jar under the running JVM.
+cp "$JAR" "$WORK/functions.jar"
+JAR="$WORK/functions.jar"
 javac -d "$WORK/classes" -cp "$JAR" "$ROOT/bench/dispatch/DispatchBench.java"
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 moto_server -H 127.0.0.1 -p "$PORT" >"$WORK/moto.log" 2>&1 &
