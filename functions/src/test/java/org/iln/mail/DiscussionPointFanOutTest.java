@@ -73,6 +73,32 @@ class DiscussionPointFanOutTest {
         assertThat(one.listUnsubscribePost()).hasValue("List-Unsubscribe=One-Click");
     }
 
+    @Test
+    void a_point_is_queued_from_its_send_date_for_a_week_and_not_before_or_after(Aws aws) throws Exception {
+        // given
+        seed(aws, List.of(application("p-1", "MATCHED"), application("p-2", "MATCHED")));
+        SettableClock clock = new SettableClock(SEND_DAY.minus(java.time.Duration.ofDays(1)));
+        var store = new org.iln.store.ParticipantStore(aws.dynamo(), Aws.TABLE);
+        DiscussionPoints points = new DiscussionPoints(store, new Outbox(store, clock), Aws.SITE, clock);
+        var programme = org.iln.programme.ProgrammeSource.fromFile(Aws.programmeFixture());
+
+        // when
+        int dayBefore = points.queueDue(programme);
+        clock.set(SEND_DAY.plus(java.time.Duration.ofDays(DiscussionPoints.CATCH_UP_DAYS + 1)));
+        int weekAfter = points.queueDue(programme);
+        clock.set(SEND_DAY);
+        int onTheDay = points.queueDue(programme);
+        int again = points.queueDue(programme);
+
+        // then
+        assertThat(dayBefore).isZero();
+        assertThat(weekAfter).isZero();
+        assertThat(onTheDay).isEqualTo(2);
+        assertThat(again).isZero();
+        assertThat(store.dueMail(SEND_DAY).toList()).containsExactlyInAnyOrder(
+                "point:2026-1:01-getting-to-know-you:p-1", "point:2026-1:01-getting-to-know-you:p-2");
+    }
+
     private static Map<String, AttributeValue> application(String id, String status) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s("ROUND#2026-1"));
