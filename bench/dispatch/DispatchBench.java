@@ -84,6 +84,7 @@ public final class DispatchBench {
                     List.of("team@iln.example.org")));
         }
         double queueSeconds = (System.nanoTime() - queueStart) / 1e9;
+        System.out.printf("%s: queued %,d in %.1f s; dispatching...%n", label, n, queueSeconds);
 
         SendRate sendRate = simulated
                 ? new SendRate(rate, clock, clock::advance)
@@ -101,6 +102,7 @@ public final class DispatchBench {
             sent += report.sent();
         } while (report.stoppedBecause().isPresent());
         double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%s: dispatched in %.1f s; reading sent mail back from moto...%n", label, seconds);
 
         String data = get(endpoint.resolve("/moto-api/data.json"));
         Map<String, Integer> perRecipient = new HashMap<>();
@@ -134,7 +136,7 @@ public final class DispatchBench {
     }
 
     private static String get(URI uri) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2)).build(),
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(15)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
