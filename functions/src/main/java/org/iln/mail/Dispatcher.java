@@ -59,6 +59,8 @@ public final class Dispatcher {
     public static final Duration STOP_MARGIN = Duration.ofSeconds(20);
     /** Throttled attempts of one message before it is put back and the run stops. */
     static final int THROTTLE_ATTEMPTS = 6;
+    /** The longest one SES call may take, its SDK retries included. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration BACKOFF_BASE = Duration.ofMillis(200);
     private static final Duration BACKOFF_CAP = Duration.ofSeconds(5);
 
@@ -162,7 +164,11 @@ public final class Dispatcher {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                String messageId = ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw)))))
+                // The call timeout keeps one send, with every throttling retry, inside its lease
+                // (6 x 10 s + backoff < 2 min), so no second dispatcher can claim it meanwhile.
+                String messageId = ses.sendEmail(b -> b
+                                .content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))))
+                                .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT)))
                         .messageId();
                 store.markMailSent(mail.key(), messageId, clock.instant());
                 return Outcome.SENT;
