@@ -13,11 +13,13 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
- * Sends each message at most once: a message has a deterministic key, and only the caller that
- * claims {@code MAIL#<key>} in the table sends it. If sending fails the claim is released, so
- * a retry can send it.
+ * Sends a message at once, in the request that needs it (the immediate path of docs/mail.md:
+ * confirm links, confirmations, erasure), at most once: a message has a deterministic key, and
+ * only the caller that claims {@code MAIL#<key>} in the table sends it. If sending fails the
+ * claim is released, so a retry can send it.
  *
- * <p>Programme mail to a suppressed (unsubscribed) address is not sent.
+ * <p>Programme mail to a suppressed (unsubscribed, bounced) address is not sent. Everything
+ * else goes through the {@link Outbox} and the {@link Dispatcher}.
  */
 public final class Mailer {
 
@@ -57,7 +59,7 @@ public final class Mailer {
         }
         try {
             MailRenderer.RenderedMail mail = renderer.render(envelope.template(), envelope.model());
-            byte[] raw = composer.compose(envelope, mail, digest(mailKey) + "@iln.mail", clock.instant());
+            byte[] raw = composer.compose(envelope, mail, composer.messageIdFor(mailKey), clock.instant());
             String messageId = ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw)))))
                     .messageId();
             store.markMailSent(mailKey, messageId, clock.instant());
@@ -77,7 +79,7 @@ public final class Mailer {
      */
     public void sendUnrecorded(Envelope envelope) {
         MailRenderer.RenderedMail mail = renderer.render(envelope.template(), envelope.model());
-        String id = java.util.UUID.randomUUID() + "@iln.mail";
+        String id = composer.messageIdFor(java.util.UUID.randomUUID().toString());
         byte[] raw = composer.compose(envelope, mail, id, clock.instant());
         String messageId = ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw)))))
                 .messageId();

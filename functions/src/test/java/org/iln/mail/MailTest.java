@@ -14,22 +14,39 @@ import org.junit.jupiter.api.Test;
 
 class MailTest {
 
-    static final Map<String, String> MODEL = Map.of(
-            "givenName", "<script>alert('x')</script> & Zoë",
-            "roundTitle", "Round 1, 2026",
-            "confirmUrl", "https://iln.example.org/api/confirm?token=a.b.c",
-            "matchDate", "2026-02-23",
-            "nextRoundTitle", "Round 2, 2026",
-            "nextRoundOpens", "2026-07-13",
-            "eraseUrl", "https://iln.example.org/api/erase?token=a.b.c",
-            "siteUrl", "https://iln.example.org",
-            "unsubscribeUrl", "https://iln.example.org/api/unsubscribe?token=a.b.c");
+    static final Map<String, Object> MODEL = Map.ofEntries(
+            Map.entry("givenName", "<script>alert('x')</script> & Zoë"),
+            Map.entry("roundTitle", "Round 1, 2026"),
+            Map.entry("confirmUrl", "https://iln.example.org/api/confirm?token=a.b.c"),
+            Map.entry("matchDate", "2026-02-23"),
+            Map.entry("nextRoundTitle", "Round 2, 2026"),
+            Map.entry("nextRoundOpens", "2026-07-13"),
+            Map.entry("eraseUrl", "https://iln.example.org/api/erase?token=a.b.c"),
+            Map.entry("siteUrl", "https://iln.example.org"),
+            Map.entry("unsubscribeUrl", "https://iln.example.org/api/unsubscribe?token=a.b.c"),
+            Map.entry("partners", List.of(Map.of("givenName", "<script>Kim</script>", "familyName", "Lee",
+                    "country", "Korea", "role", "Cataloguer", "sector", "Public library",
+                    "interests", List.of("metadata"), "email", "kim@example.org"))),
+            Map.entry("reasons", List.of("You both catalogue <rare> books")),
+            Map.entry("roundEnds", "2026-06-22"),
+            Map.entry("partnerGivenName", "<i>Kim</i>"),
+            Map.entry("reason", "no partner shares a language"),
+            Map.entry("surveyUrl", "https://iln.example.org/survey/2026-1"),
+            Map.entry("pointTitle", "Getting to know you"),
+            Map.entry("pointSummary", "Start with who you are."),
+            Map.entry("pointHtml", "<p>Tell your partner about your library.</p>"),
+            Map.entry("archiveUrl", "https://iln.example.org/points/2026-1/01-getting-to-know-you.html"),
+            Map.entry("draft", true),
+            Map.entry("summaryLines", List.of("412 matched in 206 partnerships")),
+            Map.entry("unmatched", List.of(Map.of("participantId", "p-9", "country", "NZ",
+                    "reason", "no eligible partner <shared language>"))));
 
     final MailRenderer renderer = new MailRenderer();
 
     @ParameterizedTest
     @ValueSource(strings = {"confirm-address", "already-applied", "confirmed", "waitlisted", "erase-link", "erased",
-            "unsubscribed"})
+            "unsubscribed", "match-introduction", "new-partner", "partner-withdrew", "no-match", "discussion-point",
+            "round-ending", "coordinator-report"})
     void every_template_renders_a_subject_a_text_part_and_an_html_part(String template) {
         // when
         MailRenderer.RenderedMail mail = renderer.render(template, MODEL);
@@ -38,7 +55,44 @@ class MailTest {
         assertThat(mail.subject()).isNotBlank().doesNotContain("\n");
         assertThat(mail.text()).contains("https://iln.example.org").doesNotContain("<p>");
         assertThat(mail.html()).contains("<!DOCTYPE html>", "<html lang=\"en\">", "</html>");
-        assertThat(mail.html()).doesNotContain("<script>");
+        assertThat(mail.html()).doesNotContain("<script>", "<rare>", "<shared language>", "<i>Kim");
+    }
+
+    @Test
+    void a_partner_s_typed_details_are_escaped_in_html_and_kept_as_is_in_text() {
+        // when
+        MailRenderer.RenderedMail mail = renderer.render("match-introduction", MODEL);
+
+        // then
+        assertThat(mail.html()).contains("&lt;script&gt;Kim&lt;/script&gt; Lee", "mailto:kim@example.org",
+                "You both catalogue &lt;rare&gt; books");
+        assertThat(mail.text()).contains("<script>Kim</script> Lee", "Country:   Korea", "Interests: metadata",
+                "Email:     kim@example.org", "- You both catalogue <rare> books", "write to each other within a week");
+    }
+
+    @Test
+    void a_subject_holding_a_line_break_stays_one_header_line() {
+        // given
+        MimeComposer composer = new MimeComposer("noreply@iln.example.org");
+        Envelope envelope = new Envelope("ana@example.org", "hash", "confirmed", MODEL, Optional.empty(), List.of());
+        MailRenderer.RenderedMail mail = new MailRenderer.RenderedMail("Hello\r\nBcc: everyone@example.org", "t", "h");
+
+        // when
+        String raw = new String(composer.compose(envelope, mail, "x@iln.mail", Instant.EPOCH), StandardCharsets.UTF_8);
+
+        // then
+        assertThat(raw).doesNotContain("\r\nBcc:").contains("Subject: Hello Bcc: everyone@example.org");
+    }
+
+    @Test
+    void the_discussion_point_body_from_the_manifest_is_kept_as_html() {
+        // when
+        MailRenderer.RenderedMail mail = renderer.render("discussion-point", MODEL);
+
+        // then
+        assertThat(mail.subject()).isEqualTo("Discussion point: Getting to know you");
+        assertThat(mail.html()).contains("<p>Tell your partner about your library.</p>");
+        assertThat(mail.text()).contains("Start with who you are.", MODEL.get("archiveUrl").toString());
     }
 
     @Test

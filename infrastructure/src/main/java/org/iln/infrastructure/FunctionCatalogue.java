@@ -48,6 +48,8 @@ public final class FunctionCatalogue {
                     1024,
                     Duration.ofMinutes(4),
                     new Trigger.Every(Duration.ofMinutes(5)),
+                    // Query: mail-queue and confirmed-by-round; GetItem: suppressions, fan-out markers;
+                    // UpdateItem: claim, sent, failed; PutItem: enqueue, unsubscribe tokens, markers.
                     List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"),
                     true,
                     true),
@@ -57,7 +59,8 @@ public final class FunctionCatalogue {
                     512,
                     Duration.ofSeconds(30),
                     new Trigger.SesEvents(),
-                    List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"),
+                    // A suppression is one conditional put (SesFeedback); nothing is read or updated.
+                    List.of("dynamodb:PutItem"),
                     false,
                     false));
 
