@@ -27,6 +27,9 @@ import java.util.Optional;
  *     ({@code ILN_PROGRAMME})
  * @param rateLimit requests one client may make per window ({@code ILN_RATE_LIMIT}, default 30)
  * @param rateWindow the rate limit's window ({@code ILN_RATE_WINDOW_SECONDS}, default 600)
+ * @param sendRate messages per second the dispatcher sends at most ({@code ILN_SEND_RATE},
+ *     default 14, SES's usual production quota; keep it below the account's quota so that
+ *     immediate transactional mail has room)
  */
 public record FunctionsConfig(
         String tableName,
@@ -38,7 +41,11 @@ public record FunctionsConfig(
         String mailFrom,
         String programme,
         int rateLimit,
-        Duration rateWindow) {
+        Duration rateWindow,
+        int sendRate) {
+
+    /** Messages per second when {@code ILN_SEND_RATE} is not set. */
+    public static final int DEFAULT_SEND_RATE = 14;
 
     /** Smallest accepted key: 256 bits, as long as the HMAC-SHA256 output. */
     static final int MIN_KEY_BYTES = 32;
@@ -60,12 +67,29 @@ public record FunctionsConfig(
         if (rateLimit < 1) {
             throw new IllegalArgumentException("rateLimit must be at least 1, was " + rateLimit);
         }
+        if (sendRate < 1) {
+            throw new IllegalArgumentException("sendRate must be at least 1, was " + sendRate);
+        }
         addressKey = addressKey.clone();
         tokenKey = tokenKey.clone();
         String site = siteUrl.toString();
         if (site.endsWith("/")) {
             siteUrl = URI.create(site.substring(0, site.length() - 1));
         }
+    }
+
+    /** The configuration with the default send rate (for callers written before it existed). */
+    public FunctionsConfig(String tableName, String region, Optional<URI> endpointOverride, byte[] addressKey,
+                           byte[] tokenKey, URI siteUrl, String mailFrom, String programme, int rateLimit,
+                           Duration rateWindow) {
+        this(tableName, region, endpointOverride, addressKey, tokenKey, siteUrl, mailFrom, programme, rateLimit,
+                rateWindow, DEFAULT_SEND_RATE);
+    }
+
+    /** The same configuration with another send rate. */
+    public FunctionsConfig withSendRate(int messagesPerSecond) {
+        return new FunctionsConfig(tableName, region, endpointOverride, addressKey, tokenKey, siteUrl, mailFrom,
+                programme, rateLimit, rateWindow, messagesPerSecond);
     }
 
     @Override
@@ -98,11 +122,12 @@ public record FunctionsConfig(
         String programme = required(env, "ILN_PROGRAMME", problems);
         int limit = integer(env, "ILN_RATE_LIMIT", 30, problems);
         int window = integer(env, "ILN_RATE_WINDOW_SECONDS", 600, problems);
+        int sendRate = integer(env, "ILN_SEND_RATE", DEFAULT_SEND_RATE, problems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Bad configuration: " + String.join("; ", problems));
         }
         return new FunctionsConfig(table, region, endpoint, addressKey, tokenKey, URI.create(site), from,
-                programme, limit, Duration.ofSeconds(window));
+                programme, limit, Duration.ofSeconds(window), sendRate);
     }
 
     private static String required(Map<String, String> env, String name, List<String> problems) {
@@ -153,6 +178,6 @@ public record FunctionsConfig(
     public String toString() {
         return "FunctionsConfig[tableName=" + tableName + ", region=" + region + ", endpointOverride="
                 + endpointOverride + ", siteUrl=" + siteUrl + ", mailFrom=" + mailFrom + ", programme="
-                + programme + ", rateLimit=" + rateLimit + ", rateWindow=" + rateWindow + ", keys=<hidden>]";
+                + programme + ", rateLimit=" + rateLimit + ", rateWindow=" + rateWindow + ", sendRate=" + sendRate + ", keys=<hidden>]";
     }
 }

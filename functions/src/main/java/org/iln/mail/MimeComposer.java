@@ -33,16 +33,37 @@ public final class MimeComposer {
         }
     }
 
-    /** The message as bytes, ready for SESv2's {@code Content.Raw}. */
+    /**
+     * A stable Message-ID (without angle brackets) for a message key: the same key always gets
+     * the same id, on the From address's domain. Should a message ever go out twice, mail
+     * clients that de-duplicate by Message-ID show it once.
+     */
+    public String messageIdFor(String mailKey) {
+        String address = from.getAddress();
+        return Mailer.digest(mailKey) + "." + "iln" + address.substring(address.indexOf('@'));
+    }
+
+    /**
+     * The message as bytes, ready for SESv2's {@code Content.Raw}.
+     *
+     * @throws IllegalArgumentException if the recipient or a Reply-To address is not one valid
+     *     address (a CR or LF in it is refused, never turned into a header)
+     */
     public byte[] compose(Envelope envelope, MailRenderer.RenderedMail mail, String messageId, Instant now) {
         try {
             MimeMessage message = new FixedIdMessage(session, "<" + messageId + ">");
             message.setFrom(from);
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(envelope.to(), true));
+            message.setRecipient(Message.RecipientType.TO, address(envelope.to(), "to"));
             if (!envelope.replyTo().isEmpty()) {
-                message.setReplyTo(InternetAddress.parse(String.join(",", envelope.replyTo()), true));
+                InternetAddress[] replyTo = new InternetAddress[envelope.replyTo().size()];
+                for (int i = 0; i < replyTo.length; i++) {
+                    replyTo[i] = address(envelope.replyTo().get(i), "replyTo");
+                }
+                message.setReplyTo(replyTo);
             }
-            message.setSubject(mail.subject(), "UTF-8");
+            // A subject is one line: whatever reached it (a name in a template), a CR or LF must
+            // never start a header of its own.
+            message.setSubject(mail.subject().replaceAll("[\\r\\n\\t]+", " ").strip(), "UTF-8");
             message.setSentDate(Date.from(now));
             if (envelope.unsubscribeUrl().isPresent()) {
                 // RFC 8058: one click in the mail client POSTs "List-Unsubscribe=One-Click" here.
@@ -65,6 +86,24 @@ public final class MimeComposer {
             throw new IllegalStateException("cannot build MIME message " + envelope.template() + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One plain address: no display name, no list, no control characters. */
+    private static InternetAddress address(String value, String field) {
+        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException(field + " holds a control character (CR/LF would start a new header)");
+        }
+        try {
+            InternetAddress parsed = new InternetAddress(value, true);
+            parsed.validate();
+            if (parsed.getPersonal() != null || parsed.isGroup()) {
+                throw new IllegalArgumentException(field + " must be one plain address");
+            }
+            return parsed;
+        } catch (AddressException e) {
+            // The address itself stays out of the message: it is personal data.
+            throw new IllegalArgumentException(field + " is not a valid email address", e);
         }
     }
 

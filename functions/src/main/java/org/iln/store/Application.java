@@ -46,7 +46,14 @@ public record Application(
         /** Address confirmed: eligible for matching. */
         CONFIRMED,
         /** Confirmed, but over the country cap: invited to the next round instead. */
-        WAITLISTED
+        WAITLISTED,
+        /**
+         * In a published partnership: an active participant, who gets the round's discussion
+         * points (set by matching; added with the dispatch work, which reads it).
+         */
+        MATCHED,
+        /** Left the round: gets no more programme mail for it (set by matching/coordinators). */
+        WITHDRAWN
     }
 
     /**

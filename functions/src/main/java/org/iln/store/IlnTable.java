@@ -36,6 +36,19 @@ public final class IlnTable {
     public static final String CONFIRMED_ORDER = "confirmedOrder";
     /** Index of every item that belongs to one person, so erasure finds them without a scan. */
     public static final String BY_ADDRESS = "by-address";
+    /**
+     * Sparse index of outbox messages waiting to be sent (queued, or claimed with a lease), by
+     * when they are due: the dispatcher queries it instead of scanning. Sent, failed and skipped
+     * messages leave it (their {@link #MAIL_QUEUE} attribute is removed).
+     */
+    public static final String MAIL_QUEUE_INDEX = "mail-queue";
+    /** Partition key of {@link #MAIL_QUEUE_INDEX}: {@code PENDING} while a message waits, absent after. */
+    public static final String MAIL_QUEUE = "mailQueue";
+    /**
+     * Sort key of {@link #MAIL_QUEUE_INDEX}: when a message may next be claimed (queue time, or a
+     * claim's lease end), fixed-width UTC so that string order is time order.
+     */
+    public static final String DUE_AT = "dueAt";
 
     private IlnTable() {
     }
@@ -49,7 +62,7 @@ public final class IlnTable {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
                         attribute(PK), attribute(SK), attribute(CONFIRMED_ROUND), attribute(CONFIRMED_ORDER),
-                        attribute(ADDRESS_HASH))
+                        attribute(ADDRESS_HASH), attribute(MAIL_QUEUE), attribute(DUE_AT))
                 .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
                 .globalSecondaryIndexes(
                         GlobalSecondaryIndex.builder().indexName(CONFIRMED_BY_ROUND)
@@ -60,6 +73,11 @@ public final class IlnTable {
                                 .keySchema(key(ADDRESS_HASH, KeyType.HASH))
                                 .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
                                         .nonKeyAttributes(List.of(ITEM_TYPE)).build())
+                                .build(),
+                        // Keys only: the claim (UpdateItem, ALL_NEW) reads the message itself.
+                        GlobalSecondaryIndex.builder().indexName(MAIL_QUEUE_INDEX)
+                                .keySchema(key(MAIL_QUEUE, KeyType.HASH), key(DUE_AT, KeyType.RANGE))
+                                .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
                                 .build()));
         dynamo.waiter().waitUntilTableExists(b -> b.tableName(tableName));
         dynamo.updateTimeToLive(b -> b.tableName(tableName).timeToLiveSpecification(

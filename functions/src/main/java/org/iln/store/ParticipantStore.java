@@ -5,8 +5,11 @@ import static org.iln.store.IlnTable.BY_ADDRESS;
 import static org.iln.store.IlnTable.CONFIRMED_BY_ROUND;
 import static org.iln.store.IlnTable.CONFIRMED_ORDER;
 import static org.iln.store.IlnTable.CONFIRMED_ROUND;
+import static org.iln.store.IlnTable.DUE_AT;
 import static org.iln.store.IlnTable.EXPIRES_AT;
 import static org.iln.store.IlnTable.ITEM_TYPE;
+import static org.iln.store.IlnTable.MAIL_QUEUE;
+import static org.iln.store.IlnTable.MAIL_QUEUE_INDEX;
 import static org.iln.store.IlnTable.PK;
 import static org.iln.store.IlnTable.SK;
 
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.iln.store.Application.Profile;
 import org.iln.store.Application.Status;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -49,6 +53,8 @@ public final class ParticipantStore {
     public static final Duration MAIL_CLAIM_TTL = Duration.ofDays(30);
 
     private static final int TRANSACTION_ATTEMPTS = 8;
+    /** The one partition of the sparse {@code mail-queue} index (see docs/storage.md on its size). */
+    private static final String PENDING = "PENDING";
     private static final DateTimeFormatter ORDER_FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -175,14 +181,36 @@ public final class ParticipantStore {
 
     /** Confirmed and waitlisted applications of a round, earliest confirmation first. */
     public List<Application> confirmedInRound(String round) {
+        return inRound(round, Optional.empty());
+    }
+
+    /**
+     * The round's active participants: applications whose status is {@code MATCHED} (set by
+     * matching when it publishes partnerships), earliest confirmation first. Withdrawn,
+     * waitlisted and unmatched applications are not active. Queries the
+     * {@code confirmed-by-round} index; never scans.
+     */
+    public List<Application> activeParticipants(String round) {
+        return inRound(round, Optional.of(Status.MATCHED));
+    }
+
+    private List<Application> inRound(String round, Optional<Status> only) {
         List<Application> result = new ArrayList<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":round", s(round));
+        only.ifPresent(status -> values.put(":status", s(status.name())));
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(CONFIRMED_BY_ROUND)
-                    .keyConditionExpression("confirmedRound = :round")
-                    .expressionAttributeValues(Map.of(":round", s(round)))
-                    .exclusiveStartKey(from));
+            QueryResponse page = dynamo.query(b -> {
+                b.tableName(table).indexName(CONFIRMED_BY_ROUND)
+                        .keyConditionExpression("confirmedRound = :round")
+                        .expressionAttributeValues(values)
+                        .exclusiveStartKey(from);
+                if (only.isPresent()) {
+                    b.filterExpression("#status = :status").expressionAttributeNames(Map.of("#status", "status"));
+                }
+            });
             page.items().forEach(item -> result.add(toApplication(item)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
@@ -253,11 +281,157 @@ public final class ParticipantStore {
         }
     }
 
-    /** Records that a claimed message went out, with SES's id for it. */
+    /**
+     * Records that a claimed message went out, with SES's id for it: status {@code SENT}, out of
+     * the outbox index, and the address and model (personal data) removed from the record.
+     * Does nothing if the record is gone (the person was erased meanwhile).
+     */
     public void markMailSent(String mailKey, String messageId, Instant now) {
-        dynamo.updateItem(b -> b.tableName(table).key(key("MAIL#" + mailKey, "MAIL"))
-                .updateExpression("SET sentAt = :at, messageId = :id")
-                .expressionAttributeValues(Map.of(":at", s(now.toString()), ":id", s(messageId))));
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key("MAIL#" + mailKey, "MAIL"))
+                    .updateExpression("SET sentAt = :at, messageId = :id, #status = :sent "
+                            + "REMOVE mailQueue, dueAt, leaseUntil, #to, model")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#status", "status", "#to", "to"))
+                    .expressionAttributeValues(Map.of(":at", s(now.toString()), ":id", s(messageId),
+                            ":sent", s(StoredMail.Status.SENT.name()))));
+        } catch (ConditionalCheckFailedException e) {
+            // Erased while it was being sent: recreating the record would bring the person back.
+        }
+    }
+
+    /**
+     * Puts a message in the outbox under {@code MAIL#<key>}, status {@code QUEUED}, due now;
+     * false (writing nothing) if a message with this key exists, whatever its status, so
+     * enqueuing twice is harmless.
+     */
+    public boolean enqueueMail(StoredMail mail, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s("MAIL#" + mail.key()));
+        item.put(SK, s("MAIL"));
+        item.put(ITEM_TYPE, s("MAIL"));
+        item.put(ADDRESS_HASH, s(mail.addressHash()));
+        item.put("template", s(mail.template()));
+        item.put("to", s(mail.to()));
+        item.put("model", s(mail.modelJson()));
+        item.put("replyTo", list(mail.replyTo()));
+        item.put("programmeMail", AttributeValue.fromBool(mail.programmeMail()));
+        item.put("round", s(mail.round()));
+        item.put("participantId", s(mail.participantId()));
+        item.put("status", s(StoredMail.Status.QUEUED.name()));
+        item.put("attempts", n(0));
+        item.put("queuedAt", s(now.toString()));
+        item.put(MAIL_QUEUE, s(PENDING));
+        item.put(DUE_AT, s(ORDER_FORMAT.format(now)));
+        item.put(EXPIRES_AT, n(now.plus(MAIL_CLAIM_TTL).getEpochSecond()));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Keys of outbox messages that may be claimed now (queued, or claimed with a lapsed lease),
+     * earliest due first, read lazily page by page from the {@code mail-queue} index. The index
+     * is eventually consistent: a key may already be taken, which its claim will tell.
+     */
+    public Stream<String> dueMail(Instant now) {
+        return dynamo.queryPaginator(b -> b.tableName(table).indexName(MAIL_QUEUE_INDEX)
+                        .keyConditionExpression("mailQueue = :pending AND dueAt <= :now")
+                        .expressionAttributeValues(Map.of(":pending", s(PENDING), ":now", s(ORDER_FORMAT.format(now))))
+                        .limit(100))
+                .items().stream()
+                .map(item -> item.get(PK).s().substring("MAIL#".length()));
+    }
+
+    /**
+     * Claims a due outbox message until {@code leaseUntil}: one conditional write, true for one
+     * caller only. A claim whose lease has passed may be claimed again (its holder is presumed
+     * dead). Empty if the message is not due (sent, failed, skipped, or claimed by a live holder).
+     */
+    public Optional<StoredMail> claimQueuedMail(String mailKey, Instant now, Instant leaseUntil) {
+        try {
+            Map<String, AttributeValue> item = dynamo.updateItem(b -> b.tableName(table)
+                    .key(key("MAIL#" + mailKey, "MAIL"))
+                    .updateExpression("SET #status = :claimed, dueAt = :lease, leaseUntil = :leaseAt, "
+                            + "claimedAt = :at ADD attempts :one")
+                    .conditionExpression("mailQueue = :pending AND dueAt <= :now")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":claimed", s(StoredMail.Status.CLAIMED.name()),
+                            ":lease", s(ORDER_FORMAT.format(leaseUntil)),
+                            ":leaseAt", s(leaseUntil.toString()),
+                            ":at", s(now.toString()),
+                            ":one", n(1),
+                            ":pending", s(PENDING),
+                            ":now", s(ORDER_FORMAT.format(now))))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return Optional.of(toStoredMail(item));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Puts a claimed message back in the queue, due at {@code dueAt} (e.g. after throttling). */
+    public void requeueMail(String mailKey, Instant dueAt) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key("MAIL#" + mailKey, "MAIL"))
+                    .updateExpression("SET #status = :queued, dueAt = :due REMOVE leaseUntil")
+                    .conditionExpression("#status = :claimed")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":queued", s(StoredMail.Status.QUEUED.name()),
+                            ":claimed", s(StoredMail.Status.CLAIMED.name()), ":due", s(ORDER_FORMAT.format(dueAt)))));
+        } catch (ConditionalCheckFailedException e) {
+            // Already finished or gone: nothing to put back.
+        }
+    }
+
+    /**
+     * Takes a claimed message out of the outbox for good, as {@code FAILED} or {@code SKIPPED},
+     * with a reason that holds no personal data; its address and model are removed.
+     */
+    public void finishMail(String mailKey, StoredMail.Status status, String reason, Instant now) {
+        if (status != StoredMail.Status.FAILED && status != StoredMail.Status.SKIPPED) {
+            throw new IllegalArgumentException("status must be FAILED or SKIPPED, was " + status);
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key("MAIL#" + mailKey, "MAIL"))
+                    .updateExpression("SET #status = :status, #error = :reason, finishedAt = :at "
+                            + "REMOVE mailQueue, dueAt, leaseUntil, #to, model")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#status", "status", "#error", "error", "#to", "to"))
+                    .expressionAttributeValues(Map.of(":status", s(status.name()), ":reason", s(reason),
+                            ":at", s(now.toString()))));
+        } catch (ConditionalCheckFailedException e) {
+            // Erased meanwhile.
+        }
+    }
+
+    /** The outbox record under this key, whatever its status. */
+    public Optional<StoredMail> mail(String mailKey) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key("MAIL#" + mailKey, "MAIL"))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toStoredMail(item));
+    }
+
+    /** Whether a fan-out (e.g. one discussion point to a whole round) has already been queued in full. */
+    public boolean isFannedOut(String fanOutKey) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key("FANOUT#" + fanOutKey, "FANOUT"))).item();
+        return item != null && !item.isEmpty();
+    }
+
+    /** Records that a fan-out was queued in full, so later runs skip it (kept as long as mail records). */
+    public void markFannedOut(String fanOutKey, int queued, Instant now) {
+        dynamo.putItem(b -> b.tableName(table).item(Map.of(
+                PK, s("FANOUT#" + fanOutKey),
+                SK, s("FANOUT"),
+                ITEM_TYPE, s("FANOUT"),
+                "queued", n(queued),
+                "at", s(now.toString()),
+                EXPIRES_AT, n(now.plus(MAIL_CLAIM_TTL).getEpochSecond()))));
     }
 
     /** Gives up a claim whose message could not be sent, so a retry may send it. */
@@ -266,15 +440,24 @@ public final class ParticipantStore {
                 .conditionExpression("attribute_not_exists(sentAt)"));
     }
 
-    /** Stops programme mail to an address at once. */
+    /**
+     * Stops programme mail to an address at once. A bounce or complaint is never overwritten
+     * by a later unsubscribe (which a new confirmation would lift), so it stays for good.
+     */
     public void suppress(String addressHash, String reason, Instant now) {
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                PK, s("SUPPRESS#" + addressHash),
-                SK, s("SUPPRESS"),
-                ITEM_TYPE, s("SUPPRESSION"),
-                ADDRESS_HASH, s(addressHash),
-                "reason", s(reason),
-                "at", s(now.toString()))));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(Map.of(
+                            PK, s("SUPPRESS#" + addressHash),
+                            SK, s("SUPPRESS"),
+                            ITEM_TYPE, s("SUPPRESSION"),
+                            ADDRESS_HASH, s(addressHash),
+                            "reason", s(reason),
+                            "at", s(now.toString())))
+                    .conditionExpression("attribute_not_exists(pk) OR reason = :unsubscribed")
+                    .expressionAttributeValues(Map.of(":unsubscribed", s("unsubscribed"))));
+        } catch (ConditionalCheckFailedException e) {
+            // Already suppressed for a bounce or complaint: that reason stands.
+        }
     }
 
     /** Lifts a suppression, but only one recorded for this reason (a bounce stays). */
@@ -439,8 +622,20 @@ public final class ParticipantStore {
         item.put(ADDRESS_HASH, s(addressHash));
         item.put("template", s(template));
         item.put("claimedAt", s(now.toString()));
+        // Claimed for an immediate send (no mailQueue attribute), so dispatch never picks it up.
+        item.put("status", s(StoredMail.Status.CLAIMED.name()));
         item.put(EXPIRES_AT, n(now.plus(MAIL_CLAIM_TTL).getEpochSecond()));
         return item;
+    }
+
+    private static StoredMail toStoredMail(Map<String, AttributeValue> item) {
+        AttributeValue programme = item.get("programmeMail");
+        return new StoredMail(item.get(PK).s().substring("MAIL#".length()), text(item, "template"),
+                text(item, "to"), text(item, ADDRESS_HASH), item.containsKey("model") ? text(item, "model") : "{}",
+                strings(item, "replyTo"), programme != null && Boolean.TRUE.equals(programme.bool()),
+                text(item, "round"), text(item, "participantId"),
+                item.containsKey("status") ? StoredMail.Status.valueOf(text(item, "status")) : StoredMail.Status.CLAIMED,
+                item.containsKey("attempts") ? Integer.parseInt(item.get("attempts").n()) : 0);
     }
 
     /** Fixed-width instant, so that the index's string order is time order. */

@@ -302,12 +302,15 @@ public final class ProgrammeStack extends Stack {
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         for (TableDesign.Index index : design.indexes()) {
-            programme.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+            GlobalSecondaryIndexProps.Builder props = GlobalSecondaryIndexProps.builder()
                     .indexName(index.name())
                     .partitionKey(stringKey(index.partitionKey()))
-                    .sortKey(stringKey(index.sortKey()))
-                    .projectionType(ProjectionType.ALL)
-                    .build());
+                    .projectionType(ProjectionType.valueOf(index.projection().name()));
+            index.sortKey().ifPresent(sortKey -> props.sortKey(stringKey(sortKey)));
+            if (!index.nonKeyAttributes().isEmpty()) {
+                props.nonKeyAttributes(index.nonKeyAttributes());
+            }
+            programme.addGlobalSecondaryIndex(props.build());
         }
         return programme;
     }

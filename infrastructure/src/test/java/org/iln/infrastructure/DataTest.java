@@ -23,16 +23,24 @@ class DataTest {
     }
 
     @Test
-    void the_table_has_the_two_indexes_the_store_queries_each_projecting_every_attribute() {
+    void the_table_has_the_indexes_the_store_queries_with_the_store_s_names_and_projections() {
         MAIN.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
                 "GlobalSecondaryIndexes", List.of(
-                        index("gsi1", "gsi1pk", "gsi1sk"),
-                        index("gsi2", "gsi2pk", "gsi2sk")),
+                        Map.of("IndexName", "confirmed-by-round",
+                                "KeySchema", List.of(hash("confirmedRound"), range("confirmedOrder")),
+                                "Projection", Map.of("ProjectionType", "ALL")),
+                        Map.of("IndexName", "by-address",
+                                "KeySchema", List.of(hash("addressHash")),
+                                "Projection", Map.of("ProjectionType", "INCLUDE", "NonKeyAttributes", List.of("itemType"))),
+                        Map.of("IndexName", "mail-queue",
+                                "KeySchema", List.of(hash("mailQueue"), range("dueAt")),
+                                "Projection", Map.of("ProjectionType", "KEYS_ONLY"))),
                 "AttributeDefinitions", Match.arrayWith(List.of(
-                        Map.of("AttributeName", "gsi1pk", "AttributeType", "S"),
-                        Map.of("AttributeName", "gsi1sk", "AttributeType", "S"),
-                        Map.of("AttributeName", "gsi2pk", "AttributeType", "S"),
-                        Map.of("AttributeName", "gsi2sk", "AttributeType", "S")))));
+                        Map.of("AttributeName", "confirmedRound", "AttributeType", "S"),
+                        Map.of("AttributeName", "confirmedOrder", "AttributeType", "S"),
+                        Map.of("AttributeName", "addressHash", "AttributeType", "S"),
+                        Map.of("AttributeName", "mailQueue", "AttributeType", "S"),
+                        Map.of("AttributeName", "dueAt", "AttributeType", "S")))));
     }
 
     @Test
@@ -49,12 +57,11 @@ class DataTest {
                         "GenerateSecretString", Map.of("PasswordLength", 64, "ExcludePunctuation", true)))));
     }
 
-    private static Map<String, Object> index(String name, String partitionKey, String sortKey) {
-        return Map.of(
-                "IndexName", name,
-                "KeySchema", List.of(
-                        Map.of("AttributeName", partitionKey, "KeyType", "HASH"),
-                        Map.of("AttributeName", sortKey, "KeyType", "RANGE")),
-                "Projection", Map.of("ProjectionType", "ALL"));
+    private static Map<String, String> hash(String attribute) {
+        return Map.of("AttributeName", attribute, "KeyType", "HASH");
+    }
+
+    private static Map<String, String> range(String attribute) {
+        return Map.of("AttributeName", attribute, "KeyType", "RANGE");
     }
 }

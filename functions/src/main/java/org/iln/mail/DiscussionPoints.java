@@ -1,0 +1,105 @@
+package org.iln.mail;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.iln.programme.Programme;
+import org.iln.programme.Programme.Coordinator;
+import org.iln.programme.Programme.DiscussionPoint;
+import org.iln.programme.Programme.Round;
+import org.iln.store.Application;
+import org.iln.store.ParticipantStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Queues each discussion point, on its send date, for every active participant of its round
+ * (status {@code MATCHED}): one outbox message each, key
+ * {@code point:<round>:<slug>:<participantId>}, so running again queues nothing twice.
+ *
+ * <p>Withdrawn (and unmatched, waitlisted) applications are not active, so never queued;
+ * unsubscribed and bounced addresses are queued but skipped at send time, when suppression is
+ * checked for every programme message (it may change between queuing and sending).
+ *
+ * <p>A point is fanned out once: when all of its messages are queued a {@code FANOUT#} marker
+ * is written and later runs skip it. A run that died half-way repeats the fan-out, harmlessly.
+ * Points whose send date is more than {@link #CATCH_UP_DAYS} days past are not sent any more.
+ */
+public final class DiscussionPoints {
+
+    /** How many days after its send date a point is still fanned out (e.g. after an outage). */
+    public static final int CATCH_UP_DAYS = 7;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiscussionPoints.class);
+
+    private final ParticipantStore store;
+    private final Outbox outbox;
+    private final URI siteUrl;
+    private final Clock clock;
+
+    /** Fan-out into {@code outbox}; archive links point into {@code siteUrl}. */
+    public DiscussionPoints(ParticipantStore store, Outbox outbox, URI siteUrl, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        String site = Objects.requireNonNull(siteUrl, "siteUrl").toString();
+        this.siteUrl = URI.create(site.endsWith("/") ? site.substring(0, site.length() - 1) : site);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Queues every point due today (or in the catch-up window); returns how many messages it queued. */
+    public int queueDue(Programme programme) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        int queued = 0;
+        for (DiscussionPoint point : programme.discussionPoints()) {
+            if (point.sendDate() == null || point.sendDate().isAfter(today)
+                    || point.sendDate().isBefore(today.minusDays(CATCH_UP_DAYS))) {
+                continue;
+            }
+            Optional<Round> round = programme.round(point.round());
+            if (round.isEmpty()) {
+                LOG.atWarn().addKeyValue("round", point.round()).addKeyValue("point", point.slug())
+                        .log("discussion point names an unknown round; not sent");
+                continue;
+            }
+            String fanOut = "point:" + point.round() + ":" + point.slug();
+            if (store.isFannedOut(fanOut)) {
+                continue;
+            }
+            int forPoint = 0;
+            List<Application> active = store.activeParticipants(point.round());
+            for (Application participant : active) {
+                if (outbox.enqueue(message(round.get(), point, participant))) {
+                    forPoint++;
+                }
+            }
+            store.markFannedOut(fanOut, active.size(), now);
+            queued += forPoint;
+            LOG.atInfo().addKeyValue("round", point.round()).addKeyValue("point", point.slug())
+                    .addKeyValue("active", active.size()).addKeyValue("queued", forPoint)
+                    .log("discussion point queued");
+        }
+        return queued;
+    }
+
+    private OutboxMessage message(Round round, DiscussionPoint point, Application participant) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("givenName", participant.profile().givenName());
+        model.put("roundTitle", round.title() == null ? round.id() : round.title());
+        model.put("pointTitle", point.title() == null ? point.slug() : point.title());
+        model.put("pointSummary", point.summary() == null ? "" : point.summary());
+        model.put("pointHtml", point.html() == null ? "" : point.html());
+        model.put("archiveUrl", point.url() == null ? siteUrl.toString()
+                : point.url().startsWith("http") ? point.url() : siteUrl + point.url());
+        return OutboxMessage.programme("point", round.id(), point.slug(), participant.participantId(),
+                "discussion-point", participant.profile().email(), participant.addressHash(), model,
+                round.coordinators().stream().map(Coordinator::email).filter(Objects::nonNull).toList());
+    }
+}
