@@ -1,0 +1,313 @@
+package org.iln.round;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.iln.config.AwsClients;
+import org.iln.json.Json;
+import org.iln.store.Application;
+import org.iln.store.ParticipantStore;
+import org.iln.testing.Aws;
+import org.iln.testing.AwsEmulator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+@ExtendWith(AwsEmulator.class)
+class NightlyMatchingTest {
+
+    RoundFixture round;
+
+    @BeforeEach
+    void setUp(Aws aws) {
+        round = new RoundFixture(aws);
+    }
+
+    @Test
+    void before_the_match_date_a_draft_is_stored_and_reported_to_coordinators_once_even_when_run_twice() {
+        // given
+        round.seed(20, Map.of());
+
+        // when
+        round.handler().handleRequest(Map.of(), null);
+        round.handler().handleRequest(Map.of(), null);
+
+        // then
+        assertThat(round.items("DRAFT")).hasSize(1);
+        assertThat(round.mailKeys("draft-report:2026-1:2026-02-16:")).hasSize(1);
+        assertThat(round.items("PAIR")).isEmpty();
+        assertThat(round.status("p-01")).isEqualTo("CONFIRMED");
+        JsonNode model = model(round.mailKeys("draft-report:").get(0));
+        assertThat(model.get("draft").asBoolean()).isTrue();
+        assertThat(model.get("summaryLines").toString()).contains("Matched: 20").contains("AU Australia");
+    }
+
+    @Test
+    void the_next_day_brings_a_new_draft_report() {
+        // given
+        round.seed(20, Map.of());
+        round.handler().handleRequest(Map.of(), null);
+
+        // when
+        round.clock.advance(Duration.ofDays(1));
+        round.handler().handleRequest(Map.of(), null);
+
+        // then
+        assertThat(round.mailKeys("draft-report:")).hasSize(2);
+        assertThat(round.items("DRAFT")).hasSize(1);
+    }
+
+    @Test
+    void on_the_match_date_everyone_confirmed_is_published_and_introduced_once() {
+        // given
+        round.seed(20, Map.of());
+        round.seedLoner("p-99");
+        round.clock.set(RoundFixture.MATCH_DATE);
+
+        // when
+        String summary = round.handler().handleRequest(Map.of(), null);
+
+        // then
+        assertThat(summary).contains("published=10").contains("noMatch=1");
+        assertThat(round.items("PAIR")).hasSize(10);
+        assertThat(round.items("PAIR_MEMBER")).hasSize(20)
+                .allSatisfy(m -> assertThat(m.get("addressHash").s()).hasSize(64));
+        assertThat(round.items("PAST_PARTNER")).hasSize(20);
+        assertThat(round.items("PUBLISHED")).hasSize(1);
+        assertThat(round.status("p-01")).isEqualTo("MATCHED");
+        assertThat(round.status("p-99")).isEqualTo("CONFIRMED");
+        assertThat(round.mailKeys("introduction:2026-1:")).hasSize(20);
+        assertThat(round.mailKeys("no-match:2026-1:")).containsExactly("no-match:2026-1:2026-1:p-99");
+        assertThat(round.mailKeys("published-report:2026-1:")).hasSize(1);
+        assertThat(new ParticipantStore(round.aws.dynamo(), Aws.TABLE).activeParticipants("2026-1")).hasSize(20);
+    }
+
+    @Test
+    void an_introduction_names_the_partner_and_gives_reasons_in_the_readers_words() {
+        // given
+        round.seed(20, Map.of());
+        round.clock.set(RoundFixture.MATCH_DATE);
+
+        // when
+        round.handler().handleRequest(Map.of(), null);
+
+        // then
+        String key = round.mailKeys("introduction:2026-1:").get(0);
+        String reader = key.substring(key.lastIndexOf(':') + 1);
+        JsonNode model = model(key);
+        JsonNode partner = model.get("partners").get(0);
+        assertThat(partner.get("email").asText()).endsWith("@example.org").doesNotStartWith(reader);
+        assertThat(partner.get("givenName").asText()).startsWith("Name");
+        assertThat(model.get("reasons")).isNotEmpty();
+        assertThat(model.get("reasons").toString()).doesNotContain("p-");
+    }
+
+    @Test
+    void reasons_that_name_a_member_are_rewritten_for_each_reader() {
+        // given
+        Map<String, Application> people = new HashMap<>();
+        people.put("p-1", application("p-1", "Ana"));
+        people.put("p-17", application("p-17", "Ravi"));
+
+        // when / then
+        assertThat(Letters.forReader("p-17 asked for someone in a different sector", "p-17", people))
+                .isEqualTo("you asked for someone in a different sector");
+        assertThat(Letters.forReader("p-17 asked for someone in a different sector", "p-1", people))
+                .isEqualTo("Ravi asked for someone in a different sector");
+        assertThat(Letters.forReader("p-1 has waited 40 days for a partner", "p-1", people))
+                .isEqualTo("you have waited 40 days for a partner");
+        assertThat(Letters.forReader("you both work in public libraries", "p-1", people))
+                .isEqualTo("you both work in public libraries");
+    }
+
+    @Test
+    void publishing_twice_on_the_match_date_changes_nothing() {
+        // given
+        round.seed(20, Map.of());
+        round.seedLoner("p-99");
+        round.clock.set(RoundFixture.MATCH_DATE);
+        round.handler().handleRequest(Map.of(), null);
+        List<Map<String, AttributeValue>> before = round.aws.items();
+
+        // when
+        round.clock.advance(Duration.ofHours(1));
+        round.handler().handleRequest(Map.of(), null);
+
+        // then
+        assertThat(sorted(round.aws.items())).isEqualTo(sorted(before));
+    }
+
+    @Test
+    void waitlisted_and_unconfirmed_applications_are_never_matched() {
+        // given
+        round.seed(20, Map.of("w-1", "WAITLISTED", "u-1", "UNCONFIRMED"));
+        round.clock.set(RoundFixture.MATCH_DATE);
+
+        // when
+        round.handler().handleRequest(Map.of(), null);
+
+        // then
+        Set<String> members = round.items("PAIR_MEMBER").stream().map(m -> m.get("participantId").s())
+                .collect(Collectors.toSet());
+        assertThat(members).hasSize(20).doesNotContain("w-1", "u-1");
+        assertThat(round.status("w-1")).isEqualTo("WAITLISTED");
+        assertThat(round.status("u-1")).isEqualTo("UNCONFIRMED");
+        assertThat(round.mailKeys("no-match:")).isEmpty();
+    }
+
+    @Test
+    void a_publish_that_crashes_half_way_completes_on_the_next_run_with_each_partnership_once() {
+        // given: the fourth partnership's transaction fails, as if the function died there
+        round.seed(24, Map.of());
+        round.clock.set(RoundFixture.MATCH_DATE);
+        AtomicInteger transactions = new AtomicInteger();
+        DynamoDbClient failing = dynamo(round.aws, (operation) -> {
+            if (operation.equals("TransactWriteItems") && transactions.incrementAndGet() == 4) {
+                throw new IllegalStateException("simulated crash after three partnerships");
+            }
+        });
+        NightlyMatchingHandler crashing = new NightlyMatchingHandler(
+                new AwsClients(failing, round.aws.ses()), round.clock, round.aws.config());
+        assertThatThrownBy(() -> crashing.handleRequest(Map.of(), null)).hasMessage(
+                "simulated crash after three partnerships");
+        assertThat(round.items("PAIR")).hasSize(3);
+        assertThat(round.items("PUBLISHED")).isEmpty();
+
+        // when
+        round.handler().handleRequest(Map.of(), null);
+        round.handler().handleRequest(Map.of(), null);
+
+        // then
+        assertThat(round.items("PAIR")).hasSize(12);
+        List<String> members = round.items("PAIR_MEMBER").stream().map(m -> m.get("participantId").s()).toList();
+        assertThat(members).hasSize(24).doesNotHaveDuplicates();
+        assertThat(round.mailKeys("introduction:2026-1:")).hasSize(24)
+                .extracting(k -> k.substring(k.lastIndexOf(':') + 1)).doesNotHaveDuplicates();
+        assertThat(round.items("PUBLISHED")).hasSize(1);
+    }
+
+    @Test
+    void people_whose_partner_withdrew_or_was_erased_are_matched_again_never_with_the_old_partner() {
+        // given: published, then one member of one pair withdraws and one member of another is erased
+        round.seed(20, Map.of());
+        round.clock.set(RoundFixture.MATCH_DATE);
+        round.handler().handleRequest(Map.of(), null);
+        List<List<String>> pairs = round.items("PAIR").stream()
+                .map(p -> p.get("members").l().stream().map(AttributeValue::s).toList()).toList();
+        List<String> first = pairs.get(0);
+        String withdrawn = first.get(0);
+        String leftA = first.get(1);
+        String leftACountry = country(leftA);
+        List<String> second = pairs.stream().skip(1).filter(p -> !country(p.get(1)).equals(leftACountry))
+                .findFirst().orElseThrow();
+        String erased = second.get(0);
+        String leftB = second.get(1);
+        round.aws.dynamo().updateItem(b -> b.tableName(Aws.TABLE)
+                .key(Map.of("pk", RoundFixture.s("ROUND#2026-1"), "sk", RoundFixture.s("APP#" + withdrawn)))
+                .updateExpression("SET #s = :w").expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":w", RoundFixture.s("WITHDRAWN"))));
+        new ParticipantStore(round.aws.dynamo(), Aws.TABLE).erase(round.hash(erased));
+
+        // when: a week into the round, run twice
+        round.clock.advance(Duration.ofDays(7));
+        String summary = round.handler().handleRequest(Map.of(), null);
+        round.handler().handleRequest(Map.of(), null);
+
+        // then
+        assertThat(summary).contains("dissolved=2").contains("rematched=1");
+        assertThat(round.mailKeys("partner-left:2026-1:")).hasSize(2);
+        String newPair = PartnershipStore.pairId("2026-1", List.of(leftA, leftB));
+        assertThat(round.mailKeys("new-partner:2026-1:" + newPair + ":")).hasSize(2);
+        assertThat(round.status(leftA)).isEqualTo("MATCHED");
+        assertThat(round.status(leftB)).isEqualTo("MATCHED");
+        long active = round.items("PAIR").stream().filter(p -> p.get("status").s().equals("ACTIVE")).count();
+        assertThat(active).isEqualTo(9);
+        assertThat(round.items("PAIR_MEMBER")).filteredOn(m -> m.containsKey("erased")).hasSize(1)
+                .allSatisfy(m -> assertThat(m).doesNotContainKey("addressHash"));
+    }
+
+    @Test
+    void after_the_first_weeks_nobody_is_matched_again() {
+        // given
+        round.seed(20, Map.of());
+        round.clock.set(RoundFixture.MATCH_DATE);
+        round.handler().handleRequest(Map.of(), null);
+        String member = round.items("PAIR_MEMBER").get(0).get("participantId").s();
+        new ParticipantStore(round.aws.dynamo(), Aws.TABLE).erase(round.hash(member));
+
+        // when
+        round.clock.advance(Duration.ofDays(7 * MatchingNight.REMATCH_WEEKS + 1));
+        String summary = round.handler().handleRequest(Map.of(), null);
+
+        // then
+        assertThat(summary).contains("dissolved=0");
+        assertThat(round.mailKeys("partner-left:")).isEmpty();
+    }
+
+    private String country(String id) {
+        return round.aws.dynamo().getItem(b -> b.tableName(Aws.TABLE)
+                .key(Map.of("pk", RoundFixture.s("ROUND#2026-1"), "sk", RoundFixture.s("APP#" + id))))
+                .item().get("country").s();
+    }
+
+    private JsonNode model(String mailKey) {
+        Map<String, AttributeValue> item = round.aws.dynamo().getItem(b -> b.tableName(Aws.TABLE)
+                .key(Map.of("pk", RoundFixture.s("MAIL#" + mailKey), "sk", RoundFixture.s("MAIL")))).item();
+        try {
+            return Json.newMapper().readTree(item.get("model").s());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Set<String> sorted(List<Map<String, AttributeValue>> items) {
+        return items.stream().map(Object::toString).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Application application(String id, String givenName) {
+        return new Application("2026-1", id, "h" + id, new Application.Profile(givenName, "", id + "@example.org",
+                "AU", "UTC", List.of("en"), "public", "", "mid", List.of(), "any", "any", List.of(), List.of(),
+                false, 1, ""), Application.Status.CONFIRMED, java.time.Instant.EPOCH,
+                Optional.of(java.time.Instant.EPOCH), Optional.empty());
+    }
+
+    interface BeforeCall {
+        void before(String operation);
+    }
+
+    /** A DynamoDB client on the emulator whose calls first pass through {@code hook}. */
+    private static DynamoDbClient dynamo(Aws aws, BeforeCall hook) {
+        return DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .endpointOverride(aws.endpoint())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        hook.before(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+                    }
+                }))
+                .build();
+    }
+}
