@@ -147,6 +147,9 @@ public final class MatchingNight {
                 plan = partnerships.freezePlan(round.id(), match(current, round, pool), clock.instant());
             } catch (InvalidPoolException e) {
                 LOG.error("round {}: not published, fix the pins or forbids: {}", round.id(), e.getMessage());
+                report(round, "publish-error", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
+                        List.of("Publishing could not run: " + e.getMessage(),
+                                "Fix the pins or forbids; the next nightly run publishes."), List.of(), true);
                 return new int[] {0, 0};
             }
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.iln.config.AwsClients;
 import org.iln.json.Json;
+import org.iln.matching.MatchResult;
 import org.iln.store.Application;
 import org.iln.store.ParticipantStore;
 import org.iln.testing.Aws;
@@ -262,6 +263,93 @@ class NightlyMatchingTest {
         // then
         assertThat(summary).contains("dissolved=0");
         assertThat(round.mailKeys("partner-left:")).isEmpty();
+    }
+
+    @Test
+    void a_person_is_never_matched_with_a_partner_from_an_earlier_round() {
+        // given: the only two people of the round were partners before
+        round.seed(2, Map.of());
+        for (String[] pair : new String[][] {{"p-01", "p-02"}, {"p-02", "p-01"}}) {
+            round.aws.dynamo().putItem(b -> b.tableName(Aws.TABLE).item(Map.of(
+                    "pk", RoundFixture.s("PERSON#" + round.hash(pair[0])),
+                    "sk", RoundFixture.s("PARTNER#" + round.hash(pair[1])),
+                    "itemType", RoundFixture.s("PAST_PARTNER"),
+                    "addressHash", RoundFixture.s(round.hash(pair[0])),
+                    "round", RoundFixture.s("2025-2"))));
+        }
+
+        // when
+        round.handler().handleRequest(Map.of(), null);
+
+        // then
+        MatchResult draft = partnerships().draft("2026-1").orElseThrow();
+        assertThat(draft.partnerships()).isEmpty();
+        assertThat(draft.unmatched()).extracting(MatchResult.Unmatched::id).containsExactly("p-01", "p-02");
+    }
+
+    @Test
+    void coordinators_pins_and_forbids_shape_the_draft() {
+        // given
+        round.seed(20, Map.of());
+        partnerships().putCoordination("2026-1", new PartnershipStore.Coordination(
+                List.of(List.of("p-01", "p-02")), List.of(List.of("p-03", "p-04"))));
+
+        // when
+        round.handler().handleRequest(Map.of(), null);
+
+        // then
+        MatchResult draft = partnerships().draft("2026-1").orElseThrow();
+        assertThat(draft.partnerships()).anySatisfy(p -> {
+            assertThat(p.members()).containsExactly("p-01", "p-02");
+            assertThat(p.pinned()).isTrue();
+        });
+        assertThat(draft.partnerships()).noneSatisfy(p -> assertThat(p.members()).contains("p-03", "p-04"));
+    }
+
+    @Test
+    void a_pin_that_breaks_a_hard_rule_publishes_nothing_and_tells_the_coordinators() {
+        // given: p-01 and p-07 both work in Germany
+        round.seed(20, Map.of());
+        partnerships().putCoordination("2026-1", new PartnershipStore.Coordination(
+                List.of(List.of("p-01", "p-07")), List.of()));
+        round.clock.set(RoundFixture.MATCH_DATE);
+
+        // when
+        round.handler().handleRequest(Map.of(), null);
+
+        // then
+        assertThat(round.items("PAIR")).isEmpty();
+        assertThat(round.items("PUBLISHED")).isEmpty();
+        assertThat(round.mailKeys("introduction:")).isEmpty();
+        String report = round.mailKeys("publish-error-report:2026-1:").get(0);
+        assertThat(model(report).get("summaryLines").toString()).contains("p-01").contains("p-07");
+    }
+
+    @Test
+    void a_partnership_whose_member_bounced_is_dissolved_and_the_other_told_once() {
+        // given
+        round.seed(20, Map.of());
+        round.clock.set(RoundFixture.MATCH_DATE);
+        round.handler().handleRequest(Map.of(), null);
+        List<String> pair = round.items("PAIR").get(0).get("members").l().stream().map(AttributeValue::s).toList();
+        new ParticipantStore(round.aws.dynamo(), Aws.TABLE).suppress(round.hash(pair.get(0)), "bounce",
+                RoundFixture.MATCH_DATE);
+
+        // when
+        round.clock.advance(Duration.ofDays(2));
+        round.handler().handleRequest(Map.of(), null);
+        round.clock.advance(Duration.ofDays(1));
+        round.handler().handleRequest(Map.of(), null);
+
+        // then: nobody else is free, so the other waits, confirmed, for a partner
+        assertThat(round.mailKeys("partner-left:")).hasSize(1).allSatisfy(k -> assertThat(k).endsWith(pair.get(1)));
+        assertThat(round.status(pair.get(1))).isEqualTo("CONFIRMED");
+        assertThat(round.items("PAIR")).filteredOn(p -> p.get("status").s().equals("DISSOLVED")).hasSize(1)
+                .allSatisfy(p -> assertThat(p.get("dissolvedBecause").s()).isEqualTo("unreachable"));
+    }
+
+    private PartnershipStore partnerships() {
+        return new PartnershipStore(round.aws.dynamo(), Aws.TABLE);
     }
 
     private String country(String id) {
