@@ -21,6 +21,8 @@ import org.iln.store.Application;
  */
 final class Letters {
 
+    private static final java.util.regex.Pattern PAIR_PREFIX = java.util.regex.Pattern.compile("(\\S+) and (\\S+): (.*)");
+
     private final Programme programme;
 
     Letters(Programme programme) {
@@ -79,6 +81,18 @@ final class Letters {
      * with "you" for the reader and with the partner's given name for the others.
      */
     static String forReader(String reason, String reader, Map<String, Application> applications) {
+        // In a group of three each reason is about two members: "p-1 and p-2: you both work in...".
+        java.util.regex.Matcher two = PAIR_PREFIX.matcher(reason);
+        if (two.matches() && applications.containsKey(two.group(1)) && applications.containsKey(two.group(2))) {
+            String a = two.group(1);
+            String b = two.group(2);
+            String rest = forReader(two.group(3), reader, applications);
+            if (a.equals(reader) || b.equals(reader)) {
+                return "you and " + name(a.equals(reader) ? b : a, applications) + ": " + rest;
+            }
+            return name(a, applications) + " and " + name(b, applications) + ": "
+                    + rest.replaceFirst("^you both ", "they both ").replaceFirst("^you are ", "they are ");
+        }
         for (Map.Entry<String, Application> e : applications.entrySet()) {
             String id = e.getKey();
             if (reason.startsWith(id + " ")) {
@@ -90,6 +104,10 @@ final class Letters {
             }
         }
         return reason;
+    }
+
+    private static String name(String id, Map<String, Application> applications) {
+        return applications.get(id).profile().givenName();
     }
 
     private Map<String, Object> partnerCard(Application partner) {

@@ -258,9 +258,8 @@ public final class MatchingNight {
         if (!pair.members().stream().allMatch(everyone::containsKey)) {
             return;
         }
-        // The stored reasons are not needed again: the message, if it was queued, already has them;
-        // if it was not, the partner details matter more than the reasons.
-        MatchResult.Partnership partnership = new MatchResult.Partnership(pair.members(), 0, List.of(), false);
+        MatchResult.Partnership partnership =
+                new MatchResult.Partnership(pair.members(), pair.score(), pair.reasons(), false);
         for (String member : pair.members()) {
             outbox.enqueue(letters.introduction(round, pair.id(), member, partnership, everyone, true));
         }

@@ -77,11 +77,14 @@ public final class PartnershipStore {
      * @param erased participant ids whose data was erased
      * @param status active or dissolved
      * @param rematch whether it was made by a re-match after the match date
+     * @param score the matcher's score
+     * @param reasons the matcher's reasons (naming participant ids)
      */
     public record Pair(String id, List<String> members, Map<String, String> memberHashes, Set<String> erased,
-                       PairStatus status, boolean rematch) {
+                       PairStatus status, boolean rematch, int score, List<String> reasons) {
         public Pair {
             members = List.copyOf(members);
+            reasons = List.copyOf(reasons);
             memberHashes = Map.copyOf(memberHashes);
             erased = Set.copyOf(erased);
         }
@@ -328,7 +331,10 @@ public final class PartnershipStore {
                 item.get("members").l().stream().map(AttributeValue::s).toList(),
                 hashes.getOrDefault(id, Map.of()), erased.getOrDefault(id, Set.of()),
                 PairStatus.valueOf(text(item, "status")),
-                item.containsKey("rematch") && Boolean.TRUE.equals(item.get("rematch").bool()))));
+                item.containsKey("rematch") && Boolean.TRUE.equals(item.get("rematch").bool()),
+                item.containsKey("score") ? Integer.parseInt(item.get("score").n()) : 0,
+                item.containsKey("reasons") ? item.get("reasons").l().stream().map(AttributeValue::s).toList()
+                        : List.of())));
         return result;
     }
 

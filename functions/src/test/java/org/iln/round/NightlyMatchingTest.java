@@ -139,6 +139,11 @@ class NightlyMatchingTest {
                 .isEqualTo("you have waited 40 days for a partner");
         assertThat(Letters.forReader("you both work in public libraries", "p-1", people))
                 .isEqualTo("you both work in public libraries");
+        people.put("p-3", application("p-3", "Mei"));
+        assertThat(Letters.forReader("p-1 and p-17: p-17 asked for a partner in Asia", "p-1", people))
+                .isEqualTo("you and Ravi: Ravi asked for a partner in Asia");
+        assertThat(Letters.forReader("p-1 and p-17: you both work in public libraries", "p-3", people))
+                .isEqualTo("Ana and Ravi: they both work in public libraries");
     }
 
     @Test
