@@ -23,6 +23,9 @@ final class Letters {
 
     private static final java.util.regex.Pattern PAIR_PREFIX = java.util.regex.Pattern.compile("(\\S+) and (\\S+): (.*)");
 
+    private static final java.util.regex.Pattern SHARED_INTERESTS =
+            java.util.regex.Pattern.compile("(.*shared interests?: )(.*)");
+
     private final Programme programme;
 
     Letters(Programme programme) {
@@ -45,7 +48,8 @@ final class Letters {
             }
         }
         model.put("partners", partners);
-        model.put("reasons", partnership.reasons().stream().map(r -> forReader(r, reader, applications)).toList());
+        model.put("reasons", partnership.reasons().stream()
+                .map(r -> forReader(withInterestLabels(r), reader, applications)).toList());
         String kind = rematch ? "new-partner" : "introduction";
         return OutboxMessage.programme(kind, round.id(), pairId, reader, kind.equals("introduction")
                 ? "match-introduction" : "new-partner", me.profile().email(), me.addressHash(), model, replyTo(round));
@@ -104,6 +108,17 @@ final class Letters {
             }
         }
         return reason;
+    }
+
+    /** "shared interests: open-access, rdm" with the site's labels ("Open access", ...) instead of ids. */
+    private String withInterestLabels(String reason) {
+        java.util.regex.Matcher shared = SHARED_INTERESTS.matcher(reason);
+        if (!shared.matches()) {
+            return reason;
+        }
+        List<String> labels = java.util.Arrays.stream(shared.group(2).split(", "))
+                .map(id -> label(programme.choices().interests(), id)).toList();
+        return shared.group(1) + String.join(", ", labels);
     }
 
     private static String name(String id, Map<String, Application> applications) {

@@ -353,6 +353,32 @@ class NightlyMatchingTest {
                 .allSatisfy(p -> assertThat(p.get("dissolvedBecause").s()).isEqualTo("unreachable"));
     }
 
+    @Test
+    void the_queued_messages_render_and_reach_the_people_through_dispatch() {
+        // given
+        round.seed(4, Map.of());
+        round.seedLoner("p-99");
+        round.clock.set(RoundFixture.MATCH_DATE);
+        round.handler().handleRequest(Map.of(), null);
+
+        // when
+        new org.iln.mail.DispatchHandler(round.aws.clients(), round.clock, round.aws.config(),
+                d -> round.clock.advance(d)).handleRequest(Map.of(), null);
+
+        // then
+        List<org.iln.testing.SentMail> sent = round.aws.sentMail();
+        List<org.iln.testing.SentMail> intros = sent.stream()
+                .filter(m -> m.subject().equals("Meet your International Librarians Network partner")).toList();
+        assertThat(intros).hasSize(4).extracting(org.iln.testing.SentMail::to).doesNotHaveDuplicates();
+        org.iln.testing.SentMail intro = intros.get(0);
+        assertThat(intro.text()).contains("Why we paired you").contains("@example.org").doesNotContain("- p-0")
+                .contains("shared interests: Digital libraries");
+        assertThat(sent).filteredOn(m -> m.subject().equals("We could not find you a partner this round"))
+                .extracting(org.iln.testing.SentMail::to).containsExactly("p-99@example.org");
+        assertThat(sent).filteredOn(m -> m.subject().equals("Matching report: Round 1, 2026"))
+                .singleElement().satisfies(m -> assertThat(m.text()).contains("p-99").contains("Not matched: 1"));
+    }
+
     private PartnershipStore partnerships() {
         return new PartnershipStore(round.aws.dynamo(), Aws.TABLE);
     }
