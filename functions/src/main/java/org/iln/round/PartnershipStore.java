@@ -171,7 +171,11 @@ public final class PartnershipStore {
         Map<String, AttributeValue> item = roundItem(round, "PUBLISHED", "PUBLISHED");
         item.put("partnerships", n(partnerships));
         item.put("at", s(now.toString()));
-        dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException e) {
+            // A parallel run (a Lambda retry overlapping a slow run) finished first: the same end state.
+        }
     }
 
     /** Coordinators' pins and forbids for a round ({@code ROUND#<round>} / {@code COORDINATION}). */
