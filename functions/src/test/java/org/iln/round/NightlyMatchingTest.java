@@ -168,9 +168,12 @@ class NightlyMatchingTest {
         // given
         round.seed(20, Map.of("w-1", "WAITLISTED", "u-1", "UNCONFIRMED"));
         round.clock.set(RoundFixture.MATCH_DATE);
+        Set<String> operations = new TreeSet<>();
+        DynamoDbClient watched = dynamo(round.aws, operations::add);
 
         // when
-        round.handler().handleRequest(Map.of(), null);
+        new NightlyMatchingHandler(new AwsClients(watched, round.aws.ses()), round.clock, round.aws.config())
+                .handleRequest(Map.of(), null);
 
         // then
         Set<String> members = round.items("PAIR_MEMBER").stream().map(m -> m.get("participantId").s())
@@ -179,6 +182,7 @@ class NightlyMatchingTest {
         assertThat(round.status("w-1")).isEqualTo("WAITLISTED");
         assertThat(round.status("u-1")).isEqualTo("UNCONFIRMED");
         assertThat(round.mailKeys("no-match:")).isEmpty();
+        assertThat(operations).contains("Query").doesNotContain("Scan");
     }
 
     @Test
