@@ -50,4 +50,13 @@ class FunctionCatalogueTest {
         assertThatThrownBy(() -> new FunctionSpec("x", "ApiHandler", 512, Duration.ofSeconds(5),
                 new Trigger.SesEvents(), List.of(), false, false)).hasMessageContaining("'ApiHandler'");
     }
+
+    @Test
+    void nightly_matching_gets_exactly_the_table_actions_its_code_uses() {
+        FunctionSpec nightly = FunctionCatalogue.functions().get(1);
+
+        assertThat(nightly.handler()).isEqualTo("org.iln.round.NightlyMatchingHandler::handleRequest");
+        assertThat(nightly.tableActions()).containsExactlyInAnyOrder(
+                "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+    }
 }

@@ -1,0 +1,163 @@
+package org.iln.round;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.iln.mail.OutboxMessage;
+import org.iln.matching.MatchResult;
+import org.iln.programme.Programme;
+import org.iln.programme.Programme.Round;
+import org.iln.store.Application;
+
+/**
+ * The messages a matching night queues: introductions, new partners, no match, partner left,
+ * each keyed by round, partnership and recipient so that queuing it again queues nothing.
+ *
+ * <p>The matcher's reasons name participants by id ("p-17 asked for someone in a different
+ * sector"); each reader gets them rewritten: "you asked…", "Ana asked…".
+ */
+final class Letters {
+
+    private static final java.util.regex.Pattern PAIR_PREFIX = java.util.regex.Pattern.compile("(\\S+) and (\\S+): (.*)");
+
+    private static final java.util.regex.Pattern SHARED_INTERESTS =
+            java.util.regex.Pattern.compile("(.*shared interests?: )(.*)");
+
+    private final Programme programme;
+
+    Letters(Programme programme) {
+        this.programme = Objects.requireNonNull(programme, "programme");
+    }
+
+    /** The introduction (or, after a re-match, the new-partner) message to one member. */
+    OutboxMessage introduction(Round round, String pairId, String reader, MatchResult.Partnership partnership,
+                               Map<String, Application> applications, boolean rematch) {
+        Application me = applications.get(reader);
+        Map<String, Object> model = new HashMap<>();
+        model.put("givenName", me.profile().givenName());
+        model.put("roundTitle", title(round));
+        model.put("roundEnds", round.ends() == null ? "" : round.ends().toString());
+        List<Map<String, Object>> partners = new ArrayList<>();
+        for (String other : partnership.members()) {
+            Application partner = applications.get(other);
+            if (!other.equals(reader) && partner != null) {
+                partners.add(partnerCard(partner));
+            }
+        }
+        model.put("partners", partners);
+        model.put("reasons", partnership.reasons().stream()
+                .map(r -> forReader(withInterestLabels(r), reader, applications)).toList());
+        String kind = rematch ? "new-partner" : "introduction";
+        return OutboxMessage.programme(kind, round.id(), pairId, reader, kind.equals("introduction")
+                ? "match-introduction" : "new-partner", me.profile().email(), me.addressHash(), model, replyTo(round));
+    }
+
+    /** The message to someone the matcher could not place. */
+    OutboxMessage noMatch(Round round, Application me, String matcherReason) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("givenName", me.profile().givenName());
+        model.put("roundTitle", title(round));
+        model.put("reason", readableReason(matcherReason));
+        Optional<Round> next = programme.roundAfter(round);
+        model.put("nextRoundTitle", next.map(Letters::title).orElse(""));
+        model.put("nextRoundOpens", next.map(r -> r.opens().toString()).orElse(""));
+        return OutboxMessage.programme("no-match", round.id(), round.id(), me.participantId(), "no-match",
+                me.profile().email(), me.addressHash(), model, replyTo(round));
+    }
+
+    /** The message to someone whose partner left, saying a new partner is being looked for. */
+    OutboxMessage partnerLeft(Round round, String pairId, Application me) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("givenName", me.profile().givenName());
+        model.put("roundTitle", title(round));
+        // The partner may have asked to be erased: never name them.
+        model.put("partnerGivenName", "");
+        model.put("rematching", true);
+        return OutboxMessage.programme("partner-left", round.id(), pairId, me.participantId(), "partner-withdrew",
+                me.profile().email(), me.addressHash(), model, replyTo(round));
+    }
+
+    /**
+     * A matcher reason as one member reads it: a sentence that opens with a member's id opens
+     * with "you" for the reader and with the partner's given name for the others.
+     */
+    static String forReader(String reason, String reader, Map<String, Application> applications) {
+        // In a group of three each reason is about two members: "p-1 and p-2: you both work in...".
+        java.util.regex.Matcher two = PAIR_PREFIX.matcher(reason);
+        if (two.matches() && applications.containsKey(two.group(1)) && applications.containsKey(two.group(2))) {
+            String a = two.group(1);
+            String b = two.group(2);
+            String rest = forReader(two.group(3), reader, applications);
+            if (a.equals(reader) || b.equals(reader)) {
+                return "you and " + name(a.equals(reader) ? b : a, applications) + ": " + rest;
+            }
+            return name(a, applications) + " and " + name(b, applications) + ": "
+                    + rest.replaceFirst("^you both ", "they both ").replaceFirst("^you are ", "they are ");
+        }
+        for (Map.Entry<String, Application> e : applications.entrySet()) {
+            String id = e.getKey();
+            if (reason.startsWith(id + " ")) {
+                String rest = reason.substring(id.length() + 1);
+                if (id.equals(reader)) {
+                    return "you " + rest.replaceFirst("^has ", "have ");
+                }
+                return e.getValue().profile().givenName() + " " + rest;
+            }
+        }
+        return reason;
+    }
+
+    /** "shared interests: open-access, rdm" with the site's labels ("Open access", ...) instead of ids. */
+    private String withInterestLabels(String reason) {
+        java.util.regex.Matcher shared = SHARED_INTERESTS.matcher(reason);
+        if (!shared.matches()) {
+            return reason;
+        }
+        List<String> labels = java.util.Arrays.stream(shared.group(2).split(", "))
+                .map(id -> label(programme.choices().interests(), id)).toList();
+        return shared.group(1) + String.join(", ", labels);
+    }
+
+    private static String name(String id, Map<String, Application> applications) {
+        return applications.get(id).profile().givenName();
+    }
+
+    private Map<String, Object> partnerCard(Application partner) {
+        Application.Profile p = partner.profile();
+        Map<String, Object> card = new HashMap<>();
+        card.put("givenName", p.givenName());
+        card.put("familyName", p.familyName());
+        card.put("country", programme.country(p.country()).map(Programme.Country::name).orElse(p.country()));
+        card.put("role", p.role());
+        card.put("sector", label(programme.choices().sectors(), p.sector()));
+        card.put("interests", p.interests().stream().map(i -> label(programme.choices().interests(), i)).toList());
+        card.put("email", p.email());
+        return card;
+    }
+
+    private static String readableReason(String matcherReason) {
+        if (matcherReason == null) {
+            return "";
+        }
+        if (matcherReason.startsWith("no eligible partner")) {
+            return "nobody else in this round shared a language with you and worked in another country you had"
+                    + " not excluded";
+        }
+        return "everyone who could have been your partner was already matched with someone else";
+    }
+
+    private static String label(List<Programme.Choice> choices, String id) {
+        return choices.stream().filter(c -> c.id().equals(id)).map(Programme.Choice::label).findFirst().orElse(id);
+    }
+
+    static String title(Round round) {
+        return round.title() == null || round.title().isBlank() ? round.id() : round.title();
+    }
+
+    private static List<String> replyTo(Round round) {
+        return round.coordinators().stream().map(Programme.Coordinator::email).filter(Objects::nonNull).toList();
+    }
+}

@@ -1,0 +1,387 @@
+package org.iln.round;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.iln.mail.Outbox;
+import org.iln.mail.OutboxMessage;
+import org.iln.matching.InvalidPoolException;
+import org.iln.matching.MatchResult;
+import org.iln.matching.Matcher;
+import org.iln.matching.Participant;
+import org.iln.matching.Pool;
+import org.iln.programme.Programme;
+import org.iln.programme.Programme.Round;
+import org.iln.store.AddressHasher;
+import org.iln.store.Application;
+import org.iln.store.ParticipantStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One night of matching for every round in the programme manifest, decided by today's date:
+ * <ul>
+ *   <li>after applications close and before the match date: a draft, stored and mailed to the
+ *       round's coordinators (once a day);</li>
+ *   <li>on the match date (or the first night after it, if that night was missed): the
+ *       partnerships published, introductions and no-match messages queued;</li>
+ *   <li>in the {@link #REMATCH_WEEKS} weeks after it: partnerships a member left are dissolved and
+ *       the people left alone matched again.</li>
+ * </ul>
+ *
+ * <p>Every step can run twice, or stop half-way and run again, with the same end state: the
+ * publishing plan is frozen before the first partnership is written, each partnership is one
+ * conditional transaction under a deterministic id, every message has a deterministic outbox
+ * key, and the round's {@code PUBLISHED} marker is written last. Logs carry counts and round ids
+ * only, never a person.
+ */
+public final class MatchingNight {
+
+    /** How long after the match date people whose partner left are matched again. */
+    public static final int REMATCH_WEEKS = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MatchingNight.class);
+
+    private final ParticipantStore participants;
+    private final PartnershipStore partnerships;
+    private final Outbox outbox;
+    private final AddressHasher hasher;
+    private final Supplier<Programme> programme;
+    private final Clock clock;
+    private final Matcher matcher;
+
+    /** A matching night over these stores, mailing through {@code outbox}, dated by {@code clock}. */
+    public MatchingNight(ParticipantStore participants, PartnershipStore partnerships, Outbox outbox,
+                         AddressHasher hasher, Supplier<Programme> programme, Clock clock) {
+        this.participants = Objects.requireNonNull(participants, "participants");
+        this.partnerships = Objects.requireNonNull(partnerships, "partnerships");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.programme = Objects.requireNonNull(programme, "programme");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.matcher = new Matcher();
+    }
+
+    /** What one night did, in counts. */
+    public record Summary(int drafts, int published, int noMatch, int dissolved, int rematched) {
+        @Override
+        public String toString() {
+            return "drafts=" + drafts + " published=" + published + " noMatch=" + noMatch + " dissolved="
+                    + dissolved + " rematched=" + rematched;
+        }
+    }
+
+    /** Runs tonight's step for every round. */
+    public Summary run() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Programme current = programme.get();
+        int drafts = 0;
+        int published = 0;
+        int noMatch = 0;
+        int dissolved = 0;
+        int rematched = 0;
+        for (Round round : current.rounds()) {
+            LocalDate matchDate = round.matchDate();
+            if (matchDate == null || !round.hasClosedBy(today)) {
+                continue;
+            }
+            if (today.isBefore(matchDate)) {
+                draft(current, round, today);
+                drafts++;
+            } else if (!today.isAfter(matchDate.plusWeeks(REMATCH_WEEKS))) {
+                if (!partnerships.isPublished(round.id())) {
+                    int[] counts = publish(current, round);
+                    published += counts[0];
+                    noMatch += counts[1];
+                } else {
+                    int[] counts = rematch(current, round);
+                    dissolved += counts[0];
+                    rematched += counts[1];
+                }
+            }
+        }
+        Summary summary = new Summary(drafts, published, noMatch, dissolved, rematched);
+        LOG.info("matching night {}: {}", today, summary);
+        return summary;
+    }
+
+    /** Matches the round as it stands, stores the draft and queues today's report to the coordinators. */
+    void draft(Programme current, Round round, LocalDate today) {
+        Map<String, Application> pool = confirmed(round);
+        MatchResult result;
+        try {
+            result = match(current, round, pool);
+        } catch (InvalidPoolException e) {
+            // Names ids and the broken rule only (a pin across one country, say): safe to log and mail.
+            LOG.warn("round {}: draft not possible: {}", round.id(), e.getMessage());
+            report(round, "draft", today.toString(), List.of("Matching could not run: " + e.getMessage()), List.of(),
+                    true);
+            return;
+        }
+        partnerships.putDraft(round.id(), today.toString(), result, clock.instant());
+        report(round, "draft", today.toString(), summaryLines(current, result, pool), unmatched(result, pool), true);
+        LOG.info("round {}: draft stored, {} matched, {} unmatched", round.id(), result.stats().matched(),
+                result.stats().unmatched());
+    }
+
+    /**
+     * Publishes the round: freezes the plan (or takes the one frozen by an earlier, interrupted
+     * run), writes each partnership once, queues each introduction and no-match message once, then
+     * marks the round published.
+     */
+    int[] publish(Programme current, Round round) {
+        Map<String, Application> everyone = inRound(round);
+        MatchResult plan = partnerships.plan(round.id()).orElse(null);
+        if (plan == null) {
+            Map<String, Application> pool = confirmed(round);
+            try {
+                plan = partnerships.freezePlan(round.id(), match(current, round, pool), clock.instant());
+            } catch (InvalidPoolException e) {
+                LOG.error("round {}: not published, fix the pins or forbids: {}", round.id(), e.getMessage());
+                report(round, "publish-error", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
+                        List.of("Publishing could not run: " + e.getMessage(),
+                                "Fix the pins or forbids; the next nightly run publishes."), List.of(), true);
+                return new int[] {0, 0};
+            }
+        }
+        Letters letters = new Letters(current);
+        int written = 0;
+        int skipped = 0;
+        for (MatchResult.Partnership partnership : plan.partnerships()) {
+            String pairId = PartnershipStore.pairId(round.id(), partnership.members());
+            PartnershipStore.Written outcome =
+                    partnerships.writePartnership(round.id(), partnership, everyone, false, clock.instant());
+            if (outcome == PartnershipStore.Written.MEMBER_UNAVAILABLE) {
+                // Someone withdrew or was erased since the plan: the others stay confirmed and are
+                // matched again in the following nights.
+                skipped++;
+                continue;
+            }
+            for (String member : partnership.members()) {
+                outbox.enqueue(letters.introduction(round, pairId, member, partnership, everyone, false));
+            }
+            written++;
+        }
+        int noMatch = 0;
+        for (MatchResult.Unmatched left : plan.unmatched()) {
+            Application app = everyone.get(left.id());
+            if (app != null && app.status() == Application.Status.CONFIRMED) {
+                outbox.enqueue(letters.noMatch(round, app, left.reason()));
+                noMatch++;
+            }
+        }
+        report(round, "published", round.id(), summaryLines(current, plan, everyone), unmatched(plan, everyone),
+                false);
+        partnerships.markPublished(round.id(), written, clock.instant());
+        LOG.info("round {}: published {} partnerships ({} skipped: a member left), {} without a match",
+                round.id(), written, skipped, noMatch);
+        return new int[] {written, noMatch};
+    }
+
+    /**
+     * Dissolves partnerships a member left (withdrew, erased, or no longer reachable: bounced,
+     * complained or unsubscribed) and matches the people left alone again, with everyone still
+     * waiting, never with anyone they had before.
+     */
+    int[] rematch(Programme current, Round round) {
+        Map<String, Application> everyone = inRound(round);
+        Letters letters = new Letters(current);
+        int dissolved = 0;
+        for (PartnershipStore.Pair pair : partnerships.pairs(round.id())) {
+            if (pair.status() != PartnershipStore.PairStatus.ACTIVE) {
+                continue;
+            }
+            List<String> staying = new ArrayList<>();
+            String why = "";
+            for (String member : pair.members()) {
+                String gone = goneBecause(member, pair, everyone);
+                if (gone.isEmpty()) {
+                    staying.add(member);
+                } else {
+                    why = gone;
+                }
+            }
+            if (staying.size() >= 2 || staying.size() == pair.members().size()) {
+                continue;
+            }
+            // Mail first: if the run stops before the dissolution, the next run queues nothing twice.
+            for (String member : staying) {
+                outbox.enqueue(letters.partnerLeft(round, pair.id(), everyone.get(member)));
+            }
+            if (partnerships.dissolve(round.id(), pair, staying, why, clock.instant())) {
+                dissolved++;
+            }
+        }
+        // Introductions of earlier re-matches that a crash may have cut short.
+        Map<String, Application> fresh = inRound(round);
+        for (PartnershipStore.Pair pair : partnerships.pairs(round.id())) {
+            if (pair.rematch() && pair.status() == PartnershipStore.PairStatus.ACTIVE) {
+                introduceAgain(letters, round, pair, fresh);
+            }
+        }
+        Map<String, Application> pool = confirmed(round);
+        int rematched = 0;
+        if (pool.size() >= 2) {
+            MatchResult result;
+            try {
+                result = match(current, round, pool);
+            } catch (InvalidPoolException e) {
+                LOG.error("round {}: re-match not possible: {}", round.id(), e.getMessage());
+                return new int[] {dissolved, 0};
+            }
+            for (MatchResult.Partnership partnership : result.partnerships()) {
+                String pairId = PartnershipStore.pairId(round.id(), partnership.members());
+                if (partnerships.writePartnership(round.id(), partnership, fresh, true, clock.instant())
+                        != PartnershipStore.Written.MEMBER_UNAVAILABLE) {
+                    for (String member : partnership.members()) {
+                        outbox.enqueue(letters.introduction(round, pairId, member, partnership, fresh, true));
+                    }
+                    rematched++;
+                }
+            }
+        }
+        LOG.info("round {}: {} partnerships dissolved, {} new partnerships", round.id(), dissolved, rematched);
+        return new int[] {dissolved, rematched};
+    }
+
+    private void introduceAgain(Letters letters, Round round, PartnershipStore.Pair pair,
+                                Map<String, Application> everyone) {
+        if (!pair.members().stream().allMatch(everyone::containsKey)) {
+            return;
+        }
+        MatchResult.Partnership partnership =
+                new MatchResult.Partnership(pair.members(), pair.score(), pair.reasons(), false);
+        for (String member : pair.members()) {
+            outbox.enqueue(letters.introduction(round, pair.id(), member, partnership, everyone, true));
+        }
+    }
+
+    private String goneBecause(String member, PartnershipStore.Pair pair, Map<String, Application> everyone) {
+        Application app = everyone.get(member);
+        if (pair.erased().contains(member) || app == null) {
+            return "erased";
+        }
+        if (app.status() == Application.Status.WITHDRAWN) {
+            return "withdrew";
+        }
+        if (participants.isSuppressed(app.addressHash())) {
+            return "unreachable";
+        }
+        return "";
+    }
+
+    private MatchResult match(Programme current, Round round, Map<String, Application> pool) {
+        Map<String, String> idByHash = new HashMap<>();
+        pool.values().forEach(a -> idByHash.put(a.addressHash(), a.participantId()));
+        List<Participant> people = new ArrayList<>();
+        for (Application a : pool.values()) {
+            Set<String> before = partnerships.pastPartners(a.addressHash());
+            List<String> previous = before.stream().map(idByHash::get).filter(Objects::nonNull).sorted().toList();
+            people.add(participant(a, previous));
+        }
+        Map<String, String> regions = new TreeMap<>();
+        current.countries().forEach(c -> regions.put(c.code(), c.region()));
+        PartnershipStore.Coordination coordination = partnerships.coordination(round.id());
+        Pool matchPool = new Pool(round.id(), round.matchDate(), regions, people,
+                present(coordination.pins(), pool), present(coordination.forbids(), pool)).validate();
+        return matcher.match(matchPool, line -> LOG.info("round {}: {}", round.id(), line));
+    }
+
+    /** Pairs whose two people are both in the pool: a pin or forbid about someone who left is moot. */
+    private static List<List<String>> present(List<List<String>> pairs, Map<String, Application> pool) {
+        return pairs.stream().filter(p -> p.size() == 2 && pool.containsKey(p.get(0)) && pool.containsKey(p.get(1)))
+                .toList();
+    }
+
+    private static Participant participant(Application a, List<String> previousPartners) {
+        Application.Profile p = a.profile();
+        return new Participant(a.participantId(), p.country(), p.timezone(), p.languages(), p.sector(),
+                p.careerStage(), p.interests(),
+                new Participant.Preferences(blankToNull(p.preferSector()), blankToNull(p.preferCareerStage()),
+                        p.preferRegions(), p.excludeCountries()),
+                p.openToAny(), p.maxPartners(), previousPartners, a.createdAt());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The round's confirmed applications (one query on {@code confirmed-by-round}; waitlisted and matched left out). */
+    private Map<String, Application> confirmed(Round round) {
+        Map<String, Application> result = new LinkedHashMap<>();
+        inRound(round).forEach((id, app) -> {
+            if (app.status() == Application.Status.CONFIRMED) {
+                result.put(id, app);
+            }
+        });
+        return result;
+    }
+
+    /** Every application in the round's {@code confirmed-by-round} index, whatever its status now. */
+    private Map<String, Application> inRound(Round round) {
+        Map<String, Application> result = new LinkedHashMap<>();
+        participants.confirmedInRound(round.id()).forEach(a -> result.put(a.participantId(), a));
+        return result;
+    }
+
+    private void report(Round round, String kind, String subject, List<String> lines,
+                        List<Map<String, String>> unmatched, boolean draft) {
+        for (Programme.Coordinator coordinator : round.coordinators()) {
+            if (coordinator.email() == null || coordinator.email().isBlank()) {
+                continue;
+            }
+            Map<String, Object> model = new HashMap<>();
+            model.put("roundTitle", Letters.title(round));
+            model.put("matchDate", round.matchDate().toString());
+            model.put("draft", draft);
+            model.put("summaryLines", lines);
+            model.put("unmatched", unmatched);
+            String hash = hasher.address(coordinator.email());
+            // Keyed by round and day: a second run the same night queues nothing more.
+            outbox.enqueue(new OutboxMessage(OutboxMessage.key(kind + "-report", round.id(), subject, hash),
+                    "coordinator-report", coordinator.email(), hash, model, List.of(), false,
+                    java.util.Optional.of(round.id()), java.util.Optional.empty()));
+        }
+    }
+
+    private static List<String> summaryLines(Programme current, MatchResult result, Map<String, Application> people) {
+        MatchResult.Stats s = result.stats();
+        List<String> lines = new ArrayList<>();
+        lines.add("People in the pool: " + s.participants());
+        lines.add("Matched: " + s.matched() + " (" + s.pairs() + " pairs, " + s.groupsOfThree() + " groups of three)");
+        lines.add("Not matched: " + s.unmatched());
+        Map<String, int[]> byCountry = new TreeMap<>();
+        Set<String> unmatchedIds = new java.util.HashSet<>();
+        result.unmatched().forEach(u -> unmatchedIds.add(u.id()));
+        List<String> ids = new ArrayList<>();
+        result.partnerships().forEach(p -> ids.addAll(p.members()));
+        ids.addAll(unmatchedIds);
+        for (String id : ids) {
+            Application a = people.get(id);
+            String country = a == null ? "?" : a.profile().country();
+            int[] counts = byCountry.computeIfAbsent(country, c -> new int[2]);
+            counts[unmatchedIds.contains(id) ? 1 : 0]++;
+        }
+        lines.add("By country (matched / not matched):");
+        byCountry.forEach((code, counts) -> lines.add("  " + code + " "
+                + current.country(code).map(Programme.Country::name).orElse(code) + ": " + counts[0] + " / " + counts[1]));
+        return lines;
+    }
+
+    private static List<Map<String, String>> unmatched(MatchResult result, Map<String, Application> people) {
+        return result.unmatched().stream().map(u -> {
+            Application a = people.get(u.id());
+            return Map.of("participantId", u.id(), "country", a == null ? "" : a.profile().country(),
+                    "reason", u.reason());
+        }).toList();
+    }
+}

@@ -1,0 +1,43 @@
+package org.iln.round;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.time.Clock;
+import java.util.Map;
+import org.iln.config.AwsClients;
+import org.iln.config.FunctionsConfig;
+import org.iln.mail.Outbox;
+import org.iln.programme.ProgrammeSource;
+import org.iln.store.AddressHasher;
+import org.iln.store.ParticipantStore;
+
+/**
+ * Runs nightly (an EventBridge schedule; the event's content is not used): drafts, publishes or
+ * re-matches each round as its dates say (see {@link MatchingNight}). Running it again is harmless.
+ */
+public final class NightlyMatchingHandler implements RequestHandler<Map<String, Object>, String> {
+
+    private final MatchingNight night;
+
+    /** For Lambda: reads the environment once and builds real clients. */
+    public NightlyMatchingHandler() {
+        this(FunctionsConfig.fromEnvironment(System.getenv()));
+    }
+
+    private NightlyMatchingHandler(FunctionsConfig config) {
+        this(AwsClients.create(config), Clock.systemUTC(), config);
+    }
+
+    /** For tests and the local runner. */
+    public NightlyMatchingHandler(AwsClients clients, Clock clock, FunctionsConfig config) {
+        ParticipantStore store = new ParticipantStore(clients.dynamo(), config.tableName());
+        this.night = new MatchingNight(store, new PartnershipStore(clients.dynamo(), config.tableName()),
+                new Outbox(store, clock), new AddressHasher(config.addressKey()),
+                ProgrammeSource.of(config.programme(), clock), clock);
+    }
+
+    @Override
+    public String handleRequest(Map<String, Object> event, Context context) {
+        return night.run().toString();
+    }
+}

@@ -1,0 +1,437 @@
+package org.iln.round;
+
+import static org.iln.store.IlnTable.ADDRESS_HASH;
+import static org.iln.store.IlnTable.ITEM_TYPE;
+import static org.iln.store.IlnTable.PK;
+import static org.iln.store.IlnTable.SK;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.iln.matching.MatchResult;
+import org.iln.matching.MatchingJson;
+import org.iln.store.Application;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The matching night's items in the single table: drafts, the frozen publishing plan, partnerships
+ * and their members, past partners, coordinators' pins and forbids, and the round's "published"
+ * marker (docs/storage.md lists each).
+ *
+ * <p>A partnership is written in one transaction conditional on its deterministic id being new
+ * and on every member's application still being {@code CONFIRMED}, so writing it twice writes it
+ * once and nobody is ever in two live partnerships.
+ */
+public final class PartnershipStore {
+
+    /** A partnership's state. */
+    public enum PairStatus {
+        /** Published and running. */
+        ACTIVE,
+        /** A member left (withdrew, bounced, erased): the others were freed for re-matching. */
+        DISSOLVED
+    }
+
+    /** What became of writing a partnership. */
+    public enum Written {
+        /** Written now, with its members, their past-partner records and their MATCHED status. */
+        WRITTEN,
+        /** It was written before (a re-run): nothing changed. */
+        ALREADY_WRITTEN,
+        /** A member's application is no longer confirmed (withdrew or erased meanwhile): nothing written. */
+        MEMBER_UNAVAILABLE
+    }
+
+    /**
+     * A stored partnership.
+     *
+     * @param id deterministic id from round and members
+     * @param members participant ids, sorted
+     * @param memberHashes address hashes by participant id (absent for an erased member)
+     * @param erased participant ids whose data was erased
+     * @param status active or dissolved
+     * @param rematch whether it was made by a re-match after the match date
+     * @param score the matcher's score
+     * @param reasons the matcher's reasons (naming participant ids)
+     */
+    public record Pair(String id, List<String> members, Map<String, String> memberHashes, Set<String> erased,
+                       PairStatus status, boolean rematch, int score, List<String> reasons) {
+        public Pair {
+            members = List.copyOf(members);
+            reasons = List.copyOf(reasons);
+            memberHashes = Map.copyOf(memberHashes);
+            erased = Set.copyOf(erased);
+        }
+    }
+
+    /** Coordinators' pins (pairs to match) and forbids (pairs never to match), as id pairs. */
+    public record Coordination(List<List<String>> pins, List<List<String>> forbids) {
+        /** No pins, no forbids. */
+        public static final Coordination NONE = new Coordination(List.of(), List.of());
+
+        public Coordination {
+            pins = pins.stream().map(List::copyOf).toList();
+            forbids = forbids.stream().map(List::copyOf).toList();
+        }
+    }
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final MatchingJson json = new MatchingJson();
+
+    /** A store over {@code table}. */
+    public PartnershipStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    /** The deterministic id of a partnership: the same round and members give the same id. */
+    public static String pairId(String round, List<String> members) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha.digest((round + "|" + String.join("|", new TreeSet<>(members)))
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Stores (replacing) today's draft of a round: the result and the day it was drafted. */
+    public void putDraft(String round, String day, MatchResult result, Instant now) {
+        Map<String, AttributeValue> item = roundItem(round, "DRAFT", "DRAFT");
+        item.put("day", s(day));
+        item.put("result", compressed(result));
+        item.put("matched", n(result.stats().matched()));
+        item.put("unmatched", n(result.stats().unmatched()));
+        item.put("at", s(now.toString()));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /** The round's latest draft, if any. */
+    public Optional<MatchResult> draft(String round) {
+        return resultOf(get("ROUND#" + round, "DRAFT"));
+    }
+
+    /**
+     * Freezes the result to publish: the first plan stored for a round wins, and every later call
+     * (a re-run after a crash) gets that same plan back, so publishing resumes the same partnerships
+     * even though some members' status has meanwhile changed.
+     */
+    public MatchResult freezePlan(String round, MatchResult result, Instant now) {
+        Map<String, AttributeValue> item = roundItem(round, "PLAN", "PLAN");
+        item.put("result", compressed(result));
+        item.put("at", s(now.toString()));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return result;
+        } catch (ConditionalCheckFailedException e) {
+            return plan(round).orElseThrow();
+        }
+    }
+
+    /** The frozen publishing plan of a round, if publishing has started. */
+    public Optional<MatchResult> plan(String round) {
+        return resultOf(get("ROUND#" + round, "PLAN"));
+    }
+
+    /** Whether the round's partnerships were published in full. */
+    public boolean isPublished(String round) {
+        return get("ROUND#" + round, "PUBLISHED").isPresent();
+    }
+
+    /** Records, last of all, that the round's partnerships and their emails are all written. */
+    public void markPublished(String round, int partnerships, Instant now) {
+        Map<String, AttributeValue> item = roundItem(round, "PUBLISHED", "PUBLISHED");
+        item.put("partnerships", n(partnerships));
+        item.put("at", s(now.toString()));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException e) {
+            // A parallel run (a Lambda retry overlapping a slow run) finished first: the same end state.
+        }
+    }
+
+    /** Coordinators' pins and forbids for a round ({@code ROUND#<round>} / {@code COORDINATION}). */
+    public Coordination coordination(String round) {
+        return get("ROUND#" + round, "COORDINATION").map(item -> new Coordination(
+                pairs(item.get("pins")), pairs(item.get("forbids")))).orElse(Coordination.NONE);
+    }
+
+    /** Stores coordinators' pins and forbids for a round, replacing earlier ones. */
+    public void putCoordination(String round, Coordination coordination) {
+        Map<String, AttributeValue> item = roundItem(round, "COORDINATION", "COORDINATION");
+        item.put("pins", pairsValue(coordination.pins()));
+        item.put("forbids", pairsValue(coordination.forbids()));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /**
+     * Writes one partnership in one transaction: the {@code PAIR#<id>} item (only if new), one
+     * {@code PAIR#<id>#<participantId>} member item each (with the address hash, so erasure
+     * anonymises it), the past-partner records both ways, and each member's application
+     * {@code CONFIRMED -> MATCHED} (only if still confirmed).
+     */
+    public Written writePartnership(String round, MatchResult.Partnership partnership,
+                                    Map<String, Application> applications, boolean rematch, Instant now) {
+        String id = pairId(round, partnership.members());
+        List<TransactWriteItem> writes = new ArrayList<>();
+        Map<String, AttributeValue> pair = roundItem(round, "PAIR#" + id, "PAIR");
+        pair.put("pairId", s(id));
+        pair.put("members", list(partnership.members()));
+        pair.put("score", n(partnership.score()));
+        pair.put("reasons", list(partnership.reasons()));
+        pair.put("pinned", AttributeValue.fromBool(partnership.pinned()));
+        pair.put("status", s(PairStatus.ACTIVE.name()));
+        pair.put("rematch", AttributeValue.fromBool(rematch));
+        pair.put("publishedAt", s(now.toString()));
+        writes.add(put(pair, true));
+        for (String member : partnership.members()) {
+            Application app = applications.get(member);
+            if (app == null) {
+                return Written.MEMBER_UNAVAILABLE;
+            }
+            Map<String, AttributeValue> side = roundItem(round, "PAIR#" + id + "#" + member, "PAIR_MEMBER");
+            side.put("pairId", s(id));
+            side.put("participantId", s(member));
+            side.put(ADDRESS_HASH, s(app.addressHash()));
+            side.put("country", s(app.profile().country()));
+            writes.add(put(side, false));
+            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                    .key(key("ROUND#" + round, "APP#" + member))
+                    .updateExpression("SET #status = :matched, pairId = :pair")
+                    .conditionExpression("#status = :confirmed")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":matched", s(Application.Status.MATCHED.name()),
+                            ":confirmed", s(Application.Status.CONFIRMED.name()), ":pair", s(id)))
+                    .build()).build());
+            for (String other : partnership.members()) {
+                Application partner = applications.get(other);
+                if (!other.equals(member) && partner != null) {
+                    Map<String, AttributeValue> past = new HashMap<>();
+                    past.put(PK, s("PERSON#" + app.addressHash()));
+                    past.put(SK, s("PARTNER#" + partner.addressHash()));
+                    past.put(ITEM_TYPE, s("PAST_PARTNER"));
+                    past.put(ADDRESS_HASH, s(app.addressHash()));
+                    past.put("round", s(round));
+                    past.put("pairId", s(id));
+                    writes.add(put(past, false));
+                }
+            }
+        }
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return Written.WRITTEN;
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                return Written.ALREADY_WRITTEN;
+            }
+            if (reasons.stream().map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals)) {
+                return Written.MEMBER_UNAVAILABLE;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Dissolves a partnership a member left, in one transaction: the pair becomes
+     * {@code DISSOLVED} (only if still active) and each remaining member's application goes back
+     * {@code MATCHED -> CONFIRMED}, so the next re-match can pair them again. False if it was
+     * already dissolved.
+     */
+    public boolean dissolve(String round, Pair pair, List<String> remaining, String reason, Instant now) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(key("ROUND#" + round, "PAIR#" + pair.id()))
+                .updateExpression("SET #status = :dissolved, dissolvedAt = :at, dissolvedBecause = :why")
+                .conditionExpression("#status = :active")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":dissolved", s(PairStatus.DISSOLVED.name()),
+                        ":active", s(PairStatus.ACTIVE.name()), ":at", s(now.toString()), ":why", s(reason)))
+                .build()).build());
+        for (String member : remaining) {
+            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                    .key(key("ROUND#" + round, "APP#" + member))
+                    .updateExpression("SET #status = :confirmed REMOVE pairId")
+                    .conditionExpression("#status = :matched AND pairId = :pair")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":matched", s(Application.Status.MATCHED.name()),
+                            ":confirmed", s(Application.Status.CONFIRMED.name()), ":pair", s(pair.id())))
+                    .build()).build());
+        }
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException e) {
+            boolean conditionFailed = e.hasCancellationReasons() && e.cancellationReasons().stream()
+                    .map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals);
+            if (conditionFailed) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Every partnership of a round, by one query on the round's partition. */
+    public List<Pair> pairs(String round) {
+        Map<String, Map<String, AttributeValue>> pairItems = new LinkedHashMap<>();
+        List<Map<String, AttributeValue>> memberItems = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :pair)")
+                    .expressionAttributeValues(Map.of(":pk", s("ROUND#" + round), ":pair", s("PAIR#")))
+                    .exclusiveStartKey(from));
+            for (Map<String, AttributeValue> item : page.items()) {
+                if ("PAIR".equals(text(item, ITEM_TYPE))) {
+                    pairItems.put(text(item, "pairId"), item);
+                } else {
+                    memberItems.add(item);
+                }
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        Map<String, Map<String, String>> hashes = new HashMap<>();
+        Map<String, Set<String>> erased = new HashMap<>();
+        for (Map<String, AttributeValue> m : memberItems) {
+            String pairId = text(m, "pairId");
+            if (m.containsKey(ADDRESS_HASH)) {
+                hashes.computeIfAbsent(pairId, k -> new HashMap<>()).put(text(m, "participantId"), text(m, ADDRESS_HASH));
+            }
+            if (m.containsKey("erased")) {
+                erased.computeIfAbsent(pairId, k -> new TreeSet<>()).add(text(m, "participantId"));
+            }
+        }
+        List<Pair> result = new ArrayList<>();
+        pairItems.forEach((id, item) -> result.add(new Pair(id,
+                item.get("members").l().stream().map(AttributeValue::s).toList(),
+                hashes.getOrDefault(id, Map.of()), erased.getOrDefault(id, Set.of()),
+                PairStatus.valueOf(text(item, "status")),
+                item.containsKey("rematch") && Boolean.TRUE.equals(item.get("rematch").bool()),
+                item.containsKey("score") ? Integer.parseInt(item.get("score").n()) : 0,
+                item.containsKey("reasons") ? item.get("reasons").l().stream().map(AttributeValue::s).toList()
+                        : List.of())));
+        return result;
+    }
+
+    /** The address hashes of everyone this person was ever partnered with. */
+    public Set<String> pastPartners(String addressHash) {
+        Set<String> result = new TreeSet<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(b -> b.tableName(table)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :partner)")
+                    .expressionAttributeValues(Map.of(":pk", s("PERSON#" + addressHash), ":partner", s("PARTNER#")))
+                    .projectionExpression("sk")
+                    .exclusiveStartKey(from));
+            page.items().forEach(item -> result.add(item.get(SK).s().substring("PARTNER#".length())));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return result;
+    }
+
+    private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(pk, sk))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    private Optional<MatchResult> resultOf(Optional<Map<String, AttributeValue>> item) {
+        return item.map(i -> {
+            try (var in = new GZIPInputStream(new ByteArrayInputStream(i.get("result").b().asByteArray()))) {
+                return json.readResult(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("a stored match result could not be read", e);
+            }
+        });
+    }
+
+    private AttributeValue compressed(MatchResult result) {
+        // Results of thousands of partnerships would pass DynamoDB's 400 KB item limit as plain JSON.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var out = new GZIPOutputStream(bytes)) {
+            out.write(json.writeResult(result));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AttributeValue.fromB(SdkBytes.fromByteArray(bytes.toByteArray()));
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, boolean onlyIfNew) {
+        Put.Builder put = Put.builder().tableName(table).item(item);
+        if (onlyIfNew) {
+            put.conditionExpression("attribute_not_exists(pk)");
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    private static Map<String, AttributeValue> roundItem(String round, String sk, String type) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s("ROUND#" + round));
+        item.put(SK, s(sk));
+        item.put(ITEM_TYPE, s(type));
+        item.put("round", s(round));
+        return item;
+    }
+
+    private static List<List<String>> pairs(AttributeValue value) {
+        if (value == null || !value.hasL()) {
+            return List.of();
+        }
+        return value.l().stream().map(p -> p.l().stream().map(AttributeValue::s).toList()).toList();
+    }
+
+    private static AttributeValue pairsValue(List<List<String>> pairs) {
+        return AttributeValue.fromL(pairs.stream().map(PartnershipStore::list).toList());
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, s(pk), SK, s(sk));
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || v.s() == null ? "" : v.s();
+    }
+
+    private static AttributeValue list(List<String> values) {
+        return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}
