@@ -72,14 +72,14 @@ public final class DevServer implements AutoCloseable {
                     client.keepAlive();
                     client.onClose(() -> reloadClients.remove(client));
                     reloadClients.add(client);
-                })
-                .get("/*", this::serveFile)
-                .head("/*", this::serveFile);
+                });
+        // The API first: Javalin takes the first matching route, and the files' "/*" matches everything.
         for (HandlerType method : List.of(HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PUT,
                 HandlerType.DELETE, HandlerType.PATCH, HandlerType.OPTIONS)) {
             app.addHttpHandler(method, "/api/*", this::api);
             app.addHttpHandler(method, "/api", this::api);
         }
+        app.get("/*", this::serveFile).head("/*", this::serveFile);
         try {
             app.start("127.0.0.1", port);
         } catch (RuntimeException e) {
