@@ -66,8 +66,12 @@ public final class DevServer implements AutoCloseable {
                 .get("/_dev/mail", this::mailPage)
                 .get("/_dev/mail.json", this::mailJson)
                 .post("/_dev/run/{job}", this::runJob)
+                // Each open page holds one connection; closing it on pagehide keeps browsers (six
+                // connections per host over HTTP/1.1) from stalling after a few navigations.
                 .get("/_dev/reload.js", ctx -> ctx.contentType(ContentType.TEXT_JS).result(
-                        "new EventSource('/_dev/reload').addEventListener('reload', () => location.reload());"))
+                        "(function () { var events = new EventSource('/_dev/reload');"
+                                + " events.addEventListener('reload', function () { location.reload(); });"
+                                + " addEventListener('pagehide', function () { events.close(); }); })();"))
                 .sse("/_dev/reload", client -> {
                     client.keepAlive();
                     client.onClose(() -> reloadClients.remove(client));

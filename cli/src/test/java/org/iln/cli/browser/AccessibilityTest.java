@@ -37,7 +37,11 @@ class AccessibilityTest {
     @BeforeAll
     static void browser() throws IOException {
         if (!Files.isRegularFile(AXE)) {
-            throw new IllegalStateException("axe-core is missing: run `npm ci --prefix cli` (.ci/run does)");
+            String message = "axe-core is missing (" + AXE.toAbsolutePath() + "): run `npm ci --prefix cli` (.ci/run does)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                org.junit.jupiter.api.Assertions.fail(message);
+            }
+            org.junit.jupiter.api.Assumptions.abort("SKIPPED: " + message);
         }
         axe = Files.readString(AXE, StandardCharsets.UTF_8);
         Files.createDirectories(SCREENSHOTS);
