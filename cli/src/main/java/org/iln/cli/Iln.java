@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Iln.Version.class,
         description = "International Librarians Network: run the programme locally, bake the site, match a pool.",
-        subcommands = {DevCommand.class, BakeCommand.class, MatchCommand.class})
+        subcommands = {DevCommand.class, RunCommand.class, BakeCommand.class, MatchCommand.class})
 public final class Iln implements Callable<Integer> {
 
     @Spec

@@ -57,4 +57,25 @@ class IlnTest {
         Files.createDirectories(elsewhere.resolve("nothing-here"));
         assertThat(Checkout.find(elsewhere.toString(), elsewhere)).isEmpty();
     }
+
+    @Test
+    void dev_against_real_aws_is_refused_without_an_explicit_table_and_sender() {
+        int exit = run("dev", "--aws-profile", "someone");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("REAL AWS", "--table", "--mail-from", "Nothing was touched");
+    }
+
+    @Test
+    void run_without_a_dev_server_says_how_to_start_one() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+
+        int exit = run("run", "matching", "--port", Integer.toString(port));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("No dev server answers on port " + port, "./iln dev");
+    }
 }

@@ -64,7 +64,7 @@ public final class AwsEmulator implements ExecutionCondition, BeforeAllCallback,
                     Assumptions.assumeTrue(LocalStackEmulator.dockerAvailable(), NO_DOCKER);
                     running = LocalStackEmulator.start();
                 } else if (chosen.equals("moto")) {
-                    running = MotoServer.start();
+                    running = MotoEmulator.start();
                 } else {
                     throw new IllegalArgumentException("iln.emulator must be moto or localstack, was " + chosen);
                 }

@@ -7,7 +7,7 @@ import java.util.List;
 interface Emulator extends AutoCloseable {
 
     /** The region every client uses. */
-    String REGION = "eu-west-1";
+    String REGION = org.iln.localaws.MotoServer.REGION;
 
     /** Its name, for messages. */
     String name();

@@ -3,55 +3,94 @@ package org.iln.cli.dev;
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.iln.config.FunctionsConfig;
+import org.iln.json.Json;
+import org.iln.programme.ProgrammeSource;
+import org.iln.signup.ApiHandler;
 import org.iln.site.BakeException;
 import org.iln.site.SiteBaker;
 
 /**
- * The local programme server behind `./iln dev`: serves the baked site and tells open pages to
- * reload after each re-bake.
+ * The local programme server behind `./iln dev`: one origin, as CloudFront gives in AWS, serving
+ * the baked site, {@code /api/*} through the real {@link ApiHandler} (each request turned into the
+ * API Gateway event AWS would send), and the developer pages under {@code /_dev}: sent mail and
+ * buttons that run the scheduled jobs now. Open pages reload after each re-bake.
  *
  * <p>Files are served only from inside the baked folder; any path that resolves outside it is a 404.
  */
 public final class DevServer implements AutoCloseable {
 
     private static final String RELOAD_SCRIPT = "<script src=\"/_dev/reload.js\"></script>";
+    /** The sender used with emulators (its domain is verified at start). */
+    public static final String LOCAL_MAIL_FROM = "International Librarians Network <noreply@" + LocalAws.LOCAL_SENDER_DOMAIN + ">";
 
     private final Path siteRoot;
     private final Javalin app;
     private final SiteWatcher watcher;
     private final Set<SseClient> reloadClients = ConcurrentHashMap.newKeySet();
+    private final Optional<LocalAws> aws;
+    private volatile ApiGatewayBridge bridge;
+    private volatile DevJobs jobs = DevJobs.of(Map.of());
 
-    private DevServer(Path siteDir, Path bakeDir, int port, PrintWriter log) {
+    private DevServer(Path siteDir, Path bakeDir, int port, PrintWriter log, Optional<LocalAws> aws, Clock clock,
+                      String mailFrom) {
         this.siteRoot = bakeDir.toAbsolutePath().normalize();
+        this.aws = aws;
         SiteBaker baker = new SiteBaker(siteDir);
         bake(baker, log);
         this.app = Javalin.create(config -> config.showJavalinBanner = false)
+                .get("/_dev", this::devPage)
+                .get("/_dev/", this::devPage)
+                .get("/_dev/mail", this::mailPage)
+                .get("/_dev/mail.json", this::mailJson)
+                .post("/_dev/run/{job}", this::runJob)
+                // Each open page holds one connection; closing it on pagehide keeps browsers (six
+                // connections per host over HTTP/1.1) from stalling after a few navigations.
                 .get("/_dev/reload.js", ctx -> ctx.contentType(ContentType.TEXT_JS).result(
-                        "new EventSource('/_dev/reload').addEventListener('reload', () => location.reload());"))
+                        "(function () { var events = new EventSource('/_dev/reload');"
+                                + " events.addEventListener('reload', function () { location.reload(); });"
+                                + " addEventListener('pagehide', function () { events.close(); }); })();"))
                 .sse("/_dev/reload", client -> {
                     client.keepAlive();
                     client.onClose(() -> reloadClients.remove(client));
                     reloadClients.add(client);
-                })
-                .get("/*", this::serveFile)
-                .head("/*", this::serveFile);
+                });
+        // The API first: Javalin takes the first matching route, and the files' "/*" matches everything.
+        for (HandlerType method : List.of(HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PUT,
+                HandlerType.DELETE, HandlerType.PATCH, HandlerType.OPTIONS)) {
+            app.addHttpHandler(method, "/api/*", this::api);
+            app.addHttpHandler(method, "/api", this::api);
+        }
+        app.get("/*", this::serveFile).head("/*", this::serveFile);
         try {
             app.start("127.0.0.1", port);
         } catch (RuntimeException e) {
             throw new IllegalStateException("Could not listen on port " + port
                     + ": is another program using it? Stop it or run ./iln dev --port " + (port + 1), e);
         }
+        aws.ifPresent(local -> connectApi(local, clock, mailFrom, log));
         this.watcher = SiteWatcher.watch(siteDir, () -> {
             try {
                 bake(baker, log);
@@ -63,9 +102,65 @@ public final class DevServer implements AutoCloseable {
         });
     }
 
-    /** Bakes the site into {@code bakeDir} and serves it on {@code port} (0 picks a free port). */
+    /** Bakes the site into {@code bakeDir} and serves it on {@code port} (0 picks a free port), without an API. */
     public static DevServer start(Path siteDir, Path bakeDir, int port, PrintWriter log) {
-        return new DevServer(siteDir, bakeDir, port, log);
+        return new DevServer(siteDir, bakeDir, port, log, Optional.empty(), Clock.systemUTC(), LOCAL_MAIL_FROM);
+    }
+
+    /**
+     * Bakes and serves the site and serves {@code /api/*} with the real handler over {@code aws}
+     * (which the server closes with itself). With an emulator, seeds the demo participants.
+     */
+    public static DevServer start(Path siteDir, Path bakeDir, int port, PrintWriter log, LocalAws aws, Clock clock,
+                                  String mailFrom) {
+        try {
+            return new DevServer(siteDir, bakeDir, port, log, Optional.of(aws), clock, mailFrom);
+        } catch (RuntimeException e) {
+            aws.close();
+            throw e;
+        }
+    }
+
+    private void connectApi(LocalAws local, Clock clock, String mailFrom, PrintWriter log) {
+        FunctionsConfig config = new FunctionsConfig(local.table(), local.region(), local.endpoint(),
+                key("ILN_ADDRESS_KEY"), key("ILN_TOKEN_KEY"), URI.create("http://localhost:" + app.port()), mailFrom,
+                siteRoot.resolve("programme.json").toString(), 1000, Duration.ofMinutes(10));
+        ApiHandler handler = new ApiHandler(local.clients(), clock, config);
+        this.jobs = DevJobs.register(local.clients(), clock, config,
+                () -> ProgrammeSource.fromFile(siteRoot.resolve("programme.json")));
+        this.bridge = new ApiGatewayBridge(handler, new LocalLambdaContext("iln-api", 512, 10_000));
+        log.println("AWS: " + local.description());
+        if (local.isEmulator()) {
+            DemoParticipants.Seeded seeded = new DemoParticipants(handler.participants().store(),
+                    handler.participants().hasher(), clock)
+                    .seed(ProgrammeSource.fromFile(siteRoot.resolve("programme.json")));
+            log.println(seeded.round().map(r -> "Demo: " + seeded.added() + " fictional participants confirmed in "
+                            + r.title() + " (example.org addresses); sign up at " + url() + "signup.html to be matched with them.")
+                    .orElse("Demo: no round is open for applications today, so no demo participants were added "
+                            + "and the signup form will say applications are closed."));
+        }
+        log.flush();
+    }
+
+    /** A key from the environment if set (base64), otherwise fresh random bytes for this run. */
+    private static byte[] key(String variable) {
+        String value = System.getenv(variable);
+        if (value != null && !value.isBlank()) {
+            return java.util.Base64.getDecoder().decode(value.trim());
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    /** The registered jobs (for tests and the CLI). */
+    public DevJobs jobs() {
+        return jobs;
+    }
+
+    /** The AWS this server uses, if any. */
+    public Optional<LocalAws> aws() {
+        return aws;
     }
 
     public String url() {
@@ -78,8 +173,150 @@ public final class DevServer implements AutoCloseable {
 
     @Override
     public void close() {
-        watcher.close();
-        app.stop();
+        try {
+            watcher.close();
+            app.stop();
+        } finally {
+            aws.ifPresent(LocalAws::close);
+        }
+    }
+
+    private void api(Context ctx) {
+        ApiGatewayBridge current = bridge;
+        if (current == null) {
+            ctx.status(503).contentType(ContentType.TEXT_PLAIN).result(
+                    "This dev server runs without AWS, so /api/* is off. Run ./iln dev (it starts moto_server).");
+            return;
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(ctx.req().getHeaderNames())) {
+            headers.put(name, Collections.list(ctx.req().getHeaders(name)));
+        }
+        ApiGatewayBridge.LocalResponse response = current.handle(new ApiGatewayBridge.LocalRequest(
+                ctx.method().name(), ctx.path(), ctx.queryString(), headers, ctx.bodyAsBytes(), ctx.ip(), Instant.now()));
+        ctx.status(response.status());
+        response.headers().forEach(ctx::header);
+        response.cookies().forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
+        ctx.result(response.body());
+    }
+
+    private List<LocalMail> mail() {
+        return LocalMail.newestFirst(aws.map(LocalAws::sentRawMail).orElse(List.of()));
+    }
+
+    private void mailJson(Context ctx) throws IOException {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (LocalMail m : mail()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("number", m.number());
+            item.put("to", m.to());
+            item.put("subject", m.subject());
+            item.put("date", m.date().map(Instant::toString).orElse(null));
+            item.put("text", m.text());
+            item.put("html", m.html());
+            item.put("links", m.links());
+            list.add(item);
+        }
+        ctx.contentType(ContentType.APPLICATION_JSON).result(Json.newMapper().writeValueAsString(Map.of("messages", list)));
+    }
+
+    private void mailPage(Context ctx) {
+        StringBuilder body = new StringBuilder();
+        List<LocalMail> messages = mail();
+        if (aws.isEmpty() || !aws.get().isEmulator()) {
+            body.append("<p>No emulator: mail is not captured here.</p>");
+        } else if (messages.isEmpty()) {
+            body.append("<p>No mail sent yet. Sign up on <a href=\"/signup/\">the form</a> and reload this page.</p>");
+        }
+        for (LocalMail m : messages) {
+            body.append("<article class=\"mail\" id=\"mail-").append(m.number()).append("\">")
+                    .append("<h2>").append(escape(m.subject())).append("</h2>")
+                    .append("<p>To <span class=\"to\">").append(escape(m.to())).append("</span>")
+                    .append(m.date().map(d -> ", <time datetime=\"" + d + "\">" + d + "</time>").orElse(""))
+                    .append("</p>");
+            if (!m.links().isEmpty()) {
+                body.append("<h3>Links</h3><ul class=\"links\">");
+                m.links().forEach(link -> body.append("<li><a href=\"").append(escape(link)).append("\">")
+                        .append(escape(link)).append("</a></li>"));
+                body.append("</ul>");
+            }
+            if (!m.html().isEmpty()) {
+                // The message's own HTML, isolated: no scripts, no access to this page; its links
+                // open in this tab (top) when clicked.
+                String html = "<base target=\"_top\">" + m.html();
+                body.append("<iframe title=\"Message ").append(m.number()).append(" as HTML\" sandbox=\"allow-popups ")
+                        .append("allow-top-navigation-by-user-activation\" srcdoc=\"").append(escape(html))
+                        .append("\"></iframe>");
+            }
+            body.append("<details><summary>Plain text</summary><pre>").append(escape(m.text())).append("</pre></details>")
+                    .append("</article>");
+        }
+        sendDevPage(ctx, "Sent mail", body.toString());
+    }
+
+    private void devPage(Context ctx) {
+        StringBuilder body = new StringBuilder("<p>").append(escape(aws.map(LocalAws::description)
+                .orElse("No AWS: the site only."))).append("</p><p><a href=\"/_dev/mail\">Sent mail</a> (")
+                .append("<a href=\"/_dev/mail.json\">JSON</a>)</p><h2>Run a scheduled job now</h2>");
+        List<String> names = new ArrayList<>(jobs.names());
+        for (String name : names) {
+            body.append("<form method=\"post\" action=\"/_dev/run/").append(escape(name)).append("\">")
+                    .append("<button type=\"submit\">Run ").append(escape(name)).append(" now</button>")
+                    .append(jobs.job(name).isPresent() ? "" : " <span>(" + escape(jobs.whyMissing(name)) + ")</span>")
+                    .append("</form>");
+        }
+        sendDevPage(ctx, "Developer tools", body.toString());
+    }
+
+    private void runJob(Context ctx) {
+        String name = ctx.pathParam("job");
+        Optional<Runnable> job = jobs.job(name);
+        String message;
+        if (job.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND);
+            message = jobs.whyMissing(name);
+        } else {
+            long start = System.nanoTime();
+            try {
+                job.get().run();
+                message = "ran " + name + " in " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms";
+            } catch (RuntimeException e) {
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
+                message = name + " failed: " + e;
+            }
+        }
+        String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
+        if (accept.contains("text/html")) {
+            sendDevPage(ctx, "Run " + name, "<p role=\"status\">" + escape(message)
+                    + "</p><p><a href=\"/_dev\">Back</a> · <a href=\"/_dev/mail\">Sent mail</a></p>");
+        } else {
+            ctx.contentType(ContentType.TEXT_PLAIN).result(message + "\n");
+        }
+    }
+
+    private static void sendDevPage(Context ctx, String title, String body) {
+        ctx.contentType(ContentType.TEXT_HTML.getMimeType() + "; charset=utf-8").result("<!doctype html><html lang=\"en\">"
+                + "<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + escape(title) + " · ILN dev</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;"
+                + "margin:0 auto;padding:1rem;line-height:1.5}iframe{width:100%;height:28rem;border:1px solid #767676}"
+                + "article{border-top:2px solid #333;margin-top:1.5rem}pre{white-space:pre-wrap}"
+                + "form{margin:.5rem 0}</style></head><body><main><h1>" + escape(title) + "</h1>" + body
+                + "<p><a href=\"/\">Site</a> · <a href=\"/_dev\">Developer tools</a></p></main></body></html>");
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private void bake(SiteBaker baker, PrintWriter log) {

@@ -1,4 +1,4 @@
-package org.iln.testing;
+package org.iln.localaws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +25,15 @@ import java.util.List;
  * erases what a parallel transaction committed meanwhile. DynamoDB serialises transactions;
  * serving requests one by one gives the same guarantee, so tests of parallel submissions test
  * our code, not moto's races. {@code -Diln.moto.threaded=true} runs plain {@code moto_server}.
+ *
+ * <p>{@link #close()} (and a shutdown hook, for Ctrl-C and SIGTERM) stops the whole process tree,
+ * so no emulator outlives the JVM that started it.
  */
-final class MotoServer implements Emulator {
+public final class MotoServer implements AutoCloseable {
+
+    /** The region every client of the emulator uses. */
+    public static final String REGION = "eu-west-1";
+
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final String SERIAL_LAUNCHER = String.join("\n",
@@ -42,6 +49,7 @@ final class MotoServer implements Emulator {
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
+    private Thread shutdownHook;
 
     private MotoServer(Process process, URI endpoint, Path log) {
         this.process = process;
@@ -49,7 +57,8 @@ final class MotoServer implements Emulator {
         this.log = log;
     }
 
-    static MotoServer start() {
+    /** Starts moto_server on a free loopback port and waits until it answers (up to a minute). */
+    public static MotoServer start() {
         int port = freePort();
         Path log;
         Process process;
@@ -64,7 +73,9 @@ final class MotoServer implements Emulator {
                     + "pip install 'moto[server]')", e);
         }
         MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port), log);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "moto-server-stop"));
+        Thread hook = new Thread(server::close, "moto-server-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        server.shutdownHook = hook;
         server.awaitReady();
         return server;
     }
@@ -93,22 +104,17 @@ final class MotoServer implements Emulator {
         throw new IllegalStateException("moto_server did not answer within " + START_TIMEOUT + ": " + logTail());
     }
 
-    @Override
-    public String name() {
-        return "moto";
-    }
-
-    @Override
+    /** Where it answers: {@code http://127.0.0.1:PORT}. */
     public URI endpoint() {
         return endpoint;
     }
 
-    @Override
+    /** Forgets all state: tables, identities, sent mail. */
     public void reset() {
         send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset")).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
-    @Override
+    /** Raw MIME of every message moto accepted since the last reset, oldest first. */
     public List<String> sentRawMail() {
         String body = send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json")).GET());
         try {
@@ -121,12 +127,32 @@ final class MotoServer implements Emulator {
         }
     }
 
+    /** Whether the process still runs. */
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** The operating system's id of the emulator process (for checking nothing is left behind). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Stops the emulator and every process it started; safe to call twice. */
     @Override
     public void close() {
+        Thread hook = shutdownHook;
+        if (hook != null && Thread.currentThread() != hook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is already running or about to: it stops the process itself.
+            }
+        }
         if (!process.isAlive()) {
             return;
         }
-        process.descendants().forEach(ProcessHandle::destroy);
+        List<ProcessHandle> tree = process.descendants().toList();
+        tree.forEach(ProcessHandle::destroy);
         process.destroy();
         try {
             if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -136,6 +162,7 @@ final class MotoServer implements Emulator {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     private String send(HttpRequest.Builder request) {

@@ -1,0 +1,52 @@
+package org.iln.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `./iln run JOB`: asks a running `./iln dev` to run a scheduled job now. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a scheduled job now in the running ./iln dev (matching, dispatch, country-cap).")
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "JOB", description = "The job: matching, dispatch or country-cap.")
+    private String job;
+
+    @Option(names = "--port", defaultValue = "8080", description = "The port ./iln dev listens on (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        URI uri = URI.create("http://localhost:" + port + "/_dev/run/" + job);
+        try {
+            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()
+                    .send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(15)).header("Accept", "text/plain")
+                            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                spec.commandLine().getOut().print(response.body());
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+            spec.commandLine().getErr().print(response.body());
+            spec.commandLine().getErr().flush();
+            return 1;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("No dev server answers on port " + port
+                    + ". Start it with ./iln dev (or pass --port).");
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
+    }
+}

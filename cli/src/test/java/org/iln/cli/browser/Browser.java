@@ -1,0 +1,80 @@
+package org.iln.cli.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven through its chromedriver, both named explicitly so Selenium
+ * Manager never downloads anything. Without them, tests fail in CI ({@code CI=true}) and are
+ * skipped, with the reason, elsewhere.
+ */
+final class Browser {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("iln.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("iln.chromedriver", "/usr/bin/chromedriver"));
+    static final Dimension PHONE = new Dimension(390, 844);
+    static final Dimension DESKTOP = new Dimension(1366, 900);
+
+    private Browser() {
+    }
+
+    /** Fails (CI) or skips (elsewhere) when Chromium or its driver is missing. */
+    static void requireChromium() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        String message = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                + ": install them with `apt-get install chromium chromium-driver` (.ci/run does).";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(message);
+        }
+        Assumptions.abort("SKIPPED: " + message);
+    }
+
+    /** A fresh headless Chromium with its own profile; JavaScript on or off. */
+    static ChromeDriver start(boolean javascript) {
+        requireChromium();
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("iln-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile, "--window-size=1366,900");
+        if (!javascript) {
+            options.addArguments("--blink-settings=scriptEnabled=false");
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    /** Sets the viewport (not the window) to exactly this size, as a phone or desktop would have it. */
+    static void viewport(ChromeDriver driver, Dimension size) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", size.width, "height", size.height, "deviceScaleFactor", 1,
+                "mobile", size.width < 600));
+    }
+
+    static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+}

@@ -1,0 +1,95 @@
+package org.iln.cli.browser;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.iln.cli.Checkout;
+import org.iln.cli.dev.DevServer;
+import org.iln.cli.dev.LocalAws;
+import org.iln.programme.Programme;
+import org.iln.programme.ProgrammeSource;
+import org.iln.store.Application;
+import org.iln.store.ParticipantStore;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One real `./iln dev` for all browser tests: the site baked from this checkout, moto_server, the
+ * real API handler and the demo participants, on a free port; stopped when the test plan ends.
+ *
+ * <p>The clock is fixed inside the round's application window so the tests do not depend on the
+ * day they run.
+ */
+final class RunningProgramme implements BeforeAllCallback {
+
+    private static DevServer server;
+    private static Programme.Round round;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Browser.requireChromium();
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent("iln-dev-server", key -> start(), Stopper.class);
+    }
+
+    private static synchronized Stopper start() {
+        Path siteDir = Checkout.find(null, Path.of("")).orElseThrow().siteDir();
+        Path bakeDir;
+        try {
+            bakeDir = Files.createTempDirectory("iln-browser-site-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Programme programme = ProgrammeSource.fromFile(bakeOnce(siteDir, bakeDir));
+        // A day inside a round's application window: today if one is open, else the next round's first day.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        round = programme.roundOpenOn(today).or(() -> programme.nextRoundOpeningAfter(today)).orElseThrow(
+                () -> new IllegalStateException("site/data/rounds.yml has no open or future round to sign up for"));
+        LocalDate day = round.isOpenOn(today) ? today : round.opens();
+        Instant now = day.atTime(java.time.LocalTime.now(ZoneOffset.UTC)).toInstant(ZoneOffset.UTC);
+        Clock clock = Clock.offset(Clock.systemUTC(), java.time.Duration.between(Instant.now(), now));
+        server = DevServer.start(siteDir, bakeDir, 0, new PrintWriter(new StringWriter()), LocalAws.startMoto(
+                new PrintWriter(new StringWriter())), clock, DevServer.LOCAL_MAIL_FROM);
+        return new Stopper();
+    }
+
+    private static Path bakeOnce(Path siteDir, Path bakeDir) {
+        new org.iln.site.SiteBaker(siteDir).bake(bakeDir);
+        return bakeDir.resolve("programme.json");
+    }
+
+    static DevServer server() {
+        return server;
+    }
+
+    static String url(String path) {
+        return server.url() + (path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    static Programme.Round round() {
+        return round;
+    }
+
+    /** The confirmed (or waitlisted) applications of the round, read from the table. */
+    static List<Application> confirmed() {
+        LocalAws aws = server.aws().orElseThrow();
+        return new ParticipantStore(aws.clients().dynamo(), aws.table()).confirmedInRound(round.id());
+    }
+
+    /** Stops the server and its moto_server. */
+    @SuppressWarnings("deprecation")
+    static final class Stopper implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package org.iln.cli.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.iln.store.Application;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A person's way through the programme in a real browser, against a real `./iln dev`. */
+@ExtendWith(RunningProgramme.class)
+class SignupJourneyTest {
+
+    private static ChromeDriver withJs;
+    private static ChromeDriver withoutJs;
+
+    @BeforeAll
+    static void browsers() {
+        withJs = Browser.start(true);
+        withoutJs = Browser.start(false);
+    }
+
+    @AfterAll
+    static void quit() {
+        if (withJs != null) {
+            withJs.quit();
+        }
+        if (withoutJs != null) {
+            withoutJs.quit();
+        }
+    }
+
+    @Test
+    void signing_up_with_javascript_confirming_from_the_mail_viewer_and_unsubscribing_through_the_link() {
+        // given
+        String email = address("js");
+
+        // when
+        fillValidForm(withJs, email);
+        actLikeAPerson(withJs);
+        withJs.findElement(By.cssSelector("#signup button[type=submit]")).click();
+
+        // then
+        waitFor(withJs, "check-your-email");
+        assertThat(withJs.findElement(By.tagName("h1")).getText()).containsIgnoringCase("email");
+
+        // when: the confirmation link in the mail viewer
+        clickMailLink(withJs, email, "Please confirm", "/api/confirm");
+
+        // then
+        waitFor(withJs, "confirmed");
+        assertThat(statusOf(email)).isEqualTo(Application.Status.CONFIRMED);
+
+        // when: the unsubscribe link in the "you are confirmed" mail
+        clickMailLink(withJs, email, null, "/api/unsubscribe");
+        withJs.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
+
+        // then
+        waitFor(withJs, "unsubscribe");
+        assertThat(withJs.findElement(By.tagName("h1")).getText()).containsIgnoringCase("unsubscribed");
+    }
+
+    @Test
+    void signing_up_without_javascript_posts_the_form_and_the_confirmation_link_works() {
+        // given
+        String email = address("nojs");
+
+        // when
+        fillValidForm(withoutJs, email);
+        withoutJs.findElement(By.cssSelector("#signup button[type=submit]")).click();
+
+        // then
+        waitFor(withoutJs, "check-your-email");
+        clickMailLink(withoutJs, email, "Please confirm", "/api/confirm");
+        waitFor(withoutJs, "confirmed");
+        assertThat(statusOf(email)).isEqualTo(Application.Status.CONFIRMED);
+    }
+
+    @Test
+    void with_javascript_each_fields_error_appears_next_to_the_field() {
+        // given: a form the browser's own checks let through but the API refuses
+        withJs.get(RunningProgramme.url("/signup.html"));
+        withJs.executeScript("document.getElementById('signup').noValidate = true");
+        actLikeAPerson(withJs);
+        withJs.findElement(By.id("email")).sendKeys("not an address");
+
+        // when
+        withJs.findElement(By.cssSelector("#signup button[type=submit]")).click();
+
+        // then
+        WebElement emailError = new WebDriverWait(withJs, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("error-email")).isDisplayed() ? d.findElement(By.id("error-email")) : null);
+        assertThat(emailError.getText()).isNotBlank();
+        for (String field : List.of("givenName", "country", "timezone", "languages", "sector", "careerStage",
+                "consentPrivacy")) {
+            WebElement slot = withJs.findElement(By.id("error-" + field));
+            assertThat(slot.isDisplayed()).as("error shown next to %s", field).isTrue();
+            assertThat(slot.getText()).as("error text for %s", field).isNotBlank();
+        }
+        assertThat(withJs.findElement(By.id("email")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(withJs.findElement(By.id("error-summary")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void without_javascript_an_invalid_form_gets_the_apis_error_page_naming_each_field() {
+        // given: the real form, its browser checks switched off (as in browsers without them), JavaScript off
+        withoutJs.get(RunningProgramme.url("/signup.html"));
+        withoutJs.executeScript("document.getElementById('signup').noValidate = true");
+        assertThat(withoutJs.executeScript("return typeof window.fetch === 'function' && !!document.querySelector(\"[name='formStartedAt']\")"))
+                .as("the page's own scripts did not run").isEqualTo(false);
+        withoutJs.findElement(By.id("email")).sendKeys("not an address");
+
+        // when
+        withoutJs.findElement(By.cssSelector("#signup button[type=submit]")).click();
+
+        // then
+        waitFor(withoutJs, "/api/signup");
+        String text = withoutJs.findElement(By.tagName("body")).getText();
+        assertThat(text).contains("Email address", "Given name", "Country");
+        assertThat(withoutJs.findElements(By.cssSelector("a[href*='signup']"))).isNotEmpty();
+    }
+
+    @Test
+    void the_dev_page_runs_a_registered_job_and_says_clearly_when_a_job_is_not_there_yet() {
+        // when
+        withJs.get(RunningProgramme.url("/_dev"));
+        withJs.findElement(By.xpath("//form[@action='/_dev/run/country-cap']/button")).click();
+
+        // then
+        assertThat(withJs.findElement(By.cssSelector("[role=status]")).getText()).startsWith("ran country-cap");
+        HttpResponse<String> missing = post(RunningProgramme.url("/_dev/run/no-such-job"), "");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("no such job: no-such-job");
+    }
+
+    @Test
+    void after_signing_up_and_confirming_matching_sends_an_introduction_with_the_reasons() {
+        // given
+        String email = address("match");
+        fillValidForm(withJs, email);
+        actLikeAPerson(withJs);
+        withJs.findElement(By.cssSelector("#signup button[type=submit]")).click();
+        waitFor(withJs, "check-your-email");
+        clickMailLink(withJs, email, "Please confirm", "/api/confirm");
+        waitFor(withJs, "confirmed");
+
+        // when: fails loudly if the job is not registered
+        assertThat(RunningProgramme.server().jobs().job("matching")).as("the matching job is registered").isPresent();
+        withJs.get(RunningProgramme.url("/_dev"));
+        withJs.findElement(By.xpath("//form[@action='/_dev/run/matching']/button")).click();
+
+        // then
+        assertThat(withJs.findElement(By.cssSelector("[role=status]")).getText()).startsWith("ran matching");
+        withJs.get(RunningProgramme.url("/_dev/mail"));
+        WebElement intro = mailTo(withJs, email, "partner");
+        assertThat(intro.getText()).containsIgnoringCase("why");
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    /** The form is filled in milliseconds; a person takes longer, and the API quietly ignores bots. */
+    private static void actLikeAPerson(ChromeDriver driver) {
+        driver.executeScript("document.querySelector(\"[name='formStartedAt']\").value = String(Date.now() - 60000)");
+    }
+
+    private static String address(String tag) {
+        return "browser-" + tag + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    private static void fillValidForm(ChromeDriver driver, String email) {
+        driver.get(RunningProgramme.url("/signup.html"));
+        driver.findElement(By.id("givenName")).sendKeys("Ngozi");
+        driver.findElement(By.id("familyName")).sendKeys("Okafor");
+        driver.findElement(By.id("email")).sendKeys(email);
+        new Select(driver.findElement(By.id("country"))).selectByValue("NG");
+        new Select(driver.findElement(By.id("timezone"))).selectByValue("Africa/Lagos");
+        new Select(driver.findElement(By.id("languages"))).selectByValue("en");
+        driver.findElement(By.id("role")).sendKeys("Systems librarian");
+        click(driver, By.id("sector-academic"));
+        click(driver, By.cssSelector("input[name=careerStage][value=mid]"));
+        click(driver, By.cssSelector("input[name=interests]"));
+        click(driver, By.cssSelector("input[name=consentPrivacy]"));
+        click(driver, By.cssSelector("input[name=consentShare]"));
+    }
+
+    private static void click(ChromeDriver driver, By by) {
+        WebElement element = driver.findElement(by);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        if (!element.isSelected()) {
+            element.click();
+        }
+    }
+
+    private static void waitFor(ChromeDriver driver, String urlPart) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains(urlPart));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String body = driver.findElement(By.tagName("body")).getText();
+            throw new AssertionError("expected a page at *" + urlPart + "*, still at " + driver.getCurrentUrl()
+                    + " showing: " + body.substring(0, Math.min(600, body.length())), e);
+        }
+    }
+
+    /** Opens the mail viewer and clicks the first link to {@code apiPath} in the newest mail to {@code email}. */
+    private static void clickMailLink(ChromeDriver driver, String email, String subject, String apiPath) {
+        WebElement mail = new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            d.get(RunningProgramme.url("/_dev/mail"));
+            return d.findElements(By.cssSelector("article.mail")).stream()
+                    .filter(a -> a.findElement(By.className("to")).getText().contains(email))
+                    .filter(a -> a.findElements(By.xpath(".//ul[@class='links']//a[contains(@href, '" + apiPath + "?')]")).size() > 0)
+                    .filter(a -> subject == null || a.findElement(By.tagName("h2")).getText().contains(subject))
+                    .findFirst().orElse(null);
+        });
+        mail.findElement(By.xpath(".//ul[@class='links']//a[contains(@href, '" + apiPath + "?')]")).click();
+    }
+
+    private static WebElement mailTo(ChromeDriver driver, String email, String subjectPart) {
+        return driver.findElements(By.cssSelector("article.mail")).stream()
+                .filter(a -> a.findElement(By.className("to")).getText().contains(email))
+                .filter(a -> a.findElement(By.tagName("h2")).getText().toLowerCase().contains(subjectPart))
+                .findFirst().orElseThrow(() -> new AssertionError("no mail about '" + subjectPart + "' to " + email));
+    }
+
+    private static Application.Status statusOf(String email) {
+        return RunningProgramme.confirmed().stream().filter(a -> a.profile().email().equals(email))
+                .map(Application::status).findFirst()
+                .orElseThrow(() -> new AssertionError("no confirmed application for " + email + " in the table"));
+    }
+
+    private static HttpResponse<String> post(String url, String form) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError("POST " + url + " failed", e);
+        }
+    }
+}
