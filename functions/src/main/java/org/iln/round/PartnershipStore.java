@@ -1,5 +1,9 @@
 package org.iln.round;
 
+import static org.iln.store.Attributes.list;
+import static org.iln.store.Attributes.n;
+import static org.iln.store.Attributes.s;
+import static org.iln.store.Attributes.text;
 import static org.iln.store.IlnTable.ADDRESS_HASH;
 import static org.iln.store.IlnTable.ITEM_TYPE;
 import static org.iln.store.IlnTable.PK;
@@ -28,6 +32,7 @@ import java.util.zip.GZIPOutputStream;
 import org.iln.matching.MatchResult;
 import org.iln.matching.MatchingJson;
 import org.iln.store.Application;
+import org.iln.store.Attributes;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -411,27 +416,10 @@ public final class PartnershipStore {
     }
 
     private static AttributeValue pairsValue(List<List<String>> pairs) {
-        return AttributeValue.fromL(pairs.stream().map(PartnershipStore::list).toList());
+        return AttributeValue.fromL(pairs.stream().map(Attributes::list).toList());
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, s(pk), SK, s(sk));
-    }
-
-    private static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue v = item.get(name);
-        return v == null || v.s() == null ? "" : v.s();
-    }
-
-    private static AttributeValue list(List<String> values) {
-        return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }

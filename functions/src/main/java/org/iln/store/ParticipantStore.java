@@ -1,5 +1,10 @@
 package org.iln.store;
 
+import static org.iln.store.Attributes.list;
+import static org.iln.store.Attributes.n;
+import static org.iln.store.Attributes.s;
+import static org.iln.store.Attributes.strings;
+import static org.iln.store.Attributes.text;
 import static org.iln.store.IlnTable.ADDRESS_HASH;
 import static org.iln.store.IlnTable.BY_ADDRESS;
 import static org.iln.store.IlnTable.CONFIRMED_BY_ROUND;
@@ -654,28 +659,6 @@ public final class ParticipantStore {
 
     private static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, s(pk), SK, s(sk));
-    }
-
-    private static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue v = item.get(name);
-        return v == null ? "" : v.s();
-    }
-
-    private static List<String> strings(Map<String, AttributeValue> item, String name) {
-        AttributeValue v = item.get(name);
-        return v == null || !v.hasL() ? List.of() : v.l().stream().map(AttributeValue::s).toList();
-    }
-
-    private static AttributeValue list(List<String> values) {
-        return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 
     private static void pause(int attempt) {
