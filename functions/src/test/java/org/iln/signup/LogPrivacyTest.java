@@ -2,23 +2,16 @@ package org.iln.signup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.OutputStreamAppender;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.iln.testing.Applicant;
 import org.iln.testing.Aws;
 import org.iln.testing.AwsEmulator;
+import org.iln.testing.CapturedLogs;
 import org.iln.testing.Events;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(AwsEmulator.class)
 class LogPrivacyTest {
@@ -27,28 +20,13 @@ class LogPrivacyTest {
     static final String GIVEN = "Wilhelmina";
     static final String FAMILY = "Quigglesworth";
 
-    final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    OutputStreamAppender<ILoggingEvent> appender;
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
     LifecycleFixture participant;
 
     @BeforeEach
-    void captureLogs(Aws aws) {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        JsonEncoder encoder = new JsonEncoder();
-        encoder.setContext(context);
-        encoder.start();
-        appender = new OutputStreamAppender<>();
-        appender.setContext(context);
-        appender.setEncoder(encoder);
-        appender.setOutputStream(captured);
-        appender.start();
-        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
+    void setUp(Aws aws) {
         participant = new LifecycleFixture(aws);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(appender);
     }
 
     @Test
@@ -72,7 +50,7 @@ class LogPrivacyTest {
         participant.post("/api/erase", participant.lastMail().token("/api/erase"), "");
 
         // then
-        String logs = captured.toString(StandardCharsets.UTF_8);
+        String logs = this.logs.text();
         assertThat(logs).contains("signup stored", "application confirmed", "programme mail suppressed",
                 "person erased", "signup refused: invalid fields", "request refused: malformed body");
         assertThat(logs.toLowerCase())
