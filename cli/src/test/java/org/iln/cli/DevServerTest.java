@@ -77,7 +77,7 @@ class DevServerTest {
     @Test
     void an_edit_to_a_page_is_rebaked_and_served_without_a_restart(@TempDir Path copy, @TempDir Path bakeDir)
             throws Exception {
-        Path siteDir = copyOfTheSite(copy);
+        Path siteDir = SiteCopies.copyOfTheSite(copy);
         try (DevServer edited = DevServer.start(siteDir, bakeDir, 0, new PrintWriter(new StringWriter()))) {
             Path about = siteDir.resolve("content/about.md");
             Files.writeString(about, Files.readString(about) + "\n\nAn edit made while the server runs.\n");
@@ -93,26 +93,6 @@ class DevServerTest {
             assertThat(body).contains("An edit made while the server runs.");
         }
     }
-
-    private static Path copyOfTheSite(Path into) throws Exception {
-        Path source = Checkout.find(null, Path.of("")).orElseThrow().siteDir();
-        try (var files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path relative = source.relativize(file);
-                if (relative.startsWith("target") || relative.startsWith("node_modules") || relative.startsWith("src")) {
-                    continue;
-                }
-                Path target = into.resolve(relative.toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return into;
-    }
-
     private static String rawGet(String path) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")

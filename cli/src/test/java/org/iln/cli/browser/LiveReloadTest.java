@@ -1,6 +1,7 @@
 package org.iln.cli.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.iln.cli.SiteCopies.copyOfTheSite;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.iln.cli.Checkout;
 import org.iln.cli.dev.DevServer;
 import org.iln.cli.dev.LocalAws;
 import org.junit.jupiter.api.Test;
@@ -44,24 +44,5 @@ class LiveReloadTest {
                 driver.quit();
             }
         }
-    }
-
-    private static Path copyOfTheSite(Path into) throws Exception {
-        Path source = Checkout.find(null, Path.of("")).orElseThrow().siteDir();
-        try (var files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path relative = source.relativize(file);
-                if (relative.startsWith("target") || relative.startsWith("node_modules") || relative.startsWith("src")) {
-                    continue;
-                }
-                Path target = into.resolve(relative.toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return into;
     }
 }
