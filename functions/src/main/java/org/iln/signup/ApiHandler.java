@@ -125,17 +125,11 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private APIGatewayV2HTTPResponse signup(Request request) {
-        Optional<APIGatewayV2HTTPResponse> refused = refuseBody(request);
-        if (refused.isPresent()) {
-            return refused.get();
+        Parsed parsed = parse(request);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
         }
-        SubmittedFields fields;
-        try {
-            fields = request.isForm() ? SubmittedFields.fromForm(request.body) : SubmittedFields.fromJson(request.body);
-        } catch (MalformedBodyException e) {
-            LOG.atInfo().addKeyValue("outcome", "malformed").log("request refused: malformed body");
-            return invalid(request, List.of(new FieldError("body", e.getMessage())));
-        }
+        SubmittedFields fields = parsed.fields();
         Signup.Outcome outcome = core.signup().submit(fields);
         if (outcome instanceof Signup.Invalid invalid) {
             return invalid(request, invalid.errors());
@@ -153,6 +147,24 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             return respond(409, body, Map.of());
         }
         return checkYourEmail(request);
+    }
+
+    /** A body's fields, or the response refusing it (too large, wrong media type, malformed). */
+    private record Parsed(SubmittedFields fields, APIGatewayV2HTTPResponse refusal) {
+    }
+
+    private Parsed parse(Request request) {
+        Optional<APIGatewayV2HTTPResponse> refused = refuseBody(request);
+        if (refused.isPresent()) {
+            return new Parsed(null, refused.get());
+        }
+        try {
+            return new Parsed(request.isForm() ? SubmittedFields.fromForm(request.body)
+                    : SubmittedFields.fromJson(request.body), null);
+        } catch (MalformedBodyException e) {
+            LOG.atInfo().addKeyValue("outcome", "malformed").log("request refused: malformed body");
+            return new Parsed(null, invalid(request, List.of(new FieldError("body", e.getMessage()))));
+        }
     }
 
     private APIGatewayV2HTTPResponse confirm(Request request) {
@@ -179,17 +191,11 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private APIGatewayV2HTTPResponse eraseRequest(Request request) {
-        Optional<APIGatewayV2HTTPResponse> refused = refuseBody(request);
-        if (refused.isPresent()) {
-            return refused.get();
+        Parsed parsed = parse(request);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
         }
-        SubmittedFields fields;
-        try {
-            fields = request.isForm() ? SubmittedFields.fromForm(request.body) : SubmittedFields.fromJson(request.body);
-        } catch (MalformedBodyException e) {
-            LOG.atInfo().addKeyValue("outcome", "malformed").log("request refused: malformed body");
-            return invalid(request, List.of(new FieldError("body", e.getMessage())));
-        }
+        SubmittedFields fields = parsed.fields();
         if (fields.all("website").stream().anyMatch(v -> !v.isBlank())) {
             return checkYourEmail(request);
         }
