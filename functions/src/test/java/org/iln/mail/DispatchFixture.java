@@ -11,13 +11,9 @@ import org.iln.store.ParticipantStore;
 import org.iln.testing.Aws;
 import org.iln.testing.SettableClock;
 import org.iln.token.SignedLinks;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -56,11 +52,7 @@ final class DispatchFixture {
 
     /** A dispatcher whose n-th SES call (1-based) first runs {@code beforeCall}. */
     Dispatcher dispatcher(double perSecond, CallHook beforeCall) {
-        SesV2Client ses = SesV2Client.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .endpointOverride(aws.endpoint())
+        SesV2Client ses = aws.onEmulator(SesV2Client.builder())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
                     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {

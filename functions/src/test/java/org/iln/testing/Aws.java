@@ -9,6 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.iln.config.AwsClients;
 import org.iln.config.FunctionsConfig;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -50,6 +56,18 @@ public final class Aws {
     /** Both clients. */
     public AwsClients clients() {
         return clients;
+    }
+
+    /** The builder, set up as every test client is: url-connection HTTP, test credentials, the emulator. */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B onEmulator(B builder) {
+        return onEmulator(builder, emulator.endpoint());
+    }
+
+    static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B onEmulator(B builder, URI endpoint) {
+        return builder.httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(Emulator.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .endpointOverride(endpoint);
     }
 
     /** The emulator's endpoint. */

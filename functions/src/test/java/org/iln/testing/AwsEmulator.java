@@ -12,10 +12,6 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -134,12 +130,7 @@ public final class AwsEmulator implements ExecutionCondition, BeforeAllCallback,
     }
 
     private static AwsClients clients(Emulator emulator) {
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        Region region = Region.of(Emulator.REGION);
-        return new AwsClients(
-                DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).region(region)
-                        .credentialsProvider(credentials).endpointOverride(emulator.endpoint()).build(),
-                SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()).region(region)
-                        .credentialsProvider(credentials).endpointOverride(emulator.endpoint()).build());
+        return new AwsClients(Aws.onEmulator(DynamoDbClient.builder(), emulator.endpoint()).build(),
+                Aws.onEmulator(SesV2Client.builder(), emulator.endpoint()).build());
     }
 }
