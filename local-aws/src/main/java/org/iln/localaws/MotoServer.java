@@ -26,6 +26,10 @@ import java.util.List;
  * serving requests one by one gives the same guarantee, so tests of parallel submissions test
  * our code, not moto's races. {@code -Diln.moto.threaded=true} runs plain {@code moto_server}.
  *
+ * <p>The launcher also makes a transaction back up only the items it names, not (with
+ * {@code copy.deepcopy}) every table it touches: moto's copy made each signup slower as the table
+ * grew, to about one a second at a few thousand items. Rollback restores exactly those items.
+ *
  * <p>{@link #close()} (and a shutdown hook, for Ctrl-C and SIGTERM) stops the whole process tree,
  * so no emulator outlives the JVM that started it.
  */
@@ -36,13 +40,8 @@ public final class MotoServer implements AutoCloseable {
 
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final String SERIAL_LAUNCHER = String.join("\n",
-            "import sys, werkzeug.serving, moto.server",
-            "def one_at_a_time(*args, **kwargs):",
-            "    kwargs['threaded'] = False",
-            "    return werkzeug.serving.run_simple(*args, **kwargs)",
-            "moto.server.run_simple = one_at_a_time",
-            "moto.server.main(sys.argv[1:])");
+    /** moto_server's main with our two changes, read from {@code moto_launcher.py} beside this class. */
+    private static final String LAUNCHER = launcher();
 
     private final Process process;
     private final URI endpoint;
@@ -66,7 +65,7 @@ public final class MotoServer implements AutoCloseable {
             log = Files.createTempFile("moto-server-", ".log");
             List<String> command = Boolean.getBoolean("iln.moto.threaded")
                     ? List.of("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
-                    : List.of("python3", "-c", SERIAL_LAUNCHER, "-H", "127.0.0.1", "-p", Integer.toString(port));
+                    : List.of("python3", "-c", LAUNCHER, "-H", "127.0.0.1", "-p", Integer.toString(port));
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start moto_server (is moto[server] 5.x installed and on PATH? "
@@ -203,6 +202,17 @@ public final class MotoServer implements AutoCloseable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String launcher() {
+        try (var in = MotoServer.class.getResourceAsStream("moto_launcher.py")) {
+            if (in == null) {
+                throw new IllegalStateException("moto_launcher.py is missing from the iln-local-aws jar");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.iln.config.FunctionsConfig;
 import org.iln.json.Json;
 import org.iln.programme.ProgrammeSource;
@@ -46,6 +47,8 @@ public final class DevServer implements AutoCloseable {
     /** The sender used with emulators (its domain is verified at start). */
     public static final String LOCAL_MAIL_FROM = "International Librarians Network <noreply@" + LocalAws.LOCAL_SENDER_DOMAIN + ">";
 
+    private static final int API_CONCURRENCY = 8;
+
     private final Path siteRoot;
     private final Javalin app;
     private final SiteWatcher watcher;
@@ -53,6 +56,12 @@ public final class DevServer implements AutoCloseable {
     private final Optional<LocalAws> aws;
     private volatile ApiGatewayBridge bridge;
     private volatile DevJobs jobs = DevJobs.of(Map.of());
+    /**
+     * moto answers one request at a time and its listen queue holds 128 connections; past that the
+     * kernel drops new connections and the SDK stalls for seconds in TCP's retries, then fails. So
+     * requests beyond these slots wait here, in order, as they would for a Lambda concurrency limit.
+     */
+    private final Semaphore apiSlots = new Semaphore(API_CONCURRENCY, true);
 
     private DevServer(Path siteDir, Path bakeDir, int port, PrintWriter log, Optional<LocalAws> aws, Clock clock,
                       String mailFrom) {
@@ -192,8 +201,21 @@ public final class DevServer implements AutoCloseable {
         for (String name : Collections.list(ctx.req().getHeaderNames())) {
             headers.put(name, Collections.list(ctx.req().getHeaders(name)));
         }
-        ApiGatewayBridge.LocalResponse response = current.handle(new ApiGatewayBridge.LocalRequest(
-                ctx.method().name(), ctx.path(), ctx.queryString(), headers, ctx.bodyAsBytes(), ctx.ip(), Instant.now()));
+        ApiGatewayBridge.LocalRequest request = new ApiGatewayBridge.LocalRequest(ctx.method().name(), ctx.path(),
+                ctx.queryString(), headers, ctx.bodyAsBytes(), ctx.ip(), Instant.now());
+        ApiGatewayBridge.LocalResponse response;
+        try {
+            apiSlots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ctx.status(503).contentType(ContentType.TEXT_PLAIN).result("The dev server is stopping.");
+            return;
+        }
+        try {
+            response = current.handle(request);
+        } finally {
+            apiSlots.release();
+        }
         ctx.status(response.status());
         response.headers().forEach(ctx::header);
         response.cookies().forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
