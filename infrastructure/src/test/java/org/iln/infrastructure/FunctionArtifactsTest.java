@@ -120,6 +120,8 @@ class FunctionArtifactsTest {
         assertThat(value(config, "endpointOverride")).as("in AWS, no emulator").isEqualTo(Optional.empty());
         assertThat(value(config, "originVerify")).isEqualTo(spec.trigger() instanceof Trigger.HttpRoutes
                 ? Optional.of(SAMPLE_SECRET) : Optional.empty());
+        assertThat(parser.getField("ORIGIN_VERIFY_HEADER").get(null)).as("the header CloudFront adds is the one checked")
+                .isEqualTo(ProgrammeStack.ORIGIN_VERIFY_HEADER);
     }
 
     /** The environment with each CloudFormation intrinsic replaced by a sample value naming it. */
