@@ -242,8 +242,9 @@ public record FunctionsConfig(
     }
 
     private static byte[] key(Map<String, String> env, String name, List<String> problems) {
-        String value = required(env, name, problems);
+        String value = env.getOrDefault(name, "").trim();
         if (value.isEmpty()) {
+            problems.add(name + " is not set (nor " + name + SECRET_ARN_SUFFIX + ", its secret in AWS)");
             return new byte[MIN_KEY_BYTES];
         }
         try {

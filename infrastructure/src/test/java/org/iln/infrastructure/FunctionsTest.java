@@ -84,9 +84,9 @@ class FunctionsTest {
         assertThat(variables.get("ILN_PROGRAMME").toString())
                 .as("the manifest is read from the published site")
                 .contains("https://").contains(logicalId(mainStack().distribution())).contains("/programme.json");
-        assertThat(variables.containsKey("ILN_ORIGIN_VERIFY_SECRET_ARN"))
-                .as("only the function behind CloudFront checks the origin header")
-                .isEqualTo(spec.trigger() instanceof Trigger.HttpRoutes);
+        assertThat(variables.get("ILN_ORIGIN_VERIFY_SECRET_ARN"))
+                .as("only the function behind CloudFront checks the origin header, against the value CloudFront sends")
+                .isEqualTo(spec.trigger() instanceof Trigger.HttpRoutes ? Map.of("Ref", secretId("OriginVerify")) : null);
     }
 
     @Test
