@@ -23,6 +23,12 @@ final class BakeCommand implements Callable<Integer> {
             description = "Where to write the site (default: site/target/site, as the Maven build).")
     private Path out;
 
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "The address the site is served from, such as https://iln.example.org: used in "
+                    + "canonical links, the feed, the sitemap and programme.json (default: site.host in "
+                    + "site/jbake.properties).")
+    private String baseUrl;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -30,8 +36,17 @@ final class BakeCommand implements Callable<Integer> {
         Path target = out != null ? out : checkout.defaultBakeDir();
         stdout.printf("Baking %s into %s ...%n", checkout.siteDir(), target);
         stdout.flush();
+        SiteBaker baker = new SiteBaker(checkout.siteDir());
+        if (baseUrl != null) {
+            try {
+                baker = baker.withBaseUrl(baseUrl);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("--base-url: " + e.getMessage());
+                return 2;
+            }
+        }
         try {
-            BakeReport report = new SiteBaker(checkout.siteDir()).bake(target);
+            BakeReport report = baker.bake(target);
             stdout.println(report.toString());
             return 0;
         } catch (BakeException e) {

@@ -49,6 +49,32 @@ class IlnTest {
     }
 
     @Test
+    void bake_with_a_base_url_puts_the_deployed_address_in_links_the_feed_the_sitemap_and_the_manifest(
+            @TempDir Path out) throws Exception {
+        // when
+        int exit = run("bake", "--out", out.toString(), "--base-url", "https://iln.example.net/");
+
+        // then
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("programme.json").toFile())
+                .get("baseUrl").asText()).isEqualTo("https://iln.example.net");
+        assertThat(Files.readString(out.resolve("sitemap.xml"))).contains("<loc>https://iln.example.net/")
+                .doesNotContain("librarians.example.org");
+        assertThat(Files.readString(out.resolve("feed.xml"))).contains("https://iln.example.net/feed.xml")
+                .doesNotContain("librarians.example.org");
+        assertThat(Files.readString(out.resolve("index.html"))).contains("href=\"https://iln.example.net/");
+    }
+
+    @Test
+    void bake_refuses_a_base_url_with_a_path_and_bakes_nothing(@TempDir Path out) {
+        int exit = run("bake", "--out", out.resolve("site").toString(), "--base-url", "https://iln.example.net/site");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--base-url", "without a path", "https://iln.example.net/site");
+        assertThat(out.resolve("site")).doesNotExist();
+    }
+
+    @Test
     void the_checkout_is_found_from_any_folder_inside_it(@TempDir Path elsewhere) throws Exception {
         Path root = Checkout.find(null, Path.of("")).orElseThrow().root();
 

@@ -47,7 +47,7 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
         this.points = new DiscussionPoints(store, new Outbox(store, clock), config.siteUrl(), clock);
         this.dispatcher = new Dispatcher(clients.ses(), store, new MailRenderer(), new MimeComposer(config.mailFrom()),
                 new SignedLinks(config.tokenKey(), store), config.siteUrl(),
-                new SendRate(config.sendRate(), clock, sleeper), clock);
+                new SendRate(config.sendRate(), clock, sleeper), config.configurationSet(), clock);
     }
 
     @Override

@@ -74,6 +74,7 @@ public final class Dispatcher {
     private final URI siteUrl;
     private final SendRate rate;
     private final Clock clock;
+    private final Optional<String> configurationSet;
     private final ObjectMapper json = Json.newMapper();
 
     /**
@@ -82,6 +83,16 @@ public final class Dispatcher {
      */
     public Dispatcher(SesV2Client ses, ParticipantStore store, MailRenderer renderer, MimeComposer composer,
                       SignedLinks links, URI siteUrl, SendRate rate, Clock clock) {
+        this(ses, store, renderer, composer, links, siteUrl, rate, Optional.empty(), clock);
+    }
+
+    /**
+     * A dispatcher as above that sends with an SES configuration set, so that bounces and
+     * complaints of what it sends are published to the programme's event handler.
+     */
+    public Dispatcher(SesV2Client ses, ParticipantStore store, MailRenderer renderer, MimeComposer composer,
+                      SignedLinks links, URI siteUrl, SendRate rate, Optional<String> configurationSet, Clock clock) {
+        this.configurationSet = Objects.requireNonNull(configurationSet, "configurationSet");
         this.ses = Objects.requireNonNull(ses, "ses");
         this.store = Objects.requireNonNull(store, "store");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
@@ -168,6 +179,7 @@ public final class Dispatcher {
                 // (6 x 10 s + backoff < 2 min), so no second dispatcher can claim it meanwhile.
                 String messageId = ses.sendEmail(b -> b
                                 .content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))))
+                                .configurationSetName(configurationSet.orElse(null))
                                 .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT)))
                         .messageId();
                 store.markMailSent(mail.key(), messageId, clock.instant());

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import org.iln.store.ParticipantStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +31,20 @@ public final class Mailer {
     private final MailRenderer renderer;
     private final MimeComposer composer;
     private final Clock clock;
+    private final Optional<String> configurationSet;
 
     /** A mailer sending through {@code ses} from {@code from}, claiming messages in {@code store}. */
     public Mailer(SesV2Client ses, ParticipantStore store, MailRenderer renderer, String from, Clock clock) {
+        this(ses, store, renderer, from, Optional.empty(), clock);
+    }
+
+    /**
+     * A mailer sending with an SES configuration set, so that bounces and complaints of what it
+     * sends are published to the programme's event handler.
+     */
+    public Mailer(SesV2Client ses, ParticipantStore store, MailRenderer renderer, String from,
+                  Optional<String> configurationSet, Clock clock) {
+        this.configurationSet = Objects.requireNonNull(configurationSet, "configurationSet");
         this.ses = Objects.requireNonNull(ses, "ses");
         this.store = Objects.requireNonNull(store, "store");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
@@ -60,7 +72,8 @@ public final class Mailer {
         try {
             MailRenderer.RenderedMail mail = renderer.render(envelope.template(), envelope.model());
             byte[] raw = composer.compose(envelope, mail, composer.messageIdFor(mailKey), clock.instant());
-            String messageId = ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw)))))
+            String messageId = ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))))
+                            .configurationSetName(configurationSet.orElse(null)))
                     .messageId();
             store.markMailSent(mailKey, messageId, clock.instant());
             LOG.atInfo().addKeyValue("template", envelope.template()).addKeyValue("sesMessageId", messageId)
@@ -81,7 +94,8 @@ public final class Mailer {
         MailRenderer.RenderedMail mail = renderer.render(envelope.template(), envelope.model());
         String id = composer.messageIdFor(java.util.UUID.randomUUID().toString());
         byte[] raw = composer.compose(envelope, mail, id, clock.instant());
-        String messageId = ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw)))))
+        String messageId = ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))))
+                            .configurationSetName(configurationSet.orElse(null)))
                 .messageId();
         LOG.atInfo().addKeyValue("template", envelope.template()).addKeyValue("sesMessageId", messageId)
                 .log("mail sent");

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -87,6 +88,11 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             MDC.put("requestId", context.getAwsRequestId());
         }
         try {
+            if (!cameThroughCloudFront(event)) {
+                LOG.atInfo().addKeyValue("outcome", "no-origin-header").log("request refused: not through CloudFront");
+                return respond(403, errors("request", "Use the programme's site address, not the API's own."),
+                        Map.of());
+            }
             Request request = Request.of(event);
             return route(request);
         } catch (RuntimeException e) {
@@ -98,6 +104,20 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         } finally {
             MDC.remove("requestId");
         }
+    }
+
+    /**
+     * Whether the request carries CloudFront's origin header, when one is configured: the API's
+     * own execute-api address would otherwise skip WAF, and let a client choose its
+     * CloudFront-Viewer-Address (the rate limit's key).
+     */
+    private boolean cameThroughCloudFront(APIGatewayV2HTTPEvent event) {
+        if (config.originVerify().isEmpty()) {
+            return true;
+        }
+        byte[] expected = config.originVerify().get().getBytes(StandardCharsets.UTF_8);
+        byte[] given = Request.header(event, FunctionsConfig.ORIGIN_VERIFY_HEADER).getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(expected, given);
     }
 
     private APIGatewayV2HTTPResponse route(Request request) {
@@ -316,8 +336,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                     : event.getQueryStringParameters();
             String ip = http != null && http.getSourceIp() != null ? http.getSourceIp() : "unknown";
             // Behind CloudFront the source is an edge server; CloudFront sets this header to the
-            // visitor's "address:port" and overwrites any a client sends (the stack must disable
-            // the API's default endpoint so requests cannot bypass CloudFront).
+            // visitor's "address:port" and overwrites any a client sends (the stack forwards it;
+            // the origin header check above keeps clients from going around CloudFront).
             String viewer = header(event, "cloudfront-viewer-address");
             if (!viewer.isBlank()) {
                 int port = viewer.lastIndexOf(':');

@@ -31,7 +31,8 @@ public record Participants(
         ParticipantStore store = new ParticipantStore(clients.dynamo(), config.tableName());
         AddressHasher hasher = new AddressHasher(config.addressKey());
         SignedLinks tokens = new SignedLinks(config.tokenKey(), store);
-        Mailer mailer = new Mailer(clients.ses(), store, new MailRenderer(), config.mailFrom(), clock);
+        Mailer mailer = new Mailer(clients.ses(), store, new MailRenderer(), config.mailFrom(),
+                config.configurationSet(), clock);
         Links links = new Links(config.siteUrl());
         CountryCap cap = new CountryCap(store, tokens, mailer, programme, links, clock);
         return new Participants(

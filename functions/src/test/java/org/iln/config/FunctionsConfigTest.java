@@ -42,4 +42,32 @@ class FunctionsConfigTest {
                 .hasMessageContaining("ILN_RATE_LIMIT must be a positive whole number")
                 .hasMessageContaining("openssl rand -base64 32");
     }
+
+    @Test
+    void reads_the_configuration_set_and_origin_value_and_never_prints_the_origin_value() {
+        // when
+        FunctionsConfig config = FunctionsConfig.fromEnvironment(Map.of(
+                "ILN_TABLE_NAME", "iln", "AWS_REGION", "eu-west-1", "ILN_ADDRESS_KEY", KEY, "ILN_TOKEN_KEY", KEY,
+                "ILN_SITE_URL", "https://iln.example.org", "ILN_MAIL_FROM", "ILN <noreply@iln.example.org>",
+                "ILN_PROGRAMME", "https://iln.example.org/programme.json",
+                "ILN_CONFIGURATION_SET", "iln-prod-mail", "ILN_ORIGIN_VERIFY", "only-cloudfront-knows"));
+
+        // then
+        assertThat(config.configurationSet()).contains("iln-prod-mail");
+        assertThat(config.originVerify()).contains("only-cloudfront-knows");
+        assertThat(config.toString()).contains("iln-prod-mail").doesNotContain("only-cloudfront-knows");
+    }
+
+    @Test
+    void without_them_mail_goes_without_a_configuration_set_and_every_request_is_accepted() {
+        // when
+        FunctionsConfig config = FunctionsConfig.fromEnvironment(Map.of(
+                "ILN_TABLE_NAME", "iln", "AWS_REGION", "eu-west-1", "ILN_ADDRESS_KEY", KEY, "ILN_TOKEN_KEY", KEY,
+                "ILN_SITE_URL", "https://iln.example.org", "ILN_MAIL_FROM", "ILN <noreply@iln.example.org>",
+                "ILN_PROGRAMME", "/site/programme.json"));
+
+        // then
+        assertThat(config.configurationSet()).isEmpty();
+        assertThat(config.originVerify()).isEmpty();
+    }
 }

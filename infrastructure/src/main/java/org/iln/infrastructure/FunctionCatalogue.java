@@ -19,6 +19,7 @@ public final class FunctionCatalogue {
             new FunctionSpec(
                     "api",
                     "org.iln.signup.ApiHandler::handleRequest",
+                    FunctionArtifact.API,
                     1024,
                     Duration.ofSeconds(10),
                     new Trigger.HttpRoutes(List.of(
@@ -31,10 +32,26 @@ public final class FunctionCatalogue {
                     List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                             "dynamodb:Query", "dynamodb:ConditionCheckItem"),
                     true,
-                    true),
+                    0),
+            new FunctionSpec(
+                    "country-cap",
+                    "org.iln.signup.CountryCapHandler::handleRequest",
+                    FunctionArtifact.API,
+                    1024,
+                    Duration.ofMinutes(5),
+                    // Before nightly matching (02:00), so that the match date's matching sees the cap applied.
+                    new Trigger.Daily(1, 30),
+                    // Query: confirmed-by-round; UpdateItem: waitlist, mail sent; PutItem: unsubscribe
+                    // tokens, mail claims; DeleteItem: a claim released after a failed send;
+                    // GetItem: suppressions.
+                    List.of("dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem", "dynamodb:DeleteItem",
+                            "dynamodb:GetItem"),
+                    true,
+                    0),
             new FunctionSpec(
                     "nightly-matching",
                     "org.iln.round.NightlyMatchingHandler::handleRequest",
+                    FunctionArtifact.MATCHING,
                     3008,
                     Duration.ofMinutes(10),
                     new Trigger.Daily(2, 0),
@@ -43,10 +60,11 @@ public final class FunctionCatalogue {
                     // publish or dissolve a partnership (Put and Update only).
                     List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
                     false,
-                    true),
+                    0),
             new FunctionSpec(
                     "dispatch",
                     "org.iln.mail.DispatchHandler::handleRequest",
+                    FunctionArtifact.API,
                     1024,
                     Duration.ofMinutes(4),
                     new Trigger.Every(Duration.ofMinutes(5)),
@@ -54,17 +72,19 @@ public final class FunctionCatalogue {
                     // UpdateItem: claim, sent, failed; PutItem: enqueue, unsubscribe tokens, markers.
                     List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"),
                     true,
-                    true),
+                    // One sender at a time keeps the SES send rate honest (runs every 5 minutes, each at most 4).
+                    1),
             new FunctionSpec(
                     "ses-events",
                     "org.iln.mail.SesEventHandler::handleRequest",
+                    FunctionArtifact.API,
                     512,
                     Duration.ofSeconds(30),
                     new Trigger.SesEvents(),
                     // A suppression is one conditional put (SesFeedback); nothing is read or updated.
                     List.of("dynamodb:PutItem"),
                     false,
-                    false));
+                    0));
 
     private FunctionCatalogue() {
     }

@@ -12,22 +12,24 @@ import java.util.Objects;
  *
  * @param name short name, used in the function's name ({@code iln-<stage>-<name>}) and construct ids
  * @param handler the handler as Lambda names it, {@code package.Class::method}
+ * @param artifact the functions jar that holds the handler
  * @param memoryMb memory in MB (Lambda gives CPU in proportion); an initial value, tuned from measurement
  * @param timeout the longest one invocation may run; an initial value, tuned from measurement
  * @param trigger what invokes the function
  * @param tableActions the DynamoDB IAM actions it needs on the table (Query is also granted on the indexes)
  * @param sendsMail whether it sends email through SES (as the domain identity, with the configuration set)
- * @param readsManifest whether it reads {@code programme.json} from the site bucket
+ * @param reservedConcurrency how many instances may run at once, or 0 for no limit of its own
  */
 public record FunctionSpec(
         String name,
         String handler,
+        FunctionArtifact artifact,
         int memoryMb,
         Duration timeout,
         Trigger trigger,
         List<String> tableActions,
         boolean sendsMail,
-        boolean readsManifest) {
+        int reservedConcurrency) {
 
     public FunctionSpec {
         Objects.requireNonNull(name, "name cannot be null");
@@ -38,6 +40,7 @@ public record FunctionSpec(
         if (!handler.matches("org\\.iln\\.[A-Za-z0-9_.]+::[a-zA-Z_][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException("handler '" + handler + "' must be 'org.iln.package.Class::method'");
         }
+        Objects.requireNonNull(artifact, "artifact cannot be null");
         if (memoryMb < 128 || memoryMb > 10_240) {
             throw new IllegalArgumentException("memoryMb of '" + name + "' must be 128-10240");
         }
@@ -46,6 +49,9 @@ public record FunctionSpec(
             throw new IllegalArgumentException("timeout of '" + name + "' must be between 1 second and 15 minutes");
         }
         Objects.requireNonNull(trigger, "trigger cannot be null");
+        if (reservedConcurrency < 0) {
+            throw new IllegalArgumentException("reservedConcurrency of '" + name + "' must be 0 (none) or more");
+        }
         tableActions = List.copyOf(tableActions);
         for (String action : tableActions) {
             // A wildcard would grant actions nobody reviewed; list each one.
@@ -54,6 +60,11 @@ public record FunctionSpec(
                         + "' must be one named DynamoDB action such as dynamodb:GetItem");
             }
         }
+    }
+
+    /** The handler's class name, without the method. */
+    public String handlerClass() {
+        return handler.substring(0, handler.indexOf("::"));
     }
 
     /** Whether the function queries, and so needs Query on the indexes as well as on the table. */

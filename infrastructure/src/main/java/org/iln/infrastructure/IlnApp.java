@@ -18,12 +18,12 @@ public final class IlnApp {
         App app = new App();
         StackSettings settings = StackSettings.from(app.getNode()::tryGetContext, System::getenv);
         // The CLI runs the app in the infrastructure module directory (where cdk.json is).
-        build(app, settings, settings.functionsJarIn(Path.of("")));
+        build(app, settings, settings.functionsDirectoryIn(Path.of("")));
         app.synth();
     }
 
     /** Adds the edge stack (us-east-1) and the main stack to the app, and answers the main stack. */
-    static ProgrammeStack build(App app, StackSettings settings, Path functionsJar) {
+    static ProgrammeStack build(App app, StackSettings settings, Path functionsDirectory) {
         EdgeStack edge = new EdgeStack(app, settings.edgeStackName(), StackProps.builder()
                 .description("International Librarians Network: the CloudFront web ACL (must be in us-east-1)")
                 .env(environment(settings, EDGE_REGION))
@@ -33,7 +33,7 @@ public final class IlnApp {
                 .description("International Librarians Network: site, data, functions and mail")
                 .env(environment(settings, settings.region()))
                 .crossRegionReferences(true)
-                .build(), settings, edge.webAclArn(), functionsJar);
+                .build(), settings, edge.webAclArn(), functionsDirectory);
     }
 
     private static Environment environment(StackSettings settings, String region) {

@@ -3,6 +3,7 @@ package org.iln.infrastructure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,10 @@ import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
 import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
 import software.amazon.awscdk.services.cloudfront.HttpVersion;
 import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginRequestCookieBehavior;
+import software.amazon.awscdk.services.cloudfront.OriginRequestHeaderBehavior;
 import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginRequestQueryStringBehavior;
 import software.amazon.awscdk.services.cloudfront.PriceClass;
 import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentSecurityPolicy;
 import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentTypeOptions;
@@ -105,16 +109,30 @@ import software.constructs.Construct;
  * manifest. The table, the bucket and the HMAC key (the keys of stored records are keyed hashes
  * made with it) are retained when the stack is deleted, so a mistaken {@code cdk destroy} loses
  * nothing. Each function's role holds only the statements its {@link FunctionSpec} asks for.
+ *
+ * <p>Every function reads its configuration with {@code org.iln.config.FunctionsConfig}: the
+ * environment built here uses its variable names, and FunctionEnvironmentTest feeds each
+ * synthesised environment to that parser, so the two cannot drift apart.
  */
 public final class ProgrammeStack extends Stack {
 
-    /** The manifest's key in the site bucket; the deploy workflow uploads it after every page. */
+    /**
+     * The manifest's key in the site bucket; the deploy workflow uploads it after every page, and
+     * the functions read it from the site's public address (CloudFront serves it like any page).
+     */
     public static final String MANIFEST_KEY = "programme.json";
 
     /** The site's Content-Security-Policy: our own origin only, no inline script or style. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
             + "base-uri 'self'; form-action 'self'";
+
+    /** The header CloudFront adds to API requests ({@code FunctionsConfig.ORIGIN_VERIFY_HEADER}). */
+    public static final String ORIGIN_VERIFY_HEADER = "X-Origin-Verify";
+
+    /** The viewer headers CloudFront forwards to the API: what ApiHandler reads, and the visitor's address. */
+    public static final List<String> API_HEADERS = List.of("Content-Type", "Accept", "Accept-Language",
+            "CloudFront-Viewer-Address");
 
     /** The name of the alias every trigger invokes: SnapStart snapshots only published versions. */
     public static final String LIVE_ALIAS = "live";
@@ -132,15 +150,14 @@ public final class ProgrammeStack extends Stack {
      * Builds the stack.
      *
      * @param webAclArn the ARN of the CLOUDFRONT-scope web ACL (from {@link EdgeStack})
-     * @param functionsJar the shaded jar with every handler; it must exist
+     * @param functionsDirectory the directory holding the functions' jars ({@link FunctionArtifact}); they must exist
      */
     public ProgrammeStack(Construct scope, String id, StackProps props, StackSettings settings,
-            String webAclArn, Path functionsJar) {
+            String webAclArn, Path functionsDirectory) {
         super(scope, id, props);
-        if (!Files.isRegularFile(functionsJar)) {
-            throw new IllegalArgumentException("the functions jar " + functionsJar + " does not exist: build it with "
-                    + "'./mvnw -B -pl functions -am package -DskipTests' from the repository root, "
-                    + "or pass '-c functionsJar=PATH'");
+        Map<FunctionArtifact, Code> code = new EnumMap<>(FunctionArtifact.class);
+        for (FunctionSpec spec : FunctionCatalogue.functions()) {
+            code.computeIfAbsent(spec.artifact(), artifact -> code(functionsDirectory.resolve(artifact.fileName())));
         }
 
         table = table();
@@ -152,14 +169,11 @@ public final class ProgrammeStack extends Stack {
                 .versioned(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
-        Secret hmacKey = Secret.Builder.create(this, "HmacKey")
-                .description("Signs participants' links and keys stored records by a hash of the email address")
-                .generateSecretString(SecretStringGenerator.builder()
-                        .passwordLength(64)
-                        .excludePunctuation(true)
-                        .build())
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
+        // Stored records are keyed by a hash made with the address key: it must never change.
+        Secret addressKey = secret("AddressKey", "Keys stored records by an HMAC of the email address: never rotate it");
+        Secret tokenKey = secret("TokenKey", "Signs participants' links (rotating it expires every link sent so far)");
+        Secret originVerify = secret("OriginVerify", "CloudFront sends it to the API in the "
+                + ORIGIN_VERIFY_HEADER + " header; the API refuses requests without it");
 
         Topic sesEvents = Topic.Builder.create(this, "SesEvents").enforceSsl(true).build();
         ConfigurationSet configurationSet = ConfigurationSet.Builder.create(this, "MailConfiguration")
@@ -199,28 +213,29 @@ public final class ProgrammeStack extends Stack {
                         .build())
                 .build();
 
-        distribution = distribution(api, webAclArn);
+        distribution = distribution(api, webAclArn, originVerify);
         String siteUrl = settings.siteUrl().orElse("https://" + distribution.getDistributionDomainName());
-
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("STAGE", settings.stage());
-        environment.put("TABLE_NAME", table.getTableName());
-        environment.put("SITE_BUCKET", siteBucket.getBucketName());
-        environment.put("MANIFEST_KEY", MANIFEST_KEY);
-        environment.put("HMAC_SECRET_ARN", hmacKey.getSecretArn());
-        environment.put("SENDER", settings.sender());
-        environment.put("SEND_RATE", Integer.toString(settings.sendRate()));
-        environment.put("BASE_URL", siteUrl);
-        environment.put("CONFIGURATION_SET", configurationSet.getConfigurationSetName());
 
         Topic alarms = Topic.Builder.create(this, "Alarms").enforceSsl(true).build();
         settings.alarmEmail().ifPresent(email -> alarms.addSubscription(new EmailSubscription(email)));
         SnsAction alarmAction = new SnsAction(alarms);
 
-        // One jar holds every handler: one asset, uploaded once.
-        Code code = Code.fromAsset(functionsJar.toString());
         for (FunctionSpec spec : FunctionCatalogue.functions()) {
-            Function function = function(spec, settings, code, environment);
+            boolean overHttp = spec.trigger() instanceof Trigger.HttpRoutes;
+            List<Secret> secrets = overHttp ? List.of(addressKey, tokenKey, originVerify) : List.of(addressKey, tokenKey);
+            Map<String, String> environment = new LinkedHashMap<>();
+            environment.put("ILN_TABLE_NAME", table.getTableName());
+            environment.put("ILN_SITE_URL", siteUrl);
+            environment.put("ILN_PROGRAMME", siteUrl + "/" + MANIFEST_KEY);
+            environment.put("ILN_MAIL_FROM", settings.sender());
+            environment.put("ILN_SEND_RATE", Integer.toString(settings.sendRate()));
+            environment.put("ILN_CONFIGURATION_SET", configurationSet.getConfigurationSetName());
+            environment.put("ILN_ADDRESS_KEY_SECRET_ARN", addressKey.getSecretArn());
+            environment.put("ILN_TOKEN_KEY_SECRET_ARN", tokenKey.getSecretArn());
+            if (overHttp) {
+                environment.put("ILN_ORIGIN_VERIFY_SECRET_ARN", originVerify.getSecretArn());
+            }
+            Function function = function(spec, settings, code.get(spec.artifact()), environment);
             List<PolicyStatement> statements = new ArrayList<>();
             statements.add(allow(spec.tableActions(), List.of(table.getTableArn())));
             if (spec.queries()) {
@@ -228,12 +243,11 @@ public final class ProgrammeStack extends Stack {
                         .map(index -> table.getTableArn() + "/index/" + index.name())
                         .toList()));
             }
-            statements.add(allow(List.of("secretsmanager:GetSecretValue"), List.of(hmacKey.getSecretArn())));
+            // Read once at start-up (FunctionsConfig): only the secrets this function's environment names.
+            statements.add(allow(List.of("secretsmanager:GetSecretValue"),
+                    secrets.stream().map(Secret::getSecretArn).toList()));
             if (spec.sendsMail()) {
                 statements.add(allow(List.of("ses:SendEmail", "ses:SendRawEmail"), mailArns));
-            }
-            if (spec.readsManifest()) {
-                statements.add(allow(List.of("s3:GetObject"), List.of(siteBucket.arnForObjects(MANIFEST_KEY))));
             }
             statements.forEach(function::addToRolePolicy);
 
@@ -315,7 +329,29 @@ public final class ProgrammeStack extends Stack {
         return programme;
     }
 
-    private Distribution distribution(HttpApi api, String webAclArn) {
+    private Code code(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("the functions jar " + jar + " does not exist: build it with "
+                    + "'./mvnw -B -pl functions -am package -DskipTests' from the repository root, "
+                    + "or pass '-c functionsDirectory=DIR' (the directory holding " + jar.getFileName() + ")");
+        }
+        return Code.fromAsset(jar.toString());
+    }
+
+    private Secret secret(String id, String description) {
+        return Secret.Builder.create(this, id)
+                .description(description)
+                // 64 letters and digits: valid base64 of 48 random bytes, as FunctionsConfig reads keys.
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(64)
+                        .excludePunctuation(true)
+                        .includeSpace(false)
+                        .build())
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+    }
+
+    private Distribution distribution(HttpApi api, String webAclArn, Secret originVerify) {
         ResponseHeadersPolicy headers = ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
                 .comment("HSTS, a same-origin CSP, nosniff, referrer policy and no framing")
                 .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
@@ -341,12 +377,23 @@ public final class ProgrammeStack extends Stack {
                 .build();
 
         String apiDomain = api.getApiId() + ".execute-api." + getRegion() + "." + getUrlSuffix();
+        // Only what the API reads, and never Host (API Gateway routes by its own host name):
+        // CloudFront-Viewer-Address is the visitor's address, which the per-client rate limit keys on.
+        OriginRequestPolicy toApiRequests = OriginRequestPolicy.Builder.create(this, "ApiOriginRequests")
+                .comment("The API's query strings and the headers it reads, with the viewer's address")
+                .headerBehavior(OriginRequestHeaderBehavior.allowList(API_HEADERS.toArray(String[]::new)))
+                .queryStringBehavior(OriginRequestQueryStringBehavior.all())
+                .cookieBehavior(OriginRequestCookieBehavior.none())
+                .build();
         BehaviorOptions toApi = BehaviorOptions.builder()
-                .origin(HttpOrigin.Builder.create(apiDomain).protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY).build())
+                .origin(HttpOrigin.Builder.create(apiDomain)
+                        .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
+                        // The API refuses requests without it, so nobody can go around CloudFront and WAF.
+                        .customHeaders(Map.of(ORIGIN_VERIFY_HEADER, originVerify.getSecretValue().unsafeUnwrap()))
+                        .build())
                 .allowedMethods(AllowedMethods.ALLOW_ALL)
                 .cachePolicy(CachePolicy.CACHING_DISABLED)
-                // Everything the viewer sent except Host: API Gateway routes by its own host name.
-                .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
+                .originRequestPolicy(toApiRequests)
                 // A redirect would turn a form POST into a GET, so plain HTTP is refused instead.
                 .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
                 .responseHeadersPolicy(headers)
@@ -411,6 +458,7 @@ public final class ProgrammeStack extends Stack {
                 .loggingFormat(LoggingFormat.JSON)
                 .applicationLogLevelV2(ApplicationLogLevel.INFO)
                 .environment(environment)
+                .reservedConcurrentExecutions(spec.reservedConcurrency() > 0 ? spec.reservedConcurrency() : null)
                 .build();
     }
 

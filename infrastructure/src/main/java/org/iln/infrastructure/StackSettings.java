@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * @param wafRateLimit requests one client address may make in any five minutes before WAF blocks it
  * @param alarmEmail where alarms are mailed, or empty for no email subscription
  * @param siteUrl the public address of the site, or empty to use the CloudFront domain
- * @param functionsJar the shaded jar holding every Lambda handler
+ * @param functionsDirectory where the functions module writes its jars ({@link FunctionArtifact})
  */
 public record StackSettings(
         String stage,
@@ -37,10 +37,10 @@ public record StackSettings(
         int wafRateLimit,
         Optional<String> alarmEmail,
         Optional<String> siteUrl,
-        Path functionsJar) {
+        Path functionsDirectory) {
 
-    /** Where the functions module writes its shaded jar, relative to the infrastructure module. */
-    public static final String DEFAULT_FUNCTIONS_JAR = "../functions/target/iln-functions-lambda.jar";
+    /** Where the functions module writes its shaded jars, relative to the infrastructure module. */
+    public static final String DEFAULT_FUNCTIONS_DIRECTORY = "../functions/target";
 
     public StackSettings {
         Objects.requireNonNull(stage, "stage cannot be null");
@@ -77,7 +77,7 @@ public record StackSettings(
                 throw new IllegalArgumentException("context 'siteUrl' must be an https origin without a path, such as https://iln.example.org");
             }
         });
-        Objects.requireNonNull(functionsJar, "functionsJar cannot be null");
+        Objects.requireNonNull(functionsDirectory, "functionsDirectory cannot be null");
     }
 
     /**
@@ -103,7 +103,7 @@ public record StackSettings(
                 intOr(context.apply("wafRateLimit"), 300, "wafRateLimit"),
                 optional(context.apply("alarmEmail")),
                 optional(context.apply("siteUrl")),
-                Path.of(stringOr(context.apply("functionsJar"), DEFAULT_FUNCTIONS_JAR)));
+                Path.of(stringOr(context.apply("functionsDirectory"), DEFAULT_FUNCTIONS_DIRECTORY)));
     }
 
     /** The edge stack's name: it holds what CloudFront needs in us-east-1 (the WAF web ACL). */
@@ -111,9 +111,9 @@ public record StackSettings(
         return stackName + "-edge";
     }
 
-    /** The functions jar as an absolute path, resolved against the infrastructure module directory. */
-    public Path functionsJarIn(Path moduleDirectory) {
-        return moduleDirectory.resolve(functionsJar).toAbsolutePath().normalize();
+    /** The functions jars' directory as an absolute path, resolved against the infrastructure module directory. */
+    public Path functionsDirectoryIn(Path moduleDirectory) {
+        return moduleDirectory.resolve(functionsDirectory).toAbsolutePath().normalize();
     }
 
     private static String stringOr(Object value, String fallback) {

@@ -36,12 +36,12 @@ class AppTest {
     @Test
     void a_missing_functions_jar_stops_synthesis_and_says_how_to_build_it(@TempDir Path empty) {
         // given
-        Path missing = empty.resolve("iln-functions-lambda.jar");
+        Path missing = empty.resolve(FunctionArtifact.API.fileName());
 
         // then
-        assertThatThrownBy(() -> IlnApp.build(new App(), SynthesisedProgramme.SETTINGS, missing))
+        assertThatThrownBy(() -> IlnApp.build(new App(), SynthesisedProgramme.SETTINGS, empty))
                 .hasMessageContaining(missing.toString())
                 .hasMessageContaining("./mvnw -B -pl functions -am package")
-                .hasMessageContaining("functionsJar");
+                .hasMessageContaining("functionsDirectory");
     }
 }

@@ -1,5 +1,6 @@
 package org.iln.infrastructure;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.iln.infrastructure.SynthesisedProgramme.MAIN;
 
 import java.util.List;
@@ -49,12 +50,16 @@ class DataTest {
     }
 
     @Test
-    void the_hmac_key_is_generated_in_secrets_manager_and_kept_because_stored_keys_are_hashed_with_it() {
-        MAIN.resourceCountIs("AWS::SecretsManager::Secret", 1);
-        MAIN.hasResource("AWS::SecretsManager::Secret", Map.of(
-                "DeletionPolicy", "Retain",
-                "Properties", Match.objectLike(Map.of(
-                        "GenerateSecretString", Map.of("PasswordLength", 64, "ExcludePunctuation", true)))));
+    void the_keys_and_the_origin_value_are_generated_in_secrets_manager_and_kept_because_stored_keys_are_hashed_with_one() {
+        // 64 letters and digits: base64 of 48 random bytes, which is how the functions read a key.
+        MAIN.resourceCountIs("AWS::SecretsManager::Secret", 3);
+        for (String secret : List.of("AddressKey", "TokenKey", "OriginVerify")) {
+            assertThat(SynthesisedProgramme.resources(MAIN, "AWS::SecretsManager::Secret")
+                    .get(FunctionsTest.secretId(secret)))
+                    .containsEntry("DeletionPolicy", "Retain")
+                    .extracting(resource -> ((Map<?, ?>) resource.get("Properties")).get("GenerateSecretString"))
+                    .isEqualTo(Map.of("PasswordLength", 64, "ExcludePunctuation", true, "IncludeSpace", false));
+        }
     }
 
     private static Map<String, String> hash(String attribute) {

@@ -22,7 +22,7 @@ class DefaultSettingsTest {
         StackSettings settings = StackSettings.from(Map.<String, Object>of("siteUrl", "https://iln.example.org")::get,
                 name -> null);
         App app = new App();
-        main = Template.fromStack(IlnApp.build(app, settings, SynthesisedProgramme.fixtureJar()));
+        main = Template.fromStack(IlnApp.build(app, settings, SynthesisedProgramme.fixtureJars()));
         edge = Template.fromStack((Stack) app.getNode().findChild("iln-dev-edge"));
     }
 
@@ -35,10 +35,10 @@ class DefaultSettingsTest {
                 .<Map<?, ?>>map(properties -> (Map<?, ?>) ((Map<?, ?>) properties.get("Environment")).get("Variables"))
                 .toList();
         assertThat(variables).hasSize(FunctionCatalogue.functions().size()).allSatisfy(environment -> {
-            assertThat(environment.get("STAGE")).isEqualTo("dev");
-            assertThat(environment.get("SENDER")).isEqualTo("ILN <noreply@example.org>");
-            assertThat(environment.get("SEND_RATE")).isEqualTo("14");
-            assertThat(environment.get("BASE_URL")).isEqualTo("https://iln.example.org");
+            assertThat(environment.get("ILN_MAIL_FROM")).isEqualTo("ILN <noreply@example.org>");
+            assertThat(environment.get("ILN_SEND_RATE")).isEqualTo("14");
+            assertThat(environment.get("ILN_SITE_URL")).isEqualTo("https://iln.example.org");
+            assertThat(environment.get("ILN_PROGRAMME")).isEqualTo("https://iln.example.org/programme.json");
         });
         main.hasOutput("SiteUrl", Map.of("Value", "https://iln.example.org"));
     }

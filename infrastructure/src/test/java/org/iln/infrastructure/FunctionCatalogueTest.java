@@ -13,7 +13,8 @@ class FunctionCatalogueTest {
     void the_catalogue_names_each_function_once() {
         List<String> names = FunctionCatalogue.functions().stream().map(FunctionSpec::name).toList();
 
-        assertThat(names).doesNotHaveDuplicates().containsExactly("api", "nightly-matching", "dispatch", "ses-events");
+        assertThat(names).doesNotHaveDuplicates().containsExactly("api", "country-cap", "nightly-matching", "dispatch",
+                "ses-events");
     }
 
     @Test
@@ -27,8 +28,8 @@ class FunctionCatalogueTest {
 
     @Test
     void a_wildcard_table_action_is_refused() {
-        assertThatThrownBy(() -> new FunctionSpec("x", "org.iln.x.X::handleRequest", 512, Duration.ofSeconds(5),
-                new Trigger.SesEvents(), List.of("dynamodb:*"), false, false))
+        assertThatThrownBy(() -> new FunctionSpec("x", "org.iln.x.X::handleRequest", FunctionArtifact.API, 512,
+                Duration.ofSeconds(5), new Trigger.SesEvents(), List.of("dynamodb:*"), false, 0))
                 .hasMessageContaining("dynamodb:*")
                 .hasMessageContaining("named DynamoDB action");
     }
@@ -40,23 +41,50 @@ class FunctionCatalogueTest {
 
     @Test
     void timeouts_beyond_lambdas_fifteen_minutes_and_fractional_rates_are_refused() {
-        assertThatThrownBy(() -> new FunctionSpec("x", "org.iln.x.X::handleRequest", 512, Duration.ofMinutes(16),
-                new Trigger.SesEvents(), List.of(), false, false)).hasMessageContaining("timeout");
+        assertThatThrownBy(() -> new FunctionSpec("x", "org.iln.x.X::handleRequest", FunctionArtifact.API, 512,
+                Duration.ofMinutes(16), new Trigger.SesEvents(), List.of(), false, 0)).hasMessageContaining("timeout");
         assertThatThrownBy(() -> new Trigger.Every(Duration.ofSeconds(90))).hasMessageContaining("whole number of minutes");
     }
 
     @Test
     void a_handler_that_is_not_class_and_method_is_refused() {
-        assertThatThrownBy(() -> new FunctionSpec("x", "ApiHandler", 512, Duration.ofSeconds(5),
-                new Trigger.SesEvents(), List.of(), false, false)).hasMessageContaining("'ApiHandler'");
+        assertThatThrownBy(() -> new FunctionSpec("x", "ApiHandler", FunctionArtifact.API, 512, Duration.ofSeconds(5),
+                new Trigger.SesEvents(), List.of(), false, 0)).hasMessageContaining("'ApiHandler'");
     }
 
     @Test
     void nightly_matching_gets_exactly_the_table_actions_its_code_uses() {
-        FunctionSpec nightly = FunctionCatalogue.functions().get(1);
+        FunctionSpec nightly = FunctionsTest.spec("nightly-matching");
 
         assertThat(nightly.handler()).isEqualTo("org.iln.round.NightlyMatchingHandler::handleRequest");
         assertThat(nightly.tableActions()).containsExactlyInAnyOrder(
                 "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+    }
+
+    @Test
+    void the_country_cap_runs_before_nightly_matching_so_the_match_date_sees_it_applied() {
+        // given
+        Trigger.Daily cap = (Trigger.Daily) FunctionsTest.spec("country-cap").trigger();
+        Trigger.Daily matching = (Trigger.Daily) FunctionsTest.spec("nightly-matching").trigger();
+
+        // then
+        assertThat(cap.hour() * 60 + cap.minute()).isLessThan(matching.hour() * 60 + matching.minute());
+        assertThat(FunctionsTest.spec("country-cap").handler()).isEqualTo("org.iln.signup.CountryCapHandler::handleRequest");
+    }
+
+    @Test
+    void only_dispatch_is_limited_to_one_instance_so_two_senders_never_share_the_send_rate() {
+        assertThat(FunctionCatalogue.functions()).filteredOn(spec -> spec.reservedConcurrency() > 0)
+                .singleElement()
+                .satisfies(spec -> assertThat(spec.name()).isEqualTo("dispatch"))
+                .satisfies(spec -> assertThat(spec.reservedConcurrency()).isEqualTo(1))
+                .satisfies(spec -> assertThat(spec.timeout())
+                        .isLessThan(((Trigger.Every) spec.trigger()).every()));
+    }
+
+    @Test
+    void matching_ships_in_the_matching_jar_and_every_other_function_in_the_api_jar() {
+        assertThat(FunctionCatalogue.functions()).allSatisfy(spec -> assertThat(spec.artifact())
+                .isEqualTo(spec.name().equals("nightly-matching") ? FunctionArtifact.MATCHING : FunctionArtifact.API));
     }
 }

@@ -7,6 +7,7 @@ import static org.iln.infrastructure.SynthesisedProgramme.mainStack;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -67,23 +68,50 @@ class FunctionsTest {
     @MethodSource("catalogue")
     void each_function_is_told_where_everything_is_through_its_environment(FunctionSpec spec) {
         // when
-        Map<?, ?> variables = (Map<?, ?>) ((Map<?, ?>) SynthesisedProgramme.properties(
-                MAIN, "AWS::Lambda::Function", functionLogicalId(spec)).get("Environment")).get("Variables");
+        Map<?, ?> variables = environment(spec);
 
-        // then
-        assertThat(variables.keySet().stream().map(String::valueOf).toList()).containsExactlyInAnyOrder("STAGE", "TABLE_NAME", "SITE_BUCKET", "MANIFEST_KEY",
-                "HMAC_SECRET_ARN", "SENDER", "SEND_RATE", "BASE_URL", "CONFIGURATION_SET");
-        assertThat(variables.get("STAGE")).isEqualTo("test");
-        assertThat(variables.get("MANIFEST_KEY")).isEqualTo("programme.json");
-        assertThat(variables.get("SENDER")).isEqualTo("ILN programme <hello@iln.example.net>");
-        assertThat(variables.get("SEND_RATE")).isEqualTo("9");
-        assertThat(variables.get("TABLE_NAME")).isEqualTo(Map.of("Ref", logicalId(mainStack().programmeTable())));
-        assertThat(variables.get("SITE_BUCKET")).isEqualTo(Map.of("Ref", logicalId(mainStack().siteBucket())));
-        assertThat(variables.get("HMAC_SECRET_ARN")).isEqualTo(Map.of("Ref", onlyLogicalId("AWS::SecretsManager::Secret")));
-        assertThat(variables.get("CONFIGURATION_SET")).isEqualTo(Map.of("Ref", onlyLogicalId("AWS::SES::ConfigurationSet")));
-        assertThat(variables.get("BASE_URL").toString())
+        // then (FunctionEnvironmentTest feeds the same variables to the functions' own parser)
+        assertThat(variables.get("ILN_MAIL_FROM")).isEqualTo("ILN programme <hello@iln.example.net>");
+        assertThat(variables.get("ILN_SEND_RATE")).isEqualTo("9");
+        assertThat(variables.get("ILN_TABLE_NAME")).isEqualTo(Map.of("Ref", logicalId(mainStack().programmeTable())));
+        assertThat(variables.get("ILN_CONFIGURATION_SET"))
+                .isEqualTo(Map.of("Ref", onlyLogicalId("AWS::SES::ConfigurationSet")));
+        assertThat(variables.get("ILN_ADDRESS_KEY_SECRET_ARN")).isEqualTo(Map.of("Ref", secretId("AddressKey")));
+        assertThat(variables.get("ILN_TOKEN_KEY_SECRET_ARN")).isEqualTo(Map.of("Ref", secretId("TokenKey")));
+        assertThat(variables.get("ILN_SITE_URL").toString())
                 .as("without a siteUrl setting, links point at the distribution")
                 .contains("https://").contains(logicalId(mainStack().distribution()));
+        assertThat(variables.get("ILN_PROGRAMME").toString())
+                .as("the manifest is read from the published site")
+                .contains("https://").contains(logicalId(mainStack().distribution())).contains("/programme.json");
+        assertThat(variables.get("ILN_ORIGIN_VERIFY_SECRET_ARN"))
+                .as("only the function behind CloudFront checks the origin header, against the value CloudFront sends")
+                .isEqualTo(spec.trigger() instanceof Trigger.HttpRoutes ? Map.of("Ref", secretId("OriginVerify")) : null);
+    }
+
+    @Test
+    void dispatch_runs_one_instance_at_a_time_and_nothing_else_is_limited() {
+        Map<String, Map<String, Object>> limited = MAIN.findResources("AWS::Lambda::Function",
+                Map.of("Properties", Match.objectLike(Map.of("ReservedConcurrentExecutions", Match.anyValue()))));
+
+        assertThat(limited).containsOnlyKeys(functionLogicalId(spec("dispatch")));
+        assertThat(SynthesisedProgramme.properties(MAIN, "AWS::Lambda::Function", functionLogicalId(spec("dispatch"))))
+                .containsEntry("ReservedConcurrentExecutions", 1);
+    }
+
+    @Test
+    void each_function_is_deployed_from_the_jar_of_its_artifact() {
+        // given
+        Map<FunctionArtifact, Set<Object>> codeByArtifact = new java.util.EnumMap<>(FunctionArtifact.class);
+        for (FunctionSpec spec : FunctionCatalogue.functions()) {
+            Object code = SynthesisedProgramme.properties(MAIN, "AWS::Lambda::Function", functionLogicalId(spec)).get("Code");
+            codeByArtifact.computeIfAbsent(spec.artifact(), a -> new java.util.HashSet<>()).add(code);
+        }
+
+        // then: one asset per jar, shared by the functions it holds
+        assertThat(codeByArtifact).containsOnlyKeys(FunctionArtifact.values());
+        assertThat(codeByArtifact.values()).allSatisfy(codes -> assertThat(codes).hasSize(1));
+        assertThat(codeByArtifact.get(FunctionArtifact.API)).doesNotContainAnyElementsOf(codeByArtifact.get(FunctionArtifact.MATCHING));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -137,8 +165,12 @@ class FunctionsTest {
     }
 
     @Test
-    void nightly_matching_runs_at_two_in_the_morning_utc_and_dispatch_every_five_minutes() {
-        MAIN.resourceCountIs("AWS::Scheduler::Schedule", 2);
+    void the_country_cap_runs_at_half_past_one_nightly_matching_at_two_utc_and_dispatch_every_five_minutes() {
+        MAIN.resourceCountIs("AWS::Scheduler::Schedule", 3);
+        MAIN.hasResourceProperties("AWS::Scheduler::Schedule", Map.of(
+                "ScheduleExpression", "cron(30 1 * * ? *)",
+                "ScheduleExpressionTimezone", "Etc/UTC",
+                "Target", Match.objectLike(Map.of("Arn", Map.of("Ref", aliasId("country-cap"))))));
         MAIN.hasResourceProperties("AWS::Scheduler::Schedule", Map.of(
                 "ScheduleExpression", "cron(0 2 * * ? *)",
                 "ScheduleExpressionTimezone", "Etc/UTC",
@@ -162,7 +194,7 @@ class FunctionsTest {
             assertThat(target.get("RetryPolicy")).isEqualTo(Map.of("MaximumRetryAttempts", 2, "MaximumEventAgeInSeconds", 3600));
         }
         // and Lambda's asynchronous retries for each function that is not called over HTTP.
-        for (String name : List.of("nightly-matching", "dispatch", "ses-events")) {
+        for (String name : List.of("country-cap", "nightly-matching", "dispatch", "ses-events")) {
             MAIN.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Map.of(
                     "FunctionName", Map.of("Ref", functionLogicalId(spec(name))),
                     // The alias ARN's eighth field: its name, "live".
@@ -200,6 +232,20 @@ class FunctionsTest {
                 Map.of("Properties", Match.objectLike(Map.of("Handler", spec.handler()))));
         assertThat(found).as("the function for handler %s", spec.handler()).hasSize(1);
         return found.keySet().iterator().next();
+    }
+
+    /** The synthesised environment variables of a function. */
+    static Map<?, ?> environment(FunctionSpec spec) {
+        return (Map<?, ?>) ((Map<?, ?>) SynthesisedProgramme.properties(
+                MAIN, "AWS::Lambda::Function", functionLogicalId(spec)).get("Environment")).get("Variables");
+    }
+
+    /** The logical id of the secret whose construct id starts so. */
+    static String secretId(String constructId) {
+        List<String> found = SynthesisedProgramme.resources(MAIN, "AWS::SecretsManager::Secret").keySet().stream()
+                .filter(id -> id.startsWith(constructId)).toList();
+        assertThat(found).as("secret %s", constructId).hasSize(1);
+        return found.get(0);
     }
 
     private static String aliasId(String name) {

@@ -71,7 +71,7 @@ class SiteTest {
     }
 
     @Test
-    void api_requests_go_uncached_to_the_http_api_with_every_method_and_every_viewer_header_but_host() {
+    void api_requests_go_uncached_to_the_http_api_with_every_method_the_viewers_address_and_the_origin_header() {
         // given
         String api = onlyLogicalId("AWS::ApiGatewayV2::Api");
         Map<String, Object> config = distributionConfig();
@@ -85,10 +85,17 @@ class SiteTest {
         Map<String, Object> toApi = behaviours.get(0);
         assertThat(toApi).containsEntry("PathPattern", "/api/*")
                 .containsEntry("AllowedMethods", List.of("GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"))
-                // AWS managed policies: CachingDisabled and AllViewerExceptHostHeader.
+                // AWS managed policy CachingDisabled.
                 .containsEntry("CachePolicyId", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad")
-                .containsEntry("OriginRequestPolicyId", "b689b0a8-53d0-40ab-baf2-68738e2966ac")
+                .containsEntry("OriginRequestPolicyId", Map.of("Ref", onlyLogicalId("AWS::CloudFront::OriginRequestPolicy")))
                 .containsEntry("ViewerProtocolPolicy", "https-only");
+        // Not Host (API Gateway routes by its own); the viewer's address for the per-client rate limit.
+        MAIN.hasResourceProperties("AWS::CloudFront::OriginRequestPolicy", Map.of(
+                "OriginRequestPolicyConfig", Match.objectLike(Map.of(
+                        "HeadersConfig", Map.of("HeaderBehavior", "whitelist",
+                                "Headers", List.of("Content-Type", "Accept", "Accept-Language", "CloudFront-Viewer-Address")),
+                        "QueryStringsConfig", Map.of("QueryStringBehavior", "all"),
+                        "CookiesConfig", Map.of("CookieBehavior", "none")))));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> origins = (List<Map<String, Object>>) config.get("Origins");
         Map<String, Object> apiOrigin = origins.stream()
@@ -96,6 +103,10 @@ class SiteTest {
                 .findFirst().orElseThrow();
         assertThat(apiOrigin.get("DomainName").toString()).contains(api).contains(".execute-api.");
         assertThat(apiOrigin.get("CustomOriginConfig").toString()).contains("OriginProtocolPolicy=https-only");
+        // The API refuses requests without this header: its execute-api address cannot skip WAF.
+        assertThat(apiOrigin.get("OriginCustomHeaders").toString())
+                .contains("HeaderName=X-Origin-Verify")
+                .contains("{{resolve:secretsmanager:").contains(FunctionsTest.secretId("OriginVerify"));
     }
 
     @Test

@@ -22,7 +22,7 @@ class StackSettingsTest {
         // then
         assertThat(settings).isEqualTo(new StackSettings("dev", "iln-dev", "eu-west-1", Optional.empty(),
                 "example.org", "ILN <noreply@example.org>", 14, 20, 40, 300, Optional.empty(), Optional.empty(),
-                Path.of("../functions/target/iln-functions-lambda.jar")));
+                Path.of("../functions/target")));
         assertThat(settings.edgeStackName()).isEqualTo("iln-dev-edge");
     }
 
@@ -31,7 +31,7 @@ class StackSettingsTest {
         // when
         StackSettings settings = withContext(Map.of("stage", "prod", "domain", "iln.example.net",
                 "sendRate", "50", "apiRateLimit", 5, "alarmEmail", "ops@example.net",
-                "siteUrl", "https://iln.example.net", "functionsJar", "build/f.jar"));
+                "siteUrl", "https://iln.example.net", "functionsDirectory", "build/jars"));
 
         // then
         assertThat(settings.stackName()).isEqualTo("iln-prod");
@@ -40,8 +40,8 @@ class StackSettingsTest {
         assertThat(settings.apiRateLimit()).isEqualTo(5);
         assertThat(settings.alarmEmail()).contains("ops@example.net");
         assertThat(settings.siteUrl()).contains("https://iln.example.net");
-        assertThat(settings.functionsJarIn(Path.of("/repo/infrastructure")))
-                .isEqualTo(Path.of("/repo/infrastructure/build/f.jar"));
+        assertThat(settings.functionsDirectoryIn(Path.of("/repo/infrastructure")))
+                .isEqualTo(Path.of("/repo/infrastructure/build/jars"));
     }
 
     @Test
@@ -56,9 +56,11 @@ class StackSettingsTest {
     }
 
     @Test
-    void the_default_functions_jar_resolves_inside_the_functions_module() {
-        assertThat(withContext(Map.of()).functionsJarIn(Path.of("/repo/infrastructure")))
-                .isEqualTo(Path.of("/repo/functions/target/iln-functions-lambda.jar"));
+    void the_default_functions_jars_are_the_ones_this_build_writes_in_the_functions_module() {
+        assertThat(withContext(Map.of()).functionsDirectoryIn(Path.of("/repo/infrastructure"))
+                .resolve(FunctionArtifact.MATCHING.fileName()))
+                .isEqualTo(Path.of("/repo/functions/target/iln-functions-" + FunctionArtifact.VERSION + "-matching.jar"));
+        assertThat(FunctionArtifact.VERSION).as("the reactor's version, filtered in by Maven").matches("\\d+\\.\\d+.*");
     }
 
     @Test

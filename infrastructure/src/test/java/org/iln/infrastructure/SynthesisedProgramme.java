@@ -44,7 +44,7 @@ final class SynthesisedProgramme {
 
     static {
         App app = new App();
-        MAIN_STACK = IlnApp.build(app, SETTINGS, fixtureJar());
+        MAIN_STACK = IlnApp.build(app, SETTINGS, fixtureJars());
         MAIN = Template.fromStack(MAIN_STACK);
         EDGE = Template.fromStack((Stack) app.getNode().findChild(SETTINGS.edgeStackName()));
     }
@@ -78,23 +78,27 @@ final class SynthesisedProgramme {
     }
 
     /**
-     * A small real zip standing in for the functions' shaded jar: the asset only needs a file to
-     * hash and stage; nothing in these tests runs the handlers.
+     * Small real zips standing in for the functions' jars, one per artifact, each different so
+     * that each becomes an asset of its own: the asset only needs a file to hash and stage;
+     * nothing in these tests runs the handlers (FunctionArtifactsTest loads them from the real jars).
      */
-    static Path fixtureJar() {
+    static Path fixtureJars() {
         try {
             Path directory = Files.createTempDirectory("iln-functions-fixture");
-            Path jar = directory.resolve("iln-functions-lambda.jar");
-            try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
-                zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
-                zip.write("Manifest-Version: 1.0\n".getBytes(StandardCharsets.US_ASCII));
-                zip.closeEntry();
-            }
-            jar.toFile().deleteOnExit();
             directory.toFile().deleteOnExit();
-            return jar;
+            for (FunctionArtifact artifact : FunctionArtifact.values()) {
+                Path jar = directory.resolve(artifact.fileName());
+                try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
+                    zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
+                    zip.write(("Manifest-Version: 1.0\nImplementation-Title: " + artifact.classifier() + "\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    zip.closeEntry();
+                }
+                jar.toFile().deleteOnExit();
+            }
+            return directory;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write the fixture jar", e);
+            throw new UncheckedIOException("could not write the fixture jars", e);
         }
     }
 }

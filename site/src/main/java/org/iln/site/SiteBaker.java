@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -53,6 +54,7 @@ public final class SiteBaker {
 
     private final Path siteDir;
     private final Clock clock;
+    private final Optional<String> baseUrl;
 
     /** A baker for the site folder (the one holding jbake.properties), dated by the system clock in UTC. */
     public SiteBaker(Path siteDir) {
@@ -60,8 +62,30 @@ public final class SiteBaker {
     }
 
     SiteBaker(Path siteDir, Clock clock) {
+        this(siteDir, clock, Optional.empty());
+    }
+
+    private SiteBaker(Path siteDir, Clock clock, Optional<String> baseUrl) {
         this.siteDir = Objects.requireNonNull(siteDir, "siteDir").toAbsolutePath().normalize();
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * The same baker, writing {@code url} (for example {@code https://iln.example.org}) in place of
+     * jbake.properties' {@code site.host}: the address in canonical links, the feed, the sitemap
+     * and the manifest's {@code baseUrl}, which is where the site is actually deployed.
+     *
+     * @throws IllegalArgumentException unless {@code url} is an http(s) origin without a path
+     */
+    public SiteBaker withBaseUrl(String url) {
+        Objects.requireNonNull(url, "url");
+        String origin = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        if (!origin.matches("https?://[^/\\s?#]+")) {
+            throw new IllegalArgumentException("the base URL must be an http(s) origin without a path, such as "
+                    + "https://iln.example.org (was '" + url + "')");
+        }
+        return new SiteBaker(siteDir, clock, Optional.of(origin));
     }
 
     /**
@@ -204,7 +228,10 @@ public final class SiteBaker {
             throw new BakeException(siteDir + ": jbake.properties: missing; give the folder that holds the site");
         }
         try {
-            return new JBakeConfigurationFactory().createDefaultJbakeConfiguration(siteDir.toFile(), out.toFile(), true);
+            JBakeConfiguration config = new JBakeConfigurationFactory()
+                    .createDefaultJbakeConfiguration(siteDir.toFile(), out.toFile(), true);
+            baseUrl.ifPresent(url -> config.setProperty("site.host", url));
+            return config;
         } catch (JBakeException e) {
             throw new BakeException("jbake.properties: " + e.getMessage(), e);
         }
