@@ -1,0 +1,135 @@
+package org.iln.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import org.iln.config.AwsClients;
+import org.iln.mail.Dispatcher;
+import org.iln.mail.MailRenderer;
+import org.iln.mail.MimeComposer;
+import org.iln.mail.Outbox;
+import org.iln.mail.OutboxMessage;
+import org.iln.mail.SendRate;
+import org.iln.store.ParticipantStore;
+import org.iln.store.StoredMail;
+import org.iln.testing.Aws;
+import org.iln.testing.AwsEmulator;
+import org.iln.testing.SentMail;
+import org.iln.testing.SettableClock;
+import org.iln.token.SignedLinks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Dispatch while SES throttles (HTTP 429 on the wire, retried first by the SDK, then by the
+ * dispatcher's own backoff): nothing is lost, nothing goes twice, the pauses grow, and what could
+ * not be sent stays queued for the next run.
+ */
+@ExtendWith(AwsEmulator.class)
+class DispatchUnderThrottlingTest {
+
+    private static final Instant NOW = Instant.parse("2026-02-23T08:00:00Z");
+    /** SES attempts the SDK makes for one SendEmail call, at least. */
+    private static final int SDK_ATTEMPTS = 3;
+
+    private final SettableClock clock = new SettableClock(NOW);
+    private final List<Duration> pauses = new ArrayList<>();
+
+    @Test
+    void when_ses_throttles_at_random_every_message_goes_exactly_once_and_the_pauses_grow(Aws aws) {
+        // given: 12 queued messages; SES refuses six attempts in ten (seeded)
+        List<String> ids = queue(aws, 12);
+        Faults faults = new Faults(7).on(Call.sendEmail(), Faults.When.probability(0.6), Fault.sesTooManyRequests());
+        Dispatcher dispatcher = dispatcher(aws, faults.clients(aws.endpoint()));
+
+        // when: the scheduled runs go on, a minute apart, until the outbox is empty
+        List<Dispatcher.Report> runs = new ArrayList<>();
+        for (int run = 0; run < 20 && !aws.dynamo().query(b -> b.tableName(Aws.TABLE).indexName("mail-queue")
+                .keyConditionExpression("mailQueue = :p").expressionAttributeValues(
+                        Map.of(":p", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PENDING"))))
+                .items().isEmpty(); run++) {
+            runs.add(dispatcher.dispatch(() -> Duration.ofMinutes(10)));
+            clock.advance(Duration.ofMinutes(1));
+        }
+
+        // then
+        assertThat(faults.count()).isGreaterThan(SDK_ATTEMPTS);
+        assertThat(runs.stream().mapToInt(Dispatcher.Report::sent).sum()).isEqualTo(ids.size());
+        assertEachSentOnce(aws, ids);
+        List<Duration> backoffs = pauses.stream().filter(d -> d.toMillis() >= 100).toList();
+        assertThat(backoffs).as("the dispatcher's own backoff after the SDK's retries").isNotEmpty();
+    }
+
+    @Test
+    void when_ses_throttles_past_every_retry_the_run_stops_and_the_next_run_sends_everything_once(Aws aws) {
+        // given: SES throttles every attempt during the first run
+        List<String> ids = queue(aws, 5);
+        AtomicBoolean throttling = new AtomicBoolean(true);
+        Faults faults = new Faults(1).on(Call.sendEmail(), (n, random) -> throttling.get(),
+                Fault.sesTooManyRequests());
+        Dispatcher dispatcher = dispatcher(aws, faults.clients(aws.endpoint()));
+
+        // when
+        Dispatcher.Report throttled = dispatcher.dispatch(() -> Duration.ofMinutes(10));
+        List<StoredMail> afterThrottling = ids.stream().map(id -> store(aws).mail(key(id)).orElseThrow()).toList();
+        throttling.set(false);
+        clock.advance(Duration.ofMinutes(5));
+        Dispatcher.Report next = dispatcher.dispatch(() -> Duration.ofMinutes(10));
+
+        // then: the first run sent nothing, backed off harder each time, and put the message back
+        assertThat(faults.count()).isGreaterThanOrEqualTo(6 * SDK_ATTEMPTS);
+        assertThat(throttled.sent()).isZero();
+        assertThat(throttled.requeued()).isEqualTo(1);
+        assertThat(throttled.stoppedBecause()).contains("ses-unavailable");
+        assertThat(afterThrottling).extracting(StoredMail::status).containsOnly(StoredMail.Status.QUEUED);
+        List<Duration> backoffs = pauses.stream().filter(d -> d.toMillis() >= 100).toList();
+        assertThat(backoffs).hasSize(5);
+        assertThat(backoffs.get(4)).isGreaterThan(backoffs.get(0));
+        // and the next run sent each message once
+        assertThat(next.sent()).isEqualTo(ids.size());
+        assertEachSentOnce(aws, ids);
+    }
+
+    private Dispatcher dispatcher(Aws aws, AwsClients clients) {
+        ParticipantStore store = new ParticipantStore(clients.dynamo(), Aws.TABLE);
+        SendRate rate = new SendRate(14, clock, d -> {
+            pauses.add(d);
+            clock.advance(d);
+        });
+        return new Dispatcher(clients.ses(), store, new MailRenderer(), new MimeComposer(Aws.FROM),
+                new SignedLinks(aws.config().tokenKey(), store), Aws.SITE, rate, clock);
+    }
+
+    private List<String> queue(Aws aws, int count) {
+        Outbox outbox = new Outbox(store(aws), clock);
+        List<String> ids = IntStream.rangeClosed(1, count).mapToObj(i -> "p-" + i).toList();
+        for (String id : ids) {
+            outbox.enqueue(OutboxMessage.programme("no-match", "2026-1", "2026-1", id, "no-match",
+                    id + "@example.org", "hash-" + id, Map.of("givenName", "Name " + id, "roundTitle", "Round 1, 2026"),
+                    List.of("team@iln.example.org")));
+        }
+        return ids;
+    }
+
+    private static String key(String id) {
+        return "no-match:2026-1:2026-1:" + id;
+    }
+
+    private static ParticipantStore store(Aws aws) {
+        return new ParticipantStore(aws.dynamo(), Aws.TABLE);
+    }
+
+    private static void assertEachSentOnce(Aws aws, List<String> ids) {
+        assertThat(aws.sentMail()).extracting(SentMail::to)
+                .containsExactlyInAnyOrderElementsOf(ids.stream().map(id -> id + "@example.org").toList());
+        for (String id : ids) {
+            assertThat(store(aws).mail(key(id))).get().extracting(StoredMail::status).isEqualTo(StoredMail.Status.SENT);
+        }
+    }
+}
