@@ -11,18 +11,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.iln.config.AwsClients;
 import org.iln.mail.Dispatcher;
-import org.iln.mail.MailRenderer;
-import org.iln.mail.MimeComposer;
 import org.iln.mail.Outbox;
 import org.iln.mail.OutboxMessage;
-import org.iln.mail.SendRate;
 import org.iln.store.ParticipantStore;
 import org.iln.store.StoredMail;
 import org.iln.testing.Aws;
 import org.iln.testing.AwsEmulator;
 import org.iln.testing.SentMail;
 import org.iln.testing.SettableClock;
-import org.iln.token.SignedLinks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -97,13 +93,7 @@ class DispatchUnderThrottlingTest {
     }
 
     private Dispatcher dispatcher(Aws aws, AwsClients clients) {
-        ParticipantStore store = new ParticipantStore(clients.dynamo(), Aws.TABLE);
-        SendRate rate = new SendRate(14, clock, d -> {
-            pauses.add(d);
-            clock.advance(d);
-        });
-        return new Dispatcher(clients.ses(), store, new MailRenderer(), new MimeComposer(Aws.FROM),
-                new SignedLinks(aws.config().tokenKey(), store), Aws.SITE, rate, clock);
+        return Dispatchers.over(aws, clients, clock, pauses::add);
     }
 
     private List<String> queue(Aws aws, int count) {

@@ -10,18 +10,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.iln.mail.Dispatcher;
-import org.iln.mail.MailRenderer;
-import org.iln.mail.MimeComposer;
 import org.iln.mail.Outbox;
 import org.iln.mail.OutboxMessage;
-import org.iln.mail.SendRate;
 import org.iln.store.ParticipantStore;
 import org.iln.store.StoredMail;
 import org.iln.testing.Aws;
 import org.iln.testing.AwsEmulator;
 import org.iln.testing.SentMail;
 import org.iln.testing.SettableClock;
-import org.iln.token.SignedLinks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -95,10 +91,7 @@ class DispatcherKilledTest {
     }
 
     private Dispatcher dispatcher(Aws aws) {
-        ParticipantStore store = new ParticipantStore(aws.dynamo(), Aws.TABLE);
-        return new Dispatcher(aws.ses(), store, new MailRenderer(), new MimeComposer(Aws.FROM),
-                new SignedLinks(aws.config().tokenKey(), store), Aws.SITE,
-                new SendRate(14, clock, clock::advance), clock);
+        return Dispatchers.over(aws, aws.clients(), clock, pause -> { });
     }
 
     private static Map<StoredMail.Status, Long> statuses(Aws aws, List<String> ids) {
