@@ -21,6 +21,7 @@ import org.iln.testing.SentMail;
 import org.iln.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Dispatch while SES throttles (HTTP 429 on the wire, retried first by the SDK, then by the
@@ -46,10 +47,7 @@ class DispatchUnderThrottlingTest {
 
         // when: the scheduled runs go on, a minute apart, until the outbox is empty
         List<Dispatcher.Report> runs = new ArrayList<>();
-        for (int run = 0; run < 20 && !aws.dynamo().query(b -> b.tableName(Aws.TABLE).indexName("mail-queue")
-                .keyConditionExpression("mailQueue = :p").expressionAttributeValues(
-                        Map.of(":p", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PENDING"))))
-                .items().isEmpty(); run++) {
+        for (int run = 0; run < 20 && !pending(aws).isEmpty(); run++) {
             runs.add(dispatcher.dispatch(() -> Duration.ofMinutes(10)));
             clock.advance(Duration.ofMinutes(1));
         }
@@ -90,6 +88,39 @@ class DispatchUnderThrottlingTest {
         // and the next run sent each message once
         assertThat(next.sent()).isEqualTo(ids.size());
         assertEachSentOnce(aws, ids);
+    }
+
+    @Test
+    void when_dynamodb_throttles_and_fails_at_random_every_message_still_goes_exactly_once(Aws aws) {
+        // given: DynamoDB throttles one attempt in four and answers one in ten with a 500 after applying it
+        List<String> ids = queue(aws, 8);
+        Faults faults = new Faults(3)
+                .on(Call.anyDynamo(), Faults.When.probability(0.10), Fault.dynamoInternalErrorAfterApplying())
+                .on(Call.anyDynamo(), Faults.When.probability(0.25), Fault.dynamoThroughputExceeded());
+        Dispatcher dispatcher = dispatcher(aws, faults.clients(aws.endpoint()));
+
+        // when: runs go on, each a lease apart (a run that fails is an errored invocation, retried by the schedule)
+        int failedRuns = 0;
+        for (int run = 0; run < 12 && !pending(aws).isEmpty(); run++) {
+            try {
+                dispatcher.dispatch(() -> Duration.ofMinutes(10));
+            } catch (RuntimeException e) {
+                failedRuns++;
+            }
+            clock.advance(Dispatcher.LEASE.plusSeconds(1));
+        }
+
+        // then
+        assertThat(faults.count()).isGreaterThan(5);
+        assertThat(pending(aws)).isEmpty();
+        assertEachSentOnce(aws, ids);
+        assertThat(failedRuns).isLessThan(12);
+    }
+
+    private static List<Map<String, AttributeValue>> pending(Aws aws) {
+        return aws.dynamo().query(b -> b.tableName(Aws.TABLE).indexName("mail-queue")
+                .keyConditionExpression("mailQueue = :p")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("PENDING")))).items();
     }
 
     private Dispatcher dispatcher(Aws aws, AwsClients clients) {
