@@ -121,9 +121,7 @@ public final class ParticipantStore {
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
                 return CreateOutcome.CREATED;
             } catch (TransactionCanceledException e) {
-                boolean conditionFailed = e.hasCancellationReasons() && e.cancellationReasons().stream()
-                        .map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals);
-                if (conditionFailed) {
+                if (conditionFailed(e)) {
                     // Our own earlier attempt may have been applied with its answer lost (a 500,
                     // a timeout) and retried by the SDK: then the lock names this application.
                     return holdsLock(application) ? CreateOutcome.CREATED : CreateOutcome.ALREADY_APPLIED;
@@ -196,8 +194,18 @@ public final class ParticipantStore {
                             .build()).build()));
             return true;
         } catch (TransactionCanceledException e) {
-            return false;
+            // Only a failed condition means "not unconfirmed any more"; a throttled or
+            // conflicting transaction is a failure the caller must report, not an expired link.
+            if (conditionFailed(e)) {
+                return false;
+            }
+            throw e;
         }
+    }
+
+    private static boolean conditionFailed(TransactionCanceledException e) {
+        return e.hasCancellationReasons() && e.cancellationReasons().stream()
+                .map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals);
     }
 
     /** Confirmed and waitlisted applications of a round, earliest confirmation first. */

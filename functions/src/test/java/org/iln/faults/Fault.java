@@ -43,6 +43,20 @@ public record Fault(String name, Kind kind, int status, Map<String, String> head
         return dynamo("Throttling", 400, "com.amazon.coral.availability#ThrottlingException", "Rate exceeded");
     }
 
+    /**
+     * DynamoDB's answer to a transaction one of whose items was throttled: HTTP 400
+     * {@code TransactionCanceledException} with a {@code ThrottlingError} reason. Not retried by
+     * the SDK; the caller must tell it from a failed condition.
+     */
+    public static Fault dynamoTransactionThrottled() {
+        return new Fault("TransactionThrottled", Kind.ANSWER, 400, Map.of("Content-Type", DYNAMO_JSON,
+                "x-amzn-ErrorType", "TransactionCanceledException"),
+                "{\"__type\":\"com.amazonaws.dynamodb.v20120810#TransactionCanceledException\","
+                        + "\"Message\":\"Transaction cancelled, please refer cancellation reasons for specific reasons "
+                        + "[ThrottlingError]\",\"CancellationReasons\":[{\"Code\":\"ThrottlingError\","
+                        + "\"Message\":\"Throughput exceeds the current capacity of your table or index.\"}]}");
+    }
+
     /** DynamoDB's 500 for a request it did not apply. */
     public static Fault dynamoInternalError() {
         return dynamo("InternalServerError", 500, "com.amazonaws.dynamodb.v20120810#InternalServerError",

@@ -149,11 +149,30 @@ class SignupUnderFaultsTest {
     }
 
     @Test
+    void a_confirmation_whose_transaction_was_cancelled_as_throttled_is_a_503_not_an_expired_link(Aws aws) {
+        // given: DynamoDB cancels the confirmation transaction: one of its items was throttled
+        String token = signUpAndReadLink(aws, "ana@example.org");
+        Faults faults = new Faults(1).on(Call.dynamo("TransactWriteItems"), Faults.When.nth(1),
+                Fault.dynamoTransactionThrottled());
+
+        // when
+        List<APIGatewayV2HTTPResponse> answers = confirmUntilDone(handler(aws, faults), token);
+
+        // then: the person is asked to retry, and the retry confirms
+        assertThat(faults.count()).isEqualTo(1);
+        assertThat(answers).extracting(APIGatewayV2HTTPResponse::getStatusCode).containsExactly(503, 303);
+        assertRetryable(answers);
+        assertThat(confirmed(aws)).hasSize(1);
+        assertThat(mailTo(aws, "ana@example.org")).hasSize(2);
+    }
+
+    @Test
     void many_people_signing_up_and_confirming_through_random_throttles_and_500s_are_each_stored_and_mailed_once(
             Aws aws) {
-        // given: a quarter of all DynamoDB attempts throttled, one in ten answered 500 after applying,
-        // one in ten SES sends throttled (seeded: the same faults each run)
+        // given: one transaction in ten cancelled as throttled, one DynamoDB attempt in ten answered
+        // 500 after applying, a quarter throttled, one SES send in ten throttled (seeded)
         Faults faults = new Faults(42)
+                .on(Call.dynamo("TransactWriteItems"), Faults.When.probability(0.10), Fault.dynamoTransactionThrottled())
                 .on(Call.anyDynamo(), Faults.When.probability(0.10), Fault.dynamoInternalErrorAfterApplying())
                 .on(Call.anyDynamo(), Faults.When.probability(0.25), Fault.dynamoThroughputExceeded())
                 .on(Call.sendEmail(), Faults.When.probability(0.10), Fault.sesTooManyRequests());
