@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AccountSuspendedException;
@@ -130,6 +131,10 @@ public final class Dispatcher {
                     requeued++;
                     stopped = Optional.of("ses-unavailable");
                 }
+                case STORE_FAILED -> {
+                    requeued++;
+                    stopped = Optional.of("store-unavailable");
+                }
             }
             if (stopped.isPresent()) {
                 break;
@@ -142,7 +147,7 @@ public final class Dispatcher {
         return report;
     }
 
-    private enum Outcome { SENT, FAILED, SKIPPED, REQUEUED, STOP }
+    private enum Outcome { SENT, FAILED, SKIPPED, REQUEUED, STOP, STORE_FAILED }
 
     private Outcome send(StoredMail mail) {
         String template = mail.template();
@@ -154,6 +159,13 @@ public final class Dispatcher {
         byte[] raw;
         try {
             raw = compose(mail);
+        } catch (SdkException e) {
+            // Minting the unsubscribe link writes its token: DynamoDB failed, not the message.
+            // Put it back (if even that fails, its lease does) and stop while the table is in trouble.
+            store.requeueMail(mail.key(), clock.instant().plus(BACKOFF_CAP));
+            LOG.atWarn().addKeyValue("template", template).addKeyValue("error", e.getClass().getSimpleName())
+                    .log("mail could not be prepared; put back, run stops");
+            return Outcome.STORE_FAILED;
         } catch (RuntimeException e) {
             // A bad address or template is not going to get better by retrying.
             store.finishMail(mail.key(), StoredMail.Status.FAILED, "compose: " + e.getClass().getSimpleName(),

@@ -117,6 +117,29 @@ class DispatchUnderThrottlingTest {
         assertThat(failedRuns).isLessThan(12);
     }
 
+    @Test
+    void a_message_whose_unsubscribe_link_cannot_be_stored_is_put_back_not_failed(Aws aws) {
+        // given: during the first run, DynamoDB throttles every write of an unsubscribe link's token
+        List<String> ids = queue(aws, 3);
+        AtomicBoolean throttling = new AtomicBoolean(true);
+        Faults faults = new Faults(1).on(Call.dynamo("PutItem", "\"TOKEN#"), (n, random) -> throttling.get(),
+                Fault.dynamoThroughputExceeded());
+        Dispatcher dispatcher = dispatcher(aws, faults.clients(aws.endpoint()));
+
+        // when
+        Dispatcher.Report first = dispatcher.dispatch(() -> Duration.ofMinutes(10));
+        throttling.set(false);
+        clock.advance(Duration.ofMinutes(1));
+        Dispatcher.Report next = dispatcher.dispatch(() -> Duration.ofMinutes(10));
+
+        // then: the first run put its message back and stopped; nothing failed for good; each went once
+        assertThat(faults.count()).isGreaterThan(1);
+        assertThat(first.stoppedBecause()).contains("store-unavailable");
+        assertThat(first.failed() + next.failed()).isZero();
+        assertThat(first.sent() + next.sent()).isEqualTo(ids.size());
+        assertEachSentOnce(aws, ids);
+    }
+
     private static List<Map<String, AttributeValue>> pending(Aws aws) {
         return aws.dynamo().query(b -> b.tableName(Aws.TABLE).indexName("mail-queue")
                 .keyConditionExpression("mailQueue = :p")
