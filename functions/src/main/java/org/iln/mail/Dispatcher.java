@@ -45,7 +45,8 @@ import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
  * same Message-ID. A dispatcher that dies before SES accepted the message loses nothing: the
  * message is sent by a later run once its lease ends.
  *
- * <p>Sending keeps to the {@link SendRate}. Throttling ({@code TooManyRequestsException},
+ * <p>Sending keeps to the {@link SendRate}, whose pace halves at each throttling and recovers
+ * as messages go. Throttling ({@code TooManyRequestsException},
  * {@code LimitExceededException}, HTTP 429, SDK throttling codes) is retried with exponential
  * backoff and full jitter; once the retries are spent the message goes back to the queue and the
  * run stops. Any other SES refusal marks that message {@code FAILED} with its error code (never
@@ -182,10 +183,12 @@ public final class Dispatcher {
                                 .content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))))
                                 .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT)))
                         .messageId();
+                rate.accepted();
                 store.markMailSent(mail.key(), messageId, clock.instant());
                 return Outcome.SENT;
             } catch (SdkServiceException e) {
                 if (isThrottling(e)) {
+                    rate.throttled();
                     if (attempt >= THROTTLE_ATTEMPTS) {
                         store.requeueMail(mail.key(), clock.instant().plus(BACKOFF_CAP));
                         LOG.atWarn().addKeyValue("template", template).addKeyValue("attempts", attempt)

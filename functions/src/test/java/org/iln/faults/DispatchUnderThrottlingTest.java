@@ -13,6 +13,7 @@ import org.iln.config.AwsClients;
 import org.iln.mail.Dispatcher;
 import org.iln.mail.Outbox;
 import org.iln.mail.OutboxMessage;
+import org.iln.mail.SendRate;
 import org.iln.store.ParticipantStore;
 import org.iln.store.StoredMail;
 import org.iln.testing.Aws;
@@ -37,6 +38,7 @@ class DispatchUnderThrottlingTest {
 
     private final SettableClock clock = new SettableClock(NOW);
     private final List<Duration> pauses = new ArrayList<>();
+    private final SendRate rate = Dispatchers.rate(clock, pauses::add);
 
     @Test
     void when_ses_throttles_at_random_every_message_goes_exactly_once_and_the_pauses_grow(Aws aws) {
@@ -72,6 +74,8 @@ class DispatchUnderThrottlingTest {
         // when
         Dispatcher.Report throttled = dispatcher.dispatch(() -> Duration.ofMinutes(10));
         List<StoredMail> afterThrottling = ids.stream().map(id -> store(aws).mail(key(id)).orElseThrow()).toList();
+        double paceAfterThrottling = rate.pace();
+        List<Duration> backoffs = pauses.stream().filter(d -> d.toMillis() >= 100).toList();
         throttling.set(false);
         clock.advance(Duration.ofMinutes(5));
         Dispatcher.Report next = dispatcher.dispatch(() -> Duration.ofMinutes(10));
@@ -82,11 +86,13 @@ class DispatchUnderThrottlingTest {
         assertThat(throttled.requeued()).isEqualTo(1);
         assertThat(throttled.stoppedBecause()).contains("ses-unavailable");
         assertThat(afterThrottling).extracting(StoredMail::status).containsOnly(StoredMail.Status.QUEUED);
-        List<Duration> backoffs = pauses.stream().filter(d -> d.toMillis() >= 100).toList();
         assertThat(backoffs).hasSize(5);
         assertThat(backoffs.get(4)).isGreaterThan(backoffs.get(0));
-        // and the next run sent each message once
+        // and the send rate backed off: six throttles halved the pace six times
+        assertThat(paceAfterThrottling).isLessThan(14.0 / 32);
+        // and the next run sent each message once, its pace recovering as they went
         assertThat(next.sent()).isEqualTo(ids.size());
+        assertThat(rate.pace()).isGreaterThan(paceAfterThrottling).isLessThan(14);
         assertEachSentOnce(aws, ids);
     }
 
@@ -147,7 +153,7 @@ class DispatchUnderThrottlingTest {
     }
 
     private Dispatcher dispatcher(Aws aws, AwsClients clients) {
-        return Dispatchers.over(aws, clients, clock, pauses::add);
+        return Dispatchers.over(aws, clients, clock, rate);
     }
 
     private List<String> queue(Aws aws, int count) {

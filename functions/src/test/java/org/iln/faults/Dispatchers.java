@@ -20,12 +20,21 @@ final class Dispatchers {
 
     /** A dispatcher over {@code clients} at 14 messages a second; each pause moves the clock and is reported. */
     static Dispatcher over(Aws aws, AwsClients clients, SettableClock clock, Consumer<Duration> pauses) {
+        return over(aws, clients, clock, rate(clock, pauses));
+    }
+
+    /** A dispatcher over {@code clients} keeping to {@code rate}. */
+    static Dispatcher over(Aws aws, AwsClients clients, SettableClock clock, SendRate rate) {
         ParticipantStore store = new ParticipantStore(clients.dynamo(), Aws.TABLE);
-        SendRate rate = new SendRate(14, clock, d -> {
+        return new Dispatcher(clients.ses(), store, new MailRenderer(), new MimeComposer(Aws.FROM),
+                new SignedLinks(aws.config().tokenKey(), store), Aws.SITE, rate, clock);
+    }
+
+    /** 14 messages a second on {@code clock}: each pause moves it and is reported. */
+    static SendRate rate(SettableClock clock, Consumer<Duration> pauses) {
+        return new SendRate(14, clock, d -> {
             pauses.accept(d);
             clock.advance(d);
         });
-        return new Dispatcher(clients.ses(), store, new MailRenderer(), new MimeComposer(Aws.FROM),
-                new SignedLinks(aws.config().tokenKey(), store), Aws.SITE, rate, clock);
     }
 }
