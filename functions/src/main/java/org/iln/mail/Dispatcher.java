@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AccountSuspendedException;
@@ -44,7 +45,8 @@ import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
  * same Message-ID. A dispatcher that dies before SES accepted the message loses nothing: the
  * message is sent by a later run once its lease ends.
  *
- * <p>Sending keeps to the {@link SendRate}. Throttling ({@code TooManyRequestsException},
+ * <p>Sending keeps to the {@link SendRate}, whose pace halves at each throttling and recovers
+ * as messages go. Throttling ({@code TooManyRequestsException},
  * {@code LimitExceededException}, HTTP 429, SDK throttling codes) is retried with exponential
  * backoff and full jitter; once the retries are spent the message goes back to the queue and the
  * run stops. Any other SES refusal marks that message {@code FAILED} with its error code (never
@@ -141,6 +143,10 @@ public final class Dispatcher {
                     requeued++;
                     stopped = Optional.of("ses-unavailable");
                 }
+                case STORE_FAILED -> {
+                    requeued++;
+                    stopped = Optional.of("store-unavailable");
+                }
             }
             if (stopped.isPresent()) {
                 break;
@@ -153,7 +159,7 @@ public final class Dispatcher {
         return report;
     }
 
-    private enum Outcome { SENT, FAILED, SKIPPED, REQUEUED, STOP }
+    private enum Outcome { SENT, FAILED, SKIPPED, REQUEUED, STOP, STORE_FAILED }
 
     private Outcome send(StoredMail mail) {
         String template = mail.template();
@@ -165,6 +171,13 @@ public final class Dispatcher {
         byte[] raw;
         try {
             raw = compose(mail);
+        } catch (SdkException e) {
+            // Minting the unsubscribe link writes its token: DynamoDB failed, not the message.
+            // Put it back (if even that fails, its lease does) and stop while the table is in trouble.
+            store.requeueMail(mail.key(), clock.instant().plus(BACKOFF_CAP));
+            LOG.atWarn().addKeyValue("template", template).addKeyValue("error", e.getClass().getSimpleName())
+                    .log("mail could not be prepared; put back, run stops");
+            return Outcome.STORE_FAILED;
         } catch (RuntimeException e) {
             // A bad address or template is not going to get better by retrying.
             store.finishMail(mail.key(), StoredMail.Status.FAILED, "compose: " + e.getClass().getSimpleName(),
@@ -182,10 +195,12 @@ public final class Dispatcher {
                                 .configurationSetName(configurationSet.orElse(null))
                                 .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT)))
                         .messageId();
+                rate.accepted();
                 store.markMailSent(mail.key(), messageId, clock.instant());
                 return Outcome.SENT;
             } catch (SdkServiceException e) {
                 if (isThrottling(e)) {
+                    rate.throttled();
                     if (attempt >= THROTTLE_ATTEMPTS) {
                         store.requeueMail(mail.key(), clock.instant().plus(BACKOFF_CAP));
                         LOG.atWarn().addKeyValue("template", template).addKeyValue("attempts", attempt)

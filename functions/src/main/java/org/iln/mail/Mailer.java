@@ -69,20 +69,40 @@ public final class Mailer {
             LOG.atInfo().addKeyValue("template", envelope.template()).log("address suppressed, programme mail not sent");
             return;
         }
+        String messageId;
         try {
             MailRenderer.RenderedMail mail = renderer.render(envelope.template(), envelope.model());
             byte[] raw = composer.compose(envelope, mail, composer.messageIdFor(mailKey), clock.instant());
-            String messageId = ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))))
+            messageId = ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))))
                             .configurationSetName(configurationSet.orElse(null)))
                     .messageId();
-            store.markMailSent(mailKey, messageId, clock.instant());
-            LOG.atInfo().addKeyValue("template", envelope.template()).addKeyValue("sesMessageId", messageId)
-                    .log("mail sent");
         } catch (RuntimeException e) {
-            store.releaseMail(mailKey);
+            release(mailKey, e);
             LOG.atWarn().addKeyValue("template", envelope.template()).addKeyValue("error", e.getClass().getSimpleName())
                     .log("mail not sent; claim released so a retry can send it");
             throw e;
+        }
+        try {
+            store.markMailSent(mailKey, messageId, clock.instant());
+        } catch (RuntimeException e) {
+            // SES has it: failing the request now would make the person retry and get it twice.
+            // The claim stays, unmarked, and keeps retries off until its lease ends.
+            LOG.atWarn().addKeyValue("template", envelope.template()).addKeyValue("error", e.getClass().getSimpleName())
+                    .log("mail sent but not marked sent; its claim keeps it from going again");
+        }
+        LOG.atInfo().addKeyValue("template", envelope.template()).addKeyValue("sesMessageId", messageId)
+                .log("mail sent");
+    }
+
+    /**
+     * Gives up a claim after a failure before SES accepted the message, so that a retry can send
+     * it; if even that fails, the claim's lease lets a retry take it over later.
+     */
+    public void release(String mailKey, RuntimeException cause) {
+        try {
+            store.releaseMail(mailKey);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 

@@ -61,29 +61,49 @@ public final class Confirmation {
             return false;
         }
         Application application = found.get();
-        if (application.status() != Application.Status.UNCONFIRMED) {
+        if (application.status() == Application.Status.UNCONFIRMED) {
+            if (!store.confirm(application, now)) {
+                // A parallel click confirmed it first, an earlier attempt's write went through
+                // with its answer lost, or it expired in between.
+                Optional<Application> again =
+                        store.application(application.round(), application.participantId(), now);
+                if (again.isEmpty() || again.get().status() == Application.Status.UNCONFIRMED) {
+                    return false;
+                }
+                if (again.get().status() != Application.Status.CONFIRMED) {
+                    return true;
+                }
+            }
+        } else if (application.status() != Application.Status.CONFIRMED) {
+            return true; // waitlisted or matched since: nothing left to do
+        }
+        // What follows a confirmation runs for whoever claims its email first: the click that
+        // confirmed, or a retry of one that failed after confirming (so its email is not lost).
+        String mailKey = "confirmed:" + application.round() + ":" + application.participantId();
+        if (!store.claimMail(mailKey, application.addressHash(), "confirmed", now)) {
             return true;
         }
-        if (!store.confirm(application, now)) {
-            // A parallel click confirmed it first, or it expired in between.
-            return store.application(application.round(), application.participantId(), now)
-                    .map(a -> a.status() != Application.Status.UNCONFIRMED).orElse(false);
-        }
-        // Confirming a new application is a fresh opt-in: lift an earlier unsubscribe.
-        store.unsuppress(application.addressHash(), "unsubscribed");
         Programme current = programme.get();
         Optional<Round> round = current.round(application.round());
-        String unsubscribe = tokens.mint(Purpose.UNSUBSCRIBE, application.addressHash(), application.round(),
-                application.participantId(), now);
-        String unsubscribeUrl = links.api("unsubscribe", unsubscribe);
-        mailer.sendOnce("confirmed:" + application.round() + ":" + application.participantId(),
-                new Envelope(application.profile().email(), application.addressHash(), "confirmed", Map.of(
-                        "givenName", application.profile().givenName(),
-                        "roundTitle", round.map(Round::title).orElse(application.round()),
-                        "matchDate", round.map(r -> r.matchDate() == null ? "" : r.matchDate().toString()).orElse(""),
-                        "siteUrl", links.site(),
-                        "unsubscribeUrl", unsubscribeUrl),
-                        Optional.of(unsubscribeUrl), round.map(Signup::replyTo).orElse(java.util.List.of())));
+        try {
+            // Confirming a new application is a fresh opt-in: lift an earlier unsubscribe.
+            store.unsuppress(application.addressHash(), "unsubscribed");
+            String unsubscribe = tokens.mint(Purpose.UNSUBSCRIBE, application.addressHash(), application.round(),
+                    application.participantId(), now);
+            String unsubscribeUrl = links.api("unsubscribe", unsubscribe);
+            mailer.sendClaimed(mailKey,
+                    new Envelope(application.profile().email(), application.addressHash(), "confirmed", Map.of(
+                            "givenName", application.profile().givenName(),
+                            "roundTitle", round.map(Round::title).orElse(application.round()),
+                            "matchDate", round.map(r -> r.matchDate() == null ? "" : r.matchDate().toString())
+                                    .orElse(""),
+                            "siteUrl", links.site(),
+                            "unsubscribeUrl", unsubscribeUrl),
+                            Optional.of(unsubscribeUrl), round.map(Signup::replyTo).orElse(java.util.List.of())));
+        } catch (RuntimeException e) {
+            mailer.release(mailKey, e);
+            throw e;
+        }
         LOG.atInfo().addKeyValue("outcome", "confirmed").addKeyValue("round", application.round())
                 .addKeyValue("participantId", application.participantId()).log("application confirmed");
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);

@@ -109,10 +109,17 @@ public final class Signup {
 
         if (store.createApplication(application, ackKey, "confirm-address", now)
                 == ParticipantStore.CreateOutcome.CREATED) {
-            String token = tokens.mint(Purpose.CONFIRM, hash, round.id(), application.participantId(), now);
-            mailer.sendClaimed(ackKey, envelope(profile.email(), hash, "confirm-address", round, Map.of(
-                    "givenName", profile.givenName(),
-                    "confirmUrl", links.api("confirm", token))));
+            try {
+                String token = tokens.mint(Purpose.CONFIRM, hash, round.id(), application.participantId(), now);
+                mailer.sendClaimed(ackKey, envelope(profile.email(), hash, "confirm-address", round, Map.of(
+                        "givenName", profile.givenName(),
+                        "confirmUrl", links.api("confirm", token))));
+            } catch (RuntimeException e) {
+                // Stored but not mailed (the link's token could not be written, say): free the
+                // claim, so the person's retry, which finds the application, mails them a link.
+                mailer.release(ackKey, e);
+                throw e;
+            }
             LOG.atInfo().addKeyValue("outcome", "stored").addKeyValue("round", round.id())
                     .addKeyValue("participantId", application.participantId()).log("signup stored");
             return new Accepted();
@@ -122,11 +129,16 @@ public final class Signup {
             Application known = existing.get();
             Map<String, String> model = new HashMap<>();
             model.put("givenName", known.profile().givenName());
-            if (known.status() == Application.Status.UNCONFIRMED) {
-                String token = tokens.mint(Purpose.CONFIRM, hash, round.id(), known.participantId(), now);
-                model.put("confirmUrl", links.api("confirm", token));
+            try {
+                if (known.status() == Application.Status.UNCONFIRMED) {
+                    String token = tokens.mint(Purpose.CONFIRM, hash, round.id(), known.participantId(), now);
+                    model.put("confirmUrl", links.api("confirm", token));
+                }
+                mailer.sendClaimed(ackKey, envelope(known.profile().email(), hash, "already-applied", round, model));
+            } catch (RuntimeException e) {
+                mailer.release(ackKey, e);
+                throw e;
             }
-            mailer.sendClaimed(ackKey, envelope(known.profile().email(), hash, "already-applied", round, model));
         }
         LOG.atInfo().addKeyValue("outcome", "known").addKeyValue("round", round.id()).log("signup for a known address");
         return new Accepted();

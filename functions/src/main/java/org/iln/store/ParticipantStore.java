@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.iln.store.Application.Profile;
 import org.iln.store.Application.Status;
@@ -38,6 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -56,6 +58,11 @@ public final class ParticipantStore {
     public static final Duration UNCONFIRMED_TTL = Duration.ofHours(48);
     /** How long a mail claim is kept, which is how long a message key stays "sent". */
     public static final Duration MAIL_CLAIM_TTL = Duration.ofDays(30);
+    /**
+     * How long an immediate send's claim keeps others off: well past the API function's timeout,
+     * so only a claim whose holder is gone (and that was never marked sent) is taken over.
+     */
+    public static final Duration MAIL_CLAIM_LEASE = Duration.ofMinutes(2);
 
     private static final int TRANSACTION_ATTEMPTS = 8;
     /** The one partition of the sparse {@code mail-queue} index (see docs/storage.md on its size). */
@@ -114,10 +121,10 @@ public final class ParticipantStore {
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
                 return CreateOutcome.CREATED;
             } catch (TransactionCanceledException e) {
-                boolean conditionFailed = e.hasCancellationReasons() && e.cancellationReasons().stream()
-                        .map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals);
-                if (conditionFailed) {
-                    return CreateOutcome.ALREADY_APPLIED;
+                if (conditionFailed(e)) {
+                    // Our own earlier attempt may have been applied with its answer lost (a 500,
+                    // a timeout) and retried by the SDK: then the lock names this application.
+                    return holdsLock(application) ? CreateOutcome.CREATED : CreateOutcome.ALREADY_APPLIED;
                 }
                 // A conflict with a parallel transaction on the same lock: try again, and the
                 // loser will then see the winner's lock.
@@ -127,6 +134,13 @@ public final class ParticipantStore {
                 pause(attempt);
             }
         }
+    }
+
+    private boolean holdsLock(Application application) {
+        Map<String, AttributeValue> lock = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(lockPk(application.addressHash()), "ROUND#" + application.round()))).item();
+        return lock != null && lock.containsKey("participantId")
+                && application.participantId().equals(lock.get("participantId").s());
     }
 
     /** The live application an address holds for a round, if any. */
@@ -180,8 +194,18 @@ public final class ParticipantStore {
                             .build()).build()));
             return true;
         } catch (TransactionCanceledException e) {
-            return false;
+            // Only a failed condition means "not unconfirmed any more"; a throttled or
+            // conflicting transaction is a failure the caller must report, not an expired link.
+            if (conditionFailed(e)) {
+                return false;
+            }
+            throw e;
         }
+    }
+
+    private static boolean conditionFailed(TransactionCanceledException e) {
+        return e.hasCancellationReasons() && e.cancellationReasons().stream()
+                .map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals);
     }
 
     /** Confirmed and waitlisted applications of a round, earliest confirmation first. */
@@ -274,15 +298,39 @@ public final class ParticipantStore {
 
     /**
      * Claims the right to send the message with this key; true for exactly one caller, however
-     * many try at once.
+     * many try at once. A claim holds for {@link #MAIL_CLAIM_LEASE}: one that was never marked
+     * sent (its holder died, or could not release it) can be claimed again after that.
      */
     public boolean claimMail(String mailKey, String addressHash, String template, Instant now) {
+        Map<String, AttributeValue> item = mailItem(mailKey, addressHash, template, now);
+        // Tells our own claim from another's when the SDK retried a put that had been applied
+        // but whose answer was lost (a 500, a timeout): the retry then fails its condition.
+        String claimId = UUID.randomUUID().toString();
+        item.put("claimId", s(claimId));
         try {
-            dynamo.putItem(b -> b.tableName(table).item(mailItem(mailKey, addressHash, template, now))
-                    .conditionExpression("attribute_not_exists(pk)"));
+            dynamo.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR (attribute_not_exists(sentAt) "
+                            + "AND #status = :claimed AND leaseEnds < :now)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":claimed", s(StoredMail.Status.CLAIMED.name()),
+                            ":now", n(now.getEpochSecond())))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return true;
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            return e.hasItem() && e.item().containsKey("claimId") && claimId.equals(e.item().get("claimId").s());
+        } catch (RuntimeException e) {
+            // The put may have been applied before the call failed: take back only our own claim,
+            // so a retry can claim it at once rather than after the lease.
+            try {
+                dynamo.deleteItem(b -> b.tableName(table).key(key("MAIL#" + mailKey, "MAIL"))
+                        .conditionExpression("claimId = :mine AND attribute_not_exists(sentAt)")
+                        .expressionAttributeValues(Map.of(":mine", s(claimId))));
+            } catch (ConditionalCheckFailedException notOurs) {
+                // Never written, or someone else's: nothing to take back.
+            } catch (RuntimeException stillFailing) {
+                e.addSuppressed(stillFailing);
+            }
+            throw e;
         }
     }
 
@@ -629,6 +677,7 @@ public final class ParticipantStore {
         item.put("claimedAt", s(now.toString()));
         // Claimed for an immediate send (no mailQueue attribute), so dispatch never picks it up.
         item.put("status", s(StoredMail.Status.CLAIMED.name()));
+        item.put("leaseEnds", n(now.plus(MAIL_CLAIM_LEASE).getEpochSecond()));
         item.put(EXPIRES_AT, n(now.plus(MAIL_CLAIM_TTL).getEpochSecond()));
         return item;
     }

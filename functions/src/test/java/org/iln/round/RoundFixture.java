@@ -13,30 +13,30 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** A round of stored applications, seeded with BatchWriteItem, and a nightly run over it on a settable clock. */
-final class RoundFixture {
+public final class RoundFixture {
 
-    static final String ROUND = "2026-1";
+    public static final String ROUND = "2026-1";
     static final Instant BEFORE_MATCH_DATE = Instant.parse("2026-02-16T02:00:00Z");
-    static final Instant MATCH_DATE = Instant.parse("2026-02-23T02:00:00Z");
+    public static final Instant MATCH_DATE = Instant.parse("2026-02-23T02:00:00Z");
     static final List<String> COUNTRIES = List.of("AU", "DE", "IN", "KE", "MX", "GB");
     static final List<String> SECTORS = List.of("academic", "public", "school", "special");
     static final List<String> STAGES = List.of("early", "mid", "senior");
 
     final Aws aws;
-    final SettableClock clock = new SettableClock(BEFORE_MATCH_DATE);
+    public final SettableClock clock = new SettableClock(BEFORE_MATCH_DATE);
     final AddressHasher hasher;
 
-    RoundFixture(Aws aws) {
+    public RoundFixture(Aws aws) {
         this.aws = aws;
         this.hasher = new AddressHasher(aws.config().addressKey());
     }
 
-    NightlyMatchingHandler handler() {
+    public NightlyMatchingHandler handler() {
         return new NightlyMatchingHandler(aws.clients(), clock, aws.config());
     }
 
     /** {@code confirmed} confirmed applicants who can all be matched, plus the given extra ones. */
-    void seed(int confirmed, Map<String, String> extraStatuses) {
+    public void seed(int confirmed, Map<String, String> extraStatuses) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int i = 1; i <= confirmed; i++) {
             items.add(application(id(i), COUNTRIES.get(i % COUNTRIES.size()), "en", "CONFIRMED"));
@@ -50,11 +50,11 @@ final class RoundFixture {
         write(List.of(application(id, "JP", "ja", "CONFIRMED")));
     }
 
-    static String id(int i) {
+    public static String id(int i) {
         return String.format("p-%02d", i);
     }
 
-    String email(String id) {
+    public String email(String id) {
         return id + "@example.org";
     }
 
@@ -111,18 +111,18 @@ final class RoundFixture {
     }
 
     /** Items of one type, read back by a scan (tests only). */
-    List<Map<String, AttributeValue>> items(String type) {
+    public List<Map<String, AttributeValue>> items(String type) {
         return aws.items().stream().filter(i -> i.containsKey("itemType") && type.equals(i.get("itemType").s()))
                 .toList();
     }
 
     /** Keys of queued mail whose key starts with {@code prefix}. */
-    List<String> mailKeys(String prefix) {
+    public List<String> mailKeys(String prefix) {
         return items("MAIL").stream().map(i -> i.get("pk").s().substring("MAIL#".length()))
                 .filter(k -> k.startsWith(prefix)).sorted().toList();
     }
 
-    String status(String id) {
+    public String status(String id) {
         return aws.dynamo().getItem(b -> b.tableName(Aws.TABLE).consistentRead(true)
                 .key(Map.of("pk", s("ROUND#" + ROUND), "sk", s("APP#" + id)))).item().get("status").s();
     }

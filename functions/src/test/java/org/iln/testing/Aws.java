@@ -63,7 +63,9 @@ public final class Aws {
         return onEmulator(builder, emulator.endpoint());
     }
 
-    static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B onEmulator(B builder, URI endpoint) {
+    /** As {@link #onEmulator(AwsClientBuilder)}, for an emulator at {@code endpoint} (e.g. from a child JVM). */
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B onEmulator(B builder,
+                                                                                                 URI endpoint) {
         return builder.httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(Emulator.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
@@ -97,7 +99,12 @@ public final class Aws {
 
     /** A configuration with this rate limit per ten minutes. */
     public FunctionsConfig config(int rateLimit) {
-        return new FunctionsConfig(TABLE, Emulator.REGION, Optional.of(emulator.endpoint()), ADDRESS_KEY, TOKEN_KEY,
+        return config(emulator.endpoint(), rateLimit);
+    }
+
+    /** The test configuration for an emulator at {@code endpoint} (e.g. from a child JVM). */
+    public static FunctionsConfig config(URI endpoint, int rateLimit) {
+        return new FunctionsConfig(TABLE, Emulator.REGION, Optional.of(endpoint), ADDRESS_KEY, TOKEN_KEY,
                 SITE, FROM, programmeFixture().toString(), rateLimit, Duration.ofMinutes(10));
     }
 
