@@ -56,7 +56,7 @@ if [[ "${CDS:-0}" == "1" ]]; then
   JAVA_OPTS="${JAVA_OPTS:-} -XX:SharedArchiveFile=$WORK/app.jsa"
   echo "AppCDS archive: $(stat -c %s "$WORK/app.jsa") bytes; JAVA_OPTS=$JAVA_OPTS"
 fi
-TIMES=()
+TIMES=(); CPUS=(); CLASSES=()
 for i in $(seq 1 "$RUNS"); do
   export BENCH_LAUNCHED_AT_NANOS="$(date +%s%N)"
   # shellcheck disable=SC2086
@@ -64,7 +64,22 @@ for i in $(seq 1 "$RUNS"); do
   LINE="$(tail -1 "$WORK/run$i.out")"
   echo "run $i: $LINE"
   TIMES+=("$(sed -E 's/.*launch_to_response_ms=([0-9]+).*/\1/' <<<"$LINE")")
+  CPUS+=("$(sed -E 's/.*process_cpu_ms=([0-9]+).*/\1/' <<<"$LINE")")
+  CLASSES+=("$(sed -E 's/.*classes_at_response=([0-9]+).*/\1/' <<<"$LINE")")
 done
 echo "the handler's own log line (JSON, no personal data): $(grep -m1 '^{' "$WORK/run1.out" || echo none)"
 echo "load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%s\n' "${TIMES[@]}" | sort -n | awk '{a[NR]=$1} END {printf "launch to first response (ms): min %d, median %d, max %d over %d fresh JVMs\n", a[1], a[int((NR+1)/2)], a[NR], NR}'
+summary() { sort -n | awk -v what="$1" '{a[NR]=$1} END {printf "%s: min %d, median %d, max %d over %d fresh JVMs\n", what, a[1], a[int((NR+1)/2)], a[NR], NR}'; }
+printf '%s\n' "${TIMES[@]}" | summary "launch to first response (ms)"
+printf '%s\n' "${CPUS[@]}" | summary "process CPU time (ms)"
+printf '%s\n' "${CLASSES[@]}" | summary "classes loaded at the response"
+if [[ "${CLASS_LOG:-0}" == "1" ]]; then
+  # One more, untimed run logging every class it loads, summed by package prefix.
+  export BENCH_LAUNCHED_AT_NANOS="$(date +%s%N)"
+  # shellcheck disable=SC2086
+  java ${JAVA_OPTS:-} -Xlog:class+load=info:file="$WORK/classes.log" -cp "$JAR:$WORK/bench.jar" FirstRequest "classlog@example.org" >/dev/null
+  echo "classes loaded by package (top 25; run with -Xlog:class+load):"
+  sed -nE 's/.*\] ([^ ]+) source.*/\1/p' "$WORK/classes.log" \
+    | awk -F. '{ if ($1=="software") p=$1"."$2"."$3"."$4; else if ($1=="com"||$1=="org"||$1=="ch") p=$1"."$2"."$3; else p=$1"."$2; n[p]++ } END { for (p in n) printf "%6d %s\n", n[p], p }' \
+    | sort -rn | head -25
+fi
