@@ -6,10 +6,12 @@
 # Usage: bench/startup/run.sh [RUNS]      (default 5; builds the jar if it is missing)
 # Extra JVM flags: JAVA_OPTS="-XX:TieredStopAtLevel=1" bench/startup/run.sh
 # AppCDS (a training run dumps the loaded classes; measured runs map them): CDS=1 bench/startup/run.sh
+# Classes loaded, by package (one extra, untimed run): CLASS_LOG=1 bench/startup/run.sh
 set -euo pipefail
 RUNS="${1:-5}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-JAR="$(ls "$ROOT"/functions/target/iln-functions-*-api.jar 2>/dev/null | head -1 || true)"
+# JAR=path/to/another-api.jar measures that jar instead (e.g. one built from an older commit).
+JAR="${JAR:-$(ls "$ROOT"/functions/target/iln-functions-*-api.jar 2>/dev/null | head -1 || true)}"
 if [[ -z "$JAR" ]]; then
   echo "building the Lambda jar (./mvnw -pl functions -am package -DskipTests)..." >&2
   (cd "$ROOT" && ./mvnw -B -q -pl functions -am package -DskipTests)
