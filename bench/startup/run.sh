@@ -7,6 +7,7 @@
 # Extra JVM flags: JAVA_OPTS="-XX:TieredStopAtLevel=1" bench/startup/run.sh
 # AppCDS (a training run dumps the loaded classes; measured runs map them): CDS=1 bench/startup/run.sh
 # Classes loaded, by package (one extra, untimed run): CLASS_LOG=1 bench/startup/run.sh
+# Two jars, runs interleaved: AGAINST=/tmp/old-api.jar bench/startup/run.sh 10
 set -euo pipefail
 RUNS="${1:-5}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -58,23 +59,31 @@ if [[ "${CDS:-0}" == "1" ]]; then
   JAVA_OPTS="${JAVA_OPTS:-} -XX:SharedArchiveFile=$WORK/app.jsa"
   echo "AppCDS archive: $(stat -c %s "$WORK/app.jsa") bytes; JAVA_OPTS=$JAVA_OPTS"
 fi
-TIMES=(); CPUS=(); CLASSES=()
+# AGAINST=other.jar interleaves runs of the two jars (A B A B ...), so that both see the same
+# load; each gets its own summary.
+JARS=("$JAR"); [[ -n "${AGAINST:-}" ]] && JARS+=("$AGAINST")
+[[ -n "${AGAINST:-}" && "${CDS:-0}" == "1" ]] && { echo "CDS=1 measures one jar; drop AGAINST" >&2; exit 2; }
 for i in $(seq 1 "$RUNS"); do
-  export BENCH_LAUNCHED_AT_NANOS="$(date +%s%N)"
-  # shellcheck disable=SC2086
-  java ${JAVA_OPTS:-} -cp "$JAR:$WORK/bench.jar" FirstRequest "bench$i@example.org" >"$WORK/run$i.out"
-  LINE="$(tail -1 "$WORK/run$i.out")"
-  echo "run $i: $LINE"
-  TIMES+=("$(sed -E 's/.*launch_to_response_ms=([0-9]+).*/\1/' <<<"$LINE")")
-  CPUS+=("$(sed -E 's/.*process_cpu_ms=([0-9]+).*/\1/' <<<"$LINE")")
-  CLASSES+=("$(sed -E 's/.*classes_at_response=([0-9]+).*/\1/' <<<"$LINE")")
+  for k in "${!JARS[@]}"; do
+    export BENCH_LAUNCHED_AT_NANOS="$(date +%s%N)"
+    # shellcheck disable=SC2086
+    java ${JAVA_OPTS:-} -cp "${JARS[$k]}:$WORK/bench.jar" FirstRequest "bench$i-$k@example.org" >"$WORK/run$i-$k.out"
+    LINE="$(tail -1 "$WORK/run$i-$k.out")"
+    echo "run $i $(basename "${JARS[$k]}"): $LINE"
+    sed -E 's/.*launch_to_response_ms=([0-9]+).*/\1/' <<<"$LINE" >>"$WORK/times-$k"
+    sed -E 's/.*process_cpu_ms=([0-9]+).*/\1/' <<<"$LINE" >>"$WORK/cpus-$k"
+    sed -E 's/.*classes_at_response=([0-9]+).*/\1/' <<<"$LINE" >>"$WORK/classes-$k"
+  done
 done
-echo "the handler's own log line (JSON, no personal data): $(grep -m1 '^{' "$WORK/run1.out" || echo none)"
+echo "the handler's own log line (JSON, no personal data): $(grep -m1 '^{' "$WORK/run1-0.out" || echo none)"
 echo "load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
 summary() { sort -n | awk -v what="$1" '{a[NR]=$1} END {printf "%s: min %d, median %d, max %d over %d fresh JVMs\n", what, a[1], a[int((NR+1)/2)], a[NR], NR}'; }
-printf '%s\n' "${TIMES[@]}" | summary "launch to first response (ms)"
-printf '%s\n' "${CPUS[@]}" | summary "process CPU time (ms)"
-printf '%s\n' "${CLASSES[@]}" | summary "classes loaded at the response"
+for k in "${!JARS[@]}"; do
+  [[ ${#JARS[@]} -gt 1 ]] && echo "-- $(basename "${JARS[$k]}") ($(stat -c %s "${JARS[$k]}") bytes)"
+  summary "launch to first response (ms)" <"$WORK/times-$k"
+  summary "process CPU time (ms)" <"$WORK/cpus-$k"
+  summary "classes loaded at the response" <"$WORK/classes-$k"
+done
 if [[ "${CLASS_LOG:-0}" == "1" ]]; then
   # One more, untimed run logging every class it loads, summed by package prefix.
   export BENCH_LAUNCHED_AT_NANOS="$(date +%s%N)"

@@ -23,22 +23,26 @@ import org.iln.testing.AwsEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The participant API's Lambda jar, as built ({@code target/iln-functions-*-api.jar}), serves
- * requests in a fresh JVM with nothing else on the class path: what the shade filters cut is
- * really never needed. Runs after {@code package} (failsafe), against the emulator.
+ * The Lambda jars, as built ({@code target/iln-functions-*-api.jar} and {@code -matching.jar},
+ * which holds the API's handler too), serve the participant API in a fresh JVM with nothing else
+ * on the class path: what the shade filters cut is really never needed. Runs after
+ * {@code package} (failsafe), against the emulator.
  */
 @ExtendWith(AwsEmulator.class)
 class ApiJarIT {
 
     private static final long MAX_BYTES = 15_000_000;
 
-    @Test
-    void the_api_jar_is_under_15_MB_and_serves_signup_confirm_and_erase_on_its_own(Aws aws, @TempDir Path work)
+    @ParameterizedTest(name = "the {0} jar")
+    @ValueSource(strings = {"api", "matching"})
+    void a_lambda_jar_serves_signup_confirm_and_erase_on_its_own(String classifier, Aws aws, @TempDir Path work)
             throws Exception {
         // given the built jar, the probe class alone beside it, and a manifest whose round is open today
-        Path jar = apiJar();
+        Path jar = jar(classifier);
         Path probe = copyProbe(work.resolve("probe"));
         Path programme = openRoundManifest(work.resolve("programme.json"));
 
@@ -64,14 +68,19 @@ class ApiJarIT {
                 .containsPattern("linked [1-9][0-9]*");
         assertThat(aws.sentMail()).hasSize(2);
         assertThat(aws.sentMail().get(0).link("/api/confirm")).isNotBlank();
-        assertThat(Files.size(jar)).as("api jar size in bytes").isLessThanOrEqualTo(MAX_BYTES);
     }
 
-    private static Path apiJar() throws IOException {
+    @Test
+    void the_api_jar_is_at_most_15_MB() throws IOException {
+        // The -matching jar (JGraphT and the nightly job on top) is not yet: see docs/benchmarks.md.
+        assertThat(Files.size(jar("api"))).as("api jar size in bytes").isLessThanOrEqualTo(MAX_BYTES);
+    }
+
+    private static Path jar(String classifier) throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("iln-functions-.*-api\\.jar"))
+            return files.filter(p -> p.getFileName().toString().matches("iln-functions-.*-" + classifier + "\\.jar"))
                     .findFirst().orElseThrow(() -> new IllegalStateException(
-                            "no target/iln-functions-*-api.jar: run through 'verify', after 'package'"));
+                            "no target/iln-functions-*-" + classifier + ".jar: run through 'verify', after 'package'"));
         }
     }
 
