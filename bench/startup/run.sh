@@ -6,10 +6,13 @@
 # Usage: bench/startup/run.sh [RUNS]      (default 5; builds the jar if it is missing)
 # Extra JVM flags: JAVA_OPTS="-XX:TieredStopAtLevel=1" bench/startup/run.sh
 # AppCDS (a training run dumps the loaded classes; measured runs map them): CDS=1 bench/startup/run.sh
+# Classes loaded, by package (one extra, untimed run): CLASS_LOG=1 bench/startup/run.sh
+# Two jars, runs interleaved: AGAINST=/tmp/old-api.jar bench/startup/run.sh 10
 set -euo pipefail
 RUNS="${1:-5}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-JAR="$(ls "$ROOT"/functions/target/iln-functions-*-api.jar 2>/dev/null | head -1 || true)"
+# JAR=path/to/another-api.jar measures that jar instead (e.g. one built from an older commit).
+JAR="${JAR:-$(ls "$ROOT"/functions/target/iln-functions-*-api.jar 2>/dev/null | head -1 || true)}"
 if [[ -z "$JAR" ]]; then
   echo "building the Lambda jar (./mvnw -pl functions -am package -DskipTests)..." >&2
   (cd "$ROOT" && ./mvnw -B -q -pl functions -am package -DskipTests)
@@ -56,15 +59,38 @@ if [[ "${CDS:-0}" == "1" ]]; then
   JAVA_OPTS="${JAVA_OPTS:-} -XX:SharedArchiveFile=$WORK/app.jsa"
   echo "AppCDS archive: $(stat -c %s "$WORK/app.jsa") bytes; JAVA_OPTS=$JAVA_OPTS"
 fi
-TIMES=()
+# AGAINST=other.jar interleaves runs of the two jars (A B A B ...), so that both see the same
+# load; each gets its own summary.
+JARS=("$JAR"); [[ -n "${AGAINST:-}" ]] && JARS+=("$AGAINST")
+[[ -n "${AGAINST:-}" && "${CDS:-0}" == "1" ]] && { echo "CDS=1 measures one jar; drop AGAINST" >&2; exit 2; }
 for i in $(seq 1 "$RUNS"); do
+  for k in "${!JARS[@]}"; do
+    export BENCH_LAUNCHED_AT_NANOS="$(date +%s%N)"
+    # shellcheck disable=SC2086
+    java ${JAVA_OPTS:-} -cp "${JARS[$k]}:$WORK/bench.jar" FirstRequest "bench$i-$k@example.org" >"$WORK/run$i-$k.out"
+    LINE="$(tail -1 "$WORK/run$i-$k.out")"
+    echo "run $i $(basename "${JARS[$k]}"): $LINE"
+    sed -E 's/.*launch_to_response_ms=([0-9]+).*/\1/' <<<"$LINE" >>"$WORK/times-$k"
+    sed -E 's/.*process_cpu_ms=([0-9]+).*/\1/' <<<"$LINE" >>"$WORK/cpus-$k"
+    sed -E 's/.*classes_at_response=([0-9]+).*/\1/' <<<"$LINE" >>"$WORK/classes-$k"
+  done
+done
+echo "the handler's own log line (JSON, no personal data): $(grep -m1 '^{' "$WORK/run1-0.out" || echo none)"
+echo "load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
+summary() { sort -n | awk -v what="$1" '{a[NR]=$1} END {printf "%s: min %d, median %d, max %d over %d fresh JVMs\n", what, a[1], a[int((NR+1)/2)], a[NR], NR}'; }
+for k in "${!JARS[@]}"; do
+  [[ ${#JARS[@]} -gt 1 ]] && echo "-- $(basename "${JARS[$k]}") ($(stat -c %s "${JARS[$k]}") bytes)"
+  summary "launch to first response (ms)" <"$WORK/times-$k"
+  summary "process CPU time (ms)" <"$WORK/cpus-$k"
+  summary "classes loaded at the response" <"$WORK/classes-$k"
+done
+if [[ "${CLASS_LOG:-0}" == "1" ]]; then
+  # One more, untimed run logging every class it loads, summed by package prefix.
   export BENCH_LAUNCHED_AT_NANOS="$(date +%s%N)"
   # shellcheck disable=SC2086
-  java ${JAVA_OPTS:-} -cp "$JAR:$WORK/bench.jar" FirstRequest "bench$i@example.org" >"$WORK/run$i.out"
-  LINE="$(tail -1 "$WORK/run$i.out")"
-  echo "run $i: $LINE"
-  TIMES+=("$(sed -E 's/.*launch_to_response_ms=([0-9]+).*/\1/' <<<"$LINE")")
-done
-echo "the handler's own log line (JSON, no personal data): $(grep -m1 '^{' "$WORK/run1.out" || echo none)"
-echo "load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%s\n' "${TIMES[@]}" | sort -n | awk '{a[NR]=$1} END {printf "launch to first response (ms): min %d, median %d, max %d over %d fresh JVMs\n", a[1], a[int((NR+1)/2)], a[NR], NR}'
+  java ${JAVA_OPTS:-} -Xlog:class+load=info:file="$WORK/classes.log" -cp "$JAR:$WORK/bench.jar" FirstRequest "classlog@example.org" >/dev/null
+  echo "classes loaded by package (top 25; run with -Xlog:class+load):"
+  sed -nE 's/.*\] ([^ ]+) source.*/\1/p' "$WORK/classes.log" \
+    | awk -F. '{ if ($1=="software") p=$1"."$2"."$3"."$4; else if ($1=="com"||$1=="org"||$1=="ch") p=$1"."$2"."$3; else p=$1"."$2; n[p]++ } END { for (p in n) printf "%6d %s\n", n[p], p }' \
+    | sort -rn | head -25
+fi

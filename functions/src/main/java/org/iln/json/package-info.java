@@ -1,2 +1,2 @@
-/** The project's single JSON configuration. */
+/** The project's single JSON configuration: the mapper, and the streaming factory for the cold-start path. */
 package org.iln.json;

@@ -1,7 +1,5 @@
 package org.iln.programme;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.iln.json.Json;
 
 /**
  * Loads the programme manifest from a file or an http(s) URL and keeps it for a few minutes,
@@ -77,9 +74,9 @@ public final class ProgrammeSource implements Supplier<Programme> {
         }
     }
 
-    /** Reads a manifest from JSON. */
+    /** Reads a manifest from JSON; fields a newer bake adds are ignored. */
     public static Programme read(InputStream json) throws IOException {
-        return mapper().readValue(json, Programme.class);
+        return ManifestReader.read(json);
     }
 
     private static Programme fromUrl(URI uri) {
@@ -101,10 +98,5 @@ public final class ProgrammeSource implements Supplier<Programme> {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while reading " + uri, e);
         }
-    }
-
-    private static ObjectMapper mapper() {
-        // A newer bake may add fields; older functions must still read the parts they know.
-        return Json.newMapper().copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 }

@@ -4,8 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -17,9 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.iln.config.AwsClients;
 import org.iln.config.FunctionsConfig;
-import org.iln.json.Json;
+import org.iln.json.JsonStreams;
 import org.iln.programme.ProgrammeSource;
 import org.iln.signup.SubmittedFields.MalformedBodyException;
 import org.slf4j.Logger;
@@ -59,7 +62,6 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private final FunctionsConfig config;
     private final Clock clock;
     private final Pages pages = new Pages();
-    private final ObjectMapper json = Json.newMapper();
 
     /** For Lambda: reads the environment once and builds real clients. */
     public ApiHandler() {
@@ -288,11 +290,54 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         Map<String, String> headers = baseHeaders();
         headers.put("Content-Type", "application/json; charset=utf-8");
         headers.putAll(extraHeaders);
-        try {
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers)
-                    .withBody(json.writeValueAsString(body)).build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a response", e);
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers)
+                .withBody(toJson(body)).build();
+    }
+
+    /**
+     * A response body as JSON: maps (keys sorted, as {@link org.iln.json.Json}'s mapper writes
+     * them), lists, field errors, text, numbers and booleans. Written with the streaming
+     * generator so that answering a request never loads databind.
+     */
+    private static String toJson(Object body) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = JsonStreams.factory().createGenerator(out)) {
+            write(generator, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a response", e);
+        }
+        return out.toString();
+    }
+
+    private static void write(JsonGenerator generator, Object value) throws IOException {
+        if (value instanceof Map<?, ?> map) {
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> entry : new TreeMap<>(map).entrySet()) {
+                generator.writeFieldName(entry.getKey().toString());
+                write(generator, entry.getValue());
+            }
+            generator.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            generator.writeStartArray();
+            for (Object element : list) {
+                write(generator, element);
+            }
+            generator.writeEndArray();
+        } else if (value instanceof FieldError error) {
+            generator.writeStartObject();
+            generator.writeStringField("field", error.field());
+            generator.writeStringField("message", error.message());
+            generator.writeEndObject();
+        } else if (value instanceof Number number) {
+            generator.writeNumber(number.toString());
+        } else if (value instanceof Boolean bool) {
+            generator.writeBoolean(bool);
+        } else if (value == null) {
+            generator.writeNull();
+        } else if (value instanceof CharSequence || value instanceof LocalDate) {
+            generator.writeString(value.toString());
+        } else {
+            throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " in a response");
         }
     }
 

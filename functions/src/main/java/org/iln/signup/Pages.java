@@ -15,23 +15,31 @@ import java.util.Map;
  */
 final class Pages {
 
-    private final Configuration freemarker;
+    private Configuration freemarker;
 
-    Pages() {
-        freemarker = new Configuration(Configuration.VERSION_2_3_34);
-        freemarker.setClassForTemplateLoading(Pages.class, "/web");
-        freemarker.setDefaultEncoding("UTF-8");
-        freemarker.setRecognizeStandardFileExtensions(true);
-        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        freemarker.setLogTemplateExceptions(false);
-        freemarker.setWrapUncheckedExceptions(true);
-        freemarker.setAPIBuiltinEnabled(false);
+    /**
+     * The template configuration, built on the first page: most requests (every JSON one)
+     * answer without a page, so a cold start need not pay for it.
+     */
+    private synchronized Configuration freemarker() {
+        if (freemarker == null) {
+            Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
+            configuration.setClassForTemplateLoading(Pages.class, "/web");
+            configuration.setDefaultEncoding("UTF-8");
+            configuration.setRecognizeStandardFileExtensions(true);
+            configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+            configuration.setLogTemplateExceptions(false);
+            configuration.setWrapUncheckedExceptions(true);
+            configuration.setAPIBuiltinEnabled(false);
+            freemarker = configuration;
+        }
+        return freemarker;
     }
 
     String render(String name, Map<String, ?> model) {
         try {
             StringWriter out = new StringWriter();
-            freemarker.getTemplate(name + ".ftlh").process(model, out);
+            freemarker().getTemplate(name + ".ftlh").process(model, out);
             return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load page template " + name, e);

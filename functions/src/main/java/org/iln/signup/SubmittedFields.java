@@ -1,9 +1,9 @@
 package org.iln.signup;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,13 +13,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.iln.json.Json;
+import org.iln.json.JsonStreams;
 
 /**
  * The raw fields of a submitted form, whatever the encoding: a JSON object (arrays for repeated
@@ -29,9 +29,6 @@ import org.iln.json.Json;
  * nested array) is kept as a type problem so that validation can name it.
  */
 public final class SubmittedFields {
-
-    private static final ObjectMapper JSON = Json.newMapper().copy()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final Map<String, List<String>> values;
     private final Set<String> wrongTypes;
@@ -48,11 +45,57 @@ public final class SubmittedFields {
         return new SubmittedFields(copy, Set.of());
     }
 
-    /** Parses a JSON object body; throws {@link MalformedBodyException} if it is not one. */
+    /**
+     * Parses a JSON object body; throws {@link MalformedBodyException} if it is not one.
+     *
+     * <p>Read token by token with jackson-core (see {@link JsonStreams}), as strictly as a tree:
+     * the whole body must be well-formed, one object, no duplicate keys, nothing after it.
+     */
     public static SubmittedFields fromJson(byte[] body) throws MalformedBodyException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
+        try (JsonParser parser = JsonStreams.factory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                // Still read what follows: a broken body is reported as broken, not as the wrong shape.
+                skipRest(parser);
+                throw new MalformedBodyException("The body must be a JSON object with the form's fields.");
+            }
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            Set<String> wrong = new LinkedHashSet<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                if (value == JsonToken.START_ARRAY) {
+                    List<String> list = new ArrayList<>();
+                    boolean ok = true;
+                    for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY;
+                         element = parser.nextToken()) {
+                        Optional<String> text = ok ? scalar(parser) : Optional.empty();
+                        if (text.isPresent()) {
+                            list.add(text.get());
+                        } else {
+                            ok = false;
+                            parser.skipChildren();
+                        }
+                    }
+                    if (!ok) {
+                        wrong.add(name);
+                    }
+                    values.put(name, list);
+                } else {
+                    Optional<String> text = scalar(parser);
+                    if (text.isEmpty()) {
+                        wrong.add(name);
+                        parser.skipChildren();
+                    }
+                    values.put(name, text.map(List::of).orElse(List.of()));
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "content after the object");
+            }
+            return new SubmittedFields(values, wrong);
         } catch (JsonProcessingException e) {
             // The parser's own message quotes the input; say only where the problem is.
             String where = e.getLocation() == null ? ""
@@ -61,39 +104,13 @@ public final class SubmittedFields {
         } catch (IOException e) {
             throw new MalformedBodyException("The body is not valid JSON.");
         }
-        if (root == null || !root.isObject()) {
-            throw new MalformedBodyException("The body must be a JSON object with the form's fields.");
+    }
+
+    private static void skipRest(JsonParser parser) throws IOException {
+        parser.skipChildren();
+        while (parser.nextToken() != null) {
+            parser.skipChildren();
         }
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        Set<String> wrong = new java.util.LinkedHashSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            JsonNode node = field.getValue();
-            if (node.isNull()) {
-                continue;
-            }
-            if (node.isArray()) {
-                List<String> list = new ArrayList<>();
-                for (JsonNode element : node) {
-                    Optional<String> text = scalar(element);
-                    if (text.isEmpty()) {
-                        wrong.add(field.getKey());
-                        break;
-                    }
-                    list.add(text.get());
-                }
-                values.put(field.getKey(), list);
-            } else {
-                Optional<String> text = scalar(node);
-                if (text.isEmpty()) {
-                    wrong.add(field.getKey());
-                    values.put(field.getKey(), List.of());
-                } else {
-                    values.put(field.getKey(), List.of(text.get()));
-                }
-            }
-        }
-        return new SubmittedFields(values, wrong);
     }
 
     /** Parses a URL-encoded form body strictly (bad percent escapes or UTF-8 are refused). */
@@ -130,14 +147,15 @@ public final class SubmittedFields {
         return wrongTypes.contains(name);
     }
 
-    private static Optional<String> scalar(JsonNode node) {
-        if (node.isTextual()) {
-            return Optional.of(node.textValue());
-        }
-        if (node.isBoolean() || node.isIntegralNumber()) {
-            return Optional.of(node.asText());
-        }
-        return Optional.empty();
+    /** The current token as text if it is text, a boolean or a whole number. */
+    private static Optional<String> scalar(JsonParser parser) throws IOException {
+        return switch (parser.currentToken()) {
+            case VALUE_STRING -> Optional.of(parser.getText());
+            case VALUE_TRUE, VALUE_FALSE -> Optional.of(Boolean.toString(parser.getBooleanValue()));
+            // The number's value, not its spelling: -0 is "0", as a tree would give it.
+            case VALUE_NUMBER_INT -> Optional.of(parser.getNumberValue().toString());
+            default -> Optional.empty();
+        };
     }
 
     private static String percentDecode(String encoded) throws MalformedBodyException {

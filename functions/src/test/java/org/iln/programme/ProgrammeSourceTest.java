@@ -67,4 +67,62 @@ class ProgrammeSourceTest {
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("/nonexistent/programme.json").hasMessageContaining("ILN_PROGRAMME");
     }
+
+    @Test
+    void a_value_of_the_wrong_type_is_an_error_naming_the_field() {
+        // given a round whose cap is text
+        String json = """
+                {"version":1,"rounds":[{"id":"r","opens":"2026-01-01","closes":"2026-01-31",
+                 "countryCapPercent":"twenty"}],"choices":{}}""";
+
+        // then
+        assertThatThrownBy(() -> ProgrammeSource.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("countryCapPercent").hasMessageContaining("whole number");
+    }
+
+    @Test
+    void a_round_that_breaks_its_own_rules_is_an_error_not_a_crash() {
+        // given a round that closes before it opens, and a bad date
+        String closesEarly = """
+                {"rounds":[{"id":"r","opens":"2026-02-01","closes":"2026-01-31","countryCapPercent":20}],
+                 "choices":{}}""";
+        String badDate = """
+                {"rounds":[{"id":"r","opens":"1 Feb 2026"}],"choices":{}}""";
+
+        // then
+        assertThatThrownBy(() -> ProgrammeSource.read(new ByteArrayInputStream(closesEarly.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("closes before it opens");
+        assertThatThrownBy(() -> ProgrammeSource.read(new ByteArrayInputStream(badDate.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("opens").hasMessageContaining("YYYY-MM-DD");
+    }
+
+    @Test
+    void nested_unknown_fields_and_null_lists_are_read_as_absent() throws Exception {
+        // given
+        String json = """
+                {"version":1,"rounds":[{"id":"r","opens":"2026-01-01","closes":"2026-01-31","countryCapPercent":20,
+                 "extra":{"deep":[1,{"x":null}]},"coordinators":null}],"countries":null,
+                 "discussionPoints":[{"slug":"a","sendDate":"2026-01-05","tags":["x"],"more":[]}],
+                 "choices":{"languages":[{"code":"pt","name":"Portuguese","script":"Latn"}],"timeZones":["UTC"]}}""";
+
+        // when
+        Programme programme = ProgrammeSource.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+
+        // then
+        assertThat(programme.round("r")).hasValueSatisfying(r -> assertThat(r.coordinators()).isEmpty());
+        assertThat(programme.countries()).isEmpty();
+        assertThat(programme.discussionPoints()).singleElement()
+                .satisfies(d -> assertThat(d.tags()).containsExactly("x"))
+                .satisfies(d -> assertThat(d.sendDate()).isEqualTo(LocalDate.parse("2026-01-05")));
+        assertThat(programme.choices().languages()).extracting(Programme.Language::name).containsExactly("Portuguese");
+        assertThat(programme.choices().timeZones()).containsExactly("UTC");
+    }
+
+    @Test
+    void anything_after_the_manifest_is_an_error() {
+        String json = "{\"choices\":{}} {}";
+        assertThatThrownBy(() -> ProgrammeSource.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("after the programme manifest");
+    }
 }
