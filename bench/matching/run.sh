@@ -17,9 +17,13 @@ args=("$@")
 if [ ${#args[@]} -eq 0 ]; then
   args=(1000 10000 100000 --quality)
 fi
-./mvnw -B -q -pl functions -am test-compile
 cp_file=$(mktemp)
-trap 'rm -f "$cp_file"' EXIT
-./mvnw -B -q -pl functions dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
-exec java -Xmx"${HEAP:-8g}" -cp "functions/target/test-classes:functions/target/classes:$(cat "$cp_file")" \
+classes=$(mktemp -d)
+trap 'rm -rf "$cp_file" "$classes"' EXIT
+# one reactor run, so test-scoped sibling modules (local-aws) resolve to their target/classes
+./mvnw -B -q -pl functions -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
+# a private copy of the classes, so that a build during a long run cannot swap them underneath it
+cp -r functions/target/test-classes "$classes/test-classes"
+cp -r functions/target/classes "$classes/classes"
+java -Xmx"${HEAP:-8g}" -cp "$classes/test-classes:$classes/classes:$(cat "$cp_file")" \
   org.iln.matching.MatchingBenchmark "${args[@]}"

@@ -156,13 +156,21 @@ public final class Matcher {
         try {
             pool.submit(() -> IntStream.range(0, chunks.length).parallel().forEach(c -> {
                 long start = System.nanoTime();
-                keys[c] = CandidateGraph.build(cohort, chunks[c], k, options.spread());
+                long[] initial = CandidateGraph.build(cohort, chunks[c], k, options.spread());
                 counts[c][1] = System.nanoTime() - start;
-                found[c] = solvePart(cohort, chunks[c], keys[c], counts[c]);
+                start = System.nanoTime();
+                PricedMatching.Result solved = PricedMatching.solve(cohort, chunks[c], initial, options.pricingRounds(),
+                        options.pricedPerPerson(), options.pricingGap(), chunks.length == 1 ? progress : line -> { });
+                counts[c][2] = System.nanoTime() - start;
+                keys[c] = solved.keys();
+                counts[c][0] = solved.keys().length;
+                found[c] = solved.pairs();
                 synchronized (progress) {
                     progress.accept(label + (chunks.length > 1 ? "part " + done.incrementAndGet() + "/" + chunks.length : "pool")
-                            + ": " + chunks[c].length + " people, " + counts[c][0] + " candidate pairs found in "
-                            + seconds(counts[c][1]) + ", " + 2 * found[c].size() + " matched in " + seconds(counts[c][2]));
+                            + ": " + chunks[c].length + " people, " + initial.length + " candidate pairs found in "
+                            + seconds(counts[c][1]) + ", " + 2 * found[c].size() + " matched in " + seconds(counts[c][2])
+                            + " (" + solved.rounds() + " solves, " + solved.added() + " pairs priced in, "
+                            + (solved.optimal() ? "optimal over all eligible pairs" : "optimal over the candidate graph") + ")");
                 }
             })).get();
         } catch (InterruptedException e) {
@@ -181,32 +189,6 @@ public final class Matcher {
             pairs.addAll(found[c]);
             edges[0] += counts[c][0];
             graphs.add(keys[c]);
-        }
-        return pairs;
-    }
-
-    /** The exact cardinality-first matching of the members' candidate graph, as sorted pairs. */
-    private static List<int[]> solvePart(Cohort cohort, int[] members, long[] keys, long[] edgeCount) {
-        long start = System.nanoTime();
-        edgeCount[0] = keys.length;
-        int m = keys.length;
-        int[] a = new int[m];
-        int[] b = new int[m];
-        double[] w = new double[m];
-        for (int e = 0; e < m; e++) {
-            int x = (int) (keys[e] >>> 32);
-            int y = (int) keys[e];
-            a[e] = Arrays.binarySearch(members, x);
-            b[e] = Arrays.binarySearch(members, y);
-            w[e] = cohort.score(x, y);
-        }
-        int[] mate = new CardinalityFirstMatching().solve(members.length, a, b, w);
-        edgeCount[2] = System.nanoTime() - start;
-        List<int[]> pairs = new ArrayList<>();
-        for (int v = 0; v < mate.length; v++) {
-            if (mate[v] > v) {
-                pairs.add(new int[] {members[v], members[mate[v]]});
-            }
         }
         return pairs;
     }
