@@ -23,7 +23,9 @@ import org.jgrapht.graph.SimpleGraph;
  * no excluded country), with coordinators' pins applied first.
  *
  * <p>Steps: pins; a candidate graph of each person's best k eligible partners; an exact
- * cardinality-first maximum-weight matching of that graph ({@link CardinalityFirstMatching});
+ * cardinality-first maximum-weight matching of that graph ({@link CardinalityFirstMatching}),
+ * grown by pricing with the solver's LP duals until no eligible pair outside it can improve the
+ * result by more than {@link MatcherOptions#pricingGap()};
  * a second pass over the people left out; augmenting paths (Edmonds) for anyone still left out
  * who has an eligible partner; groups of three with someone willing to have two partners; a
  * reason for everyone still unmatched. See docs/matching.md. Pools larger than
@@ -116,6 +118,14 @@ public final class Matcher {
         pinnedFlags.add(false);
     }
 
+    private static long score(Cohort cohort, List<int[]> pairs) {
+        long total = 0;
+        for (int[] pair : pairs) {
+            total += cohort.score(pair[0], pair[1]);
+        }
+        return total;
+    }
+
     private static String seconds(long nanos) {
         return String.format(java.util.Locale.ROOT, "%.2f s", nanos / 1e9);
     }
@@ -159,7 +169,10 @@ public final class Matcher {
                 long[] initial = CandidateGraph.build(cohort, chunks[c], k, options.spread());
                 counts[c][1] = System.nanoTime() - start;
                 start = System.nanoTime();
-                PricedMatching.Result solved = PricedMatching.solve(cohort, chunks[c], initial, options.pricingRounds(),
+                // Pricing re-solves a part several times: worth it for one part (up to chunkSize people),
+                // too slow for ten (n = 100,000 must fit one Lambda run), whose parts are near-optimal anyway.
+                int rounds = chunks.length == 1 ? options.pricingRounds() : 0;
+                PricedMatching.Result solved = PricedMatching.solve(cohort, chunks[c], initial, rounds,
                         options.pricedPerPerson(), options.pricingGap(), chunks.length == 1 ? progress : line -> { });
                 counts[c][2] = System.nanoTime() - start;
                 keys[c] = solved.keys();
@@ -170,7 +183,10 @@ public final class Matcher {
                             + ": " + chunks[c].length + " people, " + initial.length + " candidate pairs found in "
                             + seconds(counts[c][1]) + ", " + 2 * found[c].size() + " matched in " + seconds(counts[c][2])
                             + " (" + solved.rounds() + " solves, " + solved.added() + " pairs priced in, "
-                            + (solved.optimal() ? "optimal over all eligible pairs" : "optimal over the candidate graph") + ")");
+                            + (solved.optimal() ? "optimal over all eligible pairs"
+                            : Double.isFinite(solved.gapBound()) ? String.format(java.util.Locale.ROOT,
+                                    "within %.3f%% of the optimum over all eligible pairs", 100 * solved.gapBound() / Math.max(1, score(cohort, found[c])))
+                            : "optimal over the candidate graph") + ")");
                 }
             })).get();
         } catch (InterruptedException e) {

@@ -9,9 +9,10 @@ package org.iln.matching;
  * @param chunkSize above this many people the pool is split into representative parts, each
  *     solved exactly, and the people they leave out are solved together afterwards
  * @param threads parts solved at once
- * @param pricingRounds most pricing rounds per part: after each exact solve, eligible pairs outside
- *     the graph whose score beats their ends' LP duals are added and the part solved again
- *     (0 = solve the candidate graph only)
+ * @param pricingRounds most pricing rounds when the pool is one part: after each exact solve,
+ *     eligible pairs outside the graph whose score beats their ends' LP duals are added and the
+ *     pool solved again (0 = solve the candidate graph only). Pools split into parts are not
+ *     priced: the re-solves would not fit n = 100,000 into one Lambda run
  * @param pricedPerPerson most pairs one person brings into the graph per pricing round
  * @param pricingGap pricing stops once its bound shows that no matching over all eligible pairs
  *     beats this one by more than this fraction of its score (0 = until no pair can improve it)
@@ -21,7 +22,7 @@ public record MatcherOptions(int candidatesPerPerson, int spread, int chunkSize,
                              int pricedPerPerson, double pricingGap, ScoreWeights weights) {
 
     /** The measured defaults. */
-    public static final MatcherOptions DEFAULTS = new MatcherOptions(10, 4, 10_000, 2, 20, 10, 0.0005, ScoreWeights.DEFAULTS);
+    public static final MatcherOptions DEFAULTS = new MatcherOptions(10, 4, 10_000, 2, 20, 3, 0.001, ScoreWeights.DEFAULTS);
 
     public MatcherOptions {
         if (candidatesPerPerson < 1) {
