@@ -37,6 +37,8 @@ import java.util.stream.IntStream;
 final class PricedMatching {
 
     private static final double EPS = 1e-6;
+    /** How far below tight (in score points) a pair may be and still stay in the graph. */
+    private static final double DROP = 8;
     /** Most eligible pairs for which an exact cardinality check over all of them is worth it. */
     private static final long FULL_GRAPH_LIMIT = 1_000_000;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -91,7 +93,7 @@ final class PricedMatching {
                 return new Result(pairs(members, solution.mate()), keys, rounds, added, optimal, bound);
             }
             added += priced.pairs().length;
-            keys = merge(keys, priced.pairs());
+            keys = merge(slack(cohort, members, keys, solution), priced.pairs());
         }
     }
 
@@ -144,6 +146,24 @@ final class PricedMatching {
         }
         return best.stream().mapToLong(e -> Cohort.key(members[graph.getEdgeSource(e)], members[graph.getEdgeTarget(e)]))
                 .filter(key -> Arrays.binarySearch(keys, key) < 0).sorted().toArray();
+    }
+
+    /**
+     * The graph without the pairs far from tight: unmatched pairs whose score is more than
+     * {@link #DROP} below their ends' duals. They are the hub edges of the top-k lists that the
+     * duals show to be useless; Blossom V re-solves a leaner graph faster, and pricing brings any
+     * of them back the moment it could help, so the certificate still covers them.
+     */
+    private static long[] slack(Cohort cohort, int[] members, long[] keys, CardinalityFirstMatching.Solution solution) {
+        double[] y = solution.dual();
+        int[] mate = solution.mate();
+        return Arrays.stream(keys).filter(key -> {
+            int u = Arrays.binarySearch(members, (int) (key >>> 32));
+            int v = Arrays.binarySearch(members, (int) key);
+            // pairs of unmatched people stay: pricing would bring them straight back
+            return mate[u] == v || mate[u] < 0 || mate[v] < 0 || Double.isNaN(y[u]) || Double.isNaN(y[v])
+                    || cohort.score(members[u], members[v]) - y[u] - y[v] >= -DROP;
+        }).toArray();
     }
 
     private static long weight(Cohort cohort, int[] members, int[] mate) {
