@@ -6,7 +6,10 @@
 #   bench/matching/run.sh                      # everything (100,000 takes minutes; run it rarely)
 #   bench/matching/run.sh 1000 10000           # just these sizes
 #   bench/matching/run.sh --quality            # just the quality check (defaults)
-#   bench/matching/run.sh --quality=10:10000,10:5000   # quality of settings k:chunkSize
+#   bench/matching/run.sh --reference=10000:351463 --quality=10:10000:4:20:3:0.001
+#       # quality of settings k:chunkSize:spread[:pricingRounds[:pricedPerPerson[:pricingGap]]],
+#       # reusing the k = 50 optimum measured before (matched:score)
+#   bench/matching/run.sh --solver=5000        # Blossom V options on a graph a pricing round re-solves
 #   bench/matching/run.sh --options            # Blossom V initialisation / dual-update options
 #   bench/matching/run.sh --write-pool=1000:/tmp/pool.json   # a realistic pool file for `iln match --pool`
 #
