@@ -6,7 +6,10 @@
 #   bench/matching/run.sh                      # everything (100,000 takes minutes; run it rarely)
 #   bench/matching/run.sh 1000 10000           # just these sizes
 #   bench/matching/run.sh --quality            # just the quality check (defaults)
-#   bench/matching/run.sh --quality=10:10000,10:5000   # quality of settings k:chunkSize
+#   bench/matching/run.sh --reference=10000:351463 --quality=10:10000:4:20:3:0.001
+#       # quality of settings k:chunkSize:spread[:pricingRounds[:pricedPerPerson[:pricingGap]]],
+#       # reusing the k = 50 optimum measured before (matched:score)
+#   bench/matching/run.sh --solver=5000        # Blossom V options on a graph a pricing round re-solves
 #   bench/matching/run.sh --options            # Blossom V initialisation / dual-update options
 #   bench/matching/run.sh --write-pool=1000:/tmp/pool.json   # a realistic pool file for `iln match --pool`
 #
@@ -17,9 +20,13 @@ args=("$@")
 if [ ${#args[@]} -eq 0 ]; then
   args=(1000 10000 100000 --quality)
 fi
-./mvnw -B -q -pl functions -am test-compile
 cp_file=$(mktemp)
-trap 'rm -f "$cp_file"' EXIT
-./mvnw -B -q -pl functions dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
-exec java -Xmx"${HEAP:-8g}" -cp "functions/target/test-classes:functions/target/classes:$(cat "$cp_file")" \
+classes=$(mktemp -d)
+trap 'rm -rf "$cp_file" "$classes"' EXIT
+# one reactor run, so test-scoped sibling modules (local-aws) resolve to their target/classes
+./mvnw -B -q -pl functions -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
+# a private copy of the classes, so that a build during a long run cannot swap them underneath it
+cp -r functions/target/test-classes "$classes/test-classes"
+cp -r functions/target/classes "$classes/classes"
+java -Xmx"${HEAP:-8g}" -cp "$classes/test-classes:$classes/classes:$(cat "$cp_file")" \
   org.iln.matching.MatchingBenchmark "${args[@]}"

@@ -3,6 +3,7 @@ package org.iln.matching;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.matching.SparseEdmondsMaximumCardinalityMatching;
@@ -55,6 +56,24 @@ public final class CardinalityFirstMatching {
      * @return each vertex's partner, or -1 when it is unmatched
      */
     public int[] solve(int vertexCount, int[] a, int[] b, double[] w) {
+        return solveWithDuals(vertexCount, a, b, w).mate();
+    }
+
+    /**
+     * A solution and a certificate for pricing edges outside the graph.
+     *
+     * @param mate each vertex's partner, or -1
+     * @param dual for each vertex, its Blossom V dual plus the duals of all blossoms that contain it
+     *     (blossom duals are never positive when maximising), so that an edge {u, v} of weight
+     *     {@code w <= dual[u] + dual[v]} keeps the dual solution feasible: adding it cannot improve
+     *     the matching (for the same number of unmatched vertices per component). NaN for vertices
+     *     without a certificate (isolated, or in a component solved without dummies).
+     */
+    record Solution(int[] mate, double[] dual) {
+    }
+
+    /** {@link #solve}, with the duals of the solution. */
+    Solution solveWithDuals(int vertexCount, int[] a, int[] b, double[] w) {
         if (a.length != b.length || a.length != w.length) {
             throw new IllegalArgumentException("edge arrays a, b and w must have the same length");
         }
@@ -88,19 +107,24 @@ public final class CardinalityFirstMatching {
         }
         int[] mate = new int[vertexCount];
         Arrays.fill(mate, -1);
+        double[] dual = new double[vertexCount];
+        Arrays.fill(dual, Double.NaN);
         for (int r = 0; r < vertexCount; r++) {
             if (edgesOf[r] != null) {
-                solveComponent(edgesOf[r], a, b, w, mate);
+                solveComponent(edgesOf[r], a, b, w, mate, dual);
             }
         }
-        return mate;
+        return new Solution(mate, dual);
     }
 
-    private void solveComponent(int[] edges, int[] a, int[] b, double[] w, int[] mate) {
+    private void solveComponent(int[] edges, int[] a, int[] b, double[] w, int[] mate, double[] dual) {
         if (edges.length == 1) {
             int e = edges[0];
             mate[a[e]] = b[e];
             mate[b[e]] = a[e];
+            // a single edge: y = w/2 at both ends is feasible and tight
+            dual[a[e]] = w[e] / 2;
+            dual[b[e]] = w[e] / 2;
             return;
         }
         // local vertex numbers 0..m-1, in order of first appearance, so the run is deterministic
@@ -149,7 +173,18 @@ public final class CardinalityFirstMatching {
                     graph.setEdgeWeight(graph.addEdge(dummy, v), 0);
                 }
             }
-            chosen = new KolmogorovWeightedPerfectMatching<>(graph, options, ObjectiveSense.MAXIMIZE).getMatching().getEdges();
+            KolmogorovWeightedPerfectMatching<Integer, DefaultWeightedEdge> solver =
+                    new KolmogorovWeightedPerfectMatching<>(graph, options, ObjectiveSense.MAXIMIZE);
+            chosen = solver.getMatching().getEdges();
+            double[] y = new double[m + deficiency];
+            for (Map.Entry<Set<Integer>, Double> entry : solver.getDualSolution().getDualVariables().entrySet()) {
+                for (int v : entry.getKey()) {
+                    y[v] += entry.getValue();
+                }
+            }
+            for (int v = 0; v < m; v++) {
+                dual[global.get(v)] = y[v];
+            }
         } else {
             // Many must stay unmatched: add C to every edge instead (see the class comment).
             double c = Math.floor(m / 2.0 * maxWeight) + 1;

@@ -61,6 +61,21 @@ final class Cohort {
     private final Set<Long> forbidden;
     final ScoreWeights weights;
 
+    /*
+     * The score as table look-ups (see score): a person's wishes about a partner depend only on the
+     * partner's profile (sector, career stage, region), and time-zone points only on the two offsets.
+     * wishTable[wishRow[a] + profile[b]] is wishes(a, b); zonePoints[zone[a] * zoneCount + zone[b]] the
+     * time-zone points. wishTable is null when the tables would be too big; then score computes.
+     */
+    private final int[] profile;
+    private final int[] wishRow;
+    private final int[] wishTable;
+    private final int[] zone;
+    private final int zoneCount;
+    private final int[] zonePoints;
+    /** Most table cells worth precomputing (4 M ints, 16 MB). */
+    private static final long TABLE_LIMIT = 4_000_000;
+
     Cohort(Pool pool, ScoreWeights weights) {
         this.weights = weights;
         List<Participant> people = new ArrayList<>(pool.participants());
@@ -169,6 +184,69 @@ final class Cohort {
                 }
             }
         }
+        // profiles, wish rows and time-zone points for the table-driven score
+        int stages = Participant.CAREER_STAGES.size();
+        int profiles = sectorNames.length * stages * (regionNames.length + 1);
+        profile = new int[size];
+        int[] profileOwner = new int[profiles];
+        Arrays.fill(profileOwner, -1);
+        for (int i = 0; i < size; i++) {
+            profile[i] = (sector[i] * stages + stage[i]) * (regionNames.length + 1) + region[i] + 1;
+            if (profileOwner[profile[i]] < 0) {
+                profileOwner[profile[i]] = i;
+            }
+        }
+        Map<List<Integer>, Integer> wishClasses = new HashMap<>();
+        int[] wishClass = new int[size];
+        List<Integer> classOwner = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            List<Integer> classKey = new ArrayList<>(List.of(wishSector[i], sector[i], wishStage[i], stage[i], openToAny[i] ? 1 : 0));
+            for (int r : wishRegions[i]) {
+                classKey.add(r);
+            }
+            int c = wishClasses.computeIfAbsent(classKey, x -> classOwner.size());
+            if (c == classOwner.size()) {
+                classOwner.add(i);
+            }
+            wishClass[i] = c;
+        }
+        if ((long) classOwner.size() * profiles <= TABLE_LIMIT) {
+            wishTable = new int[classOwner.size() * profiles];
+            for (int c = 0; c < classOwner.size(); c++) {
+                for (int p = 0; p < profiles; p++) {
+                    if (profileOwner[p] >= 0) {
+                        wishTable[c * profiles + p] = wishes(classOwner.get(c), profileOwner[p]);
+                    }
+                }
+            }
+            wishRow = new int[size];
+            for (int i = 0; i < size; i++) {
+                wishRow[i] = wishClass[i] * profiles;
+            }
+        } else {
+            wishTable = null;
+            wishRow = null;
+        }
+        Map<Integer, Integer> zoneIndex = new TreeMap<>();
+        for (int i = 0; i < size; i++) {
+            zoneIndex.putIfAbsent(offsetMinutes[i], 0);
+        }
+        int[] zoneOffsets = zoneIndex.keySet().stream().mapToInt(Integer::intValue).toArray();
+        for (int z = 0; z < zoneOffsets.length; z++) {
+            zoneIndex.put(zoneOffsets[z], z);
+        }
+        zoneCount = zoneOffsets.length;
+        zone = new int[size];
+        for (int i = 0; i < size; i++) {
+            zone[i] = zoneIndex.get(offsetMinutes[i]);
+        }
+        zonePoints = new int[zoneCount * zoneCount];
+        for (int x = 0; x < zoneCount; x++) {
+            for (int y = 0; y < zoneCount; y++) {
+                zonePoints[x * zoneCount + y] = zonePoints(zoneOffsets[x], zoneOffsets[y]);
+            }
+        }
+
         for (List<String> pair : pool.forbids()) {
             int a = index.get(pair.get(0));
             int b = index.get(pair.get(1));
@@ -241,8 +319,21 @@ final class Cohort {
         return null;
     }
 
-    /** The pair's score under the weights; assumes the pair is eligible. */
+    /** The pair's score under the weights; assumes the pair is eligible. Equal to {@link #scoreByRules}, from tables. */
     int score(int a, int b) {
+        if (wishTable == null) {
+            return scoreByRules(a, b);
+        }
+        int s = weights.base()
+                + weights.sharedInterest() * sharedInterests(a, b)
+                + wishTable[wishRow[a] + profile[b]] + wishTable[wishRow[b] + profile[a]]
+                + zonePoints[zone[a] * zoneCount + zone[b]]
+                + waitingPoints[a] + waitingPoints[b];
+        return Math.max(0, s);
+    }
+
+    /** The pair's score computed term by term, as ScoreWeights defines it: the reference for {@link #score}. */
+    int scoreByRules(int a, int b) {
         ScoreWeights w = weights;
         int s = w.base()
                 + w.sharedInterest() * sharedInterests(a, b)
@@ -250,6 +341,38 @@ final class Cohort {
                 + Math.max(0, w.closeTimeZones() - w.perHourApart() * hoursApart(a, b))
                 + waitingPoints[a] + waitingPoints[b];
         return Math.max(0, s);
+    }
+
+    private int zonePoints(int offsetA, int offsetB) {
+        int d = Math.abs(offsetA - offsetB) % (24 * 60);
+        int hours = Math.min(d, 24 * 60 - d) / 60;
+        return Math.max(0, weights.closeTimeZones() - weights.perHourApart() * hours);
+    }
+
+    /**
+     * The part of {@link #scoreBound} that depends on a alone when b is anyone: {@code score(a, b) <=
+     * boundOwn(a) + boundPartner(b)} for every b.
+     */
+    int boundOwn(int a) {
+        return weights.base() + weights.sharedInterest() * interests[a].length + ownMax[a] + weights.closeTimeZones();
+    }
+
+    /**
+     * With {@link #boundQuick}: {@code score(a, b) <= boundQuickOwn(a) + boundQuick(a, b) +
+     * boundPartner(b)}, shared interests counted exactly.
+     */
+    int boundQuickOwn(int a) {
+        return weights.base() + ownMax[a] + weights.closeTimeZones();
+    }
+
+    /** See {@link #boundQuickOwn}. */
+    int boundQuick(int a, int b) {
+        return weights.sharedInterest() * sharedInterests(a, b);
+    }
+
+    /** See {@link #boundOwn}. */
+    int boundPartner(int b) {
+        return ownMax[b];
     }
 
     /** A cheap upper bound of {@link #score}: interests exact, everything else at its best. */

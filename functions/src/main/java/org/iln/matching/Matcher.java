@@ -23,7 +23,9 @@ import org.jgrapht.graph.SimpleGraph;
  * no excluded country), with coordinators' pins applied first.
  *
  * <p>Steps: pins; a candidate graph of each person's best k eligible partners; an exact
- * cardinality-first maximum-weight matching of that graph ({@link CardinalityFirstMatching});
+ * cardinality-first maximum-weight matching of that graph ({@link CardinalityFirstMatching}),
+ * grown by pricing with the solver's LP duals until no eligible pair outside it can improve the
+ * result by more than {@link MatcherOptions#pricingGap()};
  * a second pass over the people left out; augmenting paths (Edmonds) for anyone still left out
  * who has an eligible partner; groups of three with someone willing to have two partners; a
  * reason for everyone still unmatched. See docs/matching.md. Pools larger than
@@ -116,6 +118,14 @@ public final class Matcher {
         pinnedFlags.add(false);
     }
 
+    private static long score(Cohort cohort, List<int[]> pairs) {
+        long total = 0;
+        for (int[] pair : pairs) {
+            total += cohort.score(pair[0], pair[1]);
+        }
+        return total;
+    }
+
     private static String seconds(long nanos) {
         return String.format(java.util.Locale.ROOT, "%.2f s", nanos / 1e9);
     }
@@ -156,13 +166,27 @@ public final class Matcher {
         try {
             pool.submit(() -> IntStream.range(0, chunks.length).parallel().forEach(c -> {
                 long start = System.nanoTime();
-                keys[c] = CandidateGraph.build(cohort, chunks[c], k, options.spread());
+                long[] initial = CandidateGraph.build(cohort, chunks[c], k, options.spread());
                 counts[c][1] = System.nanoTime() - start;
-                found[c] = solvePart(cohort, chunks[c], keys[c], counts[c]);
+                start = System.nanoTime();
+                // Pricing re-solves a part several times: worth it for one part (up to chunkSize people),
+                // too slow for ten (n = 100,000 must fit one Lambda run), whose parts are near-optimal anyway.
+                int rounds = chunks.length == 1 ? options.pricingRounds() : 0;
+                PricedMatching.Result solved = PricedMatching.solve(cohort, chunks[c], initial, rounds,
+                        options.pricedPerPerson(), options.pricingGap(), chunks.length == 1 ? progress : line -> { });
+                counts[c][2] = System.nanoTime() - start;
+                keys[c] = solved.keys();
+                counts[c][0] = solved.keys().length;
+                found[c] = solved.pairs();
                 synchronized (progress) {
                     progress.accept(label + (chunks.length > 1 ? "part " + done.incrementAndGet() + "/" + chunks.length : "pool")
-                            + ": " + chunks[c].length + " people, " + counts[c][0] + " candidate pairs found in "
-                            + seconds(counts[c][1]) + ", " + 2 * found[c].size() + " matched in " + seconds(counts[c][2]));
+                            + ": " + chunks[c].length + " people, " + initial.length + " candidate pairs found in "
+                            + seconds(counts[c][1]) + ", " + 2 * found[c].size() + " matched in " + seconds(counts[c][2])
+                            + " (" + solved.rounds() + " solves, " + solved.added() + " pairs priced in, "
+                            + (solved.optimal() ? "optimal over all eligible pairs"
+                            : Double.isFinite(solved.gapBound()) ? String.format(java.util.Locale.ROOT,
+                                    "within %.3f%% of the optimum over all eligible pairs", 100 * solved.gapBound() / Math.max(1, score(cohort, found[c])))
+                            : "optimal over the candidate graph") + ")");
                 }
             })).get();
         } catch (InterruptedException e) {
@@ -181,32 +205,6 @@ public final class Matcher {
             pairs.addAll(found[c]);
             edges[0] += counts[c][0];
             graphs.add(keys[c]);
-        }
-        return pairs;
-    }
-
-    /** The exact cardinality-first matching of the members' candidate graph, as sorted pairs. */
-    private static List<int[]> solvePart(Cohort cohort, int[] members, long[] keys, long[] edgeCount) {
-        long start = System.nanoTime();
-        edgeCount[0] = keys.length;
-        int m = keys.length;
-        int[] a = new int[m];
-        int[] b = new int[m];
-        double[] w = new double[m];
-        for (int e = 0; e < m; e++) {
-            int x = (int) (keys[e] >>> 32);
-            int y = (int) keys[e];
-            a[e] = Arrays.binarySearch(members, x);
-            b[e] = Arrays.binarySearch(members, y);
-            w[e] = cohort.score(x, y);
-        }
-        int[] mate = new CardinalityFirstMatching().solve(members.length, a, b, w);
-        edgeCount[2] = System.nanoTime() - start;
-        List<int[]> pairs = new ArrayList<>();
-        for (int v = 0; v < mate.length; v++) {
-            if (mate[v] > v) {
-                pairs.add(new int[] {members[v], members[mate[v]]});
-            }
         }
         return pairs;
     }

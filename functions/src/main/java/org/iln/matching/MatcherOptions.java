@@ -9,12 +9,20 @@ package org.iln.matching;
  * @param chunkSize above this many people the pool is split into representative parts, each
  *     solved exactly, and the people they leave out are solved together afterwards
  * @param threads parts solved at once
+ * @param pricingRounds most pricing rounds when the pool is one part: after each exact solve,
+ *     eligible pairs outside the graph whose score beats their ends' LP duals are added and the
+ *     pool solved again (0 = solve the candidate graph only). Pools split into parts are not
+ *     priced: the re-solves would not fit n = 100,000 into one Lambda run
+ * @param pricedPerPerson most pairs one person brings into the graph per pricing round
+ * @param pricingGap pricing stops once its bound shows that no matching over all eligible pairs
+ *     beats this one by more than this fraction of its score (0 = until no pair can improve it)
  * @param weights the score weights
  */
-public record MatcherOptions(int candidatesPerPerson, int spread, int chunkSize, int threads, ScoreWeights weights) {
+public record MatcherOptions(int candidatesPerPerson, int spread, int chunkSize, int threads, int pricingRounds,
+                             int pricedPerPerson, double pricingGap, ScoreWeights weights) {
 
     /** The measured defaults. */
-    public static final MatcherOptions DEFAULTS = new MatcherOptions(10, 4, 10_000, 2, ScoreWeights.DEFAULTS);
+    public static final MatcherOptions DEFAULTS = new MatcherOptions(10, 4, 10_000, 2, 20, 3, 0.001, ScoreWeights.DEFAULTS);
 
     public MatcherOptions {
         if (candidatesPerPerson < 1) {
@@ -29,6 +37,15 @@ public record MatcherOptions(int candidatesPerPerson, int spread, int chunkSize,
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
+        if (pricingRounds < 0) {
+            throw new IllegalArgumentException("pricingRounds must not be negative");
+        }
+        if (pricedPerPerson < 1) {
+            throw new IllegalArgumentException("pricedPerPerson must be at least 1");
+        }
+        if (!(pricingGap >= 0)) {
+            throw new IllegalArgumentException("pricingGap must not be negative");
+        }
         if (weights == null) {
             throw new IllegalArgumentException("weights must not be null");
         }
@@ -36,21 +53,36 @@ public record MatcherOptions(int candidatesPerPerson, int spread, int chunkSize,
 
     /** These options with another k. */
     public MatcherOptions withCandidatesPerPerson(int k) {
-        return new MatcherOptions(k, spread, chunkSize, threads, weights);
+        return new MatcherOptions(k, spread, chunkSize, threads, pricingRounds, pricedPerPerson, pricingGap, weights);
     }
 
     /** These options with another spread. */
     public MatcherOptions withSpread(int extra) {
-        return new MatcherOptions(candidatesPerPerson, extra, chunkSize, threads, weights);
+        return new MatcherOptions(candidatesPerPerson, extra, chunkSize, threads, pricingRounds, pricedPerPerson, pricingGap, weights);
     }
 
     /** These options with another chunk size. */
     public MatcherOptions withChunkSize(int size) {
-        return new MatcherOptions(candidatesPerPerson, spread, size, threads, weights);
+        return new MatcherOptions(candidatesPerPerson, spread, size, threads, pricingRounds, pricedPerPerson, pricingGap, weights);
     }
 
     /** These options with another thread count. */
     public MatcherOptions withThreads(int count) {
-        return new MatcherOptions(candidatesPerPerson, spread, chunkSize, count, weights);
+        return new MatcherOptions(candidatesPerPerson, spread, chunkSize, count, pricingRounds, pricedPerPerson, pricingGap, weights);
+    }
+
+    /** These options with another number of pricing rounds (0 turns pricing off). */
+    public MatcherOptions withPricingRounds(int rounds) {
+        return new MatcherOptions(candidatesPerPerson, spread, chunkSize, threads, rounds, pricedPerPerson, pricingGap, weights);
+    }
+
+    /** These options with another cap on pairs priced in per person and round. */
+    public MatcherOptions withPricedPerPerson(int pairs) {
+        return new MatcherOptions(candidatesPerPerson, spread, chunkSize, threads, pricingRounds, pairs, pricingGap, weights);
+    }
+
+    /** These options with another pricing stop: a fraction of the score pricing may leave on the table. */
+    public MatcherOptions withPricingGap(double fraction) {
+        return new MatcherOptions(candidatesPerPerson, spread, chunkSize, threads, pricingRounds, pricedPerPerson, fraction, weights);
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.jgrapht.alg.matching.blossom.v5.BlossomVOptions;
 
 /**
@@ -55,13 +56,27 @@ public final class MatchingBenchmark {
                 continue;
             }
             if (arg.startsWith("--quality=")) {
-                // --quality=k:chunk:spread,...
+                // --quality=k:chunk:spread[:pricingRounds[:pricedPerPerson]],...
                 quality = true;
                 for (String variant : arg.substring("--quality=".length()).split(",")) {
                     String[] kc = variant.split(":");
-                    variants.add(MatcherOptions.DEFAULTS.withCandidatesPerPerson(Integer.parseInt(kc[0]))
-                            .withChunkSize(Integer.parseInt(kc[1])).withSpread(Integer.parseInt(kc[2])));
+                    MatcherOptions options = MatcherOptions.DEFAULTS.withCandidatesPerPerson(Integer.parseInt(kc[0]))
+                            .withChunkSize(Integer.parseInt(kc[1])).withSpread(Integer.parseInt(kc[2]));
+                    if (kc.length > 3) {
+                        options = options.withPricingRounds(Integer.parseInt(kc[3]));
+                    }
+                    if (kc.length > 4) {
+                        options = options.withPricedPerPerson(Integer.parseInt(kc[4]));
+                    }
+                    if (kc.length > 5) {
+                        options = options.withPricingGap(Double.parseDouble(kc[5]));
+                    }
+                    variants.add(options);
                 }
+                continue;
+            }
+            if (arg.startsWith("--solver=")) {
+                solverExperiment(Integer.parseInt(arg.substring("--solver=".length())));
                 continue;
             }
             switch (arg) {
@@ -91,11 +106,12 @@ public final class MatchingBenchmark {
         System.gc();
         resetPeaks();
         long start = System.nanoTime();
+        long cpu = cpuNanos();
         MatchResult result = new Matcher().match(pool, line -> outln("  .. " + line));
         double seconds = (System.nanoTime() - start) / 1e9;
-        out("n=%d matcher: %.2f s, peak heap %d MB, peak RSS %d MB, matched %d (%.2f%%),"
+        out("n=%d matcher: %.2f s (cpu %.2f s, load %s), peak heap %d MB, peak RSS %d MB, matched %d (%.2f%%),"
                         + " unmatched %d, pairs %d, groups of three %d, total score %d, candidate edges %d, parts %d%n",
-                n, seconds, peakHeapMb(), peakRssMb(), result.stats().matched(),
+                n, seconds, (cpuNanos() - cpu) / 1e9, load(), peakHeapMb(), peakRssMb(), result.stats().matched(),
                 100.0 * result.stats().matched() / n, result.stats().unmatched(), result.stats().pairs(),
                 result.stats().groupsOfThree(), result.stats().totalScore(), result.stats().candidateEdges(),
                 result.stats().chunks());
@@ -196,12 +212,73 @@ public final class MatchingBenchmark {
         }
         for (MatcherOptions options : variants) {
             start = System.nanoTime();
-            MatchResult ours = new Matcher(options).match(pairsOnly);
+            long cpu = cpuNanos();
+            MatchResult ours = new Matcher(options).match(pairsOnly, line -> outln("  .. " + line));
             double seconds = (System.nanoTime() - start) / 1e9;
-            out("n=%d k=%d chunk=%d spread=%d matcher: %.2f s, matched %d, score %d = %.3f%% of the k=50 optimum (gap %.3f%%)%n",
-                    n, options.candidatesPerPerson(), options.chunkSize(), options.spread(), seconds, ours.stats().matched(), ours.stats().totalScore(),
+            out("n=%d k=%d chunk=%d spread=%d pricing=%d/%d/%s matcher: %.2f s (cpu %.2f s, load %s), matched %d, score %d"
+                            + " = %.3f%% of the k=50 optimum (gap %.3f%%)%n",
+                    n, options.candidatesPerPerson(), options.chunkSize(), options.spread(), options.pricingRounds(),
+                    options.pricedPerPerson(), options.pricingGap(), seconds, (cpuNanos() - cpu) / 1e9, load(), ours.stats().matched(), ours.stats().totalScore(),
                     100.0 * ours.stats().totalScore() / best[1], 100.0 - 100.0 * ours.stats().totalScore() / best[1]);
         }
+    }
+
+    /**
+     * Blossom V options and a tie-breaking perturbation on the graph the pricing loop re-solves: the
+     * k = 10 + 4 graph plus the pairs the first pricing round adds (3 per person).
+     */
+    private static void solverExperiment(int n) {
+        Pool pool = PricedMatchingTest.pairsOnly(PoolGenerator.realistic(n, 1));
+        Cohort cohort = new Cohort(pool, ScoreWeights.DEFAULTS);
+        int[] everyone = IntStream.range(0, n).toArray();
+        long start = System.nanoTime();
+        long cpu = threadCpu();
+        long[] keys = CandidateGraph.build(cohort, everyone, 10, 4);
+        out("n=%d candidate graph: %d pairs, %.2f s (this thread's cpu %.2f s, load %s)%n", n, keys.length,
+                (System.nanoTime() - start) / 1e9, (threadCpu() - cpu) / 1e9, load());
+        start = System.nanoTime();
+        cpu = threadCpu();
+        CardinalityFirstMatching.Solution first = PricedMatching.solveGraph(cohort, everyone, keys);
+        out("n=%d first solve: %.2f s (cpu %.2f s, load %s)%n", n, (System.nanoTime() - start) / 1e9, (threadCpu() - cpu) / 1e9, load());
+        start = System.nanoTime();
+        cpu = cpuNanos();
+        long[] extra = PricedMatching.price(cohort, everyone, keys, first, 3).pairs();
+        out("n=%d pricing: %d pairs, %.2f s (process cpu %.2f s, load %s)%n", n, extra.length, (System.nanoTime() - start) / 1e9,
+                (cpuNanos() - cpu) / 1e9, load());
+        long[] graph = LongStream.concat(Arrays.stream(keys), Arrays.stream(extra)).sorted().toArray();
+        for (boolean perturb : new boolean[] {true, false}) {
+            for (BlossomVOptions.InitializationType init : List.of(BlossomVOptions.InitializationType.FRACTIONAL,
+                    BlossomVOptions.InitializationType.GREEDY)) {
+                for (BlossomVOptions.DualUpdateStrategy dual : List.of(BlossomVOptions.DualUpdateStrategy.MULTIPLE_TREE_CONNECTED_COMPONENTS,
+                        BlossomVOptions.DualUpdateStrategy.MULTIPLE_TREE_FIXED_DELTA)) {
+                    BlossomVOptions options = new BlossomVOptions(init, dual, true, false);
+                    start = System.nanoTime();
+                    cpu = threadCpu();
+                    int[] a = new int[graph.length];
+                    int[] b = new int[graph.length];
+                    double[] w = new double[graph.length];
+                    for (int e = 0; e < graph.length; e++) {
+                        a[e] = (int) (graph[e] >>> 32);
+                        b[e] = (int) graph[e];
+                        w[e] = perturb ? cohort.score(a[e], b[e]) * (double) (1 << 20) + CandidateGraph.mix((int) (graph[e] ^ (graph[e] >>> 29))) % 100
+                                : cohort.score(a[e], b[e]);
+                    }
+                    int[] mate = new CardinalityFirstMatching(options).solve(n, a, b, w);
+                    long total = 0;
+                    for (int v = 0; v < n; v++) {
+                        if (mate[v] > v) {
+                            total += cohort.score(v, mate[v]);
+                        }
+                    }
+                    out("n=%d re-solve %d pairs, perturbed %s, %s/%s: %.2f s (cpu %.2f s, load %s), score %d%n", n, graph.length,
+                            perturb, init, dual, (System.nanoTime() - start) / 1e9, (threadCpu() - cpu) / 1e9, load(), total);
+                }
+            }
+        }
+    }
+
+    private static long threadCpu() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     /** Every person's best k eligible partners by brute force: the reference graph. */
@@ -261,6 +338,17 @@ public final class MatchingBenchmark {
             }
         }
         return new long[] {matched, total};
+    }
+
+    /** CPU time of the whole process (all threads), so times under load can be compared. */
+    static long cpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+    }
+
+    /** The 1-minute load average of the machine, as other work makes times vary. */
+    static String load() {
+        return String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static void out(String format, Object... args) {

@@ -253,6 +253,36 @@ class NightlyMatchingTest {
     }
 
     @Test
+    void when_a_member_of_a_group_of_three_withdraws_the_other_two_stay_partners_and_nobody_is_rematched() {
+        // given: three people, one willing to have two partners, published as one group of three
+        round.seed(3, Map.of());
+        round.aws.dynamo().updateItem(b -> b.tableName(Aws.TABLE)
+                .key(Map.of("pk", RoundFixture.s("ROUND#2026-1"), "sk", RoundFixture.s("APP#p-01")))
+                .updateExpression("SET maxPartners = :two")
+                .expressionAttributeValues(Map.of(":two", AttributeValue.fromN("2"))));
+        round.clock.set(RoundFixture.MATCH_DATE);
+        round.handler().handleRequest(Map.of(), null);
+        assertThat(round.items("PAIR")).singleElement().satisfies(p -> assertThat(p.get("members").l()).hasSize(3));
+        round.aws.dynamo().updateItem(b -> b.tableName(Aws.TABLE)
+                .key(Map.of("pk", RoundFixture.s("ROUND#2026-1"), "sk", RoundFixture.s("APP#p-03")))
+                .updateExpression("SET #s = :w").expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":w", RoundFixture.s("WITHDRAWN"))));
+
+        // when: a week into the round, run twice
+        round.clock.advance(Duration.ofDays(7));
+        String summary = round.handler().handleRequest(Map.of(), null);
+        round.handler().handleRequest(Map.of(), null);
+
+        // then: the group stays active for the two who remain; no one is told their partner left
+        assertThat(summary).contains("dissolved=0").contains("rematched=0");
+        assertThat(round.items("PAIR")).singleElement().satisfies(p -> assertThat(p.get("status").s()).isEqualTo("ACTIVE"));
+        assertThat(round.mailKeys("partner-left:")).isEmpty();
+        assertThat(round.mailKeys("new-partner:")).isEmpty();
+        assertThat(round.status("p-01")).isEqualTo("MATCHED");
+        assertThat(round.status("p-02")).isEqualTo("MATCHED");
+    }
+
+    @Test
     void after_the_first_weeks_nobody_is_matched_again() {
         // given
         round.seed(20, Map.of());

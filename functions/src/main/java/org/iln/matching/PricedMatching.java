@@ -1,0 +1,308 @@
+package org.iln.matching;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.LongStream;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.interfaces.MatchingAlgorithm;
+import org.jgrapht.alg.matching.SparseEdmondsMaximumCardinalityMatching;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleGraph;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * Column generation over a group's complete eligibility graph: solve the sparse candidate graph
+ * exactly, read the LP duals of the solution, add every eligible pair whose score exceeds the sum
+ * of its two ends' duals (the only pairs that could improve the matching), and solve again, until
+ * no such pair is left.
+ *
+ * <p>When the loop ends with no pair to add, the matching is a maximum-weight matching of the
+ * <em>whole</em> group for its number of matched people, not just of the candidate graph: the duals
+ * are a feasible dual solution for every eligible pair (blossom duals are folded into the vertex
+ * duals on the safe side, see {@link CardinalityFirstMatching.Solution}). People left unmatched
+ * also get every eligible pair they have, so the next solve can match them if the graph allows.
+ *
+ * <p>Pricing never scores all pairs: {@code score(u, v) <= boundOwn(u) + boundPartner(v)}, so with
+ * the people sorted by {@code dual(v) - boundPartner(v)} the scan for u stops at the first v with
+ * {@code dual(v) - boundPartner(v) >= boundOwn(u) - dual(u)}. Each round adds at most
+ * {@code perPerson} of the most improving pairs per person, to keep the re-solves small.
+ */
+final class PricedMatching {
+
+    private static final double EPS = 1e-6;
+    /** How far below tight (in score points) a pair may be and still stay in the graph. */
+    private static final double DROP = 8;
+    /** Most eligible pairs for which an exact cardinality check over all of them is worth it. */
+    private static final long FULL_GRAPH_LIMIT = 1_000_000;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /**
+     * @param pairs the matching, as sorted pairs of cohort indexes
+     * @param keys the final graph's edges ({@link Cohort#key})
+     * @param rounds solves run
+     * @param added pairs added by pricing
+     * @param optimal whether the last pricing found nothing to add (the certificate holds)
+     * @param gapBound how much more score a matching over all eligible pairs could have, at most
+     *     (NaN when pricing was off or out of rounds)
+     */
+    record Result(List<int[]> pairs, long[] keys, int rounds, long added, boolean optimal, double gapBound) {
+    }
+
+    private PricedMatching() {
+    }
+
+    static Result solve(Cohort cohort, int[] members, long[] initialKeys, int maxRounds, int perPerson, double gap,
+                        Consumer<String> progress) {
+        long[] keys = initialKeys;
+        long added = 0;
+        int rounds = 0;
+        while (true) {
+            rounds++;
+            long start = System.nanoTime();
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            CardinalityFirstMatching.Solution solution = solveGraph(cohort, members, keys);
+            long solved = System.nanoTime();
+            cpu = THREADS.getCurrentThreadCpuTime() - cpu;
+            Priced priced = rounds > maxRounds ? null : price(cohort, members, keys, solution, perPerson);
+            long weight = weight(cohort, members, solution.mate());
+            double bound = priced == null ? Double.NaN : priced.gainBound();
+            boolean done = priced == null || priced.pairs().length == 0 || bound <= gap * weight;
+            if (done && priced != null) {
+                // the duals speak for this number of matched people: make sure no more can be matched
+                long[] more = moreMatched(cohort, members, keys, solution.mate());
+                if (more.length > 0) {
+                    priced = new Priced(LongStream.concat(Arrays.stream(priced.pairs()), Arrays.stream(more))
+                            .sorted().distinct().toArray(), Double.POSITIVE_INFINITY);
+                    bound = Double.POSITIVE_INFINITY;
+                    done = false;
+                }
+            }
+            progress.accept(String.format(Locale.ROOT, "  solve %d: %d people, %d pairs, score %d, %.2f s (cpu %.2f s);"
+                            + " pricing %.2f s: %d pairs could improve it, by at most %.1f (%.4f%%)%s",
+                    rounds, members.length, keys.length, weight, (solved - start) / 1e9, cpu / 1e9, (System.nanoTime() - solved) / 1e9,
+                    priced == null ? 0 : priced.pairs().length, bound, 100 * bound / Math.max(1, weight), done ? "" : ": adding them"));
+            if (done) {
+                boolean optimal = priced != null && priced.pairs().length == 0;
+                return new Result(pairs(members, solution.mate()), keys, rounds, added, optimal, bound);
+            }
+            added += priced.pairs().length;
+            keys = merge(slack(cohort, members, keys, solution), priced.pairs());
+        }
+    }
+
+    /**
+     * When two or more people are unmatched and the group is small enough to hold every eligible
+     * pair, a maximum-cardinality matching of all eligible pairs (Edmonds, started from this one):
+     * its pairs outside the graph, if it matches more people; else nothing. With those pairs in
+     * the graph, the solver's count of people who must stay unmatched is that of all eligible
+     * pairs, so the weight certificate covers the cardinality too. Larger groups rely on the
+     * unmatched people's own pairs (added by pricing) and the matcher's augmenting-path step.
+     */
+    private static long[] moreMatched(Cohort cohort, int[] members, long[] keys, int[] mate) {
+        int unmatched = (int) Arrays.stream(mate).filter(v -> v < 0).count();
+        if (unmatched < 2) {
+            return new long[0];
+        }
+        int g = members.length;
+        long pairs = 0;
+        for (int u = 0; u < g && pairs <= FULL_GRAPH_LIMIT; u++) {
+            for (int v = u + 1; v < g; v++) {
+                if (cohort.eligible(members[u], members[v])) {
+                    pairs++;
+                }
+            }
+        }
+        if (pairs > FULL_GRAPH_LIMIT) {
+            return new long[0];
+        }
+        Graph<Integer, DefaultEdge> graph = new SimpleGraph<>(DefaultEdge.class);
+        for (int v = 0; v < g; v++) {
+            graph.addVertex(v);
+        }
+        for (int u = 0; u < g; u++) {
+            for (int v = u + 1; v < g; v++) {
+                if (cohort.eligible(members[u], members[v])) {
+                    graph.addEdge(u, v);
+                }
+            }
+        }
+        Set<DefaultEdge> current = new LinkedHashSet<>();
+        for (int v = 0; v < g; v++) {
+            if (mate[v] > v) {
+                current.add(graph.getEdge(v, mate[v]));
+            }
+        }
+        MatchingAlgorithm<Integer, DefaultEdge> start = () -> new MatchingAlgorithm.MatchingImpl<>(graph, current, current.size());
+        Set<DefaultEdge> best = new SparseEdmondsMaximumCardinalityMatching<>(graph, start).getMatching().getEdges();
+        if (best.size() <= current.size()) {
+            return new long[0];
+        }
+        return best.stream().mapToLong(e -> Cohort.key(members[graph.getEdgeSource(e)], members[graph.getEdgeTarget(e)]))
+                .filter(key -> Arrays.binarySearch(keys, key) < 0).sorted().toArray();
+    }
+
+    /**
+     * The graph without the pairs far from tight: unmatched pairs whose score is more than
+     * {@link #DROP} below their ends' duals. They are the hub edges of the top-k lists that the
+     * duals show to be useless; Blossom V re-solves a leaner graph faster, and pricing brings any
+     * of them back the moment it could help, so the certificate still covers them.
+     */
+    private static long[] slack(Cohort cohort, int[] members, long[] keys, CardinalityFirstMatching.Solution solution) {
+        double[] y = solution.dual();
+        int[] mate = solution.mate();
+        return Arrays.stream(keys).filter(key -> {
+            int u = Arrays.binarySearch(members, (int) (key >>> 32));
+            int v = Arrays.binarySearch(members, (int) key);
+            // pairs of unmatched people stay: pricing would bring them straight back
+            return mate[u] == v || mate[u] < 0 || mate[v] < 0 || Double.isNaN(y[u]) || Double.isNaN(y[v])
+                    || cohort.score(members[u], members[v]) - y[u] - y[v] >= -DROP;
+        }).toArray();
+    }
+
+    private static long weight(Cohort cohort, int[] members, int[] mate) {
+        long total = 0;
+        for (int v = 0; v < mate.length; v++) {
+            if (mate[v] > v) {
+                total += cohort.score(members[v], members[mate[v]]);
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Pairs found by pricing.
+     *
+     * @param pairs eligible pairs outside the graph that could improve the matching (at most
+     *     perPerson per person, the largest gains), as sorted distinct keys
+     * @param gainBound half the sum over people of their largest gain {@code score - dual - dual}
+     *     over all pairs outside the graph: no matching over all eligible pairs (with as many
+     *     people matched) beats this one by more (infinite when someone unmatched has pairs to
+     *     add, or a dual is missing). Why: with the true LP duals, every matching weighs at most
+     *     the dual objective (this matching's weight) plus the positive reduced costs of its edges;
+     *     only pairs outside the graph have any, each at most the folded-dual gain, and a matching
+     *     meets each person once, so the pairs' gains sum to at most half the people's largest.
+     */
+    record Priced(long[] pairs, double gainBound) {
+    }
+
+    private static List<int[]> pairs(int[] members, int[] mate) {
+        List<int[]> pairs = new ArrayList<>();
+        for (int v = 0; v < mate.length; v++) {
+            if (mate[v] > v) {
+                pairs.add(new int[] {members[v], members[mate[v]]});
+            }
+        }
+        return pairs;
+    }
+
+    /** The exact cardinality-first matching of the members' graph, in member-local indexes. */
+    static CardinalityFirstMatching.Solution solveGraph(Cohort cohort, int[] members, long[] keys) {
+        int m = keys.length;
+        int[] a = new int[m];
+        int[] b = new int[m];
+        double[] w = new double[m];
+        for (int e = 0; e < m; e++) {
+            int x = (int) (keys[e] >>> 32);
+            int y = (int) keys[e];
+            a[e] = Arrays.binarySearch(members, x);
+            b[e] = Arrays.binarySearch(members, y);
+            w[e] = cohort.score(x, y);
+        }
+        return new CardinalityFirstMatching().solveWithDuals(members.length, a, b, w);
+    }
+
+    /** Eligible pairs outside the graph that could improve the matching, as sorted distinct keys. */
+    static Priced price(Cohort cohort, int[] members, long[] keys, CardinalityFirstMatching.Solution solution,
+                        int perPerson) {
+        int g = members.length;
+        double[] y = solution.dual();
+        int[] mate = solution.mate();
+        // people with a dual, sorted by dual(v) - boundPartner(v), ties by index
+        Integer[] boxed = IntStream.range(0, g).filter(v -> !Double.isNaN(y[v])).boxed().toArray(Integer[]::new);
+        double[] sortKey = new double[g];
+        for (int v : boxed) {
+            sortKey[v] = y[v] - cohort.boundPartner(members[v]);
+        }
+        Arrays.sort(boxed, (p, q) -> sortKey[p] != sortKey[q] ? Double.compare(sortKey[p], sortKey[q]) : Integer.compare(p, q));
+        int[] order = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+        double[] orderKey = Arrays.stream(order).mapToDouble(v -> sortKey[v]).toArray();
+
+        long[][] found = new long[g][];
+        double[] largestGain = new double[g];
+        IntStream.range(0, g).parallel().forEach(u -> {
+            int pu = members[u];
+            if (mate[u] < 0) {
+                // left out: every eligible pair, so the next solve sees all its chances
+                found[u] = IntStream.range(0, g).filter(v -> cohort.eligible(pu, members[v]))
+                        .mapToLong(v -> Cohort.key(pu, members[v]))
+                        .filter(key -> Arrays.binarySearch(keys, key) < 0).toArray();
+                largestGain[u] = found[u].length > 0 || Double.isNaN(y[u]) ? Double.POSITIVE_INFINITY : 0;
+                return;
+            }
+            if (Double.isNaN(y[u])) {
+                found[u] = new long[0];
+                largestGain[u] = Double.POSITIVE_INFINITY;
+                return;
+            }
+            double limit = cohort.boundOwn(pu) - y[u] - EPS;
+            long[] best = new long[perPerson];
+            double[] gain = new double[perPerson];
+            int count = 0;
+            double quick = cohort.boundQuickOwn(pu) - y[u] - EPS;
+            for (int i = 0; i < order.length && orderKey[i] < limit; i++) {
+                int v = order[i];
+                int pv = members[v];
+                // exact shared interests, everything else at its best: most people stop here
+                if (quick + cohort.boundQuick(pu, pv) - orderKey[i] <= 0) {
+                    continue;
+                }
+                double reduced = cohort.score(pu, pv) - y[u] - y[v];
+                if (reduced <= EPS || v == u || !cohort.eligible(pu, pv)) {
+                    continue;
+                }
+                long key = Cohort.key(pu, pv);
+                if (Arrays.binarySearch(keys, key) >= 0) {
+                    continue;
+                }
+                largestGain[u] = Math.max(largestGain[u], reduced);
+                // keep the perPerson largest gains; on ties the earlier (lower sort position) stays
+                if (count < perPerson) {
+                    best[count] = key;
+                    gain[count++] = reduced;
+                } else {
+                    int worst = 0;
+                    for (int j = 1; j < perPerson; j++) {
+                        if (gain[j] < gain[worst]) {
+                            worst = j;
+                        }
+                    }
+                    if (reduced > gain[worst]) {
+                        best[worst] = key;
+                        gain[worst] = reduced;
+                    }
+                }
+            }
+            found[u] = Arrays.copyOf(best, count);
+        });
+        long[] all = Arrays.stream(found).flatMapToLong(Arrays::stream).sorted().distinct().toArray();
+        double gainBound = 0;
+        for (double gain : largestGain) {
+            gainBound += gain / 2;
+        }
+        return new Priced(all, gainBound);
+    }
+
+    private static long[] merge(long[] keys, long[] extra) {
+        long[] out = Arrays.copyOf(keys, keys.length + extra.length);
+        System.arraycopy(extra, 0, out, keys.length, extra.length);
+        Arrays.sort(out);
+        return out;
+    }
+}

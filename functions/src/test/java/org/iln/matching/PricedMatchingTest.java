@@ -1,0 +1,96 @@
+package org.iln.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pricing loop finds partners that no top-k list holds: its result is the optimum of the
+ * complete eligibility graph, checked against exhaustive search and against an exact solve of
+ * every eligible pair.
+ */
+class PricedMatchingTest {
+
+    /** Each person's single best candidate and nothing else: the sparsest graph pricing can start from. */
+    private final Matcher topOne = new Matcher(MatcherOptions.DEFAULTS.withCandidatesPerPerson(1).withSpread(0).withPricingGap(0));
+
+    @Test
+    void from_top_one_lists_random_pools_of_up_to_twelve_reach_the_exhaustive_optimum() {
+        Random random = new Random(2);
+        for (int round = 0; round < 80; round++) {
+            // given a small pool where the hard rules bite often
+            Pool pool = RandomPools.small(random, 2 + random.nextInt(11), false);
+            Cohort cohort = new Cohort(pool, ScoreWeights.DEFAULTS);
+
+            // when it is matched from everyone's top-1 candidate only
+            MatchResult result = topOne.match(pool);
+
+            // then pricing has brought in whatever pairs the optimum needs
+            double[] best = Exhaustive.best(cohort.size, (x, y) -> cohort.eligible(x, y) ? cohort.score(x, y) : -1);
+            assertThat(new double[] {result.stats().pairs(), result.stats().totalScore()})
+                    .as("round %d", round).containsExactly(best);
+        }
+    }
+
+    @Test
+    void a_realistic_pool_reaches_the_optimum_of_every_eligible_pair_where_top_k_lists_fall_short() {
+        // given a realistic pool (everyone with one partner) and the exact optimum over all eligible pairs
+        Pool pool = pairsOnly(PoolGenerator.realistic(240, 5));
+        Cohort cohort = new Cohort(pool, ScoreWeights.DEFAULTS);
+        long[] all = IntStream.range(0, cohort.size).boxed()
+                .flatMapToLong(a -> IntStream.range(a + 1, cohort.size).filter(b -> cohort.eligible(a, b))
+                        .mapToLong(b -> Cohort.key(a, b)))
+                .toArray();
+        long[] optimum = MatchingBenchmark.solve(cohort, all, new CardinalityFirstMatching());
+        Matcher topTwo = new Matcher(MatcherOptions.DEFAULTS.withCandidatesPerPerson(2).withSpread(0).withPricingGap(0));
+
+        // when it is matched from top-2 lists, without and with pricing
+        MatchResult withoutPricing = new Matcher(MatcherOptions.DEFAULTS.withCandidatesPerPerson(2).withSpread(0)
+                .withPricingRounds(0)).match(pool);
+        MatchResult priced = topTwo.match(pool);
+
+        // then the lists alone fall short, and pricing finds the partners outside them
+        assertThat(withoutPricing.stats().totalScore()).isLessThan(optimum[1]);
+        assertThat(new long[] {priced.stats().matched(), priced.stats().totalScore()}).containsExactly(optimum);
+        HardRuleCheck.assertValid(pool, priced);
+    }
+
+    @Test
+    void pricing_is_deterministic() {
+        Pool pool = PoolGenerator.realistic(300, 11);
+        Matcher matcher = new Matcher(MatcherOptions.DEFAULTS.withCandidatesPerPerson(2).withSpread(1));
+        MatchingJson json = new MatchingJson();
+
+        byte[] first = json.writeResult(matcher.match(pool));
+
+        assertThat(json.writeResult(matcher.match(pool))).isEqualTo(first);
+    }
+
+    @Test
+    void the_table_score_equals_the_score_computed_term_by_term() {
+        Random random = new Random(3);
+        for (Pool pool : List.of(PoolGenerator.realistic(300, 2), RandomPools.small(random, 40, true),
+                RandomPools.small(random, 40, false))) {
+            Cohort cohort = new Cohort(pool, ScoreWeights.DEFAULTS);
+            for (int a = 0; a < cohort.size; a++) {
+                for (int b = 0; b < cohort.size; b++) {
+                    if (a != b) {
+                        assertThat(cohort.score(a, b)).as("%s-%s", a, b).isEqualTo(cohort.scoreByRules(a, b));
+                        assertThat(cohort.score(a, b)).isLessThanOrEqualTo(cohort.boundOwn(a) + cohort.boundPartner(b));
+                    }
+                }
+            }
+        }
+    }
+
+    static Pool pairsOnly(Pool pool) {
+        List<Participant> single = pool.participants().stream()
+                .map(p -> new Participant(p.id(), p.country(), p.timezone(), p.languages(), p.sector(), p.careerStage(),
+                        p.interests(), p.prefers(), p.openToAny(), 1, p.previousPartners(), p.appliedAt()))
+                .toList();
+        return new Pool(pool.round(), pool.matchDate(), pool.regions(), single, List.of(), List.of());
+    }
+}
