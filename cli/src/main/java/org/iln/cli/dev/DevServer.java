@@ -54,13 +54,34 @@ public final class DevServer implements AutoCloseable {
     private volatile ApiGatewayBridge bridge;
     private volatile DevJobs jobs = DevJobs.of(Map.of());
 
+    /**
+     * The API's secrets and limits: the two HMAC keys and how many POSTs one client may make per
+     * window. Tests pass their own (to mint links with the server's key, or to test the limit).
+     */
+    public record ApiSettings(byte[] addressKey, byte[] tokenKey, int rateLimit, Duration rateWindow) {
+
+        /** Keys from {@code ILN_ADDRESS_KEY} / {@code ILN_TOKEN_KEY} if set, else fresh random ones; 1000 POSTs per 10 minutes. */
+        public static ApiSettings fromEnvironment() {
+            return new ApiSettings(key("ILN_ADDRESS_KEY"), key("ILN_TOKEN_KEY"), 1000, Duration.ofMinutes(10));
+        }
+
+        @Override
+        public String toString() {
+            return "ApiSettings[rateLimit=" + rateLimit + ", rateWindow=" + rateWindow + ", keys=<hidden>]";
+        }
+    }
+
     private DevServer(Path siteDir, Path bakeDir, int port, PrintWriter log, Optional<LocalAws> aws, Clock clock,
-                      String mailFrom) {
+                      String mailFrom, ApiSettings settings) {
         this.siteRoot = bakeDir.toAbsolutePath().normalize();
         this.aws = aws;
         SiteBaker baker = new SiteBaker(siteDir);
         bake(baker, log);
-        this.app = Javalin.create(config -> config.showJavalinBanner = false)
+        this.app = Javalin.create(config -> {
+                    config.showJavalinBanner = false;
+                    // Requests Jetty refuses before routing (broken framing, huge headers) get a JSON error too.
+                    config.jetty.modifyServer(server -> server.setErrorHandler(new JsonBadMessages()));
+                })
                 .get("/_dev", this::devPage)
                 .get("/_dev/", this::devPage)
                 .get("/_dev/mail", this::mailPage)
@@ -78,8 +99,10 @@ public final class DevServer implements AutoCloseable {
                     reloadClients.add(client);
                 });
         // The API first: Javalin takes the first matching route, and the files' "/*" matches everything.
+        // Every method, unknown ones (INVALID) included, so that the handler answers 405 in JSON.
         for (HandlerType method : List.of(HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PUT,
-                HandlerType.DELETE, HandlerType.PATCH, HandlerType.OPTIONS)) {
+                HandlerType.DELETE, HandlerType.PATCH, HandlerType.OPTIONS, HandlerType.TRACE, HandlerType.CONNECT,
+                HandlerType.INVALID)) {
             app.addHttpHandler(method, "/api/*", this::api);
             app.addHttpHandler(method, "/api", this::api);
         }
@@ -90,7 +113,7 @@ public final class DevServer implements AutoCloseable {
             throw new IllegalStateException("Could not listen on port " + port
                     + ": is another program using it? Stop it or run ./iln dev --port " + (port + 1), e);
         }
-        aws.ifPresent(local -> connectApi(local, clock, mailFrom, log));
+        aws.ifPresent(local -> connectApi(local, clock, mailFrom, settings, log));
         this.watcher = SiteWatcher.watch(siteDir, () -> {
             try {
                 bake(baker, log);
@@ -104,7 +127,7 @@ public final class DevServer implements AutoCloseable {
 
     /** Bakes the site into {@code bakeDir} and serves it on {@code port} (0 picks a free port), without an API. */
     public static DevServer start(Path siteDir, Path bakeDir, int port, PrintWriter log) {
-        return new DevServer(siteDir, bakeDir, port, log, Optional.empty(), Clock.systemUTC(), LOCAL_MAIL_FROM);
+        return new DevServer(siteDir, bakeDir, port, log, Optional.empty(), Clock.systemUTC(), LOCAL_MAIL_FROM, null);
     }
 
     /**
@@ -113,18 +136,24 @@ public final class DevServer implements AutoCloseable {
      */
     public static DevServer start(Path siteDir, Path bakeDir, int port, PrintWriter log, LocalAws aws, Clock clock,
                                   String mailFrom) {
+        return start(siteDir, bakeDir, port, log, aws, clock, mailFrom, ApiSettings.fromEnvironment());
+    }
+
+    /** As {@link #start(Path, Path, int, PrintWriter, LocalAws, Clock, String)}, with these keys and rate limit. */
+    public static DevServer start(Path siteDir, Path bakeDir, int port, PrintWriter log, LocalAws aws, Clock clock,
+                                  String mailFrom, ApiSettings settings) {
         try {
-            return new DevServer(siteDir, bakeDir, port, log, Optional.of(aws), clock, mailFrom);
+            return new DevServer(siteDir, bakeDir, port, log, Optional.of(aws), clock, mailFrom, settings);
         } catch (RuntimeException e) {
             aws.close();
             throw e;
         }
     }
 
-    private void connectApi(LocalAws local, Clock clock, String mailFrom, PrintWriter log) {
+    private void connectApi(LocalAws local, Clock clock, String mailFrom, ApiSettings settings, PrintWriter log) {
         FunctionsConfig config = new FunctionsConfig(local.table(), local.region(), local.endpoint(),
-                key("ILN_ADDRESS_KEY"), key("ILN_TOKEN_KEY"), URI.create("http://localhost:" + app.port()), mailFrom,
-                siteRoot.resolve("programme.json").toString(), 1000, Duration.ofMinutes(10));
+                settings.addressKey(), settings.tokenKey(), URI.create("http://localhost:" + app.port()), mailFrom,
+                siteRoot.resolve("programme.json").toString(), settings.rateLimit(), settings.rateWindow());
         ApiHandler handler = new ApiHandler(local.clients(), clock, config);
         this.jobs = DevJobs.register(local.clients(), clock, config,
                 () -> ProgrammeSource.fromFile(siteRoot.resolve("programme.json")));
@@ -192,8 +221,19 @@ public final class DevServer implements AutoCloseable {
         for (String name : Collections.list(ctx.req().getHeaderNames())) {
             headers.put(name, Collections.list(ctx.req().getHeaders(name)));
         }
+        byte[] body;
+        try {
+            body = ctx.bodyAsBytes();
+        } catch (Exception cutOff) {
+            // The client closed before sending the length it announced, or broke the chunked
+            // encoding: API Gateway would never call the function, so answer as it would, with a 400.
+            ctx.status(HttpStatus.BAD_REQUEST).contentType(ContentType.APPLICATION_JSON).result(
+                    JsonBadMessages.error("body", "The request body was cut off or its encoding is broken."));
+            return;
+        }
+        String method = ctx.method() == HandlerType.INVALID ? ctx.req().getMethod() : ctx.method().name();
         ApiGatewayBridge.LocalResponse response = current.handle(new ApiGatewayBridge.LocalRequest(
-                ctx.method().name(), ctx.path(), ctx.queryString(), headers, ctx.bodyAsBytes(), ctx.ip(), Instant.now()));
+                method, ctx.path(), ctx.queryString(), headers, body, ctx.ip(), Instant.now()));
         ctx.status(response.status());
         response.headers().forEach(ctx::header);
         response.cookies().forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
