@@ -89,7 +89,12 @@ final class DataFiles {
         }
         List<Coordinator> coordinators = new ArrayList<>();
         for (Fields c : f.list("coordinators")) {
-            coordinators.add(new Coordinator(c.text("name"), c.text("contact")));
+            String contact = c.text("contact");
+            // The contact becomes a link: only an address or a web page, never javascript: or data:.
+            if (!contact.matches("[^\\s@:/<>\"']+@[^\\s@:/<>\"']+\\.[A-Za-z]{2,}") && !contact.matches("https?://[^\\s<>\"']+")) {
+                c.error("contact", "must be an email address or an http(s):// page");
+            }
+            coordinators.add(new Coordinator(c.text("name"), contact));
         }
         return new Country(code, f.text("name"), f.text("region"), coordinators);
     }

@@ -219,7 +219,11 @@ public final class DevServer implements AutoCloseable {
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(ctx.req().getHeaderNames())) {
-            headers.put(name, Collections.list(ctx.req().getHeaders(name)));
+            // CloudFront overwrites this header with the visitor's address, and the handler keys its
+            // rate limit on it; a client's own value must not get through, here as there.
+            if (!name.equalsIgnoreCase("CloudFront-Viewer-Address")) {
+                headers.put(name, Collections.list(ctx.req().getHeaders(name)));
+            }
         }
         byte[] body;
         try {

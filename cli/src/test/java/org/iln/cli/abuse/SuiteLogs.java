@@ -8,13 +8,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
 import org.junit.platform.launcher.LauncherSession;
+import org.slf4j.LoggerFactory;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Copies everything the test JVM writes to stdout and stderr (the handlers' JSON logs, Javalin's
  * and Jetty's logs, the dev servers' start-up messages, whatever a test prints) into
- * {@code target/suite-logs/cli-tests.log}, from the start of the test run, so that
+ * {@code target/suite-logs/cli-tests.log}, with every log event also as JSON (key-values included), from the start of the test run, so that
  * {@link LogsHoldNoPersonalDataTest} can search all of it. Registered as a JUnit Platform
  * {@link LauncherSessionListener} in {@code META-INF/services}, so it runs before any test class.
  */
@@ -43,6 +49,19 @@ public final class SuiteLogs implements LauncherSessionListener {
         }
         System.setOut(new PrintStream(new Tee(System.out, file), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new Tee(System.err, file), true, StandardCharsets.UTF_8));
+        // The console pattern (cli's logback.xml) leaves out key-value pairs: log each event as the
+        // functions' JSON too, key-values included, so that they are searched as well.
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        JsonEncoder json = new JsonEncoder();
+        json.setContext(logging);
+        json.start();
+        OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+        appender.setContext(logging);
+        appender.setName("suite-logs-json");
+        appender.setEncoder(json);
+        appender.setOutputStream(new Tee(OutputStream.nullOutputStream(), file));
+        appender.start();
+        logging.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
     }
 
     /** Whether output is being copied (false when a runner did not load the listener). */
