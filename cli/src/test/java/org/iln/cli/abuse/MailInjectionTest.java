@@ -125,8 +125,8 @@ class MailInjectionTest {
         assertThat(message.getSubject()).isEqualTo("Please confirm your application to the International Librarians Network");
         assertThat(message.getFrom()).extracting(Object::toString).containsExactly(
                 org.iln.cli.dev.DevServer.LOCAL_MAIL_FROM);
-        // RFC 5322: header lines end in CRLF and are at most 998 characters
-        for (String line : raw.substring(0, raw.indexOf("\r\n\r\n")).split("\r\n", -1)) {
+        // RFC 5322: every line ends in CRLF (no bare CR or LF, in headers or parts) and has at most 998 characters
+        for (String line : raw.split("\r\n", -1)) {
             assertThat(line).doesNotContain("\r", "\n").hasSizeLessThanOrEqualTo(998);
         }
 
