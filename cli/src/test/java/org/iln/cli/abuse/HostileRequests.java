@@ -297,8 +297,10 @@ final class HostileRequests {
         int how = random.nextInt(10);
         if (how < 7) {
             String text = pick(HOSTILE_TEXT);
-            // Mixed into an address, the text must make it invalid, or a second applicant would be made.
-            while (field.equals("email") && text.chars().allMatch(c -> EMAIL_CHARACTERS.indexOf(c) >= 0)) {
+            // Mixed into an address, the text must make it invalid, or a second applicant would be made
+            // (a lone surrogate is sent as "?", which an address may hold).
+            while (field.equals("email") && (text.chars().allMatch(c -> EMAIL_CHARACTERS.indexOf(c) >= 0)
+                    || text.chars().anyMatch(c -> Character.isSurrogate((char) c)))) {
                 text = pick(HOSTILE_TEXT);
             }
             value = field.equals("email") ? "ana" + text + "@example.org" : text;

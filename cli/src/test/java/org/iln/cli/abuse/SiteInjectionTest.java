@@ -111,6 +111,21 @@ class SiteInjectionTest {
     }
 
     @Test
+    void a_round_team_address_that_could_end_a_mail_header_stops_the_bake() throws Exception {
+        // given the round's team address, which becomes the Reply-To of the round's mail
+        Path site = SiteCopies.copyOfTheSite(temp.resolve("site-with-bad-reply-to"));
+        Path rounds = site.resolve("data/rounds.yml");
+        Files.writeString(rounds, Files.readString(rounds).replace(
+                "email: \"team@example.org\"", "email: \"team@example.org\\r\\nBcc: victim@example.net\""));
+
+        // when / then
+        assertThatThrownBy(() -> new SiteBaker(site).bake(temp.resolve("out-3")))
+                .isInstanceOf(BakeException.class)
+                .hasMessageContaining("rounds.yml").hasMessageContaining("email")
+                .hasMessageContaining("must be one plain email address");
+    }
+
+    @Test
     void markdown_formatting_and_ordinary_links_in_a_point_still_work() throws Exception {
         // when
         Document point = Jsoup.parse(Files.readString(out.resolve("points/2027-1/90-hostile.html")));
