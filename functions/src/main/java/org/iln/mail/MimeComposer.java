@@ -71,9 +71,10 @@ public final class MimeComposer {
                 message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
             MimeBodyPart text = new MimeBodyPart();
-            text.setText(mail.text(), "UTF-8", "plain");
+            // RFC 5322 allows CR and LF only together; a 7bit part is written as it is given.
+            text.setText(crlf(mail.text()), "UTF-8", "plain");
             MimeBodyPart html = new MimeBodyPart();
-            html.setText(mail.html(), "UTF-8", "html");
+            html.setText(crlf(mail.html()), "UTF-8", "html");
             MimeMultipart alternative = new MimeMultipart("alternative");
             alternative.addBodyPart(text);
             alternative.addBodyPart(html);
@@ -87,6 +88,10 @@ public final class MimeComposer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String crlf(String text) {
+        return text.replaceAll("\r\n|\r|\n", "\r\n");
     }
 
     /** One plain address: no display name, no list, no control characters. */

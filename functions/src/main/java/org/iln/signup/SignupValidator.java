@@ -205,6 +205,11 @@ public final class SignupValidator {
                 } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                     error(field, "must not contain control characters or line breaks");
                     return Optional.empty();
+                } else if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                    // Overrides and isolates reorder the text after them (in a mail greeting, the rest
+                    // of the line); right-to-left names need none of them.
+                    error(field, "must not contain text-direction control characters");
+                    return Optional.empty();
                 }
             }
             return Optional.of(Normalizer.normalize(raw, Normalizer.Form.NFC).strip());

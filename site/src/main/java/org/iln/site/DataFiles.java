@@ -36,6 +36,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 final class DataFiles {
 
+    /** A plain email address: no display name, list, spaces, quotes or line breaks. */
+    private static final String ADDRESS = "[^\\s@:/<>\"',;]+@[^\\s@:/<>\"',;]+\\.[A-Za-z]{2,}";
+
     private final Path siteDir;
     private final List<String> errors = new ArrayList<>();
 
@@ -68,7 +71,12 @@ final class DataFiles {
     private Round round(Fields f) {
         List<Contact> contacts = new ArrayList<>();
         for (Fields c : f.list("coordinators")) {
-            contacts.add(new Contact(c.text("name"), c.text("email")));
+            String email = c.text("email");
+            // It becomes the Reply-To of the round's mail: one plain address, nothing that could end a header.
+            if (!email.matches(ADDRESS)) {
+                c.error("email", "must be one plain email address, like team@example.org");
+            }
+            contacts.add(new Contact(c.text("name"), email));
         }
         Round round = new Round(f.text("id"), f.text("title"), f.date("opens"), f.date("closes"),
                 f.date("matchDate"), f.date("starts"), f.date("ends"), f.number("countryCapPercent"),
@@ -89,7 +97,12 @@ final class DataFiles {
         }
         List<Coordinator> coordinators = new ArrayList<>();
         for (Fields c : f.list("coordinators")) {
-            coordinators.add(new Coordinator(c.text("name"), c.text("contact")));
+            String contact = c.text("contact");
+            // The contact becomes a link: only an address or a web page, never javascript: or data:.
+            if (!contact.matches(ADDRESS) && !contact.matches("https?://[^\\s<>\"']+")) {
+                c.error("contact", "must be an email address or an http(s):// page");
+            }
+            coordinators.add(new Coordinator(c.text("name"), contact));
         }
         return new Country(code, f.text("name"), f.text("region"), coordinators);
     }

@@ -23,6 +23,8 @@ final class MarkdownBodies extends MarkupEngine {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
+    /** For discussion points: raw HTML in them is shown as text (they are also mailed and published as data). */
+    private final HtmlRenderer escapingRenderer;
 
     MarkdownBodies(List<String> markdownExtensions) {
         int extensions = PegdownExtensions.NONE;
@@ -38,11 +40,15 @@ final class MarkdownBodies extends MarkupEngine {
                 .toImmutable();
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options).build();
+        this.escapingRenderer = HtmlRenderer.builder(new MutableDataSet(options)
+                .set(HtmlRenderer.ESCAPE_HTML, true).toImmutable()).build();
     }
 
     @Override
     public void processBody(ParserContext context) {
-        context.setBody(renderer.render(parser.parse(context.getBody())));
+        // Points allow Markdown, not HTML: pages (privacy.md's erase form) are maintainers' markup.
+        HtmlRenderer chosen = "point".equals(context.getType()) ? escapingRenderer : renderer;
+        context.setBody(chosen.render(parser.parse(context.getBody())));
     }
 
     private static int flag(String name) {

@@ -39,6 +39,11 @@ public final class DemoParticipants {
             person("Sam", "Okafor-Reid", "CA", "America/Toronto", List.of("en", "fr"), "lis-student", "MLIS student",
                     "student", List.of("ux-design", "accessibility", "data-coding")));
 
+    /** The demo people (the log privacy test looks for their names and addresses). */
+    public static List<Profile> people() {
+        return PEOPLE;
+    }
+
     private final ParticipantStore store;
     private final AddressHasher hasher;
     private final Clock clock;

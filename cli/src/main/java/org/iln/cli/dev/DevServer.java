@@ -63,13 +63,34 @@ public final class DevServer implements AutoCloseable {
      */
     private final Semaphore apiSlots = new Semaphore(API_CONCURRENCY, true);
 
+    /**
+     * The API's secrets and limits: the two HMAC keys and how many POSTs one client may make per
+     * window. Tests pass their own (to mint links with the server's key, or to test the limit).
+     */
+    public record ApiSettings(byte[] addressKey, byte[] tokenKey, int rateLimit, Duration rateWindow) {
+
+        /** Keys from {@code ILN_ADDRESS_KEY} / {@code ILN_TOKEN_KEY} if set, else fresh random ones; 1000 POSTs per 10 minutes. */
+        public static ApiSettings fromEnvironment() {
+            return new ApiSettings(key("ILN_ADDRESS_KEY"), key("ILN_TOKEN_KEY"), 1000, Duration.ofMinutes(10));
+        }
+
+        @Override
+        public String toString() {
+            return "ApiSettings[rateLimit=" + rateLimit + ", rateWindow=" + rateWindow + ", keys=<hidden>]";
+        }
+    }
+
     private DevServer(Path siteDir, Path bakeDir, int port, PrintWriter log, Optional<LocalAws> aws, Clock clock,
-                      String mailFrom) {
+                      String mailFrom, ApiSettings settings) {
         this.siteRoot = bakeDir.toAbsolutePath().normalize();
         this.aws = aws;
         SiteBaker baker = new SiteBaker(siteDir);
         bake(baker, log);
-        this.app = Javalin.create(config -> config.showJavalinBanner = false)
+        this.app = Javalin.create(config -> {
+                    config.showJavalinBanner = false;
+                    // Requests Jetty refuses before routing (broken framing, huge headers) get a JSON error too.
+                    config.jetty.modifyServer(server -> server.setErrorHandler(new JsonBadMessages()));
+                })
                 .get("/_dev", this::devPage)
                 .get("/_dev/", this::devPage)
                 .get("/_dev/mail", this::mailPage)
@@ -87,8 +108,10 @@ public final class DevServer implements AutoCloseable {
                     reloadClients.add(client);
                 });
         // The API first: Javalin takes the first matching route, and the files' "/*" matches everything.
+        // Every method, unknown ones (INVALID) included, so that the handler answers 405 in JSON.
         for (HandlerType method : List.of(HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PUT,
-                HandlerType.DELETE, HandlerType.PATCH, HandlerType.OPTIONS)) {
+                HandlerType.DELETE, HandlerType.PATCH, HandlerType.OPTIONS, HandlerType.TRACE, HandlerType.CONNECT,
+                HandlerType.INVALID)) {
             app.addHttpHandler(method, "/api/*", this::api);
             app.addHttpHandler(method, "/api", this::api);
         }
@@ -99,7 +122,7 @@ public final class DevServer implements AutoCloseable {
             throw new IllegalStateException("Could not listen on port " + port
                     + ": is another program using it? Stop it or run ./iln dev --port " + (port + 1), e);
         }
-        aws.ifPresent(local -> connectApi(local, clock, mailFrom, log));
+        aws.ifPresent(local -> connectApi(local, clock, mailFrom, settings, log));
         this.watcher = SiteWatcher.watch(siteDir, () -> {
             try {
                 bake(baker, log);
@@ -113,7 +136,7 @@ public final class DevServer implements AutoCloseable {
 
     /** Bakes the site into {@code bakeDir} and serves it on {@code port} (0 picks a free port), without an API. */
     public static DevServer start(Path siteDir, Path bakeDir, int port, PrintWriter log) {
-        return new DevServer(siteDir, bakeDir, port, log, Optional.empty(), Clock.systemUTC(), LOCAL_MAIL_FROM);
+        return new DevServer(siteDir, bakeDir, port, log, Optional.empty(), Clock.systemUTC(), LOCAL_MAIL_FROM, null);
     }
 
     /**
@@ -122,18 +145,24 @@ public final class DevServer implements AutoCloseable {
      */
     public static DevServer start(Path siteDir, Path bakeDir, int port, PrintWriter log, LocalAws aws, Clock clock,
                                   String mailFrom) {
+        return start(siteDir, bakeDir, port, log, aws, clock, mailFrom, ApiSettings.fromEnvironment());
+    }
+
+    /** As {@link #start(Path, Path, int, PrintWriter, LocalAws, Clock, String)}, with these keys and rate limit. */
+    public static DevServer start(Path siteDir, Path bakeDir, int port, PrintWriter log, LocalAws aws, Clock clock,
+                                  String mailFrom, ApiSettings settings) {
         try {
-            return new DevServer(siteDir, bakeDir, port, log, Optional.of(aws), clock, mailFrom);
+            return new DevServer(siteDir, bakeDir, port, log, Optional.of(aws), clock, mailFrom, settings);
         } catch (RuntimeException e) {
             aws.close();
             throw e;
         }
     }
 
-    private void connectApi(LocalAws local, Clock clock, String mailFrom, PrintWriter log) {
+    private void connectApi(LocalAws local, Clock clock, String mailFrom, ApiSettings settings, PrintWriter log) {
         FunctionsConfig config = new FunctionsConfig(local.table(), local.region(), local.endpoint(),
-                key("ILN_ADDRESS_KEY"), key("ILN_TOKEN_KEY"), URI.create("http://localhost:" + app.port()), mailFrom,
-                siteRoot.resolve("programme.json").toString(), 1000, Duration.ofMinutes(10));
+                settings.addressKey(), settings.tokenKey(), URI.create("http://localhost:" + app.port()), mailFrom,
+                siteRoot.resolve("programme.json").toString(), settings.rateLimit(), settings.rateWindow());
         ApiHandler handler = new ApiHandler(local.clients(), clock, config);
         this.jobs = DevJobs.register(local.clients(), clock, config,
                 () -> ProgrammeSource.fromFile(siteRoot.resolve("programme.json")));
@@ -199,16 +228,32 @@ public final class DevServer implements AutoCloseable {
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(ctx.req().getHeaderNames())) {
-            headers.put(name, Collections.list(ctx.req().getHeaders(name)));
+            // CloudFront overwrites this header with the visitor's address, and the handler keys its
+            // rate limit on it; a client's own value must not get through, here as there.
+            if (!name.equalsIgnoreCase("CloudFront-Viewer-Address")) {
+                headers.put(name, Collections.list(ctx.req().getHeaders(name)));
+            }
         }
-        ApiGatewayBridge.LocalRequest request = new ApiGatewayBridge.LocalRequest(ctx.method().name(), ctx.path(),
-                ctx.queryString(), headers, ctx.bodyAsBytes(), ctx.ip(), Instant.now());
+        byte[] body;
+        try {
+            body = ctx.bodyAsBytes();
+        } catch (Exception cutOff) {
+            // The client closed before sending the length it announced, or broke the chunked
+            // encoding: API Gateway would never call the function, so answer as it would, with a 400.
+            ctx.status(HttpStatus.BAD_REQUEST).contentType(ContentType.APPLICATION_JSON).result(
+                    JsonBadMessages.error("body", "The request body was cut off or its encoding is broken."));
+            return;
+        }
+        String method = ctx.method() == HandlerType.INVALID ? ctx.req().getMethod() : ctx.method().name();
+        ApiGatewayBridge.LocalRequest request = new ApiGatewayBridge.LocalRequest(
+                method, ctx.path(), ctx.queryString(), headers, body, ctx.ip(), Instant.now());
         ApiGatewayBridge.LocalResponse response;
         try {
             apiSlots.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            ctx.status(503).contentType(ContentType.TEXT_PLAIN).result("The dev server is stopping.");
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(ContentType.APPLICATION_JSON).result(
+                    JsonBadMessages.error("request", "The dev server is stopping."));
             return;
         }
         try {

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.iln.cli.abuse.UsedIdentities;
 import org.iln.json.Json;
 import org.iln.programme.Programme;
 import org.iln.programme.ProgrammeSource;
@@ -165,7 +166,7 @@ public final class SignupLoad {
                 // The second request of each client, then every tenth, repeats an address it already used.
                 boolean again = !mine.isEmpty() && (n == 1 || n % 10 == 9);
                 String address = again ? mine.get(random.nextInt(mine.size()))
-                        : "load-" + run + "-c" + recorder.clientNumber + "-n" + n + "@example.org";
+                        : UsedIdentities.email("load-" + run + "-c" + recorder.clientNumber + "-n" + n + "@example.org");
                 if (again) {
                     resubmissions.incrementAndGet();
                 } else {
@@ -386,8 +387,8 @@ public final class SignupLoad {
 
     private static Map<String, List<String>> fields(String address, String[] person) {
         Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
-        fields.put("givenName", List.of(person[3]));
-        fields.put("familyName", List.of("Loadtest"));
+        fields.put("givenName", List.of(UsedIdentities.name(person[3])));
+        fields.put("familyName", List.of(UsedIdentities.name("Loadtest")));
         fields.put("email", List.of(address));
         fields.put("country", List.of(person[0]));
         fields.put("timezone", List.of(person[1]));
