@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "iln",
         mixinStandardHelpOptions = true,
         versionProvider = Iln.Version.class,
-        description = "International Librarians Network: run the programme locally, bake the site, match a pool.",
-        subcommands = {DevCommand.class, RunCommand.class, BakeCommand.class, MatchCommand.class})
+        description = "International Librarians Network: run the programme locally, bake the site, match a pool, "
+                + "hand coordinators' pins and forbids to the matching.",
+        subcommands = {DevCommand.class, RunCommand.class, BakeCommand.class, MatchCommand.class, CoordinateCommand.class})
 public final class Iln implements Callable<Integer> {
 
     @Spec
