@@ -2,7 +2,6 @@ package org.iln.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import org.iln.round.PartnershipStore.Coordination;
 import org.iln.store.Application;
 import org.iln.store.ParticipantStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,18 +46,8 @@ final class CoordinateCommand implements Callable<Integer> {
     @Option(names = "--forbids", paramLabel = "FORBIDS.csv", description = "Pairs that must not be partners.")
     private Path forbids;
 
-    @Option(names = "--aws-endpoint", paramLabel = "URL",
-            description = "An AWS emulator (e.g. the moto_server ./iln dev started; it prints its address).")
-    private URI endpoint;
-
-    @Option(names = "--aws-profile", paramLabel = "NAME", description = "REAL AWS with this credentials profile (needs --table).")
-    private String profile;
-
-    @Option(names = "--table", paramLabel = "NAME", description = "DynamoDB table (default with an emulator: " + LocalAws.LOCAL_TABLE + ").")
-    private String table;
-
-    @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: $AWS_REGION, else eu-west-1).")
-    private String region;
+    @Mixin
+    private AwsTarget target;
 
     @Override
     public Integer call() {
@@ -67,19 +57,17 @@ final class CoordinateCommand implements Callable<Integer> {
             err.println("Give --pins PINS.csv, --forbids FORBIDS.csv or both. Nothing was written.");
             return 2;
         }
-        if ((endpoint == null) == (profile == null)) {
+        if ((target.endpoint == null) == (target.profile == null)) {
             err.println("Say where the table is: --aws-endpoint URL (an emulator) or --aws-profile NAME --table NAME "
                     + "(the deployed programme). Nothing was written.");
             return 2;
         }
-        if (profile != null && table == null) {
+        if (target.profile != null && target.table == null) {
             err.println("--aws-profile uses REAL AWS: name the deployed table with --table. Nothing was written.");
             return 2;
         }
-        String chosenRegion = Optional.ofNullable(region).or(() -> Optional.ofNullable(System.getenv("AWS_REGION")))
-                .orElse("eu-west-1");
-        try (LocalAws aws = profile != null ? LocalAws.realAws(profile, table, chosenRegion)
-                : LocalAws.emulatorAt(endpoint, table == null ? LocalAws.LOCAL_TABLE : table, chosenRegion)) {
+        try (LocalAws aws = target.profile != null ? LocalAws.realAws(target.profile, target.table, target.region())
+                : LocalAws.emulatorAt(target.endpoint, target.tableOrLocal(), target.region())) {
             Set<String> confirmed = new ParticipantStore(aws.clients().dynamo(), aws.table()).confirmedInRound(round)
                     .stream().filter(a -> a.status() == Application.Status.CONFIRMED)
                     .map(Application::participantId).collect(Collectors.toSet());

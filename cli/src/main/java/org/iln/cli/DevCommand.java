@@ -4,13 +4,13 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.iln.cli.dev.DevServer;
 import org.iln.cli.dev.LocalAws;
 import org.iln.site.BakeException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,19 +28,8 @@ final class DevCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Port on localhost (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     private int port;
 
-    @Option(names = "--aws-endpoint", paramLabel = "URL",
-            description = "Use an AWS emulator that is already running (e.g. LocalStack at http://localhost:4566) instead of starting moto_server.")
-    private URI endpoint;
-
-    @Option(names = "--aws-profile", paramLabel = "NAME",
-            description = "Use REAL AWS with this credentials profile (needs --table; mail goes to real addresses).")
-    private String profile;
-
-    @Option(names = "--table", paramLabel = "NAME", description = "DynamoDB table (default with an emulator: " + LocalAws.LOCAL_TABLE + ").")
-    private String table;
-
-    @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: $AWS_REGION, else eu-west-1).")
-    private String region;
+    @Mixin
+    private AwsTarget target;
 
     @Option(names = "--mail-from", paramLabel = "ADDRESS", description = "From address (default with an emulator: the local demo sender).")
     private String mailFrom;
@@ -49,12 +38,14 @@ final class DevCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        URI endpoint = target.endpoint;
+        String profile = target.profile;
+        String table = target.table;
         if (endpoint != null && profile != null) {
             stderr.println("Choose one of --aws-endpoint (an emulator) and --aws-profile (real AWS), not both.");
             return 2;
         }
-        String chosenRegion = Optional.ofNullable(region).or(() -> Optional.ofNullable(System.getenv("AWS_REGION")))
-                .orElse("eu-west-1");
+        String chosenRegion = target.region();
         if (profile != null && (table == null || mailFrom == null)) {
             stderr.println("--aws-profile uses REAL AWS: name the deployed table and a verified sender explicitly, e.g.\n"
                     + "  ./iln dev --aws-profile " + profile + " --table iln-dev --mail-from 'ILN <noreply@your.domain>'\n"
@@ -70,7 +61,7 @@ final class DevCommand implements Callable<Integer> {
                         + "real mail from %s. No table is created and no demo data is added.%n", profile, table, chosenRegion, mailFrom);
                 aws = LocalAws.realAws(profile, table, chosenRegion);
             } else if (endpoint != null) {
-                String t = table == null ? LocalAws.LOCAL_TABLE : table;
+                String t = target.tableOrLocal();
                 stdout.printf("Using the AWS emulator at %s: creates table %s (if missing) in %s, verifies %s, adds demo participants.%n",
                         endpoint, t, chosenRegion, LocalAws.LOCAL_SENDER_DOMAIN);
                 aws = LocalAws.emulatorAt(endpoint, t, chosenRegion);
