@@ -7,15 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.iln.cli.Checkout;
+import org.iln.cli.OpenRound;
 import org.iln.cli.dev.DevServer;
 import org.iln.cli.dev.LocalAws;
 import org.iln.programme.Programme;
-import org.iln.programme.ProgrammeSource;
 import org.iln.store.Application;
 import org.iln.store.ParticipantStore;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -48,22 +45,12 @@ final class RunningProgramme implements BeforeAllCallback {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Programme programme = ProgrammeSource.fromFile(bakeOnce(siteDir, bakeDir));
-        // A day inside a round's application window: today if one is open, else the next round's first day.
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        round = programme.roundOpenOn(today).or(() -> programme.nextRoundOpeningAfter(today)).orElseThrow(
-                () -> new IllegalStateException("site/data/rounds.yml has no open or future round to sign up for"));
-        LocalDate day = round.isOpenOn(today) ? today : round.opens();
-        Instant now = day.atTime(java.time.LocalTime.now(ZoneOffset.UTC)).toInstant(ZoneOffset.UTC);
-        Clock clock = Clock.offset(Clock.systemUTC(), java.time.Duration.between(Instant.now(), now));
+        OpenRound open = OpenRound.bake(siteDir, bakeDir);
+        round = open.round();
+        Clock clock = open.clock();
         server = DevServer.start(siteDir, bakeDir, 0, new PrintWriter(new StringWriter()), LocalAws.startMoto(
                 new PrintWriter(new StringWriter())), clock, DevServer.LOCAL_MAIL_FROM);
         return new Stopper();
-    }
-
-    private static Path bakeOnce(Path siteDir, Path bakeDir) {
-        new org.iln.site.SiteBaker(siteDir).bake(bakeDir);
-        return bakeDir.resolve("programme.json");
     }
 
     static DevServer server() {

@@ -8,16 +8,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import org.iln.cli.Checkout;
+import org.iln.cli.OpenRound;
 import org.iln.cli.dev.DevServer;
 import org.iln.cli.dev.LocalAws;
 import org.iln.programme.Programme;
-import org.iln.programme.ProgrammeSource;
-import org.iln.site.SiteBaker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,14 +29,9 @@ class SignupUnderLoadTest {
             throws Exception {
         // given a dev server whose clock is inside a round's application window
         Path siteDir = Checkout.find(null, Path.of("")).orElseThrow().siteDir();
-        new SiteBaker(siteDir).bake(bakeDir);
-        Programme programme = ProgrammeSource.fromFile(bakeDir.resolve("programme.json"));
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Programme.Round round = programme.roundOpenOn(today).or(() -> programme.nextRoundOpeningAfter(today))
-                .orElseThrow(() -> new IllegalStateException("site/data/rounds.yml has no open or future round"));
-        LocalDate day = round.isOpenOn(today) ? today : round.opens();
-        Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(),
-                day.atTime(LocalTime.now(ZoneOffset.UTC)).toInstant(ZoneOffset.UTC)));
+        OpenRound open = OpenRound.bake(siteDir, bakeDir);
+        Programme.Round round = open.round();
+        Clock clock = open.clock();
         int clients = Integer.getInteger("iln.load.clients", 200);
         Duration duration = Duration.ofSeconds(Long.getLong("iln.load.seconds", 10));
 
