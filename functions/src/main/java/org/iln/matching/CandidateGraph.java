@@ -57,7 +57,7 @@ final class CandidateGraph {
     }
 
     /** p's best k eligible partners among members: highest score first, ties to the lower index. */
-    private static int[] bestFor(Cohort cohort, int[] members, int p, int k) {
+    static int[] bestFor(Cohort cohort, int[] members, int p, int k) {
         int[] topId = new int[k];
         int[] topScore = new int[k];
         int count = 0;

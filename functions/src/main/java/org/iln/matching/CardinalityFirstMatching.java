@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jgrapht.Graph;
+import org.jgrapht.alg.interfaces.MatchingAlgorithm;
 import org.jgrapht.alg.matching.SparseEdmondsMaximumCardinalityMatching;
 import org.jgrapht.alg.matching.blossom.v5.KolmogorovWeightedPerfectMatching;
 import org.jgrapht.graph.builder.GraphTypeBuilder;
@@ -74,6 +75,17 @@ public final class CardinalityFirstMatching {
 
     /** {@link #solve}, with the duals of the solution. */
     Solution solveWithDuals(int vertexCount, int[] a, int[] b, double[] w) {
+        return solveWithDuals(vertexCount, a, b, w, null);
+    }
+
+    /**
+     * {@link #solve}, with the duals of the solution, given a matching known to be in the graph
+     * (each vertex's partner or -1; pairs that are not edges of the graph are ignored). A re-solve
+     * passes the previous solution: when it leaves at most one vertex of a component unmatched, no
+     * matching can cover more, and the maximum-cardinality search is skipped; otherwise Edmonds
+     * starts from it and only looks for augmenting paths.
+     */
+    Solution solveWithDuals(int vertexCount, int[] a, int[] b, double[] w, int[] knownMate) {
         if (a.length != b.length || a.length != w.length) {
             throw new IllegalArgumentException("edge arrays a, b and w must have the same length");
         }
@@ -109,15 +121,18 @@ public final class CardinalityFirstMatching {
         Arrays.fill(mate, -1);
         double[] dual = new double[vertexCount];
         Arrays.fill(dual, Double.NaN);
+        int[] local = new int[vertexCount];
+        Arrays.fill(local, -1);
         for (int r = 0; r < vertexCount; r++) {
             if (edgesOf[r] != null) {
-                solveComponent(edgesOf[r], a, b, w, mate, dual);
+                solveComponent(edgesOf[r], a, b, w, knownMate, local, mate, dual);
             }
         }
         return new Solution(mate, dual);
     }
 
-    private void solveComponent(int[] edges, int[] a, int[] b, double[] w, int[] mate, double[] dual) {
+    private void solveComponent(int[] edges, int[] a, int[] b, double[] w, int[] knownMate, int[] local,
+                                int[] mate, double[] dual) {
         if (edges.length == 1) {
             int e = edges[0];
             mate[a[e]] = b[e];
@@ -128,18 +143,21 @@ public final class CardinalityFirstMatching {
             return;
         }
         // local vertex numbers 0..m-1, in order of first appearance, so the run is deterministic
-        java.util.Map<Integer, Integer> local = new java.util.HashMap<>();
-        List<Integer> global = new ArrayList<>();
+        // (local[] is shared by all components: each vertex belongs to exactly one)
+        int[] global = new int[2 * edges.length];
+        int m = 0;
         double maxWeight = 0;
         for (int e : edges) {
             maxWeight = Math.max(maxWeight, w[e]);
-            for (int v : new int[] {a[e], b[e]}) {
-                if (local.putIfAbsent(v, global.size()) == null) {
-                    global.add(v);
-                }
+            if (local[a[e]] < 0) {
+                local[a[e]] = m;
+                global[m++] = a[e];
+            }
+            if (local[b[e]] < 0) {
+                local[b[e]] = m;
+                global[m++] = b[e];
             }
         }
-        int m = global.size();
         Graph<Integer, DefaultWeightedEdge> graph = GraphTypeBuilder.<Integer, DefaultWeightedEdge>undirected()
                 .weighted(true).allowingMultipleEdges(false).allowingSelfLoops(false)
                 .edgeClass(DefaultWeightedEdge.class)
@@ -149,8 +167,8 @@ public final class CardinalityFirstMatching {
             graph.addVertex(v);
         }
         for (int e : edges) {
-            int x = local.get(a[e]);
-            int y = local.get(b[e]);
+            int x = local[a[e]];
+            int y = local[b[e]];
             DefaultWeightedEdge edge = graph.addEdge(x, y);
             if (edge != null) {
                 graph.setEdgeWeight(edge, w[e]);
@@ -160,7 +178,7 @@ public final class CardinalityFirstMatching {
                 graph.setEdgeWeight(existing, Math.max(graph.getEdgeWeight(existing), w[e]));
             }
         }
-        int deficiency = m - 2 * new SparseEdmondsMaximumCardinalityMatching<>(graph).getMatching().getEdges().size();
+        int deficiency = deficiency(graph, m, global, local, knownMate);
         Set<DefaultWeightedEdge> chosen;
         if ((long) deficiency * m <= DUMMY_EDGE_BUDGET) {
             // Exactly `deficiency` dummies, each joined to every vertex by a weight-0 edge: a perfect
@@ -183,7 +201,7 @@ public final class CardinalityFirstMatching {
                 }
             }
             for (int v = 0; v < m; v++) {
-                dual[global.get(v)] = y[v];
+                dual[global[v]] = y[v];
             }
         } else {
             // Many must stay unmatched: add C to every edge instead (see the class comment).
@@ -197,10 +215,41 @@ public final class CardinalityFirstMatching {
             int s = graph.getEdgeSource(edge);
             int t = graph.getEdgeTarget(edge);
             if (s < m && t < m) {
-                mate[global.get(s)] = global.get(t);
-                mate[global.get(t)] = global.get(s);
+                mate[global[s]] = global[t];
+                mate[global[t]] = global[s];
             }
         }
+    }
+
+    /**
+     * How many of the component's m vertices no matching can cover: read off the known matching
+     * when it leaves at most one vertex unmatched (nothing can do better), else Edmonds' count,
+     * started from the known matching.
+     */
+    private static int deficiency(Graph<Integer, DefaultWeightedEdge> graph, int m, int[] global, int[] local,
+                                  int[] knownMate) {
+        Set<DefaultWeightedEdge> start = new java.util.LinkedHashSet<>();
+        if (knownMate != null) {
+            for (int x = 0; x < m; x++) {
+                int partner = knownMate[global[x]];
+                // local[] also numbers other components' vertices: make sure the partner is in this one
+                if (partner >= 0 && knownMate[partner] == global[x] && local[partner] > x && local[partner] < m
+                        && global[local[partner]] == partner) {
+                    DefaultWeightedEdge edge = graph.getEdge(x, local[partner]);
+                    if (edge != null) {
+                        start.add(edge);
+                    }
+                }
+            }
+            if (m - 2 * start.size() <= 1) {
+                return m - 2 * start.size();
+            }
+        }
+        SparseEdmondsMaximumCardinalityMatching<Integer, DefaultWeightedEdge> edmonds = start.isEmpty()
+                ? new SparseEdmondsMaximumCardinalityMatching<>(graph)
+                : new SparseEdmondsMaximumCardinalityMatching<>(graph,
+                        () -> new MatchingAlgorithm.MatchingImpl<>(graph, start, start.size()));
+        return m - 2 * edmonds.getMatching().getEdges().size();
     }
 
     private static int find(int[] parent, int v) {

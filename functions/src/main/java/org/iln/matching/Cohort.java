@@ -49,6 +49,9 @@ final class Cohort {
     final int[] wishStage;
     final int[][] wishRegions;
     final int[][] excluded;
+    /** {@link #excluded} as one bit set of countries per person ({@link #countryWords} longs each): eligibility is asked O(n²) times. */
+    private final long[] excludedBits;
+    private final int countryWords;
     final boolean[] openToAny;
     final int[] maxPartners;
     final int[] waitingDays;
@@ -123,6 +126,8 @@ final class Cohort {
         wishStage = new int[size];
         wishRegions = new int[size][];
         excluded = new int[size][];
+        countryWords = (countryNames.length + 63) >>> 6;
+        excludedBits = new long[size * countryWords];
         openToAny = new boolean[size];
         maxPartners = new int[size];
         waitingDays = new int[size];
@@ -167,6 +172,9 @@ final class Cohort {
             };
             wishRegions[i] = sortedIndexes(p.prefers().regions(), regionIndex);
             excluded[i] = sortedIndexes(p.prefers().excludeCountries(), countryIndex);
+            for (int c : excluded[i]) {
+                excludedBits[i * countryWords + (c >>> 6)] |= 1L << c;
+            }
             openToAny[i] = p.openToAny();
             maxPartners[i] = p.maxPartners();
             long days = Duration.between(p.appliedAt(), matchInstant).toDays();
@@ -275,9 +283,13 @@ final class Cohort {
         return a != b
                 && country[a] != country[b]
                 && sharesLanguage(a, b)
-                && Arrays.binarySearch(excluded[a], country[b]) < 0
-                && Arrays.binarySearch(excluded[b], country[a]) < 0
+                && !excludes(a, country[b])
+                && !excludes(b, country[a])
                 && !(hasBlocked[a] && hasBlocked[b] && blocked.contains(key(a, b)));
+    }
+
+    private boolean excludes(int person, int country) {
+        return (excludedBits[person * countryWords + (country >>> 6)] & (1L << country)) != 0;
     }
 
     boolean sharesLanguage(int a, int b) {

@@ -211,8 +211,9 @@ public final class Matcher {
 
     /**
      * Looks for augmenting paths for the people still left out: Edmonds' maximum-cardinality
-     * matching, started from the current matching, on every part's candidate graph plus every
-     * eligible pair of a left-out person. It only flips edges along augmenting paths, so pairs
+     * matching, started from the current matching, on every part's candidate graph plus each
+     * left-out person's best {@link PricedMatching#LEFT_OUT_PAIRS} eligible pairs (not all: see
+     * there). It only flips edges along augmenting paths, so pairs
      * off those paths stay as the weighted solve chose them. Pinned pairs are not touched.
      */
     private static void augment(Cohort cohort, List<long[]> graphs, boolean[] taken, List<int[]> partnerships,
@@ -226,11 +227,11 @@ public final class Matcher {
                 }
             }
         }
+        int[] unpinned = IntStream.range(0, cohort.size).filter(q -> !pinned[q]).toArray();
         List<long[]> extra = new ArrayList<>();
         for (int u : left) {
-            long[] row = IntStream.range(0, cohort.size).filter(q -> !pinned[q] && cohort.eligible(u, q))
-                    .mapToLong(q -> Cohort.key(u, q)).toArray();
-            extra.add(row);
+            extra.add(Arrays.stream(CandidateGraph.bestFor(cohort, unpinned, u, PricedMatching.LEFT_OUT_PAIRS))
+                    .mapToLong(q -> Cohort.key(u, q)).toArray());
         }
         if (extra.stream().allMatch(row -> row.length == 0)) {
             return;

@@ -37,6 +37,12 @@ import java.util.stream.IntStream;
 final class PricedMatching {
 
     private static final double EPS = 1e-6;
+    /**
+     * How many of their best eligible pairs a person left unmatched brings into the graph. Not
+     * all of them: in a pool where thousands must stay unmatched (one country with most of the
+     * applicants), every pair of theirs was millions of pairs, and the matcher ran out of memory.
+     */
+    static final int LEFT_OUT_PAIRS = 50;
     /** How far below tight (in score points) a pair may be and still stay in the graph. */
     private static final double DROP = 8;
     /** Most eligible pairs for which an exact cardinality check over all of them is worth it. */
@@ -63,14 +69,19 @@ final class PricedMatching {
         long[] keys = initialKeys;
         long added = 0;
         int rounds = 0;
+        int[] previous = null;
         while (true) {
             rounds++;
             long start = System.nanoTime();
             long cpu = THREADS.getCurrentThreadCpuTime();
-            CardinalityFirstMatching.Solution solution = solveGraph(cohort, members, keys);
+            CardinalityFirstMatching.Solution solution = solveGraph(cohort, members, keys, previous);
+            previous = solution.mate();
             long solved = System.nanoTime();
             cpu = THREADS.getCurrentThreadCpuTime() - cpu;
-            Priced priced = rounds > maxRounds ? null : price(cohort, members, keys, solution, perPerson);
+            // Many people who must stay unmatched make the solver add a constant to every pair instead
+            // of dummy partners (CardinalityFirstMatching), and that solve has no duals to price with.
+            boolean priceable = Arrays.stream(solution.dual()).anyMatch(y -> !Double.isNaN(y));
+            Priced priced = rounds > maxRounds || !priceable ? null : price(cohort, members, keys, solution, perPerson);
             long weight = weight(cohort, members, solution.mate());
             double bound = priced == null ? Double.NaN : priced.gainBound();
             boolean done = priced == null || priced.pairs().length == 0 || bound <= gap * weight;
@@ -87,7 +98,8 @@ final class PricedMatching {
             progress.accept(String.format(Locale.ROOT, "  solve %d: %d people, %d pairs, score %d, %.2f s (cpu %.2f s);"
                             + " pricing %.2f s: %d pairs could improve it, by at most %.1f (%.4f%%)%s",
                     rounds, members.length, keys.length, weight, (solved - start) / 1e9, cpu / 1e9, (System.nanoTime() - solved) / 1e9,
-                    priced == null ? 0 : priced.pairs().length, bound, 100 * bound / Math.max(1, weight), done ? "" : ": adding them"));
+                    priced == null ? 0 : priced.pairs().length, bound, 100 * bound / Math.max(1, weight),
+                    done ? (priceable ? "" : " (no duals to price with)") : ": adding them"));
             if (done) {
                 boolean optimal = priced != null && priced.pairs().length == 0;
                 return new Result(pairs(members, solution.mate()), keys, rounds, added, optimal, bound);
@@ -202,8 +214,11 @@ final class PricedMatching {
         return pairs;
     }
 
-    /** The exact cardinality-first matching of the members' graph, in member-local indexes. */
-    static CardinalityFirstMatching.Solution solveGraph(Cohort cohort, int[] members, long[] keys) {
+    /**
+     * The exact cardinality-first matching of the members' graph, in member-local indexes, given
+     * the previous solve's matching (the graph keeps its pairs) or null.
+     */
+    static CardinalityFirstMatching.Solution solveGraph(Cohort cohort, int[] members, long[] keys, int[] previous) {
         int m = keys.length;
         int[] a = new int[m];
         int[] b = new int[m];
@@ -215,7 +230,7 @@ final class PricedMatching {
             b[e] = Arrays.binarySearch(members, y);
             w[e] = cohort.score(x, y);
         }
-        return new CardinalityFirstMatching().solveWithDuals(members.length, a, b, w);
+        return new CardinalityFirstMatching().solveWithDuals(members.length, a, b, w, previous);
     }
 
     /** Eligible pairs outside the graph that could improve the matching, as sorted distinct keys. */
@@ -239,12 +254,14 @@ final class PricedMatching {
         IntStream.range(0, g).parallel().forEach(u -> {
             int pu = members[u];
             if (mate[u] < 0) {
-                // left out: every eligible pair, so the next solve sees all its chances
-                found[u] = IntStream.range(0, g).filter(v -> cohort.eligible(pu, members[v]))
-                        .mapToLong(v -> Cohort.key(pu, members[v]))
-                        .filter(key -> Arrays.binarySearch(keys, key) < 0).toArray();
-                largestGain[u] = found[u].length > 0 || Double.isNaN(y[u]) ? Double.POSITIVE_INFINITY : 0;
-                return;
+                // left out: their best eligible pairs first, so the next solve sees their chances
+                long[] chances = Arrays.stream(CandidateGraph.bestFor(cohort, members, pu, LEFT_OUT_PAIRS))
+                        .mapToLong(q -> Cohort.key(pu, q)).filter(key -> Arrays.binarySearch(keys, key) < 0).toArray();
+                if (chances.length > 0 || Double.isNaN(y[u])) {
+                    found[u] = chances;
+                    largestGain[u] = Double.POSITIVE_INFINITY;
+                    return;
+                }
             }
             if (Double.isNaN(y[u])) {
                 found[u] = new long[0];

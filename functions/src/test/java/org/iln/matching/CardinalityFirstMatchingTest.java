@@ -82,8 +82,11 @@ class CardinalityFirstMatchingTest {
                 weight[a[e]][b[e]] = weight[b[e]][a[e]] = w[e] + 1; // +1 marks "an edge"
             }
 
-            // when
+            // when solved from nothing, and again from a random known matching (as a re-solve
+            // passes the previous one), which may be partial or name pairs that are not edges
             int[] mate = solver.solve(n, a, b, w);
+            int[] known = randomMatching(n, random);
+            int[] fromKnown = solver.solveWithDuals(n, a, b, w, known).mate();
 
             // then it is a matching of the graph, and as good as the best one
             long pairs = 0;
@@ -100,6 +103,39 @@ class CardinalityFirstMatchingTest {
             }
             double[] best = Exhaustive.best(n, (x, y) -> weight[x][y] > 0 ? weight[x][y] - 1 : -1);
             assertThat(new double[] {pairs, total}).as("round %d, n %d", round, n).containsExactly(best);
+            assertThat(summary(fromKnown, weight)).as("round %d, n %d, from a known matching", round, n)
+                    .containsExactly(best);
         }
+    }
+
+    /** Pairs and total weight of a matching, checking that it is one. */
+    private static double[] summary(int[] mate, double[][] weight) {
+        double pairs = 0;
+        double total = 0;
+        for (int v = 0; v < mate.length; v++) {
+            if (mate[v] >= 0) {
+                assertThat(mate[mate[v]]).isEqualTo(v);
+                assertThat(weight[v][mate[v]]).isPositive();
+                if (mate[v] > v) {
+                    pairs++;
+                    total += weight[v][mate[v]] - 1;
+                }
+            }
+        }
+        return new double[] {pairs, total};
+    }
+
+    /** Random disjoint pairs of vertices, edges of the graph or not. */
+    private static int[] randomMatching(int n, Random random) {
+        int[] mate = new int[n];
+        java.util.Arrays.fill(mate, -1);
+        for (int v = 0; v < n; v++) {
+            int u = random.nextInt(n);
+            if (u != v && mate[v] < 0 && mate[u] < 0 && random.nextBoolean()) {
+                mate[v] = u;
+                mate[u] = v;
+            }
+        }
+        return mate;
     }
 }

@@ -238,7 +238,7 @@ public final class MatchingBenchmark {
                 (System.nanoTime() - start) / 1e9, (threadCpu() - cpu) / 1e9, load());
         start = System.nanoTime();
         cpu = threadCpu();
-        CardinalityFirstMatching.Solution first = PricedMatching.solveGraph(cohort, everyone, keys);
+        CardinalityFirstMatching.Solution first = PricedMatching.solveGraph(cohort, everyone, keys, null);
         out("n=%d first solve: %.2f s (cpu %.2f s, load %s)%n", n, (System.nanoTime() - start) / 1e9, (threadCpu() - cpu) / 1e9, load());
         start = System.nanoTime();
         cpu = cpuNanos();

@@ -121,6 +121,8 @@ public final class ProgrammeStack extends Stack {
      * the functions read it from the site's public address (CloudFront serves it like any page).
      */
     public static final String MANIFEST_KEY = "programme.json";
+    /** The variable the JVM reads its extra options from (see {@link FunctionSpec#javaToolOptions()}). */
+    public static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
 
     /** The site's Content-Security-Policy: our own origin only, no inline script or style. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
@@ -234,6 +236,9 @@ public final class ProgrammeStack extends Stack {
             environment.put("ILN_TOKEN_KEY_SECRET_ARN", tokenKey.getSecretArn());
             if (overHttp) {
                 environment.put("ILN_ORIGIN_VERIFY_SECRET_ARN", originVerify.getSecretArn());
+            }
+            if (!spec.javaToolOptions().isEmpty()) {
+                environment.put(JAVA_TOOL_OPTIONS, spec.javaToolOptions());
             }
             Function function = function(spec, settings, code.get(spec.artifact()), environment);
             List<PolicyStatement> statements = new ArrayList<>();

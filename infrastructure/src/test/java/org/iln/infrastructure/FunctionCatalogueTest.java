@@ -29,7 +29,7 @@ class FunctionCatalogueTest {
     @Test
     void a_wildcard_table_action_is_refused() {
         assertThatThrownBy(() -> new FunctionSpec("x", "org.iln.x.X::handleRequest", FunctionArtifact.API, 512,
-                Duration.ofSeconds(5), new Trigger.SesEvents(), List.of("dynamodb:*"), false, 0))
+                Duration.ofSeconds(5), new Trigger.SesEvents(), List.of("dynamodb:*"), false, 0, ""))
                 .hasMessageContaining("dynamodb:*")
                 .hasMessageContaining("named DynamoDB action");
     }
@@ -42,14 +42,14 @@ class FunctionCatalogueTest {
     @Test
     void timeouts_beyond_lambdas_fifteen_minutes_and_fractional_rates_are_refused() {
         assertThatThrownBy(() -> new FunctionSpec("x", "org.iln.x.X::handleRequest", FunctionArtifact.API, 512,
-                Duration.ofMinutes(16), new Trigger.SesEvents(), List.of(), false, 0)).hasMessageContaining("timeout");
+                Duration.ofMinutes(16), new Trigger.SesEvents(), List.of(), false, 0, "")).hasMessageContaining("timeout");
         assertThatThrownBy(() -> new Trigger.Every(Duration.ofSeconds(90))).hasMessageContaining("whole number of minutes");
     }
 
     @Test
     void a_handler_that_is_not_class_and_method_is_refused() {
         assertThatThrownBy(() -> new FunctionSpec("x", "ApiHandler", FunctionArtifact.API, 512, Duration.ofSeconds(5),
-                new Trigger.SesEvents(), List.of(), false, 0)).hasMessageContaining("'ApiHandler'");
+                new Trigger.SesEvents(), List.of(), false, 0, "")).hasMessageContaining("'ApiHandler'");
     }
 
     @Test

@@ -90,6 +90,18 @@ class FunctionsTest {
     }
 
     @Test
+    void the_matcher_runs_with_the_optimising_compiler_and_the_short_handlers_keep_lambdas_fast_starting_default() {
+        for (FunctionSpec spec : FunctionCatalogue.functions()) {
+            Object options = environment(spec).get(ProgrammeStack.JAVA_TOOL_OPTIONS);
+            if (spec.name().equals("nightly-matching")) {
+                assertThat(options).as(spec.name()).isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=4");
+            } else {
+                assertThat(options).as(spec.name()).isNull();
+            }
+        }
+    }
+
+    @Test
     void dispatch_runs_one_instance_at_a_time_and_nothing_else_is_limited() {
         Map<String, Map<String, Object>> limited = MAIN.findResources("AWS::Lambda::Function",
                 Map.of("Properties", Match.objectLike(Map.of("ReservedConcurrentExecutions", Match.anyValue()))));
