@@ -63,8 +63,10 @@ public final class FunctionCatalogue {
                     List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
                     false,
                     0,
-                    // CPU-bound: C2 as well as C1 (n = 10,000 measured 8.0 s against 10.5 s with C1 only)
-                    "-XX:+TieredCompilation -XX:TieredStopAtLevel=4"),
+                    // CPU-bound: C2 as well as C1 (n = 10,000: 8.4 s against 13.3 s with C1 only), and the
+                    // serial collector named, since our options replace the runtime's: G1, which the JVM
+                    // would pick on two vCPUs, made the same run 30-60% slower (docs/benchmarks.md).
+                    "-XX:+TieredCompilation -XX:TieredStopAtLevel=4 -XX:+UseSerialGC"),
             new FunctionSpec(
                     "dispatch",
                     "org.iln.mail.DispatchHandler::handleRequest",

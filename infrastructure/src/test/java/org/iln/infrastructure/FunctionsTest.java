@@ -94,7 +94,7 @@ class FunctionsTest {
         for (FunctionSpec spec : FunctionCatalogue.functions()) {
             Object options = environment(spec).get(ProgrammeStack.JAVA_TOOL_OPTIONS);
             if (spec.name().equals("nightly-matching")) {
-                assertThat(options).as(spec.name()).isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=4");
+                assertThat(options).as(spec.name()).isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=4 -XX:+UseSerialGC");
             } else {
                 assertThat(options).as(spec.name()).isNull();
             }
