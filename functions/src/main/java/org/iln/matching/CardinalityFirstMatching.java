@@ -1,8 +1,7 @@
 package org.iln.matching;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.jgrapht.Graph;
@@ -228,7 +227,7 @@ public final class CardinalityFirstMatching {
      */
     private static int deficiency(Graph<Integer, DefaultWeightedEdge> graph, int m, int[] global, int[] local,
                                   int[] knownMate) {
-        Set<DefaultWeightedEdge> start = new java.util.LinkedHashSet<>();
+        Set<DefaultWeightedEdge> start = new LinkedHashSet<>();
         if (knownMate != null) {
             for (int x = 0; x < m; x++) {
                 int partner = knownMate[global[x]];

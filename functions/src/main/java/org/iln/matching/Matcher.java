@@ -213,8 +213,8 @@ public final class Matcher {
      * Looks for augmenting paths for the people still left out: Edmonds' maximum-cardinality
      * matching, started from the current matching, on every part's candidate graph plus each
      * left-out person's best {@link PricedMatching#LEFT_OUT_PAIRS} eligible pairs (not all: see
-     * there). It only flips edges along augmenting paths, so pairs
-     * off those paths stay as the weighted solve chose them. Pinned pairs are not touched.
+     * there). It only flips edges along augmenting paths, so pairs off those paths stay as the
+     * weighted solve chose them. Pinned pairs are not touched.
      */
     private static void augment(Cohort cohort, List<long[]> graphs, boolean[] taken, List<int[]> partnerships,
                                 List<Boolean> pinnedFlags, Consumer<String> progress) {
