@@ -71,7 +71,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         this(ColdStart.begin(FunctionsConfig.fromEnvironment(System.getenv()), Clock.systemUTC()));
     }
 
-    private ApiHandler(ColdStart start) {
+    /** A handler over a core that {@code start} is building (tests start one without environment variables). */
+    ApiHandler(ColdStart start) {
         this(start.participants(), start.clock(), start.config());
     }
 

@@ -1,6 +1,8 @@
 package org.iln.signup;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,11 +22,21 @@ import org.iln.programme.ProgrammeSource;
 import org.iln.store.ParticipantStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 /**
  * Builds the API's core on a cold start using both of a Lambda instance's cores: while the
@@ -42,9 +54,11 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
  *       calling thread builds the DynamoDB client meanwhile, see {@link DeferredHttpClient});
  *   <li>reads the programme manifest (the first signup reads it; in AWS it is an HTTPS fetch)
  *       and validates a made-up signup against it, throwing the verdict away;
+ *   <li>builds (never sends) the kinds of DynamoDB request the signup sends after its first;
  *   <li>builds the mail renderer and renders the confirmation mail from made-up values;
  *   <li>builds the MIME composer, composes that message and throws it away;
- *   <li>builds the SESv2 client and a send request for it, which it never sends.
+ *   <li>builds the SESv2 client and runs a send through it up to signing, which it refuses, so
+ *       nothing is sent.
  * </ol>
  * So the warm-up sends no mail, writes nothing and touches no one's data. If a step fails, the
  * request builds what it needs itself; the failure is logged by step and exception class.
@@ -72,26 +86,35 @@ final class ColdStart {
     private final FunctionsConfig config;
     private final Clock clock;
     private final ProgrammeSource programme;
-    private final Part<SdkHttpClient> dynamoHttp = new Part<>("dynamodb http client", AwsClients::httpClient);
-    private final Part<MailRenderer> renderer = new Part<>("renderer", MailRenderer::new);
+    /** Every part below, so that none is forgotten when the thread ends. */
+    private final List<Part<?>> parts = new ArrayList<>();
+    private final Part<SdkHttpClient> dynamoHttp = part("dynamodb http client", AwsClients::httpClient);
+    private final Part<MailRenderer> renderer = part("renderer", MailRenderer::new);
     private final Part<MimeComposer> composer;
     private final Part<SesV2Client> ses;
+    private Thread thread;
 
     private ColdStart(FunctionsConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.programme = ProgrammeSource.of(config.programme(), clock);
-        this.composer = new Part<>("composer", () -> new MimeComposer(config.mailFrom()));
-        this.ses = new Part<>("ses client", () -> AwsClients.ses(config));
+        this.composer = part("composer", () -> new MimeComposer(config.mailFrom()));
+        this.ses = part("ses client", () -> AwsClients.ses(config));
     }
 
     /** Starts the second thread's work for this configuration. */
     static ColdStart begin(FunctionsConfig config, Clock clock) {
         ColdStart start = new ColdStart(config, clock);
-        Thread thread = new Thread(start::warmUp, "iln-cold-start");
-        thread.setDaemon(true);
-        thread.start();
+        start.thread = new Thread(start::warmUp, "iln-cold-start");
+        start.thread.setDaemon(true);
+        start.thread.start();
         return start;
+    }
+
+    /** Whether the second thread's work ended within {@code timeout} (for tests). */
+    boolean finished(Duration timeout) throws InterruptedException {
+        thread.join(timeout.toMillis());
+        return !thread.isAlive();
     }
 
     /**
@@ -123,6 +146,7 @@ final class ColdStart {
             if (current != null) {
                 step("validation", () -> new SignupValidator().validate(SAMPLE_FIELDS, current));
             }
+            step("dynamodb requests", ColdStart::buildDynamoRequests);
             MailRenderer builtRenderer = renderer.prepare();
             MailRenderer.RenderedMail mail = builtRenderer == null ? null
                     : step("render", () -> builtRenderer.render(TEMPLATE, sampleModel()));
@@ -131,19 +155,21 @@ final class ColdStart {
                 step("compose", () -> builtComposer.compose(sampleEnvelope(), mail, "warm-up.iln@example.invalid",
                         clock.instant()));
             }
-            if (ses.prepare() != null) {
-                step("ses request", () -> SendEmailRequest.builder()
-                        .content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(new byte[] {'\r', '\n'}))))
-                        .configurationSetName(config.configurationSet().orElse(null))
-                        .build());
+            SesV2Client client = ses.prepare();
+            if (client != null) {
+                step("ses call path", () -> sendUnsigned(client));
             }
         } finally {
             // Whatever happened, nobody may wait for this thread forever.
-            dynamoHttp.abandon();
-            renderer.abandon();
-            ses.abandon();
+            parts.forEach(Part::abandon);
             LOG.atDebug().addKeyValue("millis", (System.nanoTime() - started) / 1_000_000).log("cold start warmed up");
         }
+    }
+
+    private <T> Part<T> part(String name, Supplier<T> build) {
+        Part<T> part = new Part<>(name, build);
+        parts.add(part);
+        return part;
     }
 
     private static <T> T step(String name, Supplier<T> work) {
@@ -154,6 +180,57 @@ final class ColdStart {
                     .log("cold-start warm-up step failed; the first request does it itself");
             return null;
         }
+    }
+
+    /**
+     * Runs a made-up send through the SES client up to the point where it would sign it, and no
+     * further: the request's credentials provider refuses, and an unsigned request is never sent.
+     * What runs is what the first real send would otherwise load then: endpoint rules, the
+     * request's marshalling, the first steps of the SDK's request pipeline.
+     */
+    private static String sendUnsigned(SesV2Client client) {
+        AwsCredentialsProvider refuse = () -> {
+            throw new NeverSigned();
+        };
+        try {
+            client.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromUtf8String("warm-up"))))
+                    .overrideConfiguration(o -> o.credentialsProvider(refuse)));
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof NeverSigned) {
+                    return "not sent";
+                }
+            }
+            throw e;
+        }
+        throw new IllegalStateException("the warm-up's unsigned send was answered");
+    }
+
+    /** What the warm-up's credentials provider throws, so that its send stops before signing. */
+    private static final class NeverSigned extends RuntimeException {
+        NeverSigned() {
+            super("the cold-start warm-up never signs a request", null, false, false);
+        }
+    }
+
+    /**
+     * Builds, and never sends, the kinds of DynamoDB request the first signup sends after its
+     * first one (a transaction of conditional puts, a put, an update), so that their model
+     * classes are loaded here.
+     */
+    private static List<Object> buildDynamoRequests() {
+        Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("warm-up"),
+                "sk", AttributeValue.fromS("warm-up"), "n", AttributeValue.fromN("0"));
+        Put put = Put.builder().tableName("warm-up").item(item).conditionExpression("attribute_not_exists(pk)")
+                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN("0"))).build();
+        return List.of(
+                TransactWriteItemsRequest.builder().transactItems(TransactWriteItem.builder().put(put).build()).build(),
+                TransactWriteItemsResponse.builder().build(),
+                PutItemRequest.builder().tableName("warm-up").item(item).build(),
+                PutItemResponse.builder().build(),
+                UpdateItemRequest.builder().tableName("warm-up").key(item).updateExpression("SET n = :n")
+                        .expressionAttributeValues(item).returnValues(ReturnValue.UPDATED_NEW).build(),
+                UpdateItemResponse.builder().attributes(item).build());
     }
 
     /** Made-up values in the confirmation mail's variables: no one's data. */
