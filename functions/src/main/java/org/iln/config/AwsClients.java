@@ -44,7 +44,12 @@ public record AwsClients(DynamoDbClient dynamo, SesV2Client ses) {
 
     /** The SESv2 client of {@link #create}. */
     public static SesV2Client ses(FunctionsConfig config) {
-        return configure(SesV2Client.builder(), config, httpClient()).build();
+        return ses(config, httpClient());
+    }
+
+    /** The SESv2 client of {@link #create}, sending through {@code http}. */
+    public static SesV2Client ses(FunctionsConfig config, SdkHttpClient http) {
+        return configure(SesV2Client.builder(), config, http).build();
     }
 
     /** The HTTP client every SDK client here uses: url-connection (no Netty, no Apache client). */

@@ -26,16 +26,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -50,11 +40,11 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  *
  * <p>What the second thread does, in the order the request needs it:
  * <ol>
- *   <li>builds the DynamoDB client's HTTP client, whose TLS context loads the trust store (the
- *       calling thread builds the DynamoDB client meanwhile, see {@link DeferredHttpClient});
+ *   <li>builds the url-connection HTTP client both SDK clients use, whose TLS context loads the
+ *       trust store (the calling thread builds the DynamoDB client meanwhile, see
+ *       {@link DeferredHttpClient});
  *   <li>reads the programme manifest (the first signup reads it; in AWS it is an HTTPS fetch)
  *       and validates a made-up signup against it, throwing the verdict away;
- *   <li>builds (never sends) the kinds of DynamoDB request the signup sends after its first;
  *   <li>builds the mail renderer and renders the confirmation mail from made-up values;
  *   <li>builds the MIME composer, composes that message and throws it away;
  *   <li>builds the SESv2 client and runs a send through it up to signing, which it refuses, so
@@ -88,7 +78,7 @@ final class ColdStart {
     private final ProgrammeSource programme;
     /** Every part below, so that none is forgotten when the thread ends. */
     private final List<Part<?>> parts = new ArrayList<>();
-    private final Part<SdkHttpClient> dynamoHttp = part("dynamodb http client", AwsClients::httpClient);
+    private final Part<SdkHttpClient> http = part("http client", AwsClients::httpClient);
     private final Part<MailRenderer> renderer = part("renderer", MailRenderer::new);
     private final Part<MimeComposer> composer;
     private final Part<SesV2Client> ses;
@@ -99,7 +89,8 @@ final class ColdStart {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.programme = ProgrammeSource.of(config.programme(), clock);
         this.composer = part("composer", () -> new MimeComposer(config.mailFrom()));
-        this.ses = part("ses client", () -> AwsClients.ses(config));
+        // One url-connection client (and TLS context) for both clients: a second costs time.
+        this.ses = part("ses client", () -> AwsClients.ses(config, http.get()));
     }
 
     /** Starts the second thread's work for this configuration. */
@@ -118,11 +109,11 @@ final class ColdStart {
     }
 
     /**
-     * The core: its DynamoDB client built on this thread (its HTTP client on the second one), its
+     * The core: its DynamoDB client built on this thread (the HTTP client on the second one), its
      * mail parts on the second one.
      */
     Participants participants() {
-        DynamoDbClient dynamo = AwsClients.dynamo(config, new DeferredHttpClient(dynamoHttp::get));
+        DynamoDbClient dynamo = AwsClients.dynamo(config, new DeferredHttpClient(http::get));
         ParticipantStore store = new ParticipantStore(dynamo, config.tableName());
         Mailer mailer = new Mailer(ses::get, store, renderer::get, composer::get, config.configurationSet(), clock);
         return Participants.create(store, mailer, clock, config, programme);
@@ -139,14 +130,13 @@ final class ColdStart {
     private void warmUp() {
         long started = System.nanoTime();
         try {
-            // First what the calling thread needs first: its HTTP client's TLS context (the trust
+            // First what the calling thread needs first: the HTTP client (TLS context, trust
             // store) and the manifest; then the mail path, in the order the request takes it.
-            dynamoHttp.prepare();
+            http.prepare();
             Programme current = step("manifest", programme::get);
             if (current != null) {
                 step("validation", () -> new SignupValidator().validate(SAMPLE_FIELDS, current));
             }
-            step("dynamodb requests", ColdStart::buildDynamoRequests);
             MailRenderer builtRenderer = renderer.prepare();
             MailRenderer.RenderedMail mail = builtRenderer == null ? null
                     : step("render", () -> builtRenderer.render(TEMPLATE, sampleModel()));
@@ -213,26 +203,6 @@ final class ColdStart {
         }
     }
 
-    /**
-     * Builds, and never sends, the kinds of DynamoDB request the first signup sends after its
-     * first one (a transaction of conditional puts, a put, an update), so that their model
-     * classes are loaded here.
-     */
-    private static List<Object> buildDynamoRequests() {
-        Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("warm-up"),
-                "sk", AttributeValue.fromS("warm-up"), "n", AttributeValue.fromN("0"));
-        Put put = Put.builder().tableName("warm-up").item(item).conditionExpression("attribute_not_exists(pk)")
-                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN("0"))).build();
-        return List.of(
-                TransactWriteItemsRequest.builder().transactItems(TransactWriteItem.builder().put(put).build()).build(),
-                TransactWriteItemsResponse.builder().build(),
-                PutItemRequest.builder().tableName("warm-up").item(item).build(),
-                PutItemResponse.builder().build(),
-                UpdateItemRequest.builder().tableName("warm-up").key(item).updateExpression("SET n = :n")
-                        .expressionAttributeValues(item).returnValues(ReturnValue.UPDATED_NEW).build(),
-                UpdateItemResponse.builder().attributes(item).build());
-    }
-
     /** Made-up values in the confirmation mail's variables: no one's data. */
     private Map<String, Object> sampleModel() {
         String site = config.siteUrl().toString();
@@ -259,10 +229,15 @@ final class ColdStart {
             this.build = build;
         }
 
-        /** Builds it on this (the second) thread; null if that failed. */
+        /**
+         * Builds it on this (the second) thread; null if that failed, and then whoever needs it
+         * builds it at once rather than waiting for the rest of the warm-up.
+         */
         T prepare() {
             T value = step(name, build);
-            if (value != null) {
+            if (value == null) {
+                abandon();
+            } else {
                 ready.complete(value);
             }
             return value;
