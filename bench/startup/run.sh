@@ -72,6 +72,7 @@ for i in $(seq 1 "$RUNS"); do
     echo "run $i $(basename "${JARS[$k]}"): $LINE"
     sed -E 's/.*launch_to_response_ms=([0-9]+).*/\1/' <<<"$LINE" >>"$WORK/times-$k"
     sed -E 's/.*process_cpu_ms=([0-9]+).*/\1/' <<<"$LINE" >>"$WORK/cpus-$k"
+    sed -E 's/.*main_thread_cpu_ms=([0-9-]+).*/\1/' <<<"$LINE" >>"$WORK/main-cpus-$k"
     sed -E 's/.*classes_at_response=([0-9]+).*/\1/' <<<"$LINE" >>"$WORK/classes-$k"
   done
 done
@@ -82,6 +83,7 @@ for k in "${!JARS[@]}"; do
   [[ ${#JARS[@]} -gt 1 ]] && echo "-- $(basename "${JARS[$k]}") ($(stat -c %s "${JARS[$k]}") bytes)"
   summary "launch to first response (ms)" <"$WORK/times-$k"
   summary "process CPU time (ms)" <"$WORK/cpus-$k"
+  summary "main thread CPU time (ms)" <"$WORK/main-cpus-$k"
   summary "classes loaded at the response" <"$WORK/classes-$k"
 done
 if [[ "${CLASS_LOG:-0}" == "1" ]]; then

@@ -4,6 +4,9 @@ import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,7 +17,8 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  *
  * <p>Built with the url-connection HTTP client (small, fast to start) and, when the environment
  * already holds credentials (as in Lambda), read straight from there rather than probing the
- * whole default chain.
+ * whole default chain. Each client can also be built on its own ({@link #dynamo(FunctionsConfig)},
+ * {@link #ses(FunctionsConfig)}), so that a cold start may build them on two threads.
  */
 public record AwsClients(DynamoDbClient dynamo, SesV2Client ses) {
 
@@ -25,22 +29,48 @@ public record AwsClients(DynamoDbClient dynamo, SesV2Client ses) {
 
     /** Real clients for the configured region, pointed at the emulator when one is configured. */
     public static AwsClients create(FunctionsConfig config) {
-        Region region = Region.of(config.region());
-        AwsCredentialsProvider credentials = System.getenv("AWS_ACCESS_KEY_ID") != null
+        return new AwsClients(dynamo(config), ses(config));
+    }
+
+    /** The DynamoDB client of {@link #create}. */
+    public static DynamoDbClient dynamo(FunctionsConfig config) {
+        return dynamo(config, httpClient());
+    }
+
+    /** The DynamoDB client of {@link #create}, sending through {@code http}. */
+    public static DynamoDbClient dynamo(FunctionsConfig config, SdkHttpClient http) {
+        return configure(DynamoDbClient.builder(), config, http).build();
+    }
+
+    /** The SESv2 client of {@link #create}. */
+    public static SesV2Client ses(FunctionsConfig config) {
+        return ses(config, httpClient());
+    }
+
+    /** The SESv2 client of {@link #create}, sending through {@code http}. */
+    public static SesV2Client ses(FunctionsConfig config, SdkHttpClient http) {
+        return configure(SesV2Client.builder(), config, http).build();
+    }
+
+    /** The HTTP client every SDK client here uses: url-connection (no Netty, no Apache client). */
+    public static SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.create();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder,
+                                                                                              FunctionsConfig config,
+                                                                                              SdkHttpClient http) {
+        builder.httpClient(http)
+                .region(Region.of(config.region()))
+                .credentialsProvider(credentials());
+        config.endpointOverride().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    private static AwsCredentialsProvider credentials() {
+        // Lambda puts the function's role credentials in these variables.
+        return System.getenv("AWS_ACCESS_KEY_ID") != null
                 ? EnvironmentVariableCredentialsProvider.create()
                 : DefaultCredentialsProvider.builder().build();
-        var dynamo = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(region)
-                .credentialsProvider(credentials);
-        var ses = SesV2Client.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(region)
-                .credentialsProvider(credentials);
-        config.endpointOverride().ifPresent(endpoint -> {
-            dynamo.endpointOverride(endpoint);
-            ses.endpointOverride(endpoint);
-        });
-        return new AwsClients(dynamo.build(), ses.build());
     }
 }

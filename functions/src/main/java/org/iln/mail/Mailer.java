@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.iln.store.ParticipantStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +27,10 @@ public final class Mailer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Mailer.class);
 
-    private final SesV2Client ses;
+    private final Supplier<SesV2Client> ses;
     private final ParticipantStore store;
-    private final MailRenderer renderer;
-    private final MimeComposer composer;
+    private final Supplier<MailRenderer> renderer;
+    private final Supplier<MimeComposer> composer;
     private final Clock clock;
     private final Optional<String> configurationSet;
 
@@ -44,11 +45,21 @@ public final class Mailer {
      */
     public Mailer(SesV2Client ses, ParticipantStore store, MailRenderer renderer, String from,
                   Optional<String> configurationSet, Clock clock) {
+        this(given(ses, "ses"), store, given(renderer, "renderer"), given(new MimeComposer(from), "composer"),
+                configurationSet, clock);
+    }
+
+    /**
+     * A mailer whose SES client, renderer and MIME composer may still be being prepared on another
+     * thread (a cold start, see {@code org.iln.signup.ColdStart}): the first message waits for them.
+     */
+    public Mailer(Supplier<SesV2Client> ses, ParticipantStore store, Supplier<MailRenderer> renderer,
+                  Supplier<MimeComposer> composer, Optional<String> configurationSet, Clock clock) {
         this.configurationSet = Objects.requireNonNull(configurationSet, "configurationSet");
         this.ses = Objects.requireNonNull(ses, "ses");
         this.store = Objects.requireNonNull(store, "store");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
-        this.composer = new MimeComposer(from);
+        this.composer = Objects.requireNonNull(composer, "composer");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -71,9 +82,10 @@ public final class Mailer {
         }
         String messageId;
         try {
-            MailRenderer.RenderedMail mail = renderer.render(envelope.template(), envelope.model());
-            byte[] raw = composer.compose(envelope, mail, composer.messageIdFor(mailKey), clock.instant());
-            messageId = ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))))
+            MailRenderer.RenderedMail mail = renderer.get().render(envelope.template(), envelope.model());
+            MimeComposer mime = composer.get();
+            byte[] raw = mime.compose(envelope, mail, mime.messageIdFor(mailKey), clock.instant());
+            messageId = ses.get().sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))))
                             .configurationSetName(configurationSet.orElse(null)))
                     .messageId();
         } catch (RuntimeException e) {
@@ -111,14 +123,20 @@ public final class Mailer {
      * after everything about the person is gone).
      */
     public void sendUnrecorded(Envelope envelope) {
-        MailRenderer.RenderedMail mail = renderer.render(envelope.template(), envelope.model());
-        String id = composer.messageIdFor(java.util.UUID.randomUUID().toString());
-        byte[] raw = composer.compose(envelope, mail, id, clock.instant());
-        String messageId = ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))))
+        MailRenderer.RenderedMail mail = renderer.get().render(envelope.template(), envelope.model());
+        MimeComposer mime = composer.get();
+        String id = mime.messageIdFor(java.util.UUID.randomUUID().toString());
+        byte[] raw = mime.compose(envelope, mail, id, clock.instant());
+        String messageId = ses.get().sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))))
                             .configurationSetName(configurationSet.orElse(null)))
                 .messageId();
         LOG.atInfo().addKeyValue("template", envelope.template()).addKeyValue("sesMessageId", messageId)
                 .log("mail sent");
+    }
+
+    private static <T> Supplier<T> given(T value, String name) {
+        Objects.requireNonNull(value, name);
+        return () -> value;
     }
 
     /** A short stable digest of a mail key, for Message-IDs and logs (keys may embed round ids). */

@@ -63,20 +63,28 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private final Clock clock;
     private final Pages pages = new Pages();
 
-    /** For Lambda: reads the environment once and builds real clients. */
+    /**
+     * For Lambda: reads the environment once and builds real clients, the mail's on a second
+     * thread while the first request starts (see {@link ColdStart}).
+     */
     public ApiHandler() {
-        this(FunctionsConfig.fromEnvironment(System.getenv()));
+        this(ColdStart.begin(FunctionsConfig.fromEnvironment(System.getenv()), Clock.systemUTC()));
     }
 
-    private ApiHandler(FunctionsConfig config) {
-        this(AwsClients.create(config), Clock.systemUTC(), config);
+    /** A handler over a core that {@code start} is building (tests start one without environment variables). */
+    ApiHandler(ColdStart start) {
+        this(start.participants(), start.clock(), start.config());
     }
 
     /** For tests and the local runner: given clients, clock and configuration. */
     public ApiHandler(AwsClients clients, Clock clock, FunctionsConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
+        this(Participants.create(clients, clock, config, ProgrammeSource.of(config.programme(), clock)), clock, config);
+    }
+
+    private ApiHandler(Participants core, Clock clock, FunctionsConfig config) {
+        this.core = Objects.requireNonNull(core, "core");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.core = Participants.create(clients, clock, config, ProgrammeSource.of(config.programme(), clock));
+        this.config = Objects.requireNonNull(config, "config");
     }
 
     /** The core this handler drives (the local runner and tests reach the country cap through it). */

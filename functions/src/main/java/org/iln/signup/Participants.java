@@ -29,10 +29,15 @@ public record Participants(
     public static Participants create(AwsClients clients, Clock clock, FunctionsConfig config,
                                       Supplier<Programme> programme) {
         ParticipantStore store = new ParticipantStore(clients.dynamo(), config.tableName());
+        return create(store, new Mailer(clients.ses(), store, new MailRenderer(), config.mailFrom(),
+                config.configurationSet(), clock), clock, config, programme);
+    }
+
+    /** Wires the core over a store and a mailer (whose parts a cold start may still be preparing). */
+    static Participants create(ParticipantStore store, Mailer mailer, Clock clock, FunctionsConfig config,
+                               Supplier<Programme> programme) {
         AddressHasher hasher = new AddressHasher(config.addressKey());
         SignedLinks tokens = new SignedLinks(config.tokenKey(), store);
-        Mailer mailer = new Mailer(clients.ses(), store, new MailRenderer(), config.mailFrom(),
-                config.configurationSet(), clock);
         Links links = new Links(config.siteUrl());
         CountryCap cap = new CountryCap(store, tokens, mailer, programme, links, clock);
         return new Participants(

@@ -1,0 +1,264 @@
+package org.iln.signup;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.iln.config.AwsClients;
+import org.iln.config.DeferredHttpClient;
+import org.iln.config.FunctionsConfig;
+import org.iln.mail.Envelope;
+import org.iln.mail.Mailer;
+import org.iln.mail.MailRenderer;
+import org.iln.mail.MimeComposer;
+import org.iln.programme.Programme;
+import org.iln.programme.ProgrammeSource;
+import org.iln.store.ParticipantStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * Builds the API's core on a cold start using both of a Lambda instance's cores: while the
+ * calling thread builds the DynamoDB client and serves the first request's reads and writes, a
+ * second thread prepares everything that request needs afterwards, and the confirmation mail
+ * then waits for it.
+ *
+ * <p>Why: in a fresh JVM the first signup is mostly class loading, linking and compiling
+ * (docs/benchmarks.md, "Signup start-up"), on one thread, while the mail path (Freemarker,
+ * jakarta.mail, the SESv2 client) shares nothing with the DynamoDB path but the SDK's core.
+ *
+ * <p>What the second thread does, in the order the request needs it:
+ * <ol>
+ *   <li>builds the url-connection HTTP client both SDK clients use, whose TLS context loads the
+ *       trust store (the calling thread builds the DynamoDB client meanwhile, see
+ *       {@link DeferredHttpClient});
+ *   <li>reads the programme manifest (the first signup reads it; in AWS it is an HTTPS fetch)
+ *       and validates a made-up signup against it, throwing the verdict away;
+ *   <li>builds the mail renderer and renders the confirmation mail from made-up values;
+ *   <li>builds the MIME composer, composes that message and throws it away;
+ *   <li>builds the SESv2 client and runs a send through it up to signing, which it refuses, so
+ *       nothing is sent.
+ * </ol>
+ * So the warm-up sends no mail, writes nothing and touches no one's data. If a step fails, the
+ * request builds what it needs itself; the failure is logged by step and exception class.
+ * The thread runs once per instance and ends; it is a daemon, so it never holds a JVM up.
+ */
+final class ColdStart {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ColdStart.class);
+    /** The message the warm-up renders: the one a new applicant gets, so its templates are cached. */
+    private static final String TEMPLATE = "confirm-address";
+
+    /** A made-up signup, run through validation (whose verdict is thrown away): no one's data. */
+    private static final SubmittedFields SAMPLE_FIELDS = SubmittedFields.of(Map.ofEntries(
+            Map.entry("givenName", List.of("Warm-up")), Map.entry("familyName", List.of("Sample")),
+            Map.entry("email", List.of("warm-up@example.invalid")), Map.entry("country", List.of("NZ")),
+            Map.entry("timezone", List.of("Pacific/Auckland")), Map.entry("languages", List.of("en", "mi")),
+            Map.entry("sector", List.of("public")), Map.entry("role", List.of("Librarian")),
+            Map.entry("careerStage", List.of("early")), Map.entry("interests", List.of("outreach")),
+            Map.entry("preferSector", List.of("any")), Map.entry("preferCareerStage", List.of("any")),
+            Map.entry("preferRegions", List.of("Europe")), Map.entry("excludeCountries", List.of()),
+            Map.entry("openToAny", List.of("true")), Map.entry("maxPartners", List.of("1")),
+            Map.entry("consentPrivacy", List.of("true")), Map.entry("consentShare", List.of("true")),
+            Map.entry("heardFrom", List.of("colleague")), Map.entry("website", List.of(""))));
+
+    private final FunctionsConfig config;
+    private final Clock clock;
+    private final ProgrammeSource programme;
+    /** Every part below, so that none is forgotten when the thread ends. */
+    private final List<Part<?>> parts = new ArrayList<>();
+    private final Part<SdkHttpClient> http = part("http client", AwsClients::httpClient);
+    private final Part<MailRenderer> renderer = part("renderer", MailRenderer::new);
+    private final Part<MimeComposer> composer;
+    private final Part<SesV2Client> ses;
+    private Thread thread;
+
+    private ColdStart(FunctionsConfig config, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.programme = ProgrammeSource.of(config.programme(), clock);
+        this.composer = part("composer", () -> new MimeComposer(config.mailFrom()));
+        // One url-connection client (and TLS context) for both clients: a second costs time.
+        this.ses = part("ses client", () -> AwsClients.ses(config, http.get()));
+    }
+
+    /** Starts the second thread's work for this configuration. */
+    static ColdStart begin(FunctionsConfig config, Clock clock) {
+        ColdStart start = new ColdStart(config, clock);
+        start.thread = new Thread(start::warmUp, "iln-cold-start");
+        start.thread.setDaemon(true);
+        start.thread.start();
+        return start;
+    }
+
+    /** Whether the second thread's work ended within {@code timeout} (for tests). */
+    boolean finished(Duration timeout) throws InterruptedException {
+        thread.join(timeout.toMillis());
+        return !thread.isAlive();
+    }
+
+    /**
+     * The core: its DynamoDB client built on this thread (the HTTP client on the second one), its
+     * mail parts on the second one.
+     */
+    Participants participants() {
+        DynamoDbClient dynamo = AwsClients.dynamo(config, new DeferredHttpClient(http::get));
+        ParticipantStore store = new ParticipantStore(dynamo, config.tableName());
+        Mailer mailer = new Mailer(ses::get, store, renderer::get, composer::get, config.configurationSet(), clock);
+        return Participants.create(store, mailer, clock, config, programme);
+    }
+
+    FunctionsConfig config() {
+        return config;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    private void warmUp() {
+        long started = System.nanoTime();
+        try {
+            // First what the calling thread needs first: the HTTP client (TLS context, trust
+            // store) and the manifest; then the mail path, in the order the request takes it.
+            http.prepare();
+            Programme current = step("manifest", programme::get);
+            if (current != null) {
+                step("validation", () -> new SignupValidator().validate(SAMPLE_FIELDS, current));
+            }
+            MailRenderer builtRenderer = renderer.prepare();
+            MailRenderer.RenderedMail mail = builtRenderer == null ? null
+                    : step("render", () -> builtRenderer.render(TEMPLATE, sampleModel()));
+            MimeComposer builtComposer = composer.prepare();
+            if (mail != null && builtComposer != null) {
+                step("compose", () -> builtComposer.compose(sampleEnvelope(), mail, "warm-up.iln@example.invalid",
+                        clock.instant()));
+            }
+            SesV2Client client = ses.prepare();
+            if (client != null) {
+                step("ses call path", () -> sendUnsigned(client));
+            }
+        } finally {
+            // Whatever happened, nobody may wait for this thread forever.
+            parts.forEach(Part::abandon);
+            LOG.atDebug().addKeyValue("millis", (System.nanoTime() - started) / 1_000_000).log("cold start warmed up");
+        }
+    }
+
+    private <T> Part<T> part(String name, Supplier<T> build) {
+        Part<T> part = new Part<>(name, build);
+        parts.add(part);
+        return part;
+    }
+
+    private static <T> T step(String name, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("step", name).addKeyValue("error", e.getClass().getName())
+                    .log("cold-start warm-up step failed; the first request does it itself");
+            return null;
+        }
+    }
+
+    /**
+     * Runs a made-up send through the SES client up to the point where it would sign it, and no
+     * further: the request's credentials provider refuses, and an unsigned request is never sent.
+     * What runs is what the first real send would otherwise load then: endpoint rules, the
+     * request's marshalling, the first steps of the SDK's request pipeline.
+     */
+    private static String sendUnsigned(SesV2Client client) {
+        AwsCredentialsProvider refuse = () -> {
+            throw new NeverSigned();
+        };
+        try {
+            client.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromUtf8String("warm-up"))))
+                    .overrideConfiguration(o -> o.credentialsProvider(refuse)));
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof NeverSigned) {
+                    return "not sent";
+                }
+            }
+            throw e;
+        }
+        throw new IllegalStateException("the warm-up's unsigned send was answered");
+    }
+
+    /** What the warm-up's credentials provider throws, so that its send stops before signing. */
+    private static final class NeverSigned extends RuntimeException {
+        NeverSigned() {
+            super("the cold-start warm-up never signs a request", null, false, false);
+        }
+    }
+
+    /** Made-up values in the confirmation mail's variables: no one's data. */
+    private Map<String, Object> sampleModel() {
+        String site = config.siteUrl().toString();
+        return Map.of("givenName", "Warm-up", "roundTitle", "Warm-up round", "siteUrl", site,
+                "confirmUrl", site + "/api/confirm?token=warm-up");
+    }
+
+    private static Envelope sampleEnvelope() {
+        return new Envelope("warm-up@example.invalid", "warm-up", TEMPLATE, Map.of(), Optional.empty(), List.of());
+    }
+
+    /**
+     * One thing the second thread builds: whoever needs it waits for it, or, if the warm-up could
+     * not build it, builds it (once) itself.
+     */
+    private static final class Part<T> {
+        private final String name;
+        private final Supplier<T> build;
+        private final CompletableFuture<T> ready = new CompletableFuture<>();
+        private T builtLate;
+
+        Part(String name, Supplier<T> build) {
+            this.name = name;
+            this.build = build;
+        }
+
+        /**
+         * Builds it on this (the second) thread; null if that failed, and then whoever needs it
+         * builds it at once rather than waiting for the rest of the warm-up.
+         */
+        T prepare() {
+            T value = step(name, build);
+            if (value == null) {
+                abandon();
+            } else {
+                ready.complete(value);
+            }
+            return value;
+        }
+
+        /** Lets waiters go on without it, if it is not ready by now. */
+        void abandon() {
+            ready.completeExceptionally(new IllegalStateException("the warm-up did not build the " + name));
+        }
+
+        T get() {
+            try {
+                return ready.join();
+            } catch (CompletionException e) {
+                synchronized (this) {
+                    if (builtLate == null) {
+                        builtLate = build.get();
+                    }
+                    return builtLate;
+                }
+            }
+        }
+    }
+}
