@@ -7,6 +7,7 @@ import java.util.Map;
 import org.iln.config.AwsClients;
 import org.iln.config.FunctionsConfig;
 import org.iln.mail.Outbox;
+import org.iln.matching.Matcher;
 import org.iln.programme.ProgrammeSource;
 import org.iln.store.AddressHasher;
 import org.iln.store.ParticipantStore;
@@ -19,9 +20,13 @@ public final class NightlyMatchingHandler implements RequestHandler<Map<String, 
 
     private final MatchingNight night;
 
-    /** For Lambda: reads the environment once and builds real clients. */
+    /**
+     * For Lambda: reads the environment once, builds real clients and warms the matcher up, so
+     * that the SnapStart snapshot holds its compiled code ({@link Matcher#warmUp()}).
+     */
     public NightlyMatchingHandler() {
         this(FunctionsConfig.fromEnvironment(System.getenv()));
+        Matcher.warmUp();
     }
 
     private NightlyMatchingHandler(FunctionsConfig config) {

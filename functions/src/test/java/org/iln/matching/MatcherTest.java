@@ -242,6 +242,16 @@ class MatcherTest {
     class Determinism {
 
         @Test
+        void the_warm_up_matches_a_whole_made_up_round_the_same_way_every_time() {
+            MatchResult first = Matcher.warmUp();
+
+            assertThat(first.stats().participants()).isEqualTo(1_000);
+            assertThat(first.stats().matched()).isGreaterThanOrEqualTo(990);
+            assertThat(first.partnerships()).allMatch(p -> p.members().stream().allMatch(id -> id.startsWith("warm-up-")));
+            assertThat(new MatchingJson().writeResult(Matcher.warmUp())).isEqualTo(new MatchingJson().writeResult(first));
+        }
+
+        @Test
         void the_same_pool_in_any_order_gives_byte_identical_json() {
             // given a realistic pool, and the same people shuffled
             Pool pool = PoolGenerator.realistic(400, 7);
