@@ -76,21 +76,28 @@ public final class Mailer {
 
     /** Sends a message whose key the caller has already claimed (e.g. in a transaction). */
     public void sendClaimed(String mailKey, Envelope envelope) {
-        if (envelope.isProgrammeMail() && store.isSuppressed(envelope.addressHash())) {
-            LOG.atInfo().addKeyValue("template", envelope.template()).log("address suppressed, programme mail not sent");
-            return;
-        }
+        sendClaimed(mailKey, () -> envelope);
+    }
+
+    /**
+     * Sends a message whose key the caller has already claimed, its envelope built as part of the
+     * send (minting the links in it writes tokens): if anything fails before SES accepts the
+     * message, the claim is released once, so that a retry can send it.
+     */
+    public void sendClaimed(String mailKey, Supplier<Envelope> prepare) {
+        Envelope envelope = null;
         String messageId;
         try {
-            MailRenderer.RenderedMail mail = renderer.get().render(envelope.template(), envelope.model());
-            MimeComposer mime = composer.get();
-            byte[] raw = mime.compose(envelope, mail, mime.messageIdFor(mailKey), clock.instant());
-            messageId = ses.get().sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))))
-                            .configurationSetName(configurationSet.orElse(null)))
-                    .messageId();
+            envelope = prepare.get();
+            if (envelope.isProgrammeMail() && store.isSuppressed(envelope.addressHash())) {
+                LOG.atInfo().addKeyValue("template", envelope.template()).log("address suppressed, programme mail not sent");
+                return;
+            }
+            messageId = deliver(envelope, mailKey);
         } catch (RuntimeException e) {
             release(mailKey, e);
-            LOG.atWarn().addKeyValue("template", envelope.template()).addKeyValue("error", e.getClass().getSimpleName())
+            LOG.atWarn().addKeyValue("template", envelope == null ? "(not prepared)" : envelope.template())
+                    .addKeyValue("error", e.getClass().getSimpleName())
                     .log("mail not sent; claim released so a retry can send it");
             throw e;
         }
@@ -110,7 +117,7 @@ public final class Mailer {
      * Gives up a claim after a failure before SES accepted the message, so that a retry can send
      * it; if even that fails, the claim's lease lets a retry take it over later.
      */
-    public void release(String mailKey, RuntimeException cause) {
+    private void release(String mailKey, RuntimeException cause) {
         try {
             store.releaseMail(mailKey);
         } catch (RuntimeException e) {
@@ -123,15 +130,19 @@ public final class Mailer {
      * after everything about the person is gone).
      */
     public void sendUnrecorded(Envelope envelope) {
-        MailRenderer.RenderedMail mail = renderer.get().render(envelope.template(), envelope.model());
-        MimeComposer mime = composer.get();
-        String id = mime.messageIdFor(java.util.UUID.randomUUID().toString());
-        byte[] raw = mime.compose(envelope, mail, id, clock.instant());
-        String messageId = ses.get().sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))))
-                            .configurationSetName(configurationSet.orElse(null)))
-                .messageId();
+        String messageId = deliver(envelope, java.util.UUID.randomUUID().toString());
         LOG.atInfo().addKeyValue("template", envelope.template()).addKeyValue("sesMessageId", messageId)
                 .log("mail sent");
+    }
+
+    /** Renders, composes and hands the message to SES; returns SES's message id. */
+    private String deliver(Envelope envelope, String messageKey) {
+        MailRenderer.RenderedMail mail = renderer.get().render(envelope.template(), envelope.model());
+        MimeComposer mime = composer.get();
+        byte[] raw = mime.compose(envelope, mail, mime.messageIdFor(messageKey), clock.instant());
+        return ses.get().sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))))
+                        .configurationSetName(configurationSet.orElse(null)))
+                .messageId();
     }
 
     private static <T> Supplier<T> given(T value, String name) {

@@ -79,31 +79,26 @@ public final class Confirmation {
         }
         // What follows a confirmation runs for whoever claims its email first: the click that
         // confirmed, or a retry of one that failed after confirming (so its email is not lost).
+        Optional<Round> round = programme.get().round(application.round());
         String mailKey = "confirmed:" + application.round() + ":" + application.participantId();
         if (!store.claimMail(mailKey, application.addressHash(), "confirmed", now)) {
             return true;
         }
-        Programme current = programme.get();
-        Optional<Round> round = current.round(application.round());
-        try {
-            // Confirming a new application is a fresh opt-in: lift an earlier unsubscribe.
+        mailer.sendClaimed(mailKey, () -> {
+            // Confirming a new application is a fresh opt-in: lift an earlier unsubscribe (before
+            // the mailer checks suppressions).
             store.unsuppress(application.addressHash(), "unsubscribed");
             String unsubscribe = tokens.mint(Purpose.UNSUBSCRIBE, application.addressHash(), application.round(),
                     application.participantId(), now);
             String unsubscribeUrl = links.api("unsubscribe", unsubscribe);
-            mailer.sendClaimed(mailKey,
-                    new Envelope(application.profile().email(), application.addressHash(), "confirmed", Map.of(
-                            "givenName", application.profile().givenName(),
-                            "roundTitle", round.map(Round::title).orElse(application.round()),
-                            "matchDate", round.map(r -> r.matchDate() == null ? "" : r.matchDate().toString())
-                                    .orElse(""),
-                            "siteUrl", links.site(),
-                            "unsubscribeUrl", unsubscribeUrl),
-                            Optional.of(unsubscribeUrl), round.map(Signup::replyTo).orElse(java.util.List.of())));
-        } catch (RuntimeException e) {
-            mailer.release(mailKey, e);
-            throw e;
-        }
+            return new Envelope(application.profile().email(), application.addressHash(), "confirmed", Map.of(
+                    "givenName", application.profile().givenName(),
+                    "roundTitle", round.map(Round::title).orElse(application.round()),
+                    "matchDate", round.map(r -> r.matchDate() == null ? "" : r.matchDate().toString()).orElse(""),
+                    "siteUrl", links.site(),
+                    "unsubscribeUrl", unsubscribeUrl),
+                    Optional.of(unsubscribeUrl), round.map(Signup::replyTo).orElse(java.util.List.of()));
+        });
         LOG.atInfo().addKeyValue("outcome", "confirmed").addKeyValue("round", application.round())
                 .addKeyValue("participantId", application.participantId()).log("application confirmed");
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);

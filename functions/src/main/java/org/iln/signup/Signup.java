@@ -109,17 +109,14 @@ public final class Signup {
 
         if (store.createApplication(application, ackKey, "confirm-address", now)
                 == ParticipantStore.CreateOutcome.CREATED) {
-            try {
+            // Stored but not mailed (the link's token could not be written, say) frees the claim,
+            // so the person's retry, which finds the application, mails them a link.
+            mailer.sendClaimed(ackKey, () -> {
                 String token = tokens.mint(Purpose.CONFIRM, hash, round.id(), application.participantId(), now);
-                mailer.sendClaimed(ackKey, envelope(profile.email(), hash, "confirm-address", round, Map.of(
+                return envelope(profile.email(), hash, "confirm-address", round, Map.of(
                         "givenName", profile.givenName(),
-                        "confirmUrl", links.api("confirm", token))));
-            } catch (RuntimeException e) {
-                // Stored but not mailed (the link's token could not be written, say): free the
-                // claim, so the person's retry, which finds the application, mails them a link.
-                mailer.release(ackKey, e);
-                throw e;
-            }
+                        "confirmUrl", links.api("confirm", token)));
+            });
             LOG.atInfo().addKeyValue("outcome", "stored").addKeyValue("round", round.id())
                     .addKeyValue("participantId", application.participantId()).log("signup stored");
             return new Accepted();
@@ -129,16 +126,13 @@ public final class Signup {
             Application known = existing.get();
             Map<String, String> model = new HashMap<>();
             model.put("givenName", known.profile().givenName());
-            try {
+            mailer.sendClaimed(ackKey, () -> {
                 if (known.status() == Application.Status.UNCONFIRMED) {
                     String token = tokens.mint(Purpose.CONFIRM, hash, round.id(), known.participantId(), now);
                     model.put("confirmUrl", links.api("confirm", token));
                 }
-                mailer.sendClaimed(ackKey, envelope(known.profile().email(), hash, "already-applied", round, model));
-            } catch (RuntimeException e) {
-                mailer.release(ackKey, e);
-                throw e;
-            }
+                return envelope(known.profile().email(), hash, "already-applied", round, model);
+            });
         }
         LOG.atInfo().addKeyValue("outcome", "known").addKeyValue("round", round.id()).log("signup for a known address");
         return new Accepted();
