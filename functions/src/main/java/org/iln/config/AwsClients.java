@@ -1,6 +1,7 @@
 package org.iln.config;
 
 import java.util.Objects;
+import javax.net.ssl.TrustManager;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -52,9 +53,14 @@ public record AwsClients(DynamoDbClient dynamo, SesV2Client ses) {
         return configure(SesV2Client.builder(), config, http).build();
     }
 
-    /** The HTTP client every SDK client here uses: url-connection (no Netty, no Apache client). */
+    /**
+     * The HTTP client every SDK client here uses: url-connection (no Netty, no Apache client),
+     * checking servers against AWS's roots before the JDK's whole store ({@link AwsRootsFirst}).
+     */
     public static SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.create();
+        return UrlConnectionHttpClient.builder()
+                .tlsTrustManagersProvider(() -> new TrustManager[] {AwsRootsFirst.get()})
+                .build();
     }
 
     private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder,

@@ -3,10 +3,8 @@ package org.iln.programme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Supplier;
+import javax.net.ssl.HttpsURLConnection;
+import org.iln.config.AwsRootsFirst;
 
 /**
  * Loads the programme manifest from a file or an http(s) URL and keeps it for a few minutes,
@@ -26,6 +26,8 @@ public final class ProgrammeSource implements Supplier<Programme> {
 
     /** How long a loaded manifest is trusted before it is read again. */
     public static final Duration REFRESH = Duration.ofMinutes(5);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
     private final Supplier<Programme> loader;
     private final Clock clock;
@@ -81,22 +83,26 @@ public final class ProgrammeSource implements Supplier<Programme> {
 
     private static Programme fromUrl(URI uri) {
         try {
-            HttpResponse<InputStream> response = HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(3)).build()
-                    .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                            HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                throw new UncheckedIOException(new IOException(
-                        "The programme manifest " + uri + " answered HTTP " + response.statusCode()));
+            // The JDK's plain connection, not java.net.http's client: on a cold start it loads
+            // far less, and over https it shares the functions' trust (AWS roots first).
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            if (connection instanceof HttpsURLConnection https) {
+                https.setSSLSocketFactory(AwsRootsFirst.socketFactory());
             }
-            try (InputStream in = response.body()) {
+            connection.setInstanceFollowRedirects(false);
+            connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            connection.setReadTimeout((int) READ_TIMEOUT.toMillis());
+            int status = connection.getResponseCode();
+            if (status != 200) {
+                connection.disconnect();
+                throw new UncheckedIOException(new IOException(
+                        "The programme manifest " + uri + " answered HTTP " + status));
+            }
+            try (InputStream in = connection.getInputStream()) {
                 return read(in);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the programme manifest " + uri + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while reading " + uri, e);
         }
     }
 }

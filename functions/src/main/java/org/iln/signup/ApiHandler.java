@@ -68,7 +68,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
      * thread while the first request starts (see {@link ColdStart}).
      */
     public ApiHandler() {
-        this(ColdStart.begin(FunctionsConfig.fromEnvironment(System.getenv()), Clock.systemUTC()));
+        this(ColdStart.begin(() -> FunctionsConfig.fromEnvironment(System.getenv()), Clock.systemUTC()));
     }
 
     /** A handler over a core that {@code start} is building (tests start one without environment variables). */

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.iln.config.AwsClients;
 import org.iln.config.DeferredHttpClient;
@@ -40,19 +41,24 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  *
  * <p>What the second thread does, in the order the request needs it:
  * <ol>
- *   <li>builds the url-connection HTTP client both SDK clients use, whose TLS context loads the
- *       trust store (the calling thread builds the DynamoDB client meanwhile, see
- *       {@link DeferredHttpClient});
+ *   <li>builds the url-connection HTTP client both SDK clients use, whose TLS context needs no
+ *       configuration, so this starts before the calling thread has read the environment (the
+ *       calling thread builds the DynamoDB client meanwhile, see {@link DeferredHttpClient});
+ *   <li>builds the MIME composer, which checks the From address: the calling thread waits for
+ *       it before the first request, so a bad address fails the Lambda's initialisation (and a
+ *       SnapStart version's publication) rather than every signup;
  *   <li>reads the programme manifest (the first signup reads it; in AWS it is an HTTPS fetch)
  *       and validates a made-up signup against it, throwing the verdict away;
  *   <li>builds the mail renderer and renders the confirmation mail from made-up values;
- *   <li>builds the MIME composer, composes that message and throws it away;
+ *   <li>composes that message and throws it away;
  *   <li>builds the SESv2 client and runs a send through it up to signing, which it refuses, so
  *       nothing is sent.
  * </ol>
- * So the warm-up sends no mail, writes nothing and touches no one's data. If a step fails, the
- * request builds what it needs itself; the failure is logged by step and exception class.
- * The thread runs once per instance and ends; it is a daemon, so it never holds a JVM up.
+ * So the warm-up sends no mail, writes nothing and touches no one's data. A part the request
+ * needs before the second thread has started on it is built by the request itself rather than
+ * waited for, so neither thread idles while the other has work. If a step fails, the request
+ * builds what it needs itself; the failure is logged by step and exception class. The thread
+ * runs once per instance and ends; it is a daemon, so it never holds a JVM up.
  */
 final class ColdStart {
 
@@ -73,32 +79,46 @@ final class ColdStart {
             Map.entry("consentPrivacy", List.of("true")), Map.entry("consentShare", List.of("true")),
             Map.entry("heardFrom", List.of("colleague")), Map.entry("website", List.of(""))));
 
-    private final FunctionsConfig config;
+    private final CompletableFuture<FunctionsConfig> configured = new CompletableFuture<>();
+    /** One source for both threads, so the manifest the warm-up reads is the request's. */
+    private final CompletableFuture<ProgrammeSource> programme =
+            configured.thenApply(config -> ProgrammeSource.of(config.programme(), clock()));
     private final Clock clock;
-    private final ProgrammeSource programme;
     /** Every part below, so that none is forgotten when the thread ends. */
     private final List<Part<?>> parts = new ArrayList<>();
     private final Part<SdkHttpClient> http = part("http client", AwsClients::httpClient);
+    private final Part<MimeComposer> composer = part("composer", () -> new MimeComposer(config().mailFrom()));
     private final Part<MailRenderer> renderer = part("renderer", MailRenderer::new);
-    private final Part<MimeComposer> composer;
-    private final Part<SesV2Client> ses;
-    private Thread thread;
+    // One url-connection client (and TLS context) for both clients: a second costs time.
+    private final Part<SesV2Client> ses = part("ses client", () -> AwsClients.ses(config(), http.get()));
+    private final Thread thread = new Thread(this::warmUp, "iln-cold-start");
 
-    private ColdStart(FunctionsConfig config, Clock clock) {
-        this.config = Objects.requireNonNull(config, "config");
+    private ColdStart(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.programme = ProgrammeSource.of(config.programme(), clock);
-        this.composer = part("composer", () -> new MimeComposer(config.mailFrom()));
-        // One url-connection client (and TLS context) for both clients: a second costs time.
-        this.ses = part("ses client", () -> AwsClients.ses(config, http.get()));
+        thread.setDaemon(true);
     }
 
     /** Starts the second thread's work for this configuration. */
     static ColdStart begin(FunctionsConfig config, Clock clock) {
-        ColdStart start = new ColdStart(config, clock);
-        start.thread = new Thread(start::warmUp, "iln-cold-start");
-        start.thread.setDaemon(true);
+        Objects.requireNonNull(config, "config");
+        return begin(() -> config, clock);
+    }
+
+    /**
+     * Starts the second thread, then reads the configuration on this one (in AWS that can mean
+     * fetching secrets), so that the HTTP client's TLS context is built meanwhile.
+     *
+     * @throws RuntimeException whatever reading the configuration throws
+     */
+    static ColdStart begin(Supplier<FunctionsConfig> configuration, Clock clock) {
+        ColdStart start = new ColdStart(clock);
         start.thread.start();
+        try {
+            start.configured.complete(Objects.requireNonNull(configuration.get(), "configuration"));
+        } catch (RuntimeException e) {
+            start.configured.completeExceptionally(e);
+            throw e;
+        }
         return start;
     }
 
@@ -113,14 +133,18 @@ final class ColdStart {
      * mail parts on the second one.
      */
     Participants participants() {
+        FunctionsConfig config = config();
         DynamoDbClient dynamo = AwsClients.dynamo(config, new DeferredHttpClient(http::get));
         ParticipantStore store = new ParticipantStore(dynamo, config.tableName());
         Mailer mailer = new Mailer(ses::get, store, renderer::get, composer::get, config.configurationSet(), clock);
-        return Participants.create(store, mailer, clock, config, programme);
+        Participants participants = Participants.create(store, mailer, clock, config, programme.join());
+        // A From address the composer refuses fails here, in the Lambda's initialisation.
+        composer.get();
+        return participants;
     }
 
     FunctionsConfig config() {
-        return config;
+        return configured.join();
     }
 
     Clock clock() {
@@ -130,17 +154,20 @@ final class ColdStart {
     private void warmUp() {
         long started = System.nanoTime();
         try {
-            // First what the calling thread needs first: the HTTP client (TLS context, trust
-            // store) and the manifest; then the mail path, in the order the request takes it.
+            // First what needs no configuration, then what the calling thread needs first, then
+            // the mail path in the order the request takes it.
             http.prepare();
-            Programme current = step("manifest", programme::get);
+            if (!configuredWell()) {
+                return;
+            }
+            MimeComposer builtComposer = composer.prepare();
+            Programme current = step("manifest", () -> programme.join().get());
             if (current != null) {
                 step("validation", () -> new SignupValidator().validate(SAMPLE_FIELDS, current));
             }
             MailRenderer builtRenderer = renderer.prepare();
             MailRenderer.RenderedMail mail = builtRenderer == null ? null
                     : step("render", () -> builtRenderer.render(TEMPLATE, sampleModel()));
-            MimeComposer builtComposer = composer.prepare();
             if (mail != null && builtComposer != null) {
                 step("compose", () -> builtComposer.compose(sampleEnvelope(), mail, "warm-up.iln@example.invalid",
                         clock.instant()));
@@ -153,6 +180,16 @@ final class ColdStart {
             // Whatever happened, nobody may wait for this thread forever.
             parts.forEach(Part::abandon);
             LOG.atDebug().addKeyValue("millis", (System.nanoTime() - started) / 1_000_000).log("cold start warmed up");
+        }
+    }
+
+    /** Waits for the calling thread's configuration; false if it could not be read (the caller reports that). */
+    private boolean configuredWell() {
+        try {
+            configured.join();
+            return true;
+        } catch (CompletionException e) {
+            return false;
         }
     }
 
@@ -205,7 +242,7 @@ final class ColdStart {
 
     /** Made-up values in the confirmation mail's variables: no one's data. */
     private Map<String, Object> sampleModel() {
-        String site = config.siteUrl().toString();
+        String site = config().siteUrl().toString();
         return Map.of("givenName", "Warm-up", "roundTitle", "Warm-up round", "siteUrl", site,
                 "confirmUrl", site + "/api/confirm?token=warm-up");
     }
@@ -215,12 +252,14 @@ final class ColdStart {
     }
 
     /**
-     * One thing the second thread builds: whoever needs it waits for it, or, if the warm-up could
-     * not build it, builds it (once) itself.
+     * One thing the second thread builds: whoever needs it first takes it on. The request builds
+     * it itself if the second thread has not started on it, waits for it if it has, and builds
+     * it (once) itself if the second thread could not.
      */
     private static final class Part<T> {
         private final String name;
         private final Supplier<T> build;
+        private final AtomicBoolean taken = new AtomicBoolean();
         private final CompletableFuture<T> ready = new CompletableFuture<>();
         private T builtLate;
 
@@ -230,10 +269,13 @@ final class ColdStart {
         }
 
         /**
-         * Builds it on this (the second) thread; null if that failed, and then whoever needs it
-         * builds it at once rather than waiting for the rest of the warm-up.
+         * Builds it on this (the second) thread, unless the request has taken it on; null if the
+         * request has, or if building failed, and then whoever needs it builds it.
          */
         T prepare() {
+            if (!taken.compareAndSet(false, true)) {
+                return null;
+            }
             T value = step(name, build);
             if (value == null) {
                 abandon();
@@ -249,6 +291,17 @@ final class ColdStart {
         }
 
         T get() {
+            if (taken.compareAndSet(false, true)) {
+                // The second thread has not reached it: building it here beats waiting in line.
+                try {
+                    T value = build.get();
+                    ready.complete(value);
+                    return value;
+                } catch (RuntimeException e) {
+                    ready.completeExceptionally(e);
+                    throw e;
+                }
+            }
             try {
                 return ready.join();
             } catch (CompletionException e) {

@@ -1,8 +1,11 @@
 package org.iln.signup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.iln.config.FunctionsConfig;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The API built as Lambda builds it: its mail parts and TLS context prepared on a second thread. */
 @ExtendWith(AwsEmulator.class)
@@ -84,24 +88,40 @@ class ColdStartTest {
     }
 
     @Test
-    void a_failing_warm_up_step_is_logged_by_name_and_the_request_builds_the_part_itself() throws Exception {
-        // given a From address the MIME composer refuses, so the warm-up cannot build it
-        FunctionsConfig badFrom = new FunctionsConfig(Aws.TABLE, aws.config().region(),
+    void a_failing_warm_up_step_is_logged_by_name_and_the_request_does_it_itself(@TempDir Path dir) throws Exception {
+        // given a manifest that is not there yet when the warm-up reads it
+        Path manifest = dir.resolve("programme.json");
+        FunctionsConfig notYetBaked = new FunctionsConfig(Aws.TABLE, aws.config().region(),
                 aws.config().endpointOverride(), aws.config().addressKey(), aws.config().tokenKey(), Aws.SITE,
-                "not an address <", aws.config().programme(), 1000, Duration.ofMinutes(10));
-        ColdStart start = ColdStart.begin(badFrom, clock);
+                aws.config().mailFrom(), manifest.toString(), 1000, Duration.ofMinutes(10));
+        ColdStart start = ColdStart.begin(notYetBaked, clock);
         assertThat(start.finished(Duration.ofMinutes(1))).isTrue();
         ApiHandler handler = new ApiHandler(start);
+        Files.copy(Path.of(aws.config().programme()), manifest);
 
-        // when the first signup needs the composer
+        // when the first signup needs it
         APIGatewayV2HTTPResponse response = handler.handleRequest(Events.post("/api/signup", "application/json",
                 Applicant.valid(EMAIL, clock).json()), null);
 
-        // then it tried to build it itself, failed as it would have without a warm-up, and sent nothing
-        assertThat(response.getStatusCode()).as(logs.text()).isEqualTo(503);
-        assertThat(aws.sentMail()).isEmpty();
-        assertThat(logs.text()).contains("warm-up step failed", "{\"step\":\"composer\"}",
-                "{\"error\":\"java.lang.IllegalArgumentException\"}", "mail not sent; claim released");
+        // then the request read it itself, and the signup went through as if there were no warm-up
+        assertThat(response.getStatusCode()).as(logs.text()).isEqualTo(202);
+        assertThat(aws.sentMail()).singleElement().satisfies(mail -> assertThat(mail.to()).isEqualTo(EMAIL));
+        assertThat(logs.text()).contains("warm-up step failed", "{\"step\":\"manifest\"}",
+                "{\"error\":\"java.io.UncheckedIOException\"}");
         assertThat(logs.text().toLowerCase()).doesNotContain("aroha");
+    }
+
+    @Test
+    void a_from_address_the_composer_refuses_fails_the_initialisation_not_each_signup() {
+        // given
+        FunctionsConfig badFrom = new FunctionsConfig(Aws.TABLE, aws.config().region(),
+                aws.config().endpointOverride(), aws.config().addressKey(), aws.config().tokenKey(), Aws.SITE,
+                "not an address <", aws.config().programme(), 1000, Duration.ofMinutes(10));
+
+        // when / then: Lambda reports a failed init (and SnapStart refuses to publish the version)
+        assertThatThrownBy(() -> new ApiHandler(ColdStart.begin(badFrom, clock)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mail From address is not valid");
+        assertThat(aws.sentMail()).isEmpty();
     }
 }
