@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
  * Everything the participant-facing functions need to know about their deployment, read once from
@@ -171,7 +173,15 @@ public record FunctionsConfig(
      * from Secrets Manager, once, with a client that is closed again at once.
      */
     public static FunctionsConfig fromEnvironment(Map<String, String> env) {
-        try (SecretsManagerSecrets secrets = SecretsManagerSecrets.forEnvironment(env)) {
+        return fromEnvironment(env, AwsClients::httpClient);
+    }
+
+    /**
+     * {@link #fromEnvironment(Map)}, reading any secrets through {@code http} (a cold start
+     * shares one HTTP client, and its TLS context, among all its SDK clients).
+     */
+    public static FunctionsConfig fromEnvironment(Map<String, String> env, Supplier<SdkHttpClient> http) {
+        try (SecretsManagerSecrets secrets = SecretsManagerSecrets.forEnvironment(env, http)) {
             return fromEnvironment(env, secrets::value);
         }
     }

@@ -41,7 +41,6 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     /** Largest accepted body. */
     public static final int MAX_BODY_BYTES = 16 * 1024;
 
-    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final String JSON_TYPE = "application/json";
     private static final String FORM_TYPE = "application/x-www-form-urlencoded";
     private static final Map<String, String> LABELS = Map.ofEntries(
@@ -62,13 +61,16 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private final FunctionsConfig config;
     private final Clock clock;
     private final Pages pages = new Pages();
+    // Not static: a static logger would start logback as Lambda loads this class, on the one
+    // thread, before ColdStart's second thread exists to take that on.
+    private final Logger log = LoggerFactory.getLogger(ApiHandler.class);
 
     /**
      * For Lambda: reads the environment once and builds real clients, the mail's on a second
      * thread while the first request starts (see {@link ColdStart}).
      */
     public ApiHandler() {
-        this(ColdStart.begin(() -> FunctionsConfig.fromEnvironment(System.getenv()), Clock.systemUTC()));
+        this(ColdStart.begin(http -> FunctionsConfig.fromEnvironment(System.getenv(), http), Clock.systemUTC()));
     }
 
     /** A handler over a core that {@code start} is building (tests start one without environment variables). */
@@ -99,7 +101,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         }
         try {
             if (!cameThroughCloudFront(event)) {
-                LOG.atInfo().addKeyValue("outcome", "no-origin-header").log("request refused: not through CloudFront");
+                log.atInfo().addKeyValue("outcome", "no-origin-header").log("request refused: not through CloudFront");
                 return respond(403, errors("request", "Use the programme's site address, not the API's own."),
                         Map.of());
             }
@@ -107,7 +109,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             return route(request);
         } catch (RuntimeException e) {
             // Never echo an exception to the client; the class name is enough to find it in logs.
-            LOG.atError().addKeyValue("error", e.getClass().getName()).log("request failed");
+            log.atError().addKeyValue("error", e.getClass().getName()).log("request failed");
             return respond(503, Map.of("errors", List.of(Map.of("field", "request",
                     "message", "Something went wrong on our side. Nothing was lost; please try again in a few minutes."))),
                     Map.of("Retry-After", "60"));
@@ -192,7 +194,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             return new Parsed(request.isForm() ? SubmittedFields.fromForm(request.body)
                     : SubmittedFields.fromJson(request.body), null);
         } catch (MalformedBodyException e) {
-            LOG.atInfo().addKeyValue("outcome", "malformed").log("request refused: malformed body");
+            log.atInfo().addKeyValue("outcome", "malformed").log("request refused: malformed body");
             return new Parsed(null, invalid(request, List.of(new FieldError("body", e.getMessage()))));
         }
     }
@@ -264,7 +266,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         long hits = core.store().countRequest(core.hasher().client(request.sourceIp), clock.instant(),
                 config.rateWindow());
         if (hits > config.rateLimit()) {
-            LOG.atInfo().addKeyValue("outcome", "rate-limited").log("request refused");
+            log.atInfo().addKeyValue("outcome", "rate-limited").log("request refused");
             long minutes = Math.max(1, config.rateWindow().toMinutes());
             return Optional.of(respond(429, errors("request", "Too many requests from your network. Please try again in "
                     + minutes + " minutes."), Map.of("Retry-After", Long.toString(config.rateWindow().getSeconds()))));

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.iln.config.AwsClients;
 import org.iln.config.DeferredHttpClient;
@@ -62,7 +63,6 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  */
 final class ColdStart {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ColdStart.class);
     /** The message the warm-up renders: the one a new applicant gets, so its templates are cached. */
     private static final String TEMPLATE = "confirm-address";
 
@@ -101,20 +101,21 @@ final class ColdStart {
     /** Starts the second thread's work for this configuration. */
     static ColdStart begin(FunctionsConfig config, Clock clock) {
         Objects.requireNonNull(config, "config");
-        return begin(() -> config, clock);
+        return begin(http -> config, clock);
     }
 
     /**
-     * Starts the second thread, then reads the configuration on this one (in AWS that can mean
-     * fetching secrets), so that the HTTP client's TLS context is built meanwhile.
+     * Starts the second thread, then reads the configuration on this one (in AWS that means
+     * fetching secrets, through the HTTP client it is given), so that the HTTP client's TLS
+     * context is built meanwhile.
      *
      * @throws RuntimeException whatever reading the configuration throws
      */
-    static ColdStart begin(Supplier<FunctionsConfig> configuration, Clock clock) {
+    static ColdStart begin(Function<Supplier<SdkHttpClient>, FunctionsConfig> configuration, Clock clock) {
         ColdStart start = new ColdStart(clock);
         start.thread.start();
         try {
-            start.configured.complete(Objects.requireNonNull(configuration.get(), "configuration"));
+            start.configured.complete(Objects.requireNonNull(configuration.apply(start.http::get), "configuration"));
         } catch (RuntimeException e) {
             start.configured.completeExceptionally(e);
             throw e;
@@ -154,8 +155,10 @@ final class ColdStart {
     private void warmUp() {
         long started = System.nanoTime();
         try {
-            // First what needs no configuration, then what the calling thread needs first, then
-            // the mail path in the order the request takes it.
+            // First what needs no configuration (logging, which a class's first logger starts
+            // otherwise, and TLS), then what the calling thread needs first, then the mail path in
+            // the order the request takes it.
+            step("logging", LoggerFactory::getILoggerFactory);
             http.prepare();
             if (!configuredWell()) {
                 return;
@@ -179,7 +182,7 @@ final class ColdStart {
         } finally {
             // Whatever happened, nobody may wait for this thread forever.
             parts.forEach(Part::abandon);
-            LOG.atDebug().addKeyValue("millis", (System.nanoTime() - started) / 1_000_000).log("cold start warmed up");
+            log().atDebug().addKeyValue("millis", (System.nanoTime() - started) / 1_000_000).log("cold start warmed up");
         }
     }
 
@@ -193,6 +196,14 @@ final class ColdStart {
         }
     }
 
+    /**
+     * Looked up when used, not held in a static field: loading this class must not start logback
+     * on the calling thread; the second thread starts it first thing.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ColdStart.class);
+    }
+
     private <T> Part<T> part(String name, Supplier<T> build) {
         Part<T> part = new Part<>(name, build);
         parts.add(part);
@@ -203,7 +214,7 @@ final class ColdStart {
         try {
             return work.get();
         } catch (RuntimeException e) {
-            LOG.atWarn().addKeyValue("step", name).addKeyValue("error", e.getClass().getName())
+            log().atWarn().addKeyValue("step", name).addKeyValue("error", e.getClass().getName())
                     .log("cold-start warm-up step failed; the first request does it itself");
             return null;
         }
