@@ -8,8 +8,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
  * An HTTP client for an SDK client builder that is still being built elsewhere: the first
- * request waits for it. A cold start uses it so that building the url-connection client, whose
- * TLS context loads and parses the JVM's trust store, overlaps with building the SDK client.
+ * request waits for it. A cold start uses it so that building the url-connection client and its
+ * TLS context overlaps with building the SDK client.
  */
 public final class DeferredHttpClient implements SdkHttpClient {
 

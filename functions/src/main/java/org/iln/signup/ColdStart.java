@@ -24,8 +24,12 @@ import org.iln.programme.ProgrammeSource;
 import org.iln.store.ParticipantStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -50,10 +54,11 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  *       SnapStart version's publication) rather than every signup;
  *   <li>reads the programme manifest (the first signup reads it; in AWS it is an HTTPS fetch)
  *       and validates a made-up signup against it, throwing the verdict away;
+ *   <li>builds the SESv2 client and runs a made-up send through it up to its HTTP client, which
+ *       refuses it, so nothing is sent; the SDK's request path is then loaded before the
+ *       calling thread's first DynamoDB call needs most of it;
  *   <li>builds the mail renderer and renders the confirmation mail from made-up values;
- *   <li>composes that message and throws it away;
- *   <li>builds the SESv2 client and runs a send through it up to signing, which it refuses, so
- *       nothing is sent.
+ *   <li>composes that message and throws it away.
  * </ol>
  * So the warm-up sends no mail, writes nothing and touches no one's data. A part the request
  * needs before the second thread has started on it is built by the request itself rather than
@@ -90,7 +95,8 @@ final class ColdStart {
     private final Part<MimeComposer> composer = part("composer", () -> new MimeComposer(config().mailFrom()));
     private final Part<MailRenderer> renderer = part("renderer", MailRenderer::new);
     // One url-connection client (and TLS context) for both clients: a second costs time.
-    private final Part<SesV2Client> ses = part("ses client", () -> AwsClients.ses(config(), http.get()));
+    private final Part<SesV2Client> ses = part("ses client",
+            () -> AwsClients.ses(config(), new RefusingWarmUp(http.get())));
     private final Thread thread = new Thread(this::warmUp, "iln-cold-start");
 
     private ColdStart(Clock clock) {
@@ -168,16 +174,18 @@ final class ColdStart {
             if (current != null) {
                 step("validation", () -> new SignupValidator().validate(SAMPLE_FIELDS, current));
             }
+            // The SDK's request path (endpoint rules, marshalling, signing) before the calling
+            // thread's first DynamoDB call, which shares most of it.
+            SesV2Client client = ses.prepare();
+            if (client != null) {
+                step("ses call path", () -> sendRefused(client));
+            }
             MailRenderer builtRenderer = renderer.prepare();
             MailRenderer.RenderedMail mail = builtRenderer == null ? null
                     : step("render", () -> builtRenderer.render(TEMPLATE, sampleModel()));
             if (mail != null && builtComposer != null) {
                 step("compose", () -> builtComposer.compose(sampleEnvelope(), mail, "warm-up.iln@example.invalid",
                         clock.instant()));
-            }
-            SesV2Client client = ses.prepare();
-            if (client != null) {
-                step("ses call path", () -> sendUnsigned(client));
             }
         } finally {
             // Whatever happened, nobody may wait for this thread forever.
@@ -221,33 +229,60 @@ final class ColdStart {
     }
 
     /**
-     * Runs a made-up send through the SES client up to the point where it would sign it, and no
-     * further: the request's credentials provider refuses, and an unsigned request is never sent.
-     * What runs is what the first real send would otherwise load then: endpoint rules, the
-     * request's marshalling, the first steps of the SDK's request pipeline.
+     * Runs a made-up send through the SES client up to the HTTP client, and no further: it is
+     * signed with made-up credentials and marked, and the SES client's HTTP client refuses
+     * marked requests ({@link RefusingWarmUp}), so it never leaves the JVM. What runs is what
+     * the first real send (and much of the first DynamoDB call) would otherwise load then:
+     * endpoint rules, marshalling, the SDK's request pipeline, SigV4 signing.
      */
-    private static String sendUnsigned(SesV2Client client) {
-        AwsCredentialsProvider refuse = () -> {
-            throw new NeverSigned();
-        };
+    private static String sendRefused(SesV2Client client) {
+        AwsCredentialsProvider madeUp = StaticCredentialsProvider.create(AwsBasicCredentials.create("warm-up", "warm-up"));
         try {
             client.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromUtf8String("warm-up"))))
-                    .overrideConfiguration(o -> o.credentialsProvider(refuse)));
+                    .overrideConfiguration(o -> o.credentialsProvider(madeUp).putHeader(RefusingWarmUp.HEADER, "never-sent")));
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof NeverSigned) {
+                if (cause instanceof NeverSent) {
                     return "not sent";
                 }
             }
             throw e;
         }
-        throw new IllegalStateException("the warm-up's unsigned send was answered");
+        throw new IllegalStateException("the warm-up's send was answered");
     }
 
-    /** What the warm-up's credentials provider throws, so that its send stops before signing. */
-    private static final class NeverSigned extends RuntimeException {
-        NeverSigned() {
-            super("the cold-start warm-up never signs a request", null, false, false);
+    /** What the SES client's HTTP client throws for the warm-up's send, so that it is never sent. */
+    private static final class NeverSent extends RuntimeException {
+        NeverSent() {
+            super("the cold-start warm-up never sends a request", null, false, false);
+        }
+    }
+
+    /** The SES client's HTTP client: the shared one, except that it refuses the warm-up's own send. */
+    private static final class RefusingWarmUp implements SdkHttpClient {
+        static final String HEADER = "x-iln-cold-start-warm-up";
+        private final SdkHttpClient client;
+
+        RefusingWarmUp(SdkHttpClient client) {
+            this.client = client;
+        }
+
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            if (request.httpRequest().firstMatchingHeader(HEADER).isPresent()) {
+                throw new NeverSent();
+            }
+            return client.prepareRequest(request);
+        }
+
+        @Override
+        public String clientName() {
+            return client.clientName();
+        }
+
+        @Override
+        public void close() {
+            client.close();
         }
     }
 
