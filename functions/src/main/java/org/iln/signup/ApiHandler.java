@@ -99,19 +99,20 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         if (context != null) {
             MDC.put("requestId", context.getAwsRequestId());
         }
+        Request request = null;
         try {
             if (!cameThroughCloudFront(event)) {
                 log.atInfo().addKeyValue("outcome", "no-origin-header").log("request refused: not through CloudFront");
                 return respond(403, errors("request", "Use the programme's site address, not the API's own."),
                         Map.of());
             }
-            Request request = Request.of(event);
+            request = Request.of(event);
             return route(request);
         } catch (RuntimeException e) {
             // Never echo an exception to the client; the class name is enough to find it in logs.
             log.atError().addKeyValue("error", e.getClass().getName()).log("request failed");
-            return respond(503, Map.of("errors", List.of(Map.of("field", "request",
-                    "message", "Something went wrong on our side. Nothing was lost; please try again in a few minutes."))),
+            return refuse(request, 503, "request", "Please try again in a few minutes",
+                    "Something went wrong on our side. Nothing was lost; please try again in a few minutes.",
                     Map.of("Retry-After", "60"));
         } finally {
             MDC.remove("requestId");
@@ -257,7 +258,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     /** Size, media type and per-client rate, checked before a body is parsed. */
     private Optional<APIGatewayV2HTTPResponse> refuseBody(Request request) {
         if (request.body.length > MAX_BODY_BYTES) {
-            return Optional.of(respond(413, errors("body", "The form is larger than 16 KiB."), Map.of()));
+            return Optional.of(refuse(request, 413, "body", "The form is too large",
+                    "The form is larger than 16 KiB. Please shorten the longest answers and send it again.", Map.of()));
         }
         if (!request.isForm() && !request.isJson()) {
             return Optional.of(respond(415, errors("body",
@@ -268,10 +270,27 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         if (hits > config.rateLimit()) {
             log.atInfo().addKeyValue("outcome", "rate-limited").log("request refused");
             long minutes = Math.max(1, config.rateWindow().toMinutes());
-            return Optional.of(respond(429, errors("request", "Too many requests from your network. Please try again in "
-                    + minutes + " minutes."), Map.of("Retry-After", Long.toString(config.rateWindow().getSeconds()))));
+            return Optional.of(refuse(request, 429, "request", "Too many requests",
+                    "Too many requests from your network. Please try again in " + minutes + " minutes.",
+                    Map.of("Retry-After", Long.toString(config.rateWindow().getSeconds()))));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A refusal the client can show: a page for a browser (a form it posted, a link it followed),
+     * JSON for a script. Nothing here may fail in turn: should the page not render, JSON it is.
+     */
+    private APIGatewayV2HTTPResponse refuse(Request request, int status, String field, String title, String message,
+                                            Map<String, String> extraHeaders) {
+        if (request != null && request.wantsPage()) {
+            try {
+                return html(status, pages.render("message", Map.of("title", title, "message", message)), extraHeaders);
+            } catch (RuntimeException pageFailed) {
+                log.atError().addKeyValue("error", pageFailed.getClass().getName()).log("error page failed");
+            }
+        }
+        return respond(status, errors(field, message), extraHeaders);
     }
 
     private APIGatewayV2HTTPResponse invalid(Request request, List<FieldError> errors) {
@@ -352,7 +371,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private static APIGatewayV2HTTPResponse html(int status, String body) {
+        return html(status, body, Map.of());
+    }
+
+    private static APIGatewayV2HTTPResponse html(int status, String body, Map<String, String> extraHeaders) {
         Map<String, String> headers = baseHeaders();
+        headers.putAll(extraHeaders);
         headers.put("Content-Type", "text/html; charset=utf-8");
         headers.put("Content-Security-Policy", "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self'; "
                 + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
@@ -437,6 +461,11 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
         boolean isForm() {
             return mediaType().equals(FORM_TYPE);
+        }
+
+        /** Whether a browser is showing the answer: it posted the site's form, or followed a link. */
+        boolean wantsPage() {
+            return isForm() || method.equals("GET") || method.equals("HEAD");
         }
 
         private String mediaType() {

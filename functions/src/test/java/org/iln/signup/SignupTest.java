@@ -216,6 +216,21 @@ class SignupTest {
                     .satisfies(mail -> assertThat(mail.link("/api/confirm")).isNotBlank());
         }
 
+        @Test
+        void when_mail_cannot_be_sent_the_sites_form_gets_a_page_asking_to_try_again() {
+            // given: SES refuses to send (the sender is not verified)
+            aws.ses().deleteEmailIdentity(b -> b.emailIdentity("iln.example.org"));
+
+            // when the browser posts the site's form
+            APIGatewayV2HTTPResponse failed = signup(FORM, Applicant.valid("page@example.org", clock).form());
+
+            // then a page a person can read, not JSON
+            assertThat(failed.getStatusCode()).isEqualTo(503);
+            assertThat(failed.getHeaders()).containsKey("Retry-After")
+                    .hasEntrySatisfying("Content-Type", type -> assertThat(type).startsWith("text/html"));
+            assertThat(failed.getBody()).contains("Nothing was lost; please try again in a few minutes.");
+        }
+
         @RepeatedTest(3)
         void twenty_identical_submissions_in_parallel_store_one_application_and_send_one_email() throws Exception {
             // given
@@ -463,6 +478,27 @@ class SignupTest {
             // then
             assertThat(response.getStatusCode()).isEqualTo(400);
             assertThat(response.getBody()).contains("Form");
+        }
+
+        @Test
+        void a_form_too_large_or_sent_too_often_gets_a_page_saying_what_to_do() {
+            // given
+            handler = new ApiHandler(aws.clients(), clock, aws.config(1));
+            String tooLarge = Applicant.valid("large@example.org", clock).set("role", "x".repeat(17_000)).form();
+
+            // when
+            APIGatewayV2HTTPResponse large = signup(FORM, tooLarge);
+            signup(FORM, Applicant.valid("once@example.org", clock).form());
+            APIGatewayV2HTTPResponse limited = signup(FORM, Applicant.valid("twice@example.org", clock).form());
+
+            // then
+            assertThat(large.getStatusCode()).isEqualTo(413);
+            assertThat(large.getHeaders()).hasEntrySatisfying("Content-Type", t -> assertThat(t).startsWith("text/html"));
+            assertThat(large.getBody()).contains("shorten the longest answers");
+            assertThat(limited.getStatusCode()).isEqualTo(429);
+            assertThat(limited.getHeaders()).containsKey("Retry-After")
+                    .hasEntrySatisfying("Content-Type", t -> assertThat(t).startsWith("text/html"));
+            assertThat(limited.getBody()).contains("Please try again in 10 minutes.");
         }
 
         @Test
