@@ -1,7 +1,11 @@
 package org.iln.config;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
-import javax.net.ssl.TrustManager;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -22,6 +26,9 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * {@link #ses(FunctionsConfig)}), so that a cold start may build them on two threads.
  */
 public record AwsClients(DynamoDbClient dynamo, SesV2Client ses) {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     public AwsClients {
         Objects.requireNonNull(dynamo, "dynamo");
@@ -55,12 +62,19 @@ public record AwsClients(DynamoDbClient dynamo, SesV2Client ses) {
 
     /**
      * The HTTP client every SDK client here uses: url-connection (no Netty, no Apache client),
-     * checking servers against AWS's roots before the JDK's whole store ({@link AwsRootsFirst}).
+     * over the JVM's one TLS context, which checks servers against AWS's roots before the JDK's
+     * whole store ({@link AwsRootsFirst}). The timeouts are the url-connection client's defaults.
      */
     public static SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.builder()
-                .tlsTrustManagersProvider(() -> new TrustManager[] {AwsRootsFirst.get()})
-                .build();
+        return UrlConnectionHttpClient.create(AwsClients::connection);
+    }
+
+    private static HttpURLConnection connection(URI uri) {
+        try {
+            return AwsRootsFirst.open(uri, CONNECT_TIMEOUT, READ_TIMEOUT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder,

@@ -3,17 +3,21 @@ package org.iln.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.Socket;
+import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocketFactory;
@@ -51,9 +55,26 @@ public final class AwsRootsFirst extends X509ExtendedTrustManager {
         return Shared.TRUST;
     }
 
-    /** Sockets for plain {@code HttpsURLConnection}s (the manifest's fetch) that trust as {@link #get()} does. */
+    /**
+     * TLS sockets that trust as {@link #get()} does, from one TLS context for the whole JVM:
+     * building it (JSSE, the roots) is most of what a first HTTPS connection costs.
+     */
     public static SSLSocketFactory socketFactory() {
         return SharedSockets.SOCKETS;
+    }
+
+    /**
+     * A plain JDK connection to {@code uri} (not yet connected) that, over https, trusts as
+     * {@link #get()} does: what the SDK's clients and the manifest's fetch open.
+     */
+    public static HttpURLConnection open(URI uri, Duration connectTimeout, Duration readTimeout) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        if (connection instanceof HttpsURLConnection https) {
+            https.setSSLSocketFactory(socketFactory());
+        }
+        connection.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
+        connection.setReadTimeout(Math.toIntExact(readTimeout.toMillis()));
+        return connection;
     }
 
     /** The trust manager over the given roots, or over the JDK's own store when {@code roots} is null. */
@@ -185,7 +206,7 @@ public final class AwsRootsFirst extends X509ExtendedTrustManager {
                 () -> trustManagerOver(null));
     }
 
-    /** Built on first use, once per JVM: the SDK's clients build their own TLS context. */
+    /** Built on first use, once per JVM. */
     private static final class SharedSockets {
         static final SSLSocketFactory SOCKETS = sockets();
 

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Supplier;
-import javax.net.ssl.HttpsURLConnection;
 import org.iln.config.AwsRootsFirst;
 
 /**
@@ -85,13 +84,8 @@ public final class ProgrammeSource implements Supplier<Programme> {
         try {
             // The JDK's plain connection, not java.net.http's client: on a cold start it loads
             // far less, and over https it shares the functions' trust (AWS roots first).
-            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-            if (connection instanceof HttpsURLConnection https) {
-                https.setSSLSocketFactory(AwsRootsFirst.socketFactory());
-            }
+            HttpURLConnection connection = AwsRootsFirst.open(uri, CONNECT_TIMEOUT, READ_TIMEOUT);
             connection.setInstanceFollowRedirects(false);
-            connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
-            connection.setReadTimeout((int) READ_TIMEOUT.toMillis());
             int status = connection.getResponseCode();
             if (status != 200) {
                 connection.disconnect();

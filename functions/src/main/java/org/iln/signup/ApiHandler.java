@@ -61,8 +61,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private final FunctionsConfig config;
     private final Clock clock;
     private final Pages pages = new Pages();
-    // Not static: a static logger would start logback as Lambda loads this class, on the one
-    // thread, before ColdStart's second thread exists to take that on.
+    // Not static: a static logger would start logback as Lambda loads this class, before
+    // ColdStart's second thread has started on the TLS context.
     private final Logger log = LoggerFactory.getLogger(ApiHandler.class);
 
     /**

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.iln.config.AwsClients;
+import org.iln.config.AwsRootsFirst;
 import org.iln.config.DeferredHttpClient;
 import org.iln.config.FunctionsConfig;
 import org.iln.mail.Envelope;
@@ -46,9 +47,10 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  *
  * <p>What the second thread does, in the order the request needs it:
  * <ol>
- *   <li>builds the url-connection HTTP client both SDK clients use, whose TLS context needs no
- *       configuration, so this starts before the calling thread has read the environment (the
- *       calling thread builds the DynamoDB client meanwhile, see {@link DeferredHttpClient});
+ *   <li>builds the JVM's TLS context ({@link AwsRootsFirst}), which needs no configuration, while
+ *       the calling thread starts logging and reads the environment; then the url-connection
+ *       HTTP client both SDK clients use (the calling thread builds the DynamoDB client
+ *       meanwhile, see {@link DeferredHttpClient});
  *   <li>builds the MIME composer, which checks the From address: the calling thread waits for
  *       it before the first request, so a bad address fails the Lambda's initialisation (and a
  *       SnapStart version's publication) rather than every signup;
@@ -120,6 +122,10 @@ final class ColdStart {
     static ColdStart begin(Function<Supplier<SdkHttpClient>, FunctionsConfig> configuration, Clock clock) {
         ColdStart start = new ColdStart(clock);
         start.thread.start();
+        // Logging starts here, before anything logs, so that no thread ever logs through
+        // SLF4J's stand-in loggers (which replay with a warning); the second thread meanwhile
+        // builds the TLS context, which logs nothing, and waits for the configuration.
+        LoggerFactory.getILoggerFactory();
         try {
             start.configured.complete(Objects.requireNonNull(configuration.apply(start.http::get), "configuration"));
         } catch (RuntimeException e) {
@@ -161,14 +167,13 @@ final class ColdStart {
     private void warmUp() {
         long started = System.nanoTime();
         try {
-            // First what needs no configuration (logging, which a class's first logger starts
-            // otherwise, and TLS), then what the calling thread needs first, then the mail path in
-            // the order the request takes it.
-            step("logging", LoggerFactory::getILoggerFactory);
-            http.prepare();
+            // First what needs neither configuration nor logging (the TLS context), then what
+            // the calling thread needs first, then the mail path in the order the request takes it.
+            step("tls context", AwsRootsFirst::socketFactory);
             if (!configuredWell()) {
                 return;
             }
+            http.prepare();
             MimeComposer builtComposer = composer.prepare();
             Programme current = step("manifest", () -> programme.join().get());
             if (current != null) {
@@ -206,7 +211,7 @@ final class ColdStart {
 
     /**
      * Looked up when used, not held in a static field: loading this class must not start logback
-     * on the calling thread; the second thread starts it first thing.
+     * before the second thread has started on the TLS context.
      */
     private static Logger log() {
         return LoggerFactory.getLogger(ColdStart.class);
