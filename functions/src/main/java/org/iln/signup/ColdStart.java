@@ -307,11 +307,12 @@ final class ColdStart {
      * it itself if the second thread has not started on it, waits for it if it has, and builds
      * it (once) itself if the second thread could not.
      */
-    private static final class Part<T> {
+    static final class Part<T> {
         private final String name;
         private final Supplier<T> build;
         private final AtomicBoolean taken = new AtomicBoolean();
         private final CompletableFuture<T> ready = new CompletableFuture<>();
+        private volatile boolean preparing;
         private T builtLate;
 
         Part(String name, Supplier<T> build) {
@@ -327,6 +328,7 @@ final class ColdStart {
             if (!taken.compareAndSet(false, true)) {
                 return null;
             }
+            preparing = true;
             T value = step(name, build);
             if (value == null) {
                 abandon();
@@ -336,9 +338,15 @@ final class ColdStart {
             return value;
         }
 
-        /** Lets waiters go on without it, if it is not ready by now. */
+        /**
+         * Lets waiters go on without it, if the second thread took it on and it is not ready by
+         * now (one the request took on, the request completes; one nobody took, whoever needs it
+         * builds).
+         */
         void abandon() {
-            ready.completeExceptionally(new IllegalStateException("the warm-up did not build the " + name));
+            if (preparing) {
+                ready.completeExceptionally(new IllegalStateException("the warm-up did not build the " + name));
+            }
         }
 
         T get() {
