@@ -36,7 +36,7 @@ final class HostileRequests {
      * @param category what kind of abuse, for the report
      * @param halfClose whether the client stops sending after these bytes (a truncated body)
      * @param api whether the path is under /api (its 4xx answers must be JSON errors)
-     * @param htmlErrorsAllowed a browser form post, which the contract answers with an HTML page on 400/409
+     * @param htmlErrorsAllowed a browser form post, which the contract answers with an HTML page on 400, 409, 413 and 429
      * @param badLink the link is forged, altered, expired or used for the wrong purpose: it must not work
      */
     record Attack(String category, String description, byte[] bytes, boolean halfClose, boolean api,

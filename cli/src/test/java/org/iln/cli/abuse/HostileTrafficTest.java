@@ -132,7 +132,8 @@ class HostileTrafficTest {
             return "served a file from outside the site";
         }
         if (status >= 400 && attack.api()) {
-            if (attack.htmlErrorsAllowed() && (status == 400 || status == 409) && type.startsWith("text/html")) {
+            if (attack.htmlErrorsAllowed() && (status == 400 || status == 409 || status == 413 || status == 429)
+                    && type.startsWith("text/html")) {
                 return null;
             }
             if (!type.startsWith("application/json")) {
