@@ -1,6 +1,7 @@
 package org.iln.matching;
 
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -27,6 +28,11 @@ final class ArrayGraph extends AbstractGraph<Integer, Integer> {
     private final int[] source;
     private final int[] target;
     private final double[] weight;
+    /**
+     * {@code boxes[i] == i}, made once: the solvers look vertices up in hash maps and ask for the
+     * same edges' ends again and again, and boxing each answer anew cost more than the graph saved.
+     */
+    private final Integer[] boxes;
     /** Each vertex's edges, in edge order (CSR), built on first use: only Edmonds asks. */
     private int[] firstEdge;
     private int[] incident;
@@ -35,13 +41,31 @@ final class ArrayGraph extends AbstractGraph<Integer, Integer> {
      * @param source each edge's first end (read, not copied: the caller must not change it)
      * @param target each edge's second end
      * @param weight each edge's weight
+     * @param boxes {@link #boxes(int, Integer[])} for at least as many values as vertices and edges
      */
-    ArrayGraph(int vertexCount, int edgeCount, int[] source, int[] target, double[] weight) {
+    ArrayGraph(int vertexCount, int edgeCount, int[] source, int[] target, double[] weight, Integer[] boxes) {
+        if (boxes.length < Math.max(vertexCount, edgeCount)) {
+            throw new IllegalArgumentException("boxes for " + boxes.length + " values, not " + Math.max(vertexCount, edgeCount));
+        }
         this.vertexCount = vertexCount;
         this.edgeCount = edgeCount;
         this.source = source;
         this.target = target;
         this.weight = weight;
+        this.boxes = boxes;
+    }
+
+    /** The integers {@code 0..size-1} boxed, reusing those of {@code from} (may be null). */
+    static Integer[] boxes(int size, Integer[] from) {
+        int have = from == null ? 0 : from.length;
+        if (have >= size) {
+            return from;
+        }
+        Integer[] out = from == null ? new Integer[size] : Arrays.copyOf(from, size);
+        for (int i = have; i < size; i++) {
+            out[i] = i;
+        }
+        return out;
     }
 
     int source(int edge) {
@@ -54,22 +78,22 @@ final class ArrayGraph extends AbstractGraph<Integer, Integer> {
 
     @Override
     public Set<Integer> vertexSet() {
-        return new Range(vertexCount);
+        return new Range(vertexCount, boxes);
     }
 
     @Override
     public Set<Integer> edgeSet() {
-        return new Range(edgeCount);
+        return new Range(edgeCount, boxes);
     }
 
     @Override
     public Integer getEdgeSource(Integer e) {
-        return source[e];
+        return boxes[source[e]];
     }
 
     @Override
     public Integer getEdgeTarget(Integer e) {
-        return target[e];
+        return boxes[target[e]];
     }
 
     @Override
@@ -131,7 +155,7 @@ final class ArrayGraph extends AbstractGraph<Integer, Integer> {
         for (int i = firstEdge[u]; i < firstEdge[u + 1]; i++) {
             int e = incident[i];
             if (source[e] == v && target[e] == u || source[e] == u && target[e] == v) {
-                return e;
+                return boxes[e];
             }
         }
         return null;
@@ -222,9 +246,11 @@ final class ArrayGraph extends AbstractGraph<Integer, Integer> {
     /** The integers {@code 0..size-1}, in order. */
     private static final class Range extends AbstractSet<Integer> {
         private final int size;
+        private final Integer[] boxes;
 
-        Range(int size) {
+        Range(int size, Integer[] boxes) {
             this.size = size;
+            this.boxes = boxes;
         }
 
         @Override
@@ -252,7 +278,7 @@ final class ArrayGraph extends AbstractGraph<Integer, Integer> {
                     if (next >= size) {
                         throw new NoSuchElementException();
                     }
-                    return next++;
+                    return boxes[next++];
                 }
             };
         }
@@ -300,7 +326,7 @@ final class ArrayGraph extends AbstractGraph<Integer, Integer> {
                     if (next >= to) {
                         throw new NoSuchElementException();
                     }
-                    return incident[next++];
+                    return boxes[incident[next++]];
                 }
             };
         }

@@ -158,7 +158,8 @@ public final class CardinalityFirstMatching {
         int[] target = new int[edges.length];
         double[] weight = new double[edges.length];
         int count = simpleEdges(edges, a, b, w, local, source, target, weight);
-        int deficiency = deficiency(new ArrayGraph(m, count, source, target, weight), m, global, local, knownMate);
+        Integer[] boxes = ArrayGraph.boxes(Math.max(m, count), null);
+        int deficiency = deficiency(new ArrayGraph(m, count, source, target, weight, boxes), m, global, local, knownMate);
         if ((long) deficiency * m <= DUMMY_EDGE_BUDGET) {
             // Exactly `deficiency` dummies, each joined to every vertex by a weight-0 edge: a perfect
             // matching must leave `deficiency` real vertices to the dummies and match all the others,
@@ -179,7 +180,7 @@ public final class CardinalityFirstMatching {
                     negated[e] = -0.0;
                 }
             }
-            ArrayGraph graph = new ArrayGraph(m + deficiency, total, s, t, negated);
+            ArrayGraph graph = new ArrayGraph(m + deficiency, total, s, t, negated, ArrayGraph.boxes(Math.max(total, m + deficiency), boxes));
             KolmogorovWeightedPerfectMatching<Integer, Integer> solver =
                     new KolmogorovWeightedPerfectMatching<>(graph, options, ObjectiveSense.MINIMIZE);
             take(graph, solver.getMatching().getEdges(), m, global, mate);
@@ -200,7 +201,7 @@ public final class CardinalityFirstMatching {
             for (int e = 0; e < count; e++) {
                 shifted[e] = c + weight[e];
             }
-            ArrayGraph graph = new ArrayGraph(m, count, source, target, shifted);
+            ArrayGraph graph = new ArrayGraph(m, count, source, target, shifted, boxes);
             take(graph, new KolmogorovWeightedMatching<>(graph, options, ObjectiveSense.MAXIMIZE).getMatching().getEdges(),
                     m, global, mate);
         }
