@@ -63,26 +63,26 @@ final class CandidateGraph {
         int count = 0;
         int worst = -1;
         for (int q : members) {
-            if (count == k) {
-                // once the list is full: the bound, then the exact score (table look-ups), and only
-                // for someone who beats the list's worst entry the hard rules, which cost more
-                if (cohort.scoreBound(p, q) <= topScore[worst]) {
-                    continue;
-                }
-                int score = cohort.score(p, q);
-                // members are in index order, so an equal score never displaces a lower index
-                if (score > topScore[worst] && cohort.eligible(p, q)) {
-                    topId[worst] = q;
-                    topScore[worst] = score;
-                    worst = worstOf(topId, topScore);
-                }
-            } else if (cohort.eligible(p, q)) {
+            // the bound first: once the list is full, most people cannot beat its worst entry
+            if (count == k && cohort.scoreBound(p, q) <= topScore[worst]) {
+                continue;
+            }
+            if (!cohort.eligible(p, q)) {
+                continue;
+            }
+            int score = cohort.score(p, q);
+            if (count < k) {
                 topId[count] = q;
-                topScore[count] = cohort.score(p, q);
+                topScore[count] = score;
                 count++;
                 if (count == k) {
                     worst = worstOf(topId, topScore);
                 }
+            } else if (score > topScore[worst]) {
+                // members are in index order, so an equal score never displaces a lower index
+                topId[worst] = q;
+                topScore[worst] = score;
+                worst = worstOf(topId, topScore);
             }
         }
         return Arrays.copyOf(topId, count);
