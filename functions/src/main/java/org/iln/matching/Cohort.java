@@ -62,11 +62,6 @@ final class Cohort {
     private final Set<Long> blocked;
     /** Whether anyone is blocked for this person, so the common case skips the set lookup. */
     private final boolean[] hasBlocked;
-    /**
-     * {@link #blocked} per person, sorted (null for most): eligibility is asked O(n²) times, and a
-     * hash-set look-up of a boxed pair was a quarter of a 10,000-person match's CPU samples.
-     */
-    private final int[][] blockedWith;
     private final Set<Long> forbidden;
     final ScoreWeights weights;
 
@@ -218,33 +213,6 @@ final class Cohort {
             blocked.add(k);
             forbidden.add(k);
         }
-        blockedWith = byPerson(blocked, size);
-    }
-
-    /** Each person's partners in the pairs, sorted; null for someone in none. */
-    private static int[][] byPerson(Set<Long> pairs, int size) {
-        int[] count = new int[size];
-        for (long pair : pairs) {
-            count[(int) (pair >>> 32)]++;
-            count[(int) pair]++;
-        }
-        int[][] partners = new int[size][];
-        for (int i = 0; i < size; i++) {
-            partners[i] = count[i] == 0 ? null : new int[count[i]];
-            count[i] = 0;
-        }
-        for (long pair : pairs) {
-            int a = (int) (pair >>> 32);
-            int b = (int) pair;
-            partners[a][count[a]++] = b;
-            partners[b][count[b]++] = a;
-        }
-        for (int[] row : partners) {
-            if (row != null) {
-                Arrays.sort(row);
-            }
-        }
-        return partners;
     }
 
     /** The indexes a person's names are read through, built once for the whole pool. */
@@ -346,16 +314,7 @@ final class Cohort {
                 && sharesLanguage(a, b)
                 && !excludes(a, country[b])
                 && !excludes(b, country[a])
-                && !(hasBlocked[a] && hasBlocked[b] && blockedPair(a, b));
-    }
-
-    private boolean blockedPair(int a, int b) {
-        for (int x : blockedWith[a]) {
-            if (x == b) {
-                return true;
-            }
-        }
-        return false;
+                && !(hasBlocked[a] && hasBlocked[b] && blocked.contains(key(a, b)));
     }
 
     private boolean excludes(int person, int country) {
@@ -364,16 +323,6 @@ final class Cohort {
 
     boolean sharesLanguage(int a, int b) {
         return languageBits != null ? (languageBits[a] & languageBits[b]) != 0 : intersects(languages[a], languages[b]);
-    }
-
-    /** a's interests as a bit set, when there are at most 64 interests in the pool (else use {@link #sharedInterests}). */
-    boolean hasInterestBits() {
-        return interestBits != null;
-    }
-
-    /** See {@link #hasInterestBits}. */
-    long interestBits(int a) {
-        return interestBits[a];
     }
 
     int sharedInterests(int a, int b) {

@@ -248,11 +248,7 @@ final class PricedMatching {
         Arrays.sort(boxed, (p, q) -> sortKey[p] != sortKey[q] ? Double.compare(sortKey[p], sortKey[q]) : Integer.compare(p, q));
         int[] order = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
         double[] orderKey = Arrays.stream(order).mapToDouble(v -> sortKey[v]).toArray();
-        // the scan below reads these in order: kept side by side, not looked up through members[order[i]]
-        long[] orderBits = cohort.hasInterestBits() ? Arrays.stream(order).mapToLong(v -> cohort.interestBits(members[v])).toArray() : null;
-        int sharedPoints = cohort.weights.sharedInterest();
 
-        int[][] inGraph = neighbours(members, keys);
         long[][] found = new long[g][];
         double[] largestGain = new double[g];
         IntStream.range(0, g).parallel().forEach(u -> {
@@ -277,23 +273,21 @@ final class PricedMatching {
             double[] gain = new double[perPerson];
             int count = 0;
             double quick = cohort.boundQuickOwn(pu) - y[u] - EPS;
-            long bits = orderBits == null ? 0 : cohort.interestBits(pu);
             for (int i = 0; i < order.length && orderKey[i] < limit; i++) {
-                // exact shared interests, everything else at its best: most people stop here
-                if (orderBits != null ? quick + sharedPoints * Long.bitCount(bits & orderBits[i]) - orderKey[i] <= 0
-                        : quick + cohort.boundQuick(pu, members[order[i]]) - orderKey[i] <= 0) {
-                    continue;
-                }
                 int v = order[i];
                 int pv = members[v];
+                // exact shared interests, everything else at its best: most people stop here
+                if (quick + cohort.boundQuick(pu, pv) - orderKey[i] <= 0) {
+                    continue;
+                }
                 double reduced = cohort.score(pu, pv) - y[u] - y[v];
                 if (reduced <= EPS || v == u || !cohort.eligible(pu, pv)) {
                     continue;
                 }
-                if (Arrays.binarySearch(inGraph[u], pv) >= 0) {
+                long key = Cohort.key(pu, pv);
+                if (Arrays.binarySearch(keys, key) >= 0) {
                     continue;
                 }
-                long key = Cohort.key(pu, pv);
                 largestGain[u] = Math.max(largestGain[u], reduced);
                 // keep the perPerson largest gains; on ties the earlier (lower sort position) stays
                 if (count < perPerson) {
@@ -320,37 +314,6 @@ final class PricedMatching {
             gainBound += gain / 2;
         }
         return new Priced(all, gainBound);
-    }
-
-    /**
-     * Each member's partners in the graph (cohort indexes, sorted), by member position: pricing asks
-     * whether a pair is in the graph for every pair that could improve the matching, and a search
-     * of a person's few partners is much cheaper than one of all the graph's keys.
-     */
-    private static int[][] neighbours(int[] members, long[] keys) {
-        int g = members.length;
-        int[] count = new int[g];
-        int[] first = new int[keys.length];
-        int[] second = new int[keys.length];
-        for (int e = 0; e < keys.length; e++) {
-            first[e] = Arrays.binarySearch(members, (int) (keys[e] >>> 32));
-            second[e] = Arrays.binarySearch(members, (int) keys[e]);
-            count[first[e]]++;
-            count[second[e]]++;
-        }
-        int[][] rows = new int[g][];
-        for (int v = 0; v < g; v++) {
-            rows[v] = new int[count[v]];
-            count[v] = 0;
-        }
-        for (int e = 0; e < keys.length; e++) {
-            rows[first[e]][count[first[e]]++] = members[second[e]];
-            rows[second[e]][count[second[e]]++] = members[first[e]];
-        }
-        for (int[] row : rows) {
-            Arrays.sort(row);
-        }
-        return rows;
     }
 
     private static long[] merge(long[] keys, long[] extra) {
