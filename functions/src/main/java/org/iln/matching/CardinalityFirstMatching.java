@@ -1,19 +1,16 @@
 package org.iln.matching;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import org.jgrapht.Graph;
 import org.jgrapht.alg.interfaces.MatchingAlgorithm;
 import org.jgrapht.alg.matching.SparseEdmondsMaximumCardinalityMatching;
-import org.jgrapht.alg.matching.blossom.v5.KolmogorovWeightedPerfectMatching;
-import org.jgrapht.graph.builder.GraphTypeBuilder;
-import org.jgrapht.util.SupplierUtil;
 import org.jgrapht.alg.matching.blossom.v5.BlossomVOptions;
 import org.jgrapht.alg.matching.blossom.v5.KolmogorovWeightedMatching;
+import org.jgrapht.alg.matching.blossom.v5.KolmogorovWeightedPerfectMatching;
 import org.jgrapht.alg.matching.blossom.v5.ObjectiveSense;
-import org.jgrapht.graph.DefaultWeightedEdge;
 
 /**
  * An exact matching of a weighted graph that first matches as many vertices as possible and,
@@ -157,46 +154,41 @@ public final class CardinalityFirstMatching {
                 global[m++] = b[e];
             }
         }
-        Graph<Integer, DefaultWeightedEdge> graph = GraphTypeBuilder.<Integer, DefaultWeightedEdge>undirected()
-                .weighted(true).allowingMultipleEdges(false).allowingSelfLoops(false)
-                .edgeClass(DefaultWeightedEdge.class)
-                .vertexSupplier(SupplierUtil.createIntegerSupplier(m))
-                .buildGraph();
-        for (int v = 0; v < m; v++) {
-            graph.addVertex(v);
-        }
-        for (int e : edges) {
-            int x = local[a[e]];
-            int y = local[b[e]];
-            DefaultWeightedEdge edge = graph.addEdge(x, y);
-            if (edge != null) {
-                graph.setEdgeWeight(edge, w[e]);
-            } else {
-                // a parallel edge: keep the heavier one
-                DefaultWeightedEdge existing = graph.getEdge(x, y);
-                graph.setEdgeWeight(existing, Math.max(graph.getEdgeWeight(existing), w[e]));
-            }
-        }
-        int deficiency = deficiency(graph, m, global, local, knownMate);
-        Set<DefaultWeightedEdge> chosen;
+        int[] source = new int[edges.length];
+        int[] target = new int[edges.length];
+        double[] weight = new double[edges.length];
+        int count = simpleEdges(edges, a, b, w, local, source, target, weight);
+        Integer[] boxes = ArrayGraph.boxes(Math.max(m, count), null);
+        int deficiency = deficiency(new ArrayGraph(m, count, source, target, weight, boxes), m, global, local, knownMate);
         if ((long) deficiency * m <= DUMMY_EDGE_BUDGET) {
             // Exactly `deficiency` dummies, each joined to every vertex by a weight-0 edge: a perfect
             // matching must leave `deficiency` real vertices to the dummies and match all the others,
             // so it is a maximum-cardinality matching, and the heaviest perfect one is the heaviest of those.
-            for (int d = 0; d < deficiency; d++) {
-                int dummy = m + d;
-                graph.addVertex(dummy);
-                for (int v = 0; v < m; v++) {
-                    graph.setEdgeWeight(graph.addEdge(dummy, v), 0);
+            int total = count + deficiency * m;
+            int[] s = Arrays.copyOf(source, total);
+            int[] t = Arrays.copyOf(target, total);
+            // negated, and solved as a minimum: what the solver does itself for a maximum, without
+            // its cache of every edge's negated weight
+            double[] negated = new double[total];
+            for (int e = 0; e < count; e++) {
+                negated[e] = -weight[e];
+            }
+            for (int d = 0, e = count; d < deficiency; d++) {
+                for (int v = 0; v < m; v++, e++) {
+                    s[e] = m + d;
+                    t[e] = v;
+                    negated[e] = -0.0;
                 }
             }
-            KolmogorovWeightedPerfectMatching<Integer, DefaultWeightedEdge> solver =
-                    new KolmogorovWeightedPerfectMatching<>(graph, options, ObjectiveSense.MAXIMIZE);
-            chosen = solver.getMatching().getEdges();
+            ArrayGraph graph = new ArrayGraph(m + deficiency, total, s, t, negated, ArrayGraph.boxes(Math.max(total, m + deficiency), boxes));
+            KolmogorovWeightedPerfectMatching<Integer, Integer> solver =
+                    new KolmogorovWeightedPerfectMatching<>(graph, options, ObjectiveSense.MINIMIZE);
+            take(graph, solver.getMatching().getEdges(), m, global, mate);
             double[] y = new double[m + deficiency];
             for (Map.Entry<Set<Integer>, Double> entry : solver.getDualSolution().getDualVariables().entrySet()) {
                 for (int v : entry.getKey()) {
-                    y[v] += entry.getValue();
+                    // the duals of the minimum over negated weights are those of the maximum, negated
+                    y[v] -= entry.getValue();
                 }
             }
             for (int v = 0; v < m; v++) {
@@ -205,14 +197,60 @@ public final class CardinalityFirstMatching {
         } else {
             // Many must stay unmatched: add C to every edge instead (see the class comment).
             double c = Math.floor(m / 2.0 * maxWeight) + 1;
-            for (DefaultWeightedEdge edge : graph.edgeSet()) {
-                graph.setEdgeWeight(edge, c + graph.getEdgeWeight(edge));
+            double[] shifted = new double[count];
+            for (int e = 0; e < count; e++) {
+                shifted[e] = c + weight[e];
             }
-            chosen = new KolmogorovWeightedMatching<>(graph, options, ObjectiveSense.MAXIMIZE).getMatching().getEdges();
+            ArrayGraph graph = new ArrayGraph(m, count, source, target, shifted, boxes);
+            take(graph, new KolmogorovWeightedMatching<>(graph, options, ObjectiveSense.MAXIMIZE).getMatching().getEdges(),
+                    m, global, mate);
         }
-        for (DefaultWeightedEdge edge : chosen) {
-            int s = graph.getEdgeSource(edge);
-            int t = graph.getEdgeTarget(edge);
+    }
+
+    /**
+     * The component's edges in local vertex numbers, in input order; a pair given twice is kept
+     * once, where it first appears, with the larger weight.
+     *
+     * @return how many edges were written
+     */
+    private static int simpleEdges(int[] edges, int[] a, int[] b, double[] w, int[] local,
+                                   int[] source, int[] target, double[] weight) {
+        long[] keys = new long[edges.length];
+        for (int i = 0; i < edges.length; i++) {
+            int e = edges[i];
+            source[i] = local[a[e]];
+            target[i] = local[b[e]];
+            weight[i] = w[e];
+            keys[i] = Cohort.key(source[i], target[i]);
+        }
+        long[] sorted = keys.clone();
+        Arrays.sort(sorted);
+        boolean repeated = false;
+        for (int i = 1; i < sorted.length && !repeated; i++) {
+            repeated = sorted[i] == sorted[i - 1];
+        }
+        if (!repeated) {
+            return edges.length;
+        }
+        Map<Long, Integer> first = new HashMap<>();
+        int count = 0;
+        for (int i = 0; i < edges.length; i++) {
+            Integer at = first.putIfAbsent(keys[i], count);
+            if (at == null) {
+                source[count] = source[i];
+                target[count] = target[i];
+                weight[count++] = weight[i];
+            } else {
+                weight[at] = Math.max(weight[at], weight[i]);
+            }
+        }
+        return count;
+    }
+
+    private static void take(ArrayGraph graph, Set<Integer> chosen, int m, int[] global, int[] mate) {
+        for (int edge : chosen) {
+            int s = graph.source(edge);
+            int t = graph.target(edge);
             if (s < m && t < m) {
                 mate[global[s]] = global[t];
                 mate[global[t]] = global[s];
@@ -225,16 +263,15 @@ public final class CardinalityFirstMatching {
      * when it leaves at most one vertex unmatched (nothing can do better), else Edmonds' count,
      * started from the known matching.
      */
-    private static int deficiency(Graph<Integer, DefaultWeightedEdge> graph, int m, int[] global, int[] local,
-                                  int[] knownMate) {
-        Set<DefaultWeightedEdge> start = new LinkedHashSet<>();
+    private static int deficiency(ArrayGraph graph, int m, int[] global, int[] local, int[] knownMate) {
+        Set<Integer> start = new LinkedHashSet<>();
         if (knownMate != null) {
             for (int x = 0; x < m; x++) {
                 int partner = knownMate[global[x]];
                 // local[] also numbers other components' vertices: make sure the partner is in this one
                 if (partner >= 0 && knownMate[partner] == global[x] && local[partner] > x && local[partner] < m
                         && global[local[partner]] == partner) {
-                    DefaultWeightedEdge edge = graph.getEdge(x, local[partner]);
+                    Integer edge = graph.getEdge(x, local[partner]);
                     if (edge != null) {
                         start.add(edge);
                     }
@@ -244,7 +281,7 @@ public final class CardinalityFirstMatching {
                 return m - 2 * start.size();
             }
         }
-        SparseEdmondsMaximumCardinalityMatching<Integer, DefaultWeightedEdge> edmonds = start.isEmpty()
+        SparseEdmondsMaximumCardinalityMatching<Integer, Integer> edmonds = start.isEmpty()
                 ? new SparseEdmondsMaximumCardinalityMatching<>(graph)
                 : new SparseEdmondsMaximumCardinalityMatching<>(graph,
                         () -> new MatchingAlgorithm.MatchingImpl<>(graph, start, start.size()));

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -164,11 +165,7 @@ final class Cohort {
         int[] wishClass = new int[size];
         List<Integer> classOwner = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            List<Integer> classKey = new ArrayList<>(List.of(wishSector[i], sector[i], wishStage[i], stage[i], openToAny[i] ? 1 : 0));
-            for (int r : wishRegions[i]) {
-                classKey.add(r);
-            }
-            int c = wishClasses.computeIfAbsent(classKey, x -> classOwner.size());
+            int c = wishClasses.computeIfAbsent(wishClassKey(i), x -> classOwner.size());
             if (c == classOwner.size()) {
                 classOwner.add(i);
             }
@@ -177,11 +174,7 @@ final class Cohort {
         if ((long) classOwner.size() * profiles <= TABLE_LIMIT) {
             wishTable = new int[classOwner.size() * profiles];
             for (int c = 0; c < classOwner.size(); c++) {
-                for (int p = 0; p < profiles; p++) {
-                    if (profileOwner[p] >= 0) {
-                        wishTable[c * profiles + p] = wishes(classOwner.get(c), profileOwner[p]);
-                    }
-                }
+                fillWishRow(c * profiles, classOwner.get(c), profileOwner);
             }
             wishRow = new int[size];
             for (int i = 0; i < size; i++) {
@@ -279,6 +272,25 @@ final class Cohort {
                 blocked.add(key(i, j));
                 hasBlocked[i] = true;
                 hasBlocked[j] = true;
+            }
+        }
+    }
+
+    /** What a person's wishes about any partner depend on: their own wishes and profile. */
+    private List<Integer> wishClassKey(int i) {
+        List<Integer> key = new ArrayList<>(5 + wishRegions[i].length);
+        Collections.addAll(key, wishSector[i], sector[i], wishStage[i], stage[i], openToAny[i] ? 1 : 0);
+        for (int r : wishRegions[i]) {
+            key.add(r);
+        }
+        return key;
+    }
+
+    /** One wish class's row of the table: the wishes of {@code owner} about each profile's owner. */
+    private void fillWishRow(int row, int owner, int[] profileOwner) {
+        for (int p = 0; p < profileOwner.length; p++) {
+            if (profileOwner[p] >= 0) {
+                wishTable[row + p] = wishes(owner, profileOwner[p]);
             }
         }
     }
@@ -499,8 +511,9 @@ final class Cohort {
         return n;
     }
 
+    /** Each value's position in sorted order. */
     private static Map<String, Integer> indexOf(TreeSet<String> values) {
-        Map<String, Integer> index = new TreeMap<>();
+        Map<String, Integer> index = new HashMap<>();
         for (String v : values) {
             index.put(v, index.size());
         }
@@ -508,6 +521,17 @@ final class Cohort {
     }
 
     private static int[] sortedIndexes(List<String> values, Map<String, Integer> index) {
-        return values.stream().map(index::get).mapToInt(Integer::intValue).sorted().distinct().toArray();
+        int[] out = new int[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = index.get(values.get(i));
+        }
+        Arrays.sort(out);
+        int distinct = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (i == 0 || out[i] != out[i - 1]) {
+                out[distinct++] = out[i];
+            }
+        }
+        return distinct == out.length ? out : Arrays.copyOf(out, distinct);
     }
 }

@@ -43,6 +43,20 @@ class CardinalityFirstMatchingTest {
     }
 
     @Test
+    void a_pair_given_twice_counts_once_with_its_larger_weight() {
+        // given a 4-cycle whose pair 0-1 comes again, reversed and heavier
+        int[] a = {0, 2, 0, 1, 1};
+        int[] b = {1, 3, 2, 3, 0};
+        double[] w = {1, 1, 3, 3, 10};
+
+        // when
+        int[] mate = solver.solve(4, a, b, w);
+
+        // then 0-1 weighs 10, so 0-1 and 2-3 (11) beat 0-2 and 1-3 (6)
+        assertThat(mate).containsExactly(1, 0, 3, 2);
+    }
+
+    @Test
     void isolated_vertices_stay_unmatched() {
         assertThat(solver.solve(3, new int[] {0}, new int[] {2}, new double[] {0})).containsExactly(2, -1, 0);
     }
