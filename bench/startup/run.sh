@@ -2,6 +2,8 @@
 # Start-up benchmark for the signup handler (no SnapStart): for each run, a FRESH JVM builds
 # ApiHandler with its no-arg constructor (as Lambda does) and serves one signup against
 # moto_server; prints the time from launching `java` to the response, and the jar size.
+# The jar is unpacked and its classes loaded from that folder, as Lambda does with a zip or jar
+# package (it unpacks it into /var/task and puts that folder on the class path).
 #
 # Usage: bench/startup/run.sh [RUNS]      (default 5; builds the jar if it is missing)
 # Extra JVM flags: JAVA_OPTS="-XX:TieredStopAtLevel=1" bench/startup/run.sh
@@ -63,11 +65,22 @@ fi
 # load; each gets its own summary.
 JARS=("$JAR"); [[ -n "${AGAINST:-}" ]] && JARS+=("$AGAINST")
 [[ -n "${AGAINST:-}" && "${CDS:-0}" == "1" ]] && { echo "CDS=1 measures one jar; drop AGAINST" >&2; exit 2; }
+# What each run puts on the class path: the unpacked jar, as in Lambda's /var/task; with CDS=1 the
+# jar itself, as AppCDS archives no classes from folders.
+TASKS=()
+for k in "${!JARS[@]}"; do
+  if [[ "${CDS:-0}" == "1" ]]; then
+    TASKS+=("${JARS[$k]}")
+  else
+    mkdir -p "$WORK/task-$k" && unzip -q "${JARS[$k]}" -d "$WORK/task-$k"
+    TASKS+=("$WORK/task-$k")
+  fi
+done
 for i in $(seq 1 "$RUNS"); do
   for k in "${!JARS[@]}"; do
     export BENCH_LAUNCHED_AT_NANOS="$(date +%s%N)"
     # shellcheck disable=SC2086
-    java ${JAVA_OPTS:-} -cp "${JARS[$k]}:$WORK/bench.jar" FirstRequest "bench$i-$k@example.org" >"$WORK/run$i-$k.out"
+    java ${JAVA_OPTS:-} -cp "${TASKS[$k]}:$WORK/bench.jar" FirstRequest "bench$i-$k@example.org" >"$WORK/run$i-$k.out"
     LINE="$(tail -1 "$WORK/run$i-$k.out")"
     echo "run $i $(basename "${JARS[$k]}"): $LINE"
     sed -E 's/.*launch_to_response_ms=([0-9]+).*/\1/' <<<"$LINE" >>"$WORK/times-$k"
@@ -90,7 +103,7 @@ if [[ "${CLASS_LOG:-0}" == "1" ]]; then
   # One more, untimed run logging every class it loads, summed by package prefix.
   export BENCH_LAUNCHED_AT_NANOS="$(date +%s%N)"
   # shellcheck disable=SC2086
-  java ${JAVA_OPTS:-} -Xlog:class+load=info:file="$WORK/classes.log" -cp "$JAR:$WORK/bench.jar" FirstRequest "classlog@example.org" >/dev/null
+  java ${JAVA_OPTS:-} -Xlog:class+load=info:file="$WORK/classes.log" -cp "${TASKS[0]}:$WORK/bench.jar" FirstRequest "classlog@example.org" >/dev/null
   echo "classes loaded by package (top 25; run with -Xlog:class+load):"
   sed -nE 's/.*\] ([^ ]+) source.*/\1/p' "$WORK/classes.log" \
     | awk -F. '{ if ($1=="software") p=$1"."$2"."$3"."$4; else if ($1=="com"||$1=="org"||$1=="ch") p=$1"."$2"."$3; else p=$1"."$2; n[p]++ } END { for (p in n) printf "%6d %s\n", n[p], p }' \
