@@ -1,7 +1,7 @@
 <#import "layout.txt.ftl" as layout>
 <#assign subject = "You have already applied to the International Librarians Network">
 <@layout.page>
-Hello ${givenName},
+Hello,
 
 We received another application from this address for ${roundTitle}. You have already
 applied, so we kept your first application and did not store a second one.

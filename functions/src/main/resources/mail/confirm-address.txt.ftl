@@ -1,7 +1,7 @@
 <#import "layout.txt.ftl" as layout>
 <#assign subject = "Please confirm your application to the International Librarians Network">
 <@layout.page>
-Hello ${givenName},
+Hello,
 
 Thank you for applying to ${roundTitle}. Please confirm your email address by opening this link
 within 48 hours:

@@ -312,8 +312,7 @@ final class ColdStart {
     /** Made-up values in the confirmation mail's variables: no one's data. */
     private Map<String, Object> sampleModel() {
         String site = config().siteUrl().toString();
-        return Map.of("givenName", "Warm-up", "roundTitle", "Warm-up round", "siteUrl", site,
-                "confirmUrl", site + "/api/confirm?token=warm-up");
+        return Map.of("roundTitle", "Warm-up round", "siteUrl", site, "confirmUrl", site + "/api/confirm?token=warm-up");
     }
 
     private static Envelope sampleEnvelope() {

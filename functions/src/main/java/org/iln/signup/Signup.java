@@ -111,11 +111,12 @@ public final class Signup {
                 == ParticipantStore.CreateOutcome.CREATED) {
             // Stored but not mailed (the link's token could not be written, say) frees the claim,
             // so the person's retry, which finds the application, mails them a link.
+            // Nothing the form's sender typed goes into mail to an address nobody has confirmed:
+            // anyone can enter anyone's address, and a "name" could carry a phishing line.
             mailer.sendClaimed(ackKey, () -> {
                 String token = tokens.mint(Purpose.CONFIRM, hash, round.id(), application.participantId(), now);
-                return envelope(profile.email(), hash, "confirm-address", round, Map.of(
-                        "givenName", profile.givenName(),
-                        "confirmUrl", links.api("confirm", token)));
+                return envelope(profile.email(), hash, "confirm-address", round,
+                        Map.of("confirmUrl", links.api("confirm", token)));
             });
             LOG.atInfo().addKeyValue("outcome", "stored").addKeyValue("round", round.id())
                     .addKeyValue("participantId", application.participantId()).log("signup stored");
@@ -124,8 +125,8 @@ public final class Signup {
         Optional<Application> existing = store.applicationOf(hash, round.id(), now);
         if (existing.isPresent() && store.claimMail(ackKey, hash, "already-applied", now)) {
             Application known = existing.get();
+            // No name either: the first application may be unconfirmed, its name typed by anyone.
             Map<String, String> model = new HashMap<>();
-            model.put("givenName", known.profile().givenName());
             mailer.sendClaimed(ackKey, () -> {
                 if (known.status() == Application.Status.UNCONFIRMED) {
                     String token = tokens.mint(Purpose.CONFIRM, hash, round.id(), known.participantId(), now);

@@ -95,10 +95,20 @@ class MailTest {
         assertThat(mail.text()).contains("Start with who you are.", MODEL.get("archiveUrl").toString());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"confirm-address", "already-applied"})
+    void mail_to_an_address_nobody_has_confirmed_carries_no_name(String template) {
+        // when
+        MailRenderer.RenderedMail mail = renderer.render(template, MODEL);
+
+        // then
+        assertThat(mail.subject() + mail.text() + mail.html()).doesNotContain("Zoë", "alert");
+    }
+
     @Test
     void what_a_person_typed_is_escaped_in_html_and_kept_as_is_in_text() {
         // when
-        MailRenderer.RenderedMail mail = renderer.render("confirm-address", MODEL);
+        MailRenderer.RenderedMail mail = renderer.render("confirmed", MODEL);
 
         // then
         assertThat(mail.html()).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Zoë");
