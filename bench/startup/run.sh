@@ -6,7 +6,8 @@
 # package (it unpacks it into /var/task and puts that folder on the class path).
 #
 # Usage: bench/startup/run.sh [RUNS]      (default 5; builds the jar if it is missing)
-# Extra JVM flags: JAVA_OPTS="-XX:TieredStopAtLevel=1" bench/startup/run.sh
+# Extra JVM flags, e.g. the api function's in Lambda:
+#   JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1" bench/startup/run.sh
 # AppCDS (a training run dumps the loaded classes; measured runs map them): CDS=1 bench/startup/run.sh
 # Classes loaded, by package (one extra, untimed run): CLASS_LOG=1 bench/startup/run.sh
 # Two jars, runs interleaved: AGAINST=/tmp/old-api.jar bench/startup/run.sh 10

@@ -15,6 +15,9 @@ import java.util.List;
  */
 public final class FunctionCatalogue {
 
+    /** The api function's JVM options; the one compiler thread is only allowed with C1 alone. */
+    static final String API_JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1";
+
     private static final List<FunctionSpec> FUNCTIONS = List.of(
             new FunctionSpec(
                     "api",
@@ -33,7 +36,10 @@ public final class FunctionCatalogue {
                             "dynamodb:Query", "dynamodb:ConditionCheckItem"),
                     true,
                     0,
-                    ""),
+                    // The runtime's own C1-only JIT, with one compiler thread instead of two: a cold
+                    // start's threads already fill both vCPUs, and a second C1 thread cost 4-6% on the
+                    // first signup (docs/benchmarks.md, signup start-up, fifth pass).
+                    API_JVM_OPTIONS),
             new FunctionSpec(
                     "country-cap",
                     "org.iln.signup.CountryCapHandler::handleRequest",

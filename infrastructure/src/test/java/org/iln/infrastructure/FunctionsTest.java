@@ -5,6 +5,7 @@ import static org.iln.infrastructure.SynthesisedProgramme.MAIN;
 import static org.iln.infrastructure.SynthesisedProgramme.logicalId;
 import static org.iln.infrastructure.SynthesisedProgramme.mainStack;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,14 +91,36 @@ class FunctionsTest {
     }
 
     @Test
-    void the_matcher_runs_with_the_optimising_compiler_and_the_short_handlers_keep_lambdas_fast_starting_default() {
+    void the_matcher_runs_with_the_optimising_compiler_the_api_with_one_quick_compiler_the_rest_with_lambdas_default() {
         for (FunctionSpec spec : FunctionCatalogue.functions()) {
             Object options = environment(spec).get(ProgrammeStack.JAVA_TOOL_OPTIONS);
             if (spec.name().equals("nightly-matching")) {
                 assertThat(options).as(spec.name()).isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=4 -XX:+UseSerialGC");
+            } else if (spec.name().equals("api")) {
+                // CICompilerCount=1 stops the JVM from starting unless C1 is the only compiler
+                assertThat(options).as(spec.name())
+                        .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1");
             } else {
                 assertThat(options).as(spec.name()).isNull();
             }
+        }
+    }
+
+    @Test
+    void every_function_s_jvm_options_start_a_jvm() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        for (FunctionSpec spec : FunctionCatalogue.functions()) {
+            if (spec.javaToolOptions().isEmpty()) {
+                continue;
+            }
+            ProcessBuilder launch = new ProcessBuilder(java, "-version").redirectErrorStream(true);
+            launch.environment().put(ProgrammeStack.JAVA_TOOL_OPTIONS, spec.javaToolOptions());
+            Process process = launch.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(process.waitFor()).as(spec.name() + ": " + output).isZero();
+            assertThat(output).as(spec.name()).contains("Picked up JAVA_TOOL_OPTIONS: " + spec.javaToolOptions())
+                    .doesNotContain("Error", "Unrecognized");
         }
     }
 
