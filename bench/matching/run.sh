@@ -14,7 +14,8 @@
 #   bench/matching/run.sh --write-pool=1000:/tmp/pool.json   # a realistic pool file for `iln match --pool`
 #
 # HEAP (default 8g) caps the JVM heap; the 10,000 target is checked with HEAP=1g.
-# JAVA_OPTS (default: the nightly-matching Lambda's, C2 and the serial collector) sets the JVM's options.
+# JAVA_OPTS (default: the nightly-matching Lambda's: C2, the serial collector, a 512 MB initial heap)
+# sets the JVM's options.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 args=("$@")
@@ -29,5 +30,5 @@ trap 'rm -rf "$cp_file" "$classes"' EXIT
 # a private copy of the classes, so that a build during a long run cannot swap them underneath it
 cp -r functions/target/test-classes "$classes/test-classes"
 cp -r functions/target/classes "$classes/classes"
-java ${JAVA_OPTS:--XX:+TieredCompilation -XX:TieredStopAtLevel=4 -XX:+UseSerialGC} -Xmx"${HEAP:-8g}" -cp "$classes/test-classes:$classes/classes:$(cat "$cp_file")" \
+java ${JAVA_OPTS:--XX:+TieredCompilation -XX:TieredStopAtLevel=4 -XX:+UseSerialGC -Xms512m} -Xmx"${HEAP:-8g}" -cp "$classes/test-classes:$classes/classes:$(cat "$cp_file")" \
   org.iln.matching.MatchingBenchmark "${args[@]}"

@@ -95,7 +95,8 @@ class FunctionsTest {
         for (FunctionSpec spec : FunctionCatalogue.functions()) {
             Object options = environment(spec).get(ProgrammeStack.JAVA_TOOL_OPTIONS);
             if (spec.name().equals("nightly-matching")) {
-                assertThat(options).as(spec.name()).isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=4 -XX:+UseSerialGC");
+                assertThat(options).as(spec.name())
+                        .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=4 -XX:+UseSerialGC -Xms512m");
             } else if (spec.name().equals("api")) {
                 // CICompilerCount=1 stops the JVM from starting unless C1 is the only compiler
                 assertThat(options).as(spec.name())
