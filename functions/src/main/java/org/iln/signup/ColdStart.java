@@ -66,8 +66,8 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * </ol>
  * This order follows measurement (docs/benchmarks.md, fifth pass): the request's first DynamoDB
  * call takes long enough for the renderer to be ready when the mail needs it.
- * </ol>
- * So the warm-up sends no mail, writes nothing and touches no one's data. A part the request
+ *
+ * <p>So the warm-up sends no mail, writes nothing and touches no one's data. A part the request
  * needs before the second thread has started on it is built by the request itself rather than
  * waited for, so neither thread idles while the other has work. If a step fails, the request
  * builds what it needs itself; the failure is logged by step and exception class. The thread
