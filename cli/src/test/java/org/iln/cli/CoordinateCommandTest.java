@@ -45,7 +45,7 @@ class CoordinateCommandTest {
             Application application = new Application(ROUND, UUID.randomUUID().toString(), hash, profile,
                     Application.Status.UNCONFIRMED, now, Optional.empty(), Optional.empty());
             store.createApplication(application, "seed:" + hash, "seed", now);
-            store.confirm(application, now);
+            store.confirm(application, now.plus(java.time.Duration.ofDays(365)), now);
             ids.add(application.participantId());
         }
     }

@@ -1,6 +1,9 @@
 package org.iln.programme;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -102,7 +105,19 @@ public record Programme(
         public boolean hasClosedBy(LocalDate day) {
             return day.isAfter(closes);
         }
+
+        /**
+         * When this round's applications and partnerships are deleted (their TTL): twelve months
+         * after the round ends, as the privacy notice promises ("How long we keep it").
+         */
+        public Instant personalDataKeptUntil() {
+            LocalDate last = ends != null ? ends : closes;
+            return last.plus(KEPT_AFTER_THE_ROUND).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
     }
+
+    /** How long after its end a round's applications and partnerships are kept. */
+    public static final Period KEPT_AFTER_THE_ROUND = Period.ofMonths(12);
 
     /** A programme team contact (a public role address, never a volunteer's private one). */
     public record Coordinator(String name, String email) {

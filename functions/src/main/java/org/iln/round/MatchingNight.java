@@ -159,7 +159,7 @@ public final class MatchingNight {
         for (MatchResult.Partnership partnership : plan.partnerships()) {
             String pairId = PartnershipStore.pairId(round.id(), partnership.members());
             PartnershipStore.Written outcome =
-                    partnerships.writePartnership(round.id(), partnership, everyone, false, clock.instant());
+                    partnerships.writePartnership(round, partnership, everyone, false, clock.instant());
             if (outcome == PartnershipStore.Written.MEMBER_UNAVAILABLE) {
                 // Someone withdrew or was erased since the plan: the others stay confirmed and are
                 // matched again in the following nights.
@@ -240,7 +240,7 @@ public final class MatchingNight {
             }
             for (MatchResult.Partnership partnership : result.partnerships()) {
                 String pairId = PartnershipStore.pairId(round.id(), partnership.members());
-                if (partnerships.writePartnership(round.id(), partnership, fresh, true, clock.instant())
+                if (partnerships.writePartnership(round, partnership, fresh, true, clock.instant())
                         != PartnershipStore.Written.MEMBER_UNAVAILABLE) {
                     for (String member : partnership.members()) {
                         outbox.enqueue(letters.introduction(round, pairId, member, partnership, fresh, true));

@@ -5,6 +5,7 @@ import static org.iln.store.Attributes.n;
 import static org.iln.store.Attributes.s;
 import static org.iln.store.Attributes.text;
 import static org.iln.store.IlnTable.ADDRESS_HASH;
+import static org.iln.store.IlnTable.EXPIRES_AT;
 import static org.iln.store.IlnTable.ITEM_TYPE;
 import static org.iln.store.IlnTable.PK;
 import static org.iln.store.IlnTable.SK;
@@ -31,6 +32,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.iln.matching.MatchResult;
 import org.iln.matching.MatchingJson;
+import org.iln.programme.Programme.Round;
 import org.iln.store.Application;
 import org.iln.store.Attributes;
 import software.amazon.awssdk.core.SdkBytes;
@@ -201,10 +203,14 @@ public final class PartnershipStore {
      * Writes one partnership in one transaction: the {@code PAIR#<id>} item (only if new), one
      * {@code PAIR#<id>#<participantId>} member item each (with the address hash, so erasure
      * anonymises it), the past-partner records both ways, and each member's application
-     * {@code CONFIRMED -> MATCHED} (only if still confirmed).
+     * {@code CONFIRMED -> MATCHED} (only if still confirmed). The pair and member items expire
+     * with the round's retention ({@link Round#personalDataKeptUntil()}); the past-partner records
+     * are kept until the person asks for erasure, so that nobody meets the same person twice.
      */
-    public Written writePartnership(String round, MatchResult.Partnership partnership,
+    public Written writePartnership(Round ofRound, MatchResult.Partnership partnership,
                                     Map<String, Application> applications, boolean rematch, Instant now) {
+        String round = ofRound.id();
+        AttributeValue keptUntil = n(ofRound.personalDataKeptUntil().getEpochSecond());
         String id = pairId(round, partnership.members());
         List<TransactWriteItem> writes = new ArrayList<>();
         Map<String, AttributeValue> pair = roundItem(round, "PAIR#" + id, "PAIR");
@@ -216,6 +222,7 @@ public final class PartnershipStore {
         pair.put("status", s(PairStatus.ACTIVE.name()));
         pair.put("rematch", AttributeValue.fromBool(rematch));
         pair.put("publishedAt", s(now.toString()));
+        pair.put(EXPIRES_AT, keptUntil);
         writes.add(put(pair, true));
         for (String member : partnership.members()) {
             Application app = applications.get(member);
@@ -227,6 +234,7 @@ public final class PartnershipStore {
             side.put("participantId", s(member));
             side.put(ADDRESS_HASH, s(app.addressHash()));
             side.put("country", s(app.profile().country()));
+            side.put(EXPIRES_AT, keptUntil);
             writes.add(put(side, false));
             writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
                     .key(key("ROUND#" + round, "APP#" + member))

@@ -61,8 +61,12 @@ public final class Confirmation {
             return false;
         }
         Application application = found.get();
+        Optional<Round> round = programme.get().round(application.round());
         if (application.status() == Application.Status.UNCONFIRMED) {
-            if (!store.confirm(application, now)) {
+            // A round the manifest no longer lists (renamed in the repository, say) keeps it a year.
+            Instant keptUntil = round.map(Round::personalDataKeptUntil)
+                    .orElse(now.atZone(ZoneOffset.UTC).plus(Programme.KEPT_AFTER_THE_ROUND).toInstant());
+            if (!store.confirm(application, keptUntil, now)) {
                 // A parallel click confirmed it first, an earlier attempt's write went through
                 // with its answer lost, or it expired in between.
                 Optional<Application> again =
@@ -79,7 +83,6 @@ public final class Confirmation {
         }
         // What follows a confirmation runs for whoever claims its email first: the click that
         // confirmed, or a retry of one that failed after confirming (so its email is not lost).
-        Optional<Round> round = programme.get().round(application.round());
         String mailKey = "confirmed:" + application.round() + ":" + application.participantId();
         if (!store.claimMail(mailKey, application.addressHash(), "confirmed", now)) {
             return true;

@@ -165,17 +165,19 @@ public final class ParticipantStore {
 
     /**
      * Marks an unconfirmed application confirmed, enters it in the {@code confirmed-by-round}
-     * index and removes the TTL from it and its lock. Returns false when it was not unconfirmed
-     * (already confirmed, gone or expired), so confirming twice is harmless.
+     * index and moves the TTL of it and its lock from the unconfirmed 48 hours to
+     * {@code keptUntil} (the round's retention, {@code Round.personalDataKeptUntil()}). Returns
+     * false when it was not unconfirmed (already confirmed, gone or expired), so confirming twice
+     * is harmless.
      */
-    public boolean confirm(Application application, Instant now) {
+    public boolean confirm(Application application, Instant keptUntil, Instant now) {
         String order = confirmedOrder(now, application.participantId());
         try {
             dynamo.transactWriteItems(b -> b.transactItems(
                     TransactWriteItem.builder().update(Update.builder().tableName(table)
                             .key(key("ROUND#" + application.round(), "APP#" + application.participantId()))
                             .updateExpression("SET #status = :confirmed, confirmedAt = :at, "
-                                    + "confirmedRound = :round, confirmedOrder = :order REMOVE expiresAt")
+                                    + "confirmedRound = :round, confirmedOrder = :order, expiresAt = :kept")
                             .conditionExpression("#status = :unconfirmed AND expiresAt >= :nowSeconds")
                             .expressionAttributeNames(Map.of("#status", "status"))
                             .expressionAttributeValues(Map.of(
@@ -184,13 +186,15 @@ public final class ParticipantStore {
                                     ":at", s(now.toString()),
                                     ":round", s(application.round()),
                                     ":order", s(order),
+                                    ":kept", n(keptUntil.getEpochSecond()),
                                     ":nowSeconds", n(now.getEpochSecond())))
                             .build()).build(),
                     TransactWriteItem.builder().update(Update.builder().tableName(table)
                             .key(key(lockPk(application.addressHash()), "ROUND#" + application.round()))
-                            .updateExpression("REMOVE expiresAt")
+                            .updateExpression("SET expiresAt = :kept")
                             .conditionExpression("participantId = :pid")
-                            .expressionAttributeValues(Map.of(":pid", s(application.participantId())))
+                            .expressionAttributeValues(Map.of(":pid", s(application.participantId()),
+                                    ":kept", n(keptUntil.getEpochSecond())))
                             .build()).build()));
             return true;
         } catch (TransactionCanceledException e) {

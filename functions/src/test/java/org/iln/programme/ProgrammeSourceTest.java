@@ -32,6 +32,16 @@ class ProgrammeSourceTest {
     }
 
     @Test
+    void a_round_s_personal_data_is_kept_until_twelve_months_after_its_last_day() {
+        // given: round 2026-1 ends on 2026-06-22
+        Programme programme = ProgrammeSource.fromFile(Aws.programmeFixture());
+
+        // then: the whole of 2027-06-22 too, as the privacy notice says
+        assertThat(programme.round("2026-1")).hasValueSatisfying(r -> assertThat(r.personalDataKeptUntil())
+                .isEqualTo(java.time.Instant.parse("2027-06-23T00:00:00Z")));
+    }
+
+    @Test
     void a_round_is_open_from_its_opening_day_to_its_closing_day_inclusive() {
         // given
         Programme programme = ProgrammeSource.fromFile(Aws.programmeFixture());

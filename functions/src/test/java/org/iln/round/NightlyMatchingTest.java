@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,10 +87,15 @@ class NightlyMatchingTest {
 
         // then
         assertThat(summary).contains("published=10").contains("noMatch=1");
-        assertThat(round.items("PAIR")).hasSize(10);
+        // partnerships are kept until twelve months after the round ends (2026-06-22); the record
+        // of past partners stays until erasure, so that nobody meets the same person twice
+        String keptUntil = Long.toString(Instant.parse("2027-06-23T00:00:00Z").getEpochSecond());
+        assertThat(round.items("PAIR")).hasSize(10)
+                .allSatisfy(p -> assertThat(p.get("expiresAt").n()).isEqualTo(keptUntil));
         assertThat(round.items("PAIR_MEMBER")).hasSize(20)
-                .allSatisfy(m -> assertThat(m.get("addressHash").s()).hasSize(64));
-        assertThat(round.items("PAST_PARTNER")).hasSize(20);
+                .allSatisfy(m -> assertThat(m.get("addressHash").s()).hasSize(64))
+                .allSatisfy(m -> assertThat(m.get("expiresAt").n()).isEqualTo(keptUntil));
+        assertThat(round.items("PAST_PARTNER")).hasSize(20).allSatisfy(p -> assertThat(p).doesNotContainKey("expiresAt"));
         assertThat(round.items("PUBLISHED")).hasSize(1);
         assertThat(round.status("p-01")).isEqualTo("MATCHED");
         assertThat(round.status("p-99")).isEqualTo("CONFIRMED");

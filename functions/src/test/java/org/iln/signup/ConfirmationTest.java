@@ -32,12 +32,15 @@ class ConfirmationTest {
         // then
         assertThat(response.getStatusCode()).isEqualTo(303);
         assertThat(response.getHeaders()).containsEntry("Location", "/confirmed.html");
+        // kept, with its lock, until twelve months after the round ends (2026-06-22), as the
+        // privacy notice says; no longer the unconfirmed 48 hours
+        String keptUntil = Long.toString(java.time.Instant.parse("2027-06-23T00:00:00Z").getEpochSecond());
         assertThat(participant.confirmedByRound("2026-1")).singleElement().satisfies(app -> {
             assertThat(app.get("status").s()).isEqualTo("CONFIRMED");
-            assertThat(app).doesNotContainKey("expiresAt");
+            assertThat(app.get("expiresAt").n()).isEqualTo(keptUntil);
         });
         assertThat(participant.itemsOfType("LOCK")).singleElement()
-                .satisfies(lock -> assertThat(lock).doesNotContainKey("expiresAt"));
+                .satisfies(lock -> assertThat(lock.get("expiresAt").n()).isEqualTo(keptUntil));
         assertThat(participant.lastMail().subject()).contains("confirmed");
         assertThat(participant.lastMail().listUnsubscribe()).hasValueSatisfying(
                 h -> assertThat(h).startsWith("<https://iln.example.org/api/unsubscribe?token="));

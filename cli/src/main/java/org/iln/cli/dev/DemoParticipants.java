@@ -72,7 +72,8 @@ public final class DemoParticipants {
             Application application = new Application(round, UUID.randomUUID().toString(), hash, profile,
                     Application.Status.UNCONFIRMED, now, Optional.empty(), Optional.empty());
             if (store.createApplication(application, "demo-seed:" + round + ":" + hash, "demo-seed", now)
-                    == ParticipantStore.CreateOutcome.CREATED && store.confirm(application, now)) {
+                    == ParticipantStore.CreateOutcome.CREATED
+                    && store.confirm(application, open.get().personalDataKeptUntil(), now)) {
                 added++;
             }
         }
