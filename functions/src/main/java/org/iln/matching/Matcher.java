@@ -49,8 +49,9 @@ public final class Matcher {
     /**
      * Matches a made-up pool of 1,000 people once, so that the JIT has compiled the matcher's hot
      * code: called while a Lambda initialises, it is done before SnapStart takes its snapshot, and
-     * every restored instance starts with that code (n = 10,000: 4.8 s after it, 6.5 s in a fresh
-     * JVM; a 3,000-person warm-up did no better; docs/benchmarks.md). Touches no one's data.
+     * every restored instance starts with that code (n = 10,000: 4.3-4.5 s after it, 5.2-5.4 s in
+     * a fresh JVM; 300, 500, 2,000 or 3,000 people did no better; docs/benchmarks.md). Touches no
+     * one's data.
      *
      * @return the made-up pool's result (its statistics say the run did the whole job)
      */
