@@ -316,6 +316,11 @@ public final class MatchingNight {
     }
 
     /** The round's confirmed applications (one query on {@code confirmed-by-round}; waitlisted and matched left out). */
+    /**
+     * The round's confirmed applications that can be written to: an address that bounced,
+     * complained or unsubscribed is left out, so that nobody is introduced to a partner who will
+     * never hear of them (after publication the re-match handles the same case).
+     */
     private Map<String, Application> confirmed(Round round) {
         Map<String, Application> result = new LinkedHashMap<>();
         inRound(round).forEach((id, app) -> {
@@ -323,6 +328,12 @@ public final class MatchingNight {
                 result.put(id, app);
             }
         });
+        Set<String> unreachable = participants.suppressedAmong(
+                result.values().stream().map(Application::addressHash).toList());
+        if (result.values().removeIf(app -> unreachable.contains(app.addressHash()))) {
+            LOG.info("round {}: {} confirmed applicants left out of matching: their address is suppressed",
+                    round.id(), unreachable.size());
+        }
         return result;
     }
 

@@ -367,6 +367,27 @@ class NightlyMatchingTest {
     }
 
     @Test
+    void a_confirmed_applicant_whose_address_bounced_or_unsubscribed_is_left_out_of_the_match() {
+        // given: 22 confirmed, two of whom can no longer be written to
+        round.seed(22, Map.of());
+        ParticipantStore store = new ParticipantStore(round.aws.dynamo(), Aws.TABLE);
+        store.suppress(round.hash("p-01"), "bounce", RoundFixture.MATCH_DATE);
+        store.suppress(round.hash("p-02"), "unsubscribed", RoundFixture.MATCH_DATE);
+        round.clock.set(RoundFixture.MATCH_DATE);
+
+        // when
+        String summary = round.handler().handleRequest(Map.of(), null);
+
+        // then: the other 20 are paired; nobody is introduced to someone who will never hear of it
+        assertThat(summary).contains("published=10").contains("noMatch=0");
+        assertThat(round.items("PAIR_MEMBER")).hasSize(20).extracting(m -> m.get("participantId").s())
+                .doesNotContain("p-01", "p-02");
+        assertThat(round.status("p-01")).isEqualTo("CONFIRMED");
+        assertThat(round.mailKeys("introduction:2026-1:")).hasSize(20)
+                .noneMatch(key -> key.endsWith(":p-01") || key.endsWith(":p-02"));
+    }
+
+    @Test
     void a_partnership_whose_member_bounced_is_dissolved_and_the_other_told_once() {
         // given
         round.seed(20, Map.of());

@@ -58,7 +58,7 @@ class FunctionCatalogueTest {
 
         assertThat(nightly.handler()).isEqualTo("org.iln.round.NightlyMatchingHandler::handleRequest");
         assertThat(nightly.tableActions()).containsExactlyInAnyOrder(
-                "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+                "dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
     }
 
     @Test
