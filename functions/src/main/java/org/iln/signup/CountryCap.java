@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.iln.mail.Envelope;
 import org.iln.mail.Mailer;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps a round international: when one country holds more than the round's
  * {@code countryCapPercent} of its confirmed applications, the earliest confirmed from that
- * country stay in and the rest are waitlisted for the next round and told so by email.
+ * country stay in and the rest are waitlisted for the next round and told so by email. When
+ * that round opens, they are moved into it, ahead of its own applicants, and told so too.
  *
  * <p>The quota is {@code floor(total × percent / 100)} (at least one) of all confirmed
  * applications, counted in confirmation order. Applying the cap twice changes nothing, and a
@@ -98,5 +100,45 @@ public final class CountryCap {
         LOG.atInfo().addKeyValue("round", round.id()).addKeyValue("confirmed", confirmed.size())
                 .addKeyValue("waitlisted", waitlisted).log("country cap applied");
         return waitlisted;
+    }
+
+    /**
+     * Moves everyone waitlisted for {@code round} into it (call once it is open): each gets a
+     * confirmed application there with their first application's profile and its application
+     * and confirmation times, so their waiting counts in matching and the cap keeps them first,
+     * and a mail saying they need not apply again. Moving twice changes nothing; someone who
+     * applied to the round themselves keeps that application. Returns how many moved now.
+     */
+    public int carryOver(Round round) {
+        Instant now = clock.instant();
+        int moved = 0;
+        for (Round earlier : programme.get().rounds()) {
+            if (!earlier.opens().isBefore(round.opens())) {
+                continue;
+            }
+            for (Application waiting : store.waitingFor(earlier.id(), round.id())) {
+                Application there = new Application(round.id(), UUID.randomUUID().toString(), waiting.addressHash(),
+                        waiting.profile(), Application.Status.CONFIRMED, waiting.createdAt(), waiting.confirmedAt(),
+                        Optional.empty());
+                if (!store.carryOver(waiting, there, round.personalDataKeptUntil(), now)) {
+                    continue;
+                }
+                moved++;
+                String unsubscribeUrl = links.api("unsubscribe",
+                        tokens.mint(Purpose.UNSUBSCRIBE, there.addressHash(), round.id(), there.participantId(), now));
+                Map<String, Object> model = new HashMap<>();
+                model.put("givenName", there.profile().givenName());
+                model.put("roundTitle", round.title());
+                model.put("earlierRoundTitle", earlier.title());
+                model.put("matchDate", round.matchDate() == null ? "" : round.matchDate().toString());
+                model.put("siteUrl", links.site());
+                model.put("unsubscribeUrl", unsubscribeUrl);
+                mailer.sendOnce("waiting-list-place:" + round.id() + ":" + waiting.participantId(),
+                        new Envelope(there.profile().email(), there.addressHash(), "waiting-list-place", model,
+                                Optional.of(unsubscribeUrl), Signup.replyTo(round)));
+            }
+        }
+        LOG.atInfo().addKeyValue("round", round.id()).addKeyValue("moved", moved).log("waiting list moved in");
+        return moved;
     }
 }

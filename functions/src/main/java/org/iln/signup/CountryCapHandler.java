@@ -13,8 +13,9 @@ import org.iln.programme.Programme.Round;
 import org.iln.programme.ProgrammeSource;
 
 /**
- * Runs daily (an EventBridge schedule; the event's content is not used): applies the country cap to every round whose applications
- * have closed and whose matching date has not passed. Running it again is harmless.
+ * Runs daily (an EventBridge schedule; the event's content is not used): moves the people
+ * waitlisted for each open round into it, and applies the country cap to every round whose
+ * applications have closed and whose matching date has not passed. Running it again is harmless.
  */
 public final class CountryCapHandler implements RequestHandler<Map<String, Object>, String> {
 
@@ -40,12 +41,16 @@ public final class CountryCapHandler implements RequestHandler<Map<String, Objec
     public String handleRequest(Map<String, Object> event, Context context) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         int waitlisted = 0;
+        int moved = 0;
         for (Round round : core.programme().get().rounds()) {
+            if (round.isOpenOn(today)) {
+                moved += core.countryCap().carryOver(round);
+            }
             boolean due = round.hasClosedBy(today) && (round.matchDate() == null || !today.isAfter(round.matchDate()));
             if (due) {
                 waitlisted += core.countryCap().apply(round);
             }
         }
-        return "waitlisted " + waitlisted;
+        return "waitlisted " + waitlisted + ", moved from the waiting list " + moved;
     }
 }

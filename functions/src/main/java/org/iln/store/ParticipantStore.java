@@ -104,20 +104,10 @@ public final class ParticipantStore {
         long expires = now.plus(UNCONFIRMED_TTL).getEpochSecond();
         Map<String, AttributeValue> app = applicationItem(application);
         app.put(EXPIRES_AT, n(expires));
-        Map<String, AttributeValue> lock = new HashMap<>();
-        lock.put(PK, s(lockPk(application.addressHash())));
-        lock.put(SK, s("ROUND#" + application.round()));
-        lock.put(ITEM_TYPE, s("LOCK"));
-        lock.put(ADDRESS_HASH, s(application.addressHash()));
-        lock.put("participantId", s(application.participantId()));
-        lock.put("round", s(application.round()));
-        lock.put(EXPIRES_AT, n(expires));
         Map<String, AttributeValue> claim = mailItem(ackMailKey, application.addressHash(), ackTemplate, now);
 
         List<TransactWriteItem> writes = List.of(
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(lock)
-                        .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
-                        .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond()))).build()).build(),
+                takeLock(application, expires, now),
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(app)
                         .conditionExpression("attribute_not_exists(pk)").build()).build(),
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(claim)
@@ -140,6 +130,21 @@ public final class ParticipantStore {
                 pause(attempt);
             }
         }
+    }
+
+    /** The {@code EMAIL#}/{@code ROUND#} lock of a new application: written only if free (or expired). */
+    private TransactWriteItem takeLock(Application application, long expires, Instant now) {
+        Map<String, AttributeValue> lock = new HashMap<>();
+        lock.put(PK, s(lockPk(application.addressHash())));
+        lock.put(SK, s("ROUND#" + application.round()));
+        lock.put(ITEM_TYPE, s("LOCK"));
+        lock.put(ADDRESS_HASH, s(application.addressHash()));
+        lock.put("participantId", s(application.participantId()));
+        lock.put("round", s(application.round()));
+        lock.put(EXPIRES_AT, n(expires));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(lock)
+                .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
+                .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond()))).build()).build();
     }
 
     private boolean holdsLock(Application application) {
@@ -234,10 +239,15 @@ public final class ParticipantStore {
     }
 
     private List<Application> inRound(String round, Optional<Status> only) {
+        return only.isPresent() ? inRound(round, "#status = :status", Map.of(":status", s(only.get().name())))
+                : inRound(round, null, Map.of());
+    }
+
+    /** The round's applications in {@code confirmed-by-round} that pass {@code filter} (null: all). */
+    private List<Application> inRound(String round, String filter, Map<String, AttributeValue> filterValues) {
         List<Application> result = new ArrayList<>();
-        Map<String, AttributeValue> values = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>(filterValues);
         values.put(":round", s(round));
-        only.ifPresent(status -> values.put(":status", s(status.name())));
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
@@ -246,8 +256,8 @@ public final class ParticipantStore {
                         .keyConditionExpression("confirmedRound = :round")
                         .expressionAttributeValues(values)
                         .exclusiveStartKey(from);
-                if (only.isPresent()) {
-                    b.filterExpression("#status = :status").expressionAttributeNames(Map.of("#status", "status"));
+                if (filter != null) {
+                    b.filterExpression(filter).expressionAttributeNames(Map.of("#status", "status"));
                 }
             });
             page.items().forEach(item -> result.add(toApplication(item)));
@@ -273,6 +283,71 @@ public final class ParticipantStore {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /**
+     * The applications of {@code fromRound} waitlisted for {@code round} and not yet moved into
+     * it (one query of {@code confirmed-by-round}).
+     */
+    public List<Application> waitingFor(String fromRound, String round) {
+        return inRound(fromRound, "#status = :status AND waitlistedFor = :next AND attribute_not_exists(carriedTo)",
+                Map.of(":status", s(Status.WAITLISTED.name()), ":next", s(round)));
+    }
+
+    /**
+     * Moves a waitlisted application into the round it waits for, in one transaction: {@code moved}
+     * (a confirmed application of that round) and its uniqueness lock are written, expiring at
+     * {@code keptUntil}, and the waiting one is marked {@code carriedTo}. False if it was moved
+     * before, or if the person already holds an application to that round (then the waiting one
+     * is only marked, so that it is not tried again).
+     */
+    public boolean carryOver(Application waiting, Application moved, Instant keptUntil, Instant now) {
+        Map<String, AttributeValue> app = applicationItem(moved);
+        app.put(EXPIRES_AT, n(keptUntil.getEpochSecond()));
+        List<TransactWriteItem> writes = List.of(
+                TransactWriteItem.builder().update(markCarried(waiting, moved.round(), true, now)).build(),
+                takeLock(moved, keptUntil.getEpochSecond(), now),
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(app)
+                        .conditionExpression("attribute_not_exists(pk)").build()).build());
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+            if (reasons.size() < 2 || !"ConditionalCheckFailed".equals(reasons.get(1).code())
+                    || "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                if (conditionFailed(e)) {
+                    return false;
+                }
+                throw e;
+            }
+            // the lock is taken: the person applied to that round themselves
+            Update mark = markCarried(waiting, moved.round(), false, now);
+            try {
+                dynamo.updateItem(b -> b.tableName(table).key(mark.key()).updateExpression(mark.updateExpression())
+                        .conditionExpression(mark.conditionExpression())
+                        .expressionAttributeValues(mark.expressionAttributeValues()));
+            } catch (ConditionalCheckFailedException alreadyMarked) {
+                // a parallel run marked it
+            }
+            return false;
+        }
+    }
+
+    /** Marks a waiting application as moved to {@code round}, once; if {@code stillWaiting}, only while waitlisted. */
+    private Update markCarried(Application waiting, String round, boolean stillWaiting, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":round", s(round), ":at", s(now.toString())));
+        Update.Builder update = Update.builder().tableName(table)
+                .key(key("ROUND#" + waiting.round(), "APP#" + waiting.participantId()))
+                .updateExpression("SET carriedTo = :round, carriedAt = :at");
+        if (stillWaiting) {
+            values.put(":waitlisted", s(Status.WAITLISTED.name()));
+            update.conditionExpression("#status = :waitlisted AND attribute_not_exists(carriedTo)")
+                    .expressionAttributeNames(Map.of("#status", "status"));
+        } else {
+            update.conditionExpression("attribute_not_exists(carriedTo)");
+        }
+        return update.expressionAttributeValues(values).build();
     }
 
     /** Stores a signed link's server-side half; it expires with the link. */

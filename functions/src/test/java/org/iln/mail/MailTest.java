@@ -29,6 +29,7 @@ class MailTest {
                     "interests", List.of("metadata"), "email", "kim@example.org"))),
             Map.entry("reasons", List.of("You both catalogue <rare> books")),
             Map.entry("roundEnds", "2026-06-22"),
+            Map.entry("earlierRoundTitle", "Round 1, 2026"),
             Map.entry("partnerGivenName", "<i>Kim</i>"),
             Map.entry("reason", "no partner shares a language"),
             Map.entry("surveyUrl", "https://iln.example.org/survey/2026-1"),
@@ -46,7 +47,7 @@ class MailTest {
     @ParameterizedTest
     @ValueSource(strings = {"confirm-address", "already-applied", "confirmed", "waitlisted", "erase-link", "erased",
             "unsubscribed", "match-introduction", "new-partner", "partner-withdrew", "no-match", "discussion-point",
-            "round-ending", "coordinator-report"})
+            "round-ending", "coordinator-report", "waiting-list-place"})
     void every_template_renders_a_subject_a_text_part_and_an_html_part(String template) {
         // when
         MailRenderer.RenderedMail mail = renderer.render(template, MODEL);

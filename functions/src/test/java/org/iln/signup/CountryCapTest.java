@@ -120,6 +120,78 @@ class CountryCapTest {
         }
 
         @Test
+        void when_the_next_round_opens_the_waitlisted_are_moved_into_it_ahead_of_its_own_applicants_and_told_once() {
+            // given: p4 and p7 (Australia) waitlisted from round 1 for round 2
+            String[] countries = {"AU", "NZ", "AU", "FJ", "AU", "JP", "IN", "AU", "KE", "SE"};
+            for (int i = 0; i < countries.length; i++) {
+                applyAndConfirm("p" + i + "@example.org", countries[i]);
+            }
+            participant.clock.set(Instant.parse("2026-02-10T03:00:00Z"));
+            daily.handleRequest(null, null);
+            Map<String, Map<String, AttributeValue>> firstByEmail = new java.util.HashMap<>();
+            participant.itemsOfType("APPLICATION").forEach(a -> firstByEmail.put(a.get("email").s(), a));
+
+            // when: round 2 opens (2026-07-13), and the daily run comes twice
+            participant.clock.set(Instant.parse("2026-07-13T01:30:00Z"));
+            String summary = daily.handleRequest(null, null);
+            int mails = participant.aws.sentMail().size();
+            daily.handleRequest(null, null);
+
+            // then: each has a confirmed round-2 application, first in confirmation order, with
+            // the application time that earns waiting points
+            assertThat(summary).contains("moved from the waiting list 2");
+            List<Map<String, AttributeValue>> round2 = participant.confirmedByRound("2026-2");
+            assertThat(round2).extracting(a -> a.get("email").s())
+                    .containsExactlyInAnyOrder("p4@example.org", "p7@example.org");
+            assertThat(round2).allSatisfy(a -> {
+                Map<String, AttributeValue> first = firstByEmail.get(a.get("email").s());
+                assertThat(a.get("status").s()).isEqualTo("CONFIRMED");
+                assertThat(a.get("createdAt")).isEqualTo(first.get("createdAt"));
+                assertThat(a.get("confirmedAt")).isEqualTo(first.get("confirmedAt"));
+                assertThat(a.get("addressHash")).isEqualTo(first.get("addressHash"));
+                assertThat(a.get("participantId")).isNotEqualTo(first.get("participantId"));
+                assertThat(a.get("expiresAt").n())
+                        .isEqualTo(Long.toString(Instant.parse("2027-12-22T00:00:00Z").getEpochSecond()));
+            });
+            assertThat(participant.itemsOfType("LOCK")).filteredOn(l -> l.get("sk").s().equals("ROUND#2026-2")).hasSize(2);
+            assertThat(participant.itemsOfType("APPLICATION")).filteredOn(a -> a.get("round").s().equals("2026-1"))
+                    .filteredOn(a -> a.containsKey("carriedTo")).hasSize(2)
+                    .allSatisfy(a -> assertThat(a.get("carriedTo").s()).isEqualTo("2026-2"));
+            List<SentMail> told = participant.aws.sentMail().stream()
+                    .filter(m -> m.subject().startsWith("Your place in Round 2, 2026")).toList();
+            assertThat(told).extracting(SentMail::to).containsExactlyInAnyOrder("p4@example.org", "p7@example.org");
+            assertThat(told.get(0).text()).contains("do not need to apply again", "2026-08-24");
+            assertThat(told.get(0).listUnsubscribePost()).hasValue("List-Unsubscribe=One-Click");
+            assertThat(participant.aws.sentMail()).hasSize(mails);
+        }
+
+        @Test
+        void someone_waitlisted_who_applied_to_the_next_round_themselves_keeps_that_application() {
+            // given: p1 waitlisted from round 1 (quota 1 of 3 at 20%: the second AU is over)
+            applyAndConfirm("p0@example.org", "AU");
+            applyAndConfirm("p1@example.org", "AU");
+            applyAndConfirm("p2@example.org", "NZ");
+            participant.clock.set(Instant.parse("2026-02-10T03:00:00Z"));
+            daily.handleRequest(null, null);
+            // and, on round 2's opening day before the daily run, p1 applies again
+            participant.clock.set(Instant.parse("2026-07-13T00:10:00Z"));
+            participant.apply("p1@example.org", "AU");
+            participant.clock.set(Instant.parse("2026-07-13T01:30:00Z"));
+
+            // when
+            String summary = daily.handleRequest(null, null);
+            daily.handleRequest(null, null);
+
+            // then: one round-2 application, their own; the waiting one is marked and left
+            assertThat(summary).contains("moved from the waiting list 0");
+            assertThat(participant.itemsOfType("APPLICATION")).filteredOn(a -> a.get("round").s().equals("2026-2"))
+                    .singleElement().satisfies(a -> assertThat(a.get("status").s()).isEqualTo("UNCONFIRMED"));
+            assertThat(participant.itemsOfType("APPLICATION")).filteredOn(a -> a.get("email").s().equals("p1@example.org"))
+                    .filteredOn(a -> a.get("round").s().equals("2026-1"))
+                    .singleElement().satisfies(a -> assertThat(a.get("carriedTo").s()).isEqualTo("2026-2"));
+        }
+
+        @Test
         void a_confirmation_after_applications_close_is_judged_at_once() {
             // given: 5 confirmed, 1 from AU (quota 1 of 6 at 20%); another AU applied on the last day
             String[] countries = {"AU", "NZ", "FJ", "JP", "IN"};

@@ -52,7 +52,8 @@ public final class FunctionCatalogue {
                     new Trigger.Daily(1, 30),
                     // Query: confirmed-by-round; UpdateItem: waitlist, mail sent; PutItem: unsubscribe
                     // tokens, mail claims; DeleteItem: a claim released after a failed send;
-                    // GetItem: suppressions.
+                    // GetItem: suppressions; Put and Update in one transaction: moving the
+                    // waitlisted into the next round (application, lock, the waiting one marked).
                     List.of("dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem", "dynamodb:DeleteItem",
                             "dynamodb:GetItem"),
                     true,
