@@ -315,9 +315,9 @@ public final class MatchingNight {
         return value == null || value.isBlank() ? null : value;
     }
 
-    /** The round's confirmed applications (one query on {@code confirmed-by-round}; waitlisted and matched left out). */
     /**
-     * The round's confirmed applications that can be written to: an address that bounced,
+     * The round's confirmed applications (one query on {@code confirmed-by-round}; waitlisted and
+     * matched left out) that can be written to: an address that bounced,
      * complained or unsubscribed is left out, so that nobody is introduced to a partner who will
      * never hear of them (after publication the re-match handles the same case).
      */
