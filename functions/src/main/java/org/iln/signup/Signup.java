@@ -126,8 +126,8 @@ public final class Signup {
         if (existing.isPresent() && store.claimMail(ackKey, hash, "already-applied", now)) {
             Application known = existing.get();
             // No name either: the first application may be unconfirmed, its name typed by anyone.
-            Map<String, String> model = new HashMap<>();
             mailer.sendClaimed(ackKey, () -> {
+                Map<String, String> model = new HashMap<>();
                 if (known.status() == Application.Status.UNCONFIRMED) {
                     String token = tokens.mint(Purpose.CONFIRM, hash, round.id(), known.participantId(), now);
                     model.put("confirmUrl", links.api("confirm", token));

@@ -223,6 +223,12 @@ public final class ParticipantStore {
                 .map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals);
     }
 
+    /** Whether the transaction's write at {@code index} is the one whose condition failed. */
+    private static boolean conditionFailedAt(TransactionCanceledException e, int index) {
+        return e.hasCancellationReasons() && e.cancellationReasons().size() > index
+                && "ConditionalCheckFailed".equals(e.cancellationReasons().get(index).code());
+    }
+
     /** Confirmed and waitlisted applications of a round, earliest confirmation first. */
     public List<Application> confirmedInRound(String round) {
         return inRound(round, Optional.empty());
@@ -313,22 +319,20 @@ public final class ParticipantStore {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
             return true;
         } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-            if (reasons.size() < 2 || !"ConditionalCheckFailed".equals(reasons.get(1).code())
-                    || "ConditionalCheckFailed".equals(reasons.get(0).code())) {
-                if (conditionFailed(e)) {
-                    return false;
-                }
+            if (!conditionFailed(e)) {
                 throw e;
             }
-            // the lock is taken: the person applied to that round themselves
-            Update mark = markCarried(waiting, moved.round(), false, now);
-            try {
-                dynamo.updateItem(b -> b.tableName(table).key(mark.key()).updateExpression(mark.updateExpression())
-                        .conditionExpression(mark.conditionExpression())
-                        .expressionAttributeValues(mark.expressionAttributeValues()));
-            } catch (ConditionalCheckFailedException alreadyMarked) {
-                // a parallel run marked it
+            // writes[0] failing means moved before; writes[1] alone, that the person applied to
+            // that round themselves (the lock is taken): then only mark the waiting one
+            if (conditionFailedAt(e, 1) && !conditionFailedAt(e, 0)) {
+                Update mark = markCarried(waiting, moved.round(), false, now);
+                try {
+                    dynamo.updateItem(b -> b.tableName(table).key(mark.key()).updateExpression(mark.updateExpression())
+                            .conditionExpression(mark.conditionExpression())
+                            .expressionAttributeValues(mark.expressionAttributeValues()));
+                } catch (ConditionalCheckFailedException alreadyMarked) {
+                    // a parallel run marked it
+                }
             }
             return false;
         }
