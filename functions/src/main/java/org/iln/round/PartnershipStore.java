@@ -35,13 +35,13 @@ import org.iln.matching.MatchingJson;
 import org.iln.programme.Programme.Round;
 import org.iln.store.Application;
 import org.iln.store.Attributes;
+import org.iln.store.Paging;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -316,22 +316,16 @@ public final class PartnershipStore {
     public List<Pair> pairs(String round) {
         Map<String, Map<String, AttributeValue>> pairItems = new LinkedHashMap<>();
         List<Map<String, AttributeValue>> memberItems = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :pair)")
-                    .expressionAttributeValues(Map.of(":pk", s("ROUND#" + round), ":pair", s("PAIR#")))
-                    .exclusiveStartKey(from));
-            for (Map<String, AttributeValue> item : page.items()) {
-                if ("PAIR".equals(text(item, ITEM_TYPE))) {
-                    pairItems.put(text(item, "pairId"), item);
-                } else {
-                    memberItems.add(item);
-                }
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        Paging.items(dynamo, b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :pair)")
+                .expressionAttributeValues(Map.of(":pk", s("ROUND#" + round), ":pair", s("PAIR#"))))
+                .forEach(item -> {
+                    if ("PAIR".equals(text(item, ITEM_TYPE))) {
+                        pairItems.put(text(item, "pairId"), item);
+                    } else {
+                        memberItems.add(item);
+                    }
+                });
         Map<String, Map<String, String>> hashes = new HashMap<>();
         Map<String, Set<String>> erased = new HashMap<>();
         for (Map<String, AttributeValue> m : memberItems) {
@@ -358,17 +352,11 @@ public final class PartnershipStore {
     /** The address hashes of everyone this person was ever partnered with. */
     public Set<String> pastPartners(String addressHash) {
         Set<String> result = new TreeSet<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(b -> b.tableName(table)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :partner)")
-                    .expressionAttributeValues(Map.of(":pk", s("PERSON#" + addressHash), ":partner", s("PARTNER#")))
-                    .projectionExpression("sk")
-                    .exclusiveStartKey(from));
-            page.items().forEach(item -> result.add(item.get(SK).s().substring("PARTNER#".length())));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        Paging.items(dynamo, b -> b.tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :partner)")
+                .expressionAttributeValues(Map.of(":pk", s("PERSON#" + addressHash), ":partner", s("PARTNER#")))
+                .projectionExpression("sk"))
+                .forEach(item -> result.add(item.get(SK).s().substring("PARTNER#".length())));
         return result;
     }
 

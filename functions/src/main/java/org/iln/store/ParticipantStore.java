@@ -43,7 +43,6 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -251,25 +250,16 @@ public final class ParticipantStore {
 
     /** The round's applications in {@code confirmed-by-round} that pass {@code filter} (null: all). */
     private List<Application> inRound(String round, String filter, Map<String, AttributeValue> filterValues) {
-        List<Application> result = new ArrayList<>();
         Map<String, AttributeValue> values = new HashMap<>(filterValues);
         values.put(":round", s(round));
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(b -> {
-                b.tableName(table).indexName(CONFIRMED_BY_ROUND)
-                        .keyConditionExpression("confirmedRound = :round")
-                        .expressionAttributeValues(values)
-                        .exclusiveStartKey(from);
-                if (filter != null) {
-                    b.filterExpression(filter).expressionAttributeNames(Map.of("#status", "status"));
-                }
-            });
-            page.items().forEach(item -> result.add(toApplication(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return result;
+        return Paging.items(dynamo, b -> {
+            b.tableName(table).indexName(CONFIRMED_BY_ROUND)
+                    .keyConditionExpression("confirmedRound = :round")
+                    .expressionAttributeValues(values);
+            if (filter != null) {
+                b.filterExpression(filter).expressionAttributeNames(Map.of("#status", "status"));
+            }
+        }).map(ParticipantStore::toApplication).toList();
     }
 
     /** Moves a confirmed application to the waitlist; false if it was not confirmed any more. */
@@ -480,11 +470,10 @@ public final class ParticipantStore {
      * is eventually consistent: a key may already be taken, which its claim will tell.
      */
     public Stream<String> dueMail(Instant now) {
-        return dynamo.queryPaginator(b -> b.tableName(table).indexName(MAIL_QUEUE_INDEX)
+        return Paging.items(dynamo, b -> b.tableName(table).indexName(MAIL_QUEUE_INDEX)
                         .keyConditionExpression("mailQueue = :pending AND dueAt <= :now")
                         .expressionAttributeValues(Map.of(":pending", s(PENDING), ":now", s(ORDER_FORMAT.format(now))))
                         .limit(100))
-                .items().stream()
                 .map(item -> item.get(PK).s().substring("MAIL#".length()));
     }
 
@@ -717,18 +706,9 @@ public final class ParticipantStore {
     }
 
     private List<Map<String, AttributeValue>> itemsOf(String addressHash) {
-        List<Map<String, AttributeValue>> result = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(BY_ADDRESS)
-                    .keyConditionExpression("addressHash = :h")
-                    .expressionAttributeValues(Map.of(":h", s(addressHash)))
-                    .exclusiveStartKey(from));
-            result.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return result;
+        return Paging.items(dynamo, b -> b.tableName(table).indexName(BY_ADDRESS)
+                .keyConditionExpression("addressHash = :h")
+                .expressionAttributeValues(Map.of(":h", s(addressHash)))).toList();
     }
 
     private static Map<String, AttributeValue> applicationItem(Application a) {
