@@ -21,6 +21,7 @@ import org.iln.mail.SendRate;
 import org.iln.store.IlnTable;
 import org.iln.store.ParticipantStore;
 import org.iln.token.SignedLinks;
+import org.iln.token.TokenStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -91,7 +92,7 @@ public final class DispatchBench {
                 : new SendRate(1_000_000, used, SendRate.Sleeper.THREAD);
         Dispatcher dispatcher = new Dispatcher(ses, store, new MailRenderer(),
                 new MimeComposer("International Librarians Network <noreply@iln.example.org>"),
-                new SignedLinks("a-benchmark-key-for-signing-links-0123456789".getBytes(), store),
+                new SignedLinks("a-benchmark-key-for-signing-links-0123456789".getBytes(), new TokenStore(dynamo, TABLE)),
                 URI.create("https://iln.example.org"), sendRate, used);
         Instant simulatedStart = clock.instant();
         long start = System.nanoTime();

@@ -13,6 +13,7 @@ import org.iln.programme.Programme;
 import org.iln.programme.ProgrammeSource;
 import org.iln.store.ParticipantStore;
 import org.iln.token.SignedLinks;
+import org.iln.token.TokenStore;
 
 /**
  * Runs every few minutes (an EventBridge schedule; the event's content is not used): queues the
@@ -46,7 +47,7 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
         this.programme = ProgrammeSource.of(config.programme(), clock);
         this.points = new DiscussionPoints(store, new Outbox(store, clock), config.siteUrl(), clock);
         this.dispatcher = new Dispatcher(clients.ses(), store, new MailRenderer(), new MimeComposer(config.mailFrom()),
-                new SignedLinks(config.tokenKey(), store), config.siteUrl(),
+                new SignedLinks(config.tokenKey(), new TokenStore(clients.dynamo(), config.tableName())), config.siteUrl(),
                 new SendRate(config.sendRate(), clock, sleeper), config.configurationSet(), clock);
     }
 

@@ -164,7 +164,7 @@ final class ColdStart {
         DynamoDbClient dynamo = AwsClients.dynamo(config, new DeferredHttpClient(http::get));
         ParticipantStore store = new ParticipantStore(dynamo, config.tableName());
         Mailer mailer = new Mailer(ses::get, store, renderer::get, composer::get, config.configurationSet(), clock);
-        Participants participants = Participants.create(store, mailer, clock, config, programme.join());
+        Participants participants = Participants.create(dynamo, mailer, clock, config, programme.join());
         // A From address the composer refuses fails here, in the Lambda's initialisation.
         composer.get();
         return participants;

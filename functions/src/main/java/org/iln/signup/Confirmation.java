@@ -14,7 +14,7 @@ import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
 import org.iln.store.Application;
 import org.iln.store.ParticipantStore;
-import org.iln.store.StoredToken;
+import org.iln.token.StoredToken;
 import org.iln.token.Purpose;
 import org.iln.token.SignedLinks;
 import org.slf4j.Logger;

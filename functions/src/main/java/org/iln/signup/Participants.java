@@ -10,6 +10,8 @@ import org.iln.programme.Programme;
 import org.iln.store.AddressHasher;
 import org.iln.store.ParticipantStore;
 import org.iln.token.SignedLinks;
+import org.iln.token.TokenStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The participant lifecycle's core, wired once per Lambda instance: signup, confirmation,
@@ -29,15 +31,16 @@ public record Participants(
     public static Participants create(AwsClients clients, Clock clock, FunctionsConfig config,
                                       Supplier<Programme> programme) {
         ParticipantStore store = new ParticipantStore(clients.dynamo(), config.tableName());
-        return create(store, new Mailer(clients.ses(), store, new MailRenderer(), config.mailFrom(),
+        return create(clients.dynamo(), new Mailer(clients.ses(), store, new MailRenderer(), config.mailFrom(),
                 config.configurationSet(), clock), clock, config, programme);
     }
 
-    /** Wires the core over a store and a mailer (whose parts a cold start may still be preparing). */
-    static Participants create(ParticipantStore store, Mailer mailer, Clock clock, FunctionsConfig config,
+    /** Wires the core over a table and a mailer (whose parts a cold start may still be preparing). */
+    static Participants create(DynamoDbClient dynamo, Mailer mailer, Clock clock, FunctionsConfig config,
                                Supplier<Programme> programme) {
+        ParticipantStore store = new ParticipantStore(dynamo, config.tableName());
         AddressHasher hasher = new AddressHasher(config.addressKey());
-        SignedLinks tokens = new SignedLinks(config.tokenKey(), store);
+        SignedLinks tokens = new SignedLinks(config.tokenKey(), new TokenStore(dynamo, config.tableName()));
         Links links = new Links(config.siteUrl());
         CountryCap cap = new CountryCap(store, tokens, mailer, programme, links, clock);
         return new Participants(

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.iln.mail.Envelope;
 import org.iln.mail.Mailer;
 import org.iln.store.ParticipantStore;
-import org.iln.store.StoredToken;
+import org.iln.token.StoredToken;
 import org.iln.token.Purpose;
 import org.iln.token.SignedLinks;
 import org.slf4j.Logger;

@@ -1,11 +1,17 @@
 package org.iln.store;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reading and writing the DynamoDB attribute values that the table's items are made of. */
 public final class Attributes {
+
+    private static final DateTimeFormatter ORDER_FORMAT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private Attributes() {
     }
@@ -32,5 +38,24 @@ public final class Attributes {
     public static List<String> strings(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v == null || !v.hasL() ? List.of() : v.l().stream().map(AttributeValue::s).toList();
+    }
+
+    /** The primary key of the item under {@code pk} and {@code sk}. */
+    public static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(IlnTable.PK, s(pk), IlnTable.SK, s(sk));
+    }
+
+    /**
+     * Whether the item's TTL ({@link IlnTable#EXPIRES_AT}) has passed: DynamoDB deletes expired
+     * items only some time later (up to days), so reads treat them as gone.
+     */
+    public static boolean expired(Map<String, AttributeValue> item, Instant now) {
+        AttributeValue expires = item.get(IlnTable.EXPIRES_AT);
+        return expires != null && Long.parseLong(expires.n()) < now.getEpochSecond();
+    }
+
+    /** An instant as fixed-width UTC text, so that an index's string order is time order. */
+    public static String orderable(Instant at) {
+        return ORDER_FORMAT.format(at);
     }
 }

@@ -51,7 +51,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Typed reads and writes of participants' items in the single table: applications and their
- * uniqueness locks, signed-link tokens, mail claims, suppressions and per-client counters.
+ * uniqueness locks, mail claims, suppressions and per-client counters.
  *
  * <p>Every write that must happen once is a conditional write, so retries and parallel requests
  * are safe; every item that belongs to a person carries {@link IlnTable#ADDRESS_HASH} so that
@@ -342,37 +342,6 @@ public final class ParticipantStore {
             update.conditionExpression("attribute_not_exists(carriedTo)");
         }
         return update.expressionAttributeValues(values).build();
-    }
-
-    /** Stores a signed link's server-side half; it expires with the link. */
-    public void putToken(StoredToken token) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s("TOKEN#" + token.id()));
-        item.put(SK, s("TOKEN"));
-        item.put(ITEM_TYPE, s("TOKEN"));
-        item.put("purpose", s(token.purpose()));
-        item.put(ADDRESS_HASH, s(token.addressHash()));
-        item.put("round", s(token.round()));
-        item.put("participantId", s(token.participantId()));
-        item.put(EXPIRES_AT, n(token.expiresAt().getEpochSecond()));
-        dynamo.putItem(b -> b.tableName(table).item(item));
-    }
-
-    /** The token with this id, unless it is gone or expired. */
-    public Optional<StoredToken> token(String id, Instant now) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(key("TOKEN#" + id, "TOKEN"))).item();
-        if (item == null || item.isEmpty() || expired(item, now)) {
-            return Optional.empty();
-        }
-        return Optional.of(new StoredToken(id, item.get("purpose").s(), item.get(ADDRESS_HASH).s(),
-                item.get("round").s(), item.get("participantId").s(),
-                Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n()))));
-    }
-
-    /** Deletes a token (a used one-shot link). */
-    public void deleteToken(String id) {
-        dynamo.deleteItem(b -> b.tableName(table).key(key("TOKEN#" + id, "TOKEN")));
     }
 
     /**

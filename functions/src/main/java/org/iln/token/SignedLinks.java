@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.iln.store.ParticipantStore;
-import org.iln.store.StoredToken;
 
 /**
  * Mints and checks the tokens in participants' links: {@code <id>.<expiry>.<signature>}, where
@@ -29,11 +27,11 @@ public final class SignedLinks {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final SecretKeySpec key;
-    private final ParticipantStore store;
+    private final TokenStore store;
     private final SecureRandom random = new SecureRandom();
 
     /** Links signed with {@code key} (at least 32 bytes) whose ids live in {@code store}. */
-    public SignedLinks(byte[] key, ParticipantStore store) {
+    public SignedLinks(byte[] key, TokenStore store) {
         if (key == null || key.length < 32) {
             throw new IllegalArgumentException("token key must have at least 32 bytes");
         }
@@ -47,7 +45,7 @@ public final class SignedLinks {
         random.nextBytes(idBytes);
         String id = BASE64URL.encodeToString(idBytes);
         Instant expiresAt = now.plus(purpose.validity());
-        store.putToken(new StoredToken(id, purpose.name(), addressHash, round, participantId, expiresAt));
+        store.put(new StoredToken(id, purpose.name(), addressHash, round, participantId, expiresAt));
         long expiry = expiresAt.getEpochSecond();
         return id + "." + expiry + "." + sign(purpose, id, expiry);
     }
@@ -64,12 +62,12 @@ public final class SignedLinks {
                 || expiry < now.getEpochSecond()) {
             return Optional.empty();
         }
-        return store.token(parts[0], now).filter(t -> t.purpose().equals(purpose.name()));
+        return store.find(parts[0], now).filter(t -> t.purpose().equals(purpose.name()));
     }
 
     /** Makes a used one-shot link stop working. */
     public void revoke(StoredToken token) {
-        store.deleteToken(token.id());
+        store.delete(token.id());
     }
 
     private String sign(Purpose purpose, String id, long expiry) {

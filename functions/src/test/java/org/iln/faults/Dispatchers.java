@@ -11,6 +11,7 @@ import org.iln.store.ParticipantStore;
 import org.iln.testing.Aws;
 import org.iln.testing.SettableClock;
 import org.iln.token.SignedLinks;
+import org.iln.token.TokenStore;
 
 /** The dispatcher the fault tests run, as {@code DispatchHandler} builds it, on a simulated clock. */
 final class Dispatchers {
@@ -27,7 +28,7 @@ final class Dispatchers {
     static Dispatcher over(Aws aws, AwsClients clients, SettableClock clock, SendRate rate) {
         ParticipantStore store = new ParticipantStore(clients.dynamo(), Aws.TABLE);
         return new Dispatcher(clients.ses(), store, new MailRenderer(), new MimeComposer(Aws.FROM),
-                new SignedLinks(aws.config().tokenKey(), store), Aws.SITE, rate, clock);
+                new SignedLinks(aws.config().tokenKey(), new TokenStore(clients.dynamo(), Aws.TABLE)), Aws.SITE, rate, clock);
     }
 
     /** 14 messages a second on {@code clock}: each pause moves it and is reported. */

@@ -11,6 +11,7 @@ import org.iln.store.ParticipantStore;
 import org.iln.testing.Aws;
 import org.iln.testing.SettableClock;
 import org.iln.token.SignedLinks;
+import org.iln.token.TokenStore;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -37,7 +38,7 @@ final class DispatchFixture {
         this.aws = aws;
         this.store = new ParticipantStore(aws.dynamo(), Aws.TABLE);
         this.outbox = new Outbox(store, clock);
-        this.links = new SignedLinks(TOKEN_KEY, store);
+        this.links = new SignedLinks(TOKEN_KEY, new TokenStore(aws.dynamo(), Aws.TABLE));
     }
 
     /** A dispatcher at {@code perSecond}, whose SES calls go through {@code failure} first. */

@@ -1,4 +1,4 @@
-package org.iln.store;
+package org.iln.token;
 
 import java.time.Instant;
 import java.util.Objects;
