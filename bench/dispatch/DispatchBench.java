@@ -14,12 +14,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.iln.mail.Dispatcher;
 import org.iln.mail.MailRenderer;
+import org.iln.mail.MailStore;
 import org.iln.mail.MimeComposer;
 import org.iln.mail.Outbox;
 import org.iln.mail.OutboxMessage;
 import org.iln.mail.SendRate;
+import org.iln.mail.Suppressions;
 import org.iln.store.IlnTable;
-import org.iln.store.ParticipantStore;
 import org.iln.token.SignedLinks;
 import org.iln.token.TokenStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -64,7 +65,7 @@ public final class DispatchBench {
         MovableClock clock = new MovableClock(Instant.parse("2026-02-23T08:00:00Z"));
         boolean simulated = rate > 0;
         Clock used = simulated ? clock : Clock.systemUTC();
-        ParticipantStore store = new ParticipantStore(dynamo, TABLE);
+        MailStore store = new MailStore(dynamo, TABLE);
         Outbox outbox = new Outbox(store, used);
 
         long queueStart = System.nanoTime();
@@ -90,7 +91,7 @@ public final class DispatchBench {
         SendRate sendRate = simulated
                 ? new SendRate(rate, clock, clock::advance)
                 : new SendRate(1_000_000, used, SendRate.Sleeper.THREAD);
-        Dispatcher dispatcher = new Dispatcher(ses, store, new MailRenderer(),
+        Dispatcher dispatcher = new Dispatcher(ses, store, new Suppressions(dynamo, TABLE), new MailRenderer(),
                 new MimeComposer("International Librarians Network <noreply@iln.example.org>"),
                 new SignedLinks("a-benchmark-key-for-signing-links-0123456789".getBytes(), new TokenStore(dynamo, TABLE)),
                 URI.create("https://iln.example.org"), sendRate, used);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.iln.cli.dev.DemoParticipants;
 import org.iln.cli.dev.LocalAws;
+import org.iln.mail.MailStore;
 import org.iln.round.PartnershipStore;
 import org.iln.round.PartnershipStore.Coordination;
 import org.iln.store.AddressHasher;
@@ -38,13 +39,14 @@ class CoordinateCommandTest {
     static void confirmedApplications() {
         aws = LocalAws.startMoto(new PrintWriter(new StringWriter()));
         ParticipantStore store = new ParticipantStore(aws.clients().dynamo(), aws.table());
+        MailStore mail = new MailStore(aws.clients().dynamo(), aws.table());
         AddressHasher hasher = new AddressHasher(new byte[32]);
         Instant now = Instant.parse("2026-12-01T10:00:00Z");
         for (Application.Profile profile : DemoParticipants.people().subList(0, 5)) {
             String hash = hasher.address(profile.email());
             Application application = new Application(ROUND, UUID.randomUUID().toString(), hash, profile,
                     Application.Status.UNCONFIRMED, now, Optional.empty(), Optional.empty());
-            store.createApplication(application, "seed:" + hash, "seed", now);
+            store.createApplication(application, mail.claimPut("seed:" + hash, hash, "seed", now), now);
             store.confirm(application, now.plus(java.time.Duration.ofDays(365)), now);
             ids.add(application.participantId());
         }

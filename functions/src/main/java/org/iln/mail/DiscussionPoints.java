@@ -39,14 +39,19 @@ public final class DiscussionPoints {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscussionPoints.class);
 
-    private final ParticipantStore store;
+    private final ParticipantStore participants;
+    private final MailStore mail;
     private final Outbox outbox;
     private final URI siteUrl;
     private final Clock clock;
 
-    /** Fan-out into {@code outbox}; archive links point into {@code siteUrl}. */
-    public DiscussionPoints(ParticipantStore store, Outbox outbox, URI siteUrl, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
+    /**
+     * Fan-out to the active {@code participants} into {@code outbox}, each fan-out marked done in
+     * {@code mail}; archive links point into {@code siteUrl}.
+     */
+    public DiscussionPoints(ParticipantStore participants, MailStore mail, Outbox outbox, URI siteUrl, Clock clock) {
+        this.participants = Objects.requireNonNull(participants, "participants");
+        this.mail = Objects.requireNonNull(mail, "mail");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         String site = Objects.requireNonNull(siteUrl, "siteUrl").toString();
         this.siteUrl = URI.create(site.endsWith("/") ? site.substring(0, site.length() - 1) : site);
@@ -70,17 +75,17 @@ public final class DiscussionPoints {
                 continue;
             }
             String fanOut = "point:" + point.round() + ":" + point.slug();
-            if (store.isFannedOut(fanOut)) {
+            if (mail.isFannedOut(fanOut)) {
                 continue;
             }
             int forPoint = 0;
-            List<Application> active = store.activeParticipants(point.round());
+            List<Application> active = participants.activeParticipants(point.round());
             for (Application participant : active) {
                 if (outbox.enqueue(message(round.get(), point, participant))) {
                     forPoint++;
                 }
             }
-            store.markFannedOut(fanOut, active.size(), now);
+            mail.markFannedOut(fanOut, active.size(), now);
             queued += forPoint;
             LOG.atInfo().addKeyValue("round", point.round()).addKeyValue("point", point.slug())
                     .addKeyValue("active", active.size()).addKeyValue("queued", forPoint)

@@ -43,10 +43,12 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(config, "config");
-        ParticipantStore store = new ParticipantStore(clients.dynamo(), config.tableName());
+        MailStore mail = new MailStore(clients.dynamo(), config.tableName());
         this.programme = ProgrammeSource.of(config.programme(), clock);
-        this.points = new DiscussionPoints(store, new Outbox(store, clock), config.siteUrl(), clock);
-        this.dispatcher = new Dispatcher(clients.ses(), store, new MailRenderer(), new MimeComposer(config.mailFrom()),
+        this.points = new DiscussionPoints(new ParticipantStore(clients.dynamo(), config.tableName()), mail,
+                new Outbox(mail, clock), config.siteUrl(), clock);
+        this.dispatcher = new Dispatcher(clients.ses(), mail, new Suppressions(clients.dynamo(), config.tableName()),
+                new MailRenderer(), new MimeComposer(config.mailFrom()),
                 new SignedLinks(config.tokenKey(), new TokenStore(clients.dynamo(), config.tableName())), config.siteUrl(),
                 new SendRate(config.sendRate(), clock, sleeper), config.configurationSet(), clock);
     }

@@ -17,8 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.iln.json.Json;
-import org.iln.store.ParticipantStore;
-import org.iln.store.StoredMail;
 import org.iln.token.Purpose;
 import org.iln.token.SignedLinks;
 import org.slf4j.Logger;
@@ -69,7 +67,8 @@ public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final SesV2Client ses;
-    private final ParticipantStore store;
+    private final MailStore store;
+    private final Suppressions suppressions;
     private final MailRenderer renderer;
     private final MimeComposer composer;
     private final SignedLinks links;
@@ -83,20 +82,22 @@ public final class Dispatcher {
      * A dispatcher sending through {@code ses}, minting unsubscribe links with {@code links}
      * (pointing to {@code siteUrl/api/unsubscribe}), paced by {@code rate}.
      */
-    public Dispatcher(SesV2Client ses, ParticipantStore store, MailRenderer renderer, MimeComposer composer,
-                      SignedLinks links, URI siteUrl, SendRate rate, Clock clock) {
-        this(ses, store, renderer, composer, links, siteUrl, rate, Optional.empty(), clock);
+    public Dispatcher(SesV2Client ses, MailStore store, Suppressions suppressions, MailRenderer renderer,
+                      MimeComposer composer, SignedLinks links, URI siteUrl, SendRate rate, Clock clock) {
+        this(ses, store, suppressions, renderer, composer, links, siteUrl, rate, Optional.empty(), clock);
     }
 
     /**
      * A dispatcher as above that sends with an SES configuration set, so that bounces and
      * complaints of what it sends are published to the programme's event handler.
      */
-    public Dispatcher(SesV2Client ses, ParticipantStore store, MailRenderer renderer, MimeComposer composer,
-                      SignedLinks links, URI siteUrl, SendRate rate, Optional<String> configurationSet, Clock clock) {
+    public Dispatcher(SesV2Client ses, MailStore store, Suppressions suppressions, MailRenderer renderer,
+                      MimeComposer composer, SignedLinks links, URI siteUrl, SendRate rate,
+                      Optional<String> configurationSet, Clock clock) {
         this.configurationSet = Objects.requireNonNull(configurationSet, "configurationSet");
         this.ses = Objects.requireNonNull(ses, "ses");
         this.store = Objects.requireNonNull(store, "store");
+        this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.composer = Objects.requireNonNull(composer, "composer");
         this.links = Objects.requireNonNull(links, "links");
@@ -163,7 +164,7 @@ public final class Dispatcher {
 
     private Outcome send(StoredMail mail) {
         String template = mail.template();
-        if (mail.programmeMail() && store.isSuppressed(mail.addressHash())) {
+        if (mail.programmeMail() && suppressions.isSuppressed(mail.addressHash())) {
             store.finishMail(mail.key(), StoredMail.Status.SKIPPED, "suppressed", clock.instant());
             LOG.atInfo().addKeyValue("template", template).log("address suppressed, programme mail skipped");
             return Outcome.SKIPPED;

@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.iln.store.ParticipantStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
@@ -28,24 +27,29 @@ public final class Mailer {
     private static final Logger LOG = LoggerFactory.getLogger(Mailer.class);
 
     private final Supplier<SesV2Client> ses;
-    private final ParticipantStore store;
+    private final MailStore store;
+    private final Suppressions suppressions;
     private final Supplier<MailRenderer> renderer;
     private final Supplier<MimeComposer> composer;
     private final Clock clock;
     private final Optional<String> configurationSet;
 
-    /** A mailer sending through {@code ses} from {@code from}, claiming messages in {@code store}. */
-    public Mailer(SesV2Client ses, ParticipantStore store, MailRenderer renderer, String from, Clock clock) {
-        this(ses, store, renderer, from, Optional.empty(), clock);
+    /**
+     * A mailer sending through {@code ses} from {@code from}, claiming messages in {@code store}
+     * and not sending programme mail to addresses in {@code suppressions}.
+     */
+    public Mailer(SesV2Client ses, MailStore store, Suppressions suppressions, MailRenderer renderer, String from,
+                  Clock clock) {
+        this(ses, store, suppressions, renderer, from, Optional.empty(), clock);
     }
 
     /**
      * A mailer sending with an SES configuration set, so that bounces and complaints of what it
      * sends are published to the programme's event handler.
      */
-    public Mailer(SesV2Client ses, ParticipantStore store, MailRenderer renderer, String from,
+    public Mailer(SesV2Client ses, MailStore store, Suppressions suppressions, MailRenderer renderer, String from,
                   Optional<String> configurationSet, Clock clock) {
-        this(given(ses, "ses"), store, given(renderer, "renderer"), given(new MimeComposer(from), "composer"),
+        this(given(ses, "ses"), store, suppressions, given(renderer, "renderer"), given(new MimeComposer(from), "composer"),
                 configurationSet, clock);
     }
 
@@ -53,11 +57,13 @@ public final class Mailer {
      * A mailer whose SES client, renderer and MIME composer may still be being prepared on another
      * thread (a cold start, see {@code org.iln.signup.ColdStart}): the first message waits for them.
      */
-    public Mailer(Supplier<SesV2Client> ses, ParticipantStore store, Supplier<MailRenderer> renderer,
-                  Supplier<MimeComposer> composer, Optional<String> configurationSet, Clock clock) {
+    public Mailer(Supplier<SesV2Client> ses, MailStore store, Suppressions suppressions,
+                  Supplier<MailRenderer> renderer, Supplier<MimeComposer> composer, Optional<String> configurationSet,
+                  Clock clock) {
         this.configurationSet = Objects.requireNonNull(configurationSet, "configurationSet");
         this.ses = Objects.requireNonNull(ses, "ses");
         this.store = Objects.requireNonNull(store, "store");
+        this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.composer = Objects.requireNonNull(composer, "composer");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -89,7 +95,7 @@ public final class Mailer {
         String messageId;
         try {
             envelope = prepare.get();
-            if (envelope.isProgrammeMail() && store.isSuppressed(envelope.addressHash())) {
+            if (envelope.isProgrammeMail() && suppressions.isSuppressed(envelope.addressHash())) {
                 LOG.atInfo().addKeyValue("template", envelope.template()).log("address suppressed, programme mail not sent");
                 return;
             }

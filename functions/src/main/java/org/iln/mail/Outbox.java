@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Objects;
 import org.iln.json.Json;
-import org.iln.store.ParticipantStore;
-import org.iln.store.StoredMail;
 
 /**
  * Where every programme message waits to be sent: {@link #enqueue} writes {@code MAIL#<key>}
@@ -18,12 +16,12 @@ import org.iln.store.StoredMail;
  */
 public final class Outbox {
 
-    private final ParticipantStore store;
+    private final MailStore store;
     private final Clock clock;
     private final ObjectMapper json = Json.newMapper();
 
     /** An outbox in {@code store}, timing messages by {@code clock}. */
-    public Outbox(ParticipantStore store, Clock clock) {
+    public Outbox(MailStore store, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
     }

@@ -8,7 +8,6 @@ import java.util.Objects;
 import org.iln.config.AwsClients;
 import org.iln.config.FunctionsConfig;
 import org.iln.store.AddressHasher;
-import org.iln.store.ParticipantStore;
 
 /**
  * Receives SES bounce and complaint events (the configuration set publishes them to an SNS
@@ -31,7 +30,7 @@ public final class SesEventHandler implements RequestHandler<SNSEvent, String> {
     public SesEventHandler(AwsClients clients, Clock clock, FunctionsConfig config) {
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(config, "config");
-        this.feedback = new SesFeedback(new ParticipantStore(clients.dynamo(), config.tableName()),
+        this.feedback = new SesFeedback(new Suppressions(clients.dynamo(), config.tableName()),
                 new AddressHasher(config.addressKey()), Objects.requireNonNull(clock, "clock"));
     }
 

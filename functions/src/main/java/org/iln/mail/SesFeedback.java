@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Objects;
 import org.iln.json.Json;
 import org.iln.store.AddressHasher;
-import org.iln.store.ParticipantStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +24,14 @@ public final class SesFeedback {
 
     private static final Logger LOG = LoggerFactory.getLogger(SesFeedback.class);
 
-    private final ParticipantStore store;
+    private final Suppressions suppressions;
     private final AddressHasher hasher;
     private final Clock clock;
     private final ObjectMapper json = Json.newMapper();
 
-    /** Feedback written to {@code store}, addresses hashed with {@code hasher}. */
-    public SesFeedback(ParticipantStore store, AddressHasher hasher, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
+    /** Feedback written to {@code suppressions}, addresses hashed with {@code hasher}. */
+    public SesFeedback(Suppressions suppressions, AddressHasher hasher, Clock clock) {
+        this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -79,7 +78,7 @@ public final class SesFeedback {
         if (bare.isBlank() || !bare.contains("@")) {
             return 0;
         }
-        store.suppress(hasher.address(bare.toLowerCase(Locale.ROOT)), reason, clock.instant());
+        suppressions.suppress(hasher.address(bare.toLowerCase(Locale.ROOT)), reason, clock.instant());
         LOG.atInfo().addKeyValue("reason", reason).log("address suppressed");
         return 1;
     }

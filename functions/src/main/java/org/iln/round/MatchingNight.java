@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.iln.mail.Outbox;
 import org.iln.mail.OutboxMessage;
+import org.iln.mail.Suppressions;
 import org.iln.matching.InvalidPoolException;
 import org.iln.matching.MatchResult;
 import org.iln.matching.Matcher;
@@ -52,6 +53,7 @@ public final class MatchingNight {
     private static final Logger LOG = LoggerFactory.getLogger(MatchingNight.class);
 
     private final ParticipantStore participants;
+    private final Suppressions suppressions;
     private final PartnershipStore partnerships;
     private final Outbox outbox;
     private final AddressHasher hasher;
@@ -60,9 +62,10 @@ public final class MatchingNight {
     private final Matcher matcher;
 
     /** A matching night over these stores, mailing through {@code outbox}, dated by {@code clock}. */
-    public MatchingNight(ParticipantStore participants, PartnershipStore partnerships, Outbox outbox,
-                         AddressHasher hasher, Supplier<Programme> programme, Clock clock) {
+    public MatchingNight(ParticipantStore participants, Suppressions suppressions, PartnershipStore partnerships,
+                         Outbox outbox, AddressHasher hasher, Supplier<Programme> programme, Clock clock) {
         this.participants = Objects.requireNonNull(participants, "participants");
+        this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
         this.partnerships = Objects.requireNonNull(partnerships, "partnerships");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -273,7 +276,7 @@ public final class MatchingNight {
         if (app.status() == Application.Status.WITHDRAWN) {
             return "withdrew";
         }
-        if (participants.isSuppressed(app.addressHash())) {
+        if (suppressions.isSuppressed(app.addressHash())) {
             return "unreachable";
         }
         return "";
@@ -328,7 +331,7 @@ public final class MatchingNight {
                 result.put(id, app);
             }
         });
-        Set<String> unreachable = participants.suppressedAmong(
+        Set<String> unreachable = suppressions.suppressedAmong(
                 result.values().stream().map(Application::addressHash).toList());
         if (result.values().removeIf(app -> unreachable.contains(app.addressHash()))) {
             LOG.info("round {}: {} confirmed applicants left out of matching: their address is suppressed",

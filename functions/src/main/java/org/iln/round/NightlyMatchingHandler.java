@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.util.Map;
 import org.iln.config.AwsClients;
 import org.iln.config.FunctionsConfig;
+import org.iln.mail.MailStore;
 import org.iln.mail.Outbox;
+import org.iln.mail.Suppressions;
 import org.iln.matching.Matcher;
 import org.iln.programme.ProgrammeSource;
 import org.iln.store.AddressHasher;
@@ -35,9 +37,11 @@ public final class NightlyMatchingHandler implements RequestHandler<Map<String, 
 
     /** For tests and the local runner. */
     public NightlyMatchingHandler(AwsClients clients, Clock clock, FunctionsConfig config) {
-        ParticipantStore store = new ParticipantStore(clients.dynamo(), config.tableName());
-        this.night = new MatchingNight(store, new PartnershipStore(clients.dynamo(), config.tableName()),
-                new Outbox(store, clock), new AddressHasher(config.addressKey()),
+        this.night = new MatchingNight(new ParticipantStore(clients.dynamo(), config.tableName()),
+                new Suppressions(clients.dynamo(), config.tableName()),
+                new PartnershipStore(clients.dynamo(), config.tableName()),
+                new Outbox(new MailStore(clients.dynamo(), config.tableName()), clock),
+                new AddressHasher(config.addressKey()),
                 ProgrammeSource.of(config.programme(), clock), clock);
     }
 

@@ -19,10 +19,11 @@ import org.iln.config.FunctionsConfig;
 import org.iln.mail.Envelope;
 import org.iln.mail.Mailer;
 import org.iln.mail.MailRenderer;
+import org.iln.mail.MailStore;
 import org.iln.mail.MimeComposer;
+import org.iln.mail.Suppressions;
 import org.iln.programme.Programme;
 import org.iln.programme.ProgrammeSource;
-import org.iln.store.ParticipantStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -162,8 +163,8 @@ final class ColdStart {
     Participants participants() {
         FunctionsConfig config = config();
         DynamoDbClient dynamo = AwsClients.dynamo(config, new DeferredHttpClient(http::get));
-        ParticipantStore store = new ParticipantStore(dynamo, config.tableName());
-        Mailer mailer = new Mailer(ses::get, store, renderer::get, composer::get, config.configurationSet(), clock);
+        Mailer mailer = new Mailer(ses::get, new MailStore(dynamo, config.tableName()),
+                new Suppressions(dynamo, config.tableName()), renderer::get, composer::get, config.configurationSet(), clock);
         Participants participants = Participants.create(dynamo, mailer, clock, config, programme.join());
         // A From address the composer refuses fails here, in the Lambda's initialisation.
         composer.get();

@@ -9,7 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.iln.mail.Envelope;
+import org.iln.mail.MailStore;
 import org.iln.mail.Mailer;
+import org.iln.mail.Suppressions;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
 import org.iln.store.Application;
@@ -29,6 +31,8 @@ public final class Confirmation {
     private static final Logger LOG = LoggerFactory.getLogger(Confirmation.class);
 
     private final ParticipantStore store;
+    private final MailStore mail;
+    private final Suppressions suppressions;
     private final SignedLinks tokens;
     private final Mailer mailer;
     private final Supplier<Programme> programme;
@@ -36,9 +40,11 @@ public final class Confirmation {
     private final Links links;
     private final Clock clock;
 
-    Confirmation(ParticipantStore store, SignedLinks tokens, Mailer mailer, Supplier<Programme> programme,
-                 CountryCap cap, Links links, Clock clock) {
+    Confirmation(ParticipantStore store, MailStore mail, Suppressions suppressions, SignedLinks tokens, Mailer mailer,
+                 Supplier<Programme> programme, CountryCap cap, Links links, Clock clock) {
         this.store = Objects.requireNonNull(store);
+        this.mail = Objects.requireNonNull(mail);
+        this.suppressions = Objects.requireNonNull(suppressions);
         this.tokens = Objects.requireNonNull(tokens);
         this.mailer = Objects.requireNonNull(mailer);
         this.programme = Objects.requireNonNull(programme);
@@ -84,13 +90,13 @@ public final class Confirmation {
         // What follows a confirmation runs for whoever claims its email first: the click that
         // confirmed, or a retry of one that failed after confirming (so its email is not lost).
         String mailKey = "confirmed:" + application.round() + ":" + application.participantId();
-        if (!store.claimMail(mailKey, application.addressHash(), "confirmed", now)) {
+        if (!mail.claimMail(mailKey, application.addressHash(), "confirmed", now)) {
             return true;
         }
         mailer.sendClaimed(mailKey, () -> {
             // Confirming a new application is a fresh opt-in: lift an earlier unsubscribe (before
             // the mailer checks suppressions).
-            store.unsuppress(application.addressHash(), "unsubscribed");
+            suppressions.unsuppress(application.addressHash(), "unsubscribed");
             String unsubscribe = tokens.mint(Purpose.UNSUBSCRIBE, application.addressHash(), application.round(),
                     application.participantId(), now);
             String unsubscribeUrl = links.api("unsubscribe", unsubscribe);

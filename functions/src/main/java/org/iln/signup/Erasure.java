@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.iln.mail.Envelope;
+import org.iln.mail.MailStore;
 import org.iln.mail.Mailer;
 import org.iln.store.AddressHasher;
 import org.iln.store.ParticipantStore;
@@ -28,15 +29,17 @@ public final class Erasure {
     private static final Logger LOG = LoggerFactory.getLogger(Erasure.class);
 
     private final ParticipantStore store;
+    private final MailStore mail;
     private final SignedLinks tokens;
     private final Mailer mailer;
     private final AddressHasher hasher;
     private final Links links;
     private final Clock clock;
 
-    Erasure(ParticipantStore store, SignedLinks tokens, Mailer mailer, AddressHasher hasher, Links links,
+    Erasure(ParticipantStore store, MailStore mail, SignedLinks tokens, Mailer mailer, AddressHasher hasher, Links links,
             Clock clock) {
         this.store = Objects.requireNonNull(store);
+        this.mail = Objects.requireNonNull(mail);
         this.tokens = Objects.requireNonNull(tokens);
         this.mailer = Objects.requireNonNull(mailer);
         this.hasher = Objects.requireNonNull(hasher);
@@ -56,7 +59,7 @@ public final class Erasure {
             return;
         }
         String key = "erase-link:" + hash + ":" + LocalDate.ofInstant(now, ZoneOffset.UTC);
-        if (!store.claimMail(key, hash, "erase-link", now)) {
+        if (!mail.claimMail(key, hash, "erase-link", now)) {
             LOG.atInfo().addKeyValue("outcome", "already-sent-today").log("erasure requested");
             return;
         }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.iln.mail.Envelope;
+import org.iln.mail.MailStore;
 import org.iln.mail.Mailer;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Coordinator;
@@ -40,6 +41,7 @@ public final class Signup {
     private static final Logger LOG = LoggerFactory.getLogger(Signup.class);
 
     private final ParticipantStore store;
+    private final MailStore mail;
     private final SignedLinks tokens;
     private final Mailer mailer;
     private final AddressHasher hasher;
@@ -48,9 +50,10 @@ public final class Signup {
     private final Clock clock;
     private final SignupValidator validator = new SignupValidator();
 
-    Signup(ParticipantStore store, SignedLinks tokens, Mailer mailer, AddressHasher hasher,
+    Signup(ParticipantStore store, MailStore mail, SignedLinks tokens, Mailer mailer, AddressHasher hasher,
            Supplier<Programme> programme, Links links, Clock clock) {
         this.store = Objects.requireNonNull(store);
+        this.mail = Objects.requireNonNull(mail);
         this.tokens = Objects.requireNonNull(tokens);
         this.mailer = Objects.requireNonNull(mailer);
         this.hasher = Objects.requireNonNull(hasher);
@@ -107,7 +110,7 @@ public final class Signup {
         Application application = new Application(round.id(), UUID.randomUUID().toString(), hash, profile,
                 Application.Status.UNCONFIRMED, now, Optional.empty(), Optional.empty());
 
-        if (store.createApplication(application, ackKey, "confirm-address", now)
+        if (store.createApplication(application, mail.claimPut(ackKey, hash, "confirm-address", now), now)
                 == ParticipantStore.CreateOutcome.CREATED) {
             // Stored but not mailed (the link's token could not be written, say) frees the claim,
             // so the person's retry, which finds the application, mails them a link.
@@ -123,7 +126,7 @@ public final class Signup {
             return new Accepted();
         }
         Optional<Application> existing = store.applicationOf(hash, round.id(), now);
-        if (existing.isPresent() && store.claimMail(ackKey, hash, "already-applied", now)) {
+        if (existing.isPresent() && mail.claimMail(ackKey, hash, "already-applied", now)) {
             Application known = existing.get();
             // No name either: the first application may be unconfirmed, its name typed by anyone.
             mailer.sendClaimed(ackKey, () -> {

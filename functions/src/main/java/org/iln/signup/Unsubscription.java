@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.iln.mail.Envelope;
 import org.iln.mail.Mailer;
+import org.iln.mail.Suppressions;
 import org.iln.store.ParticipantStore;
 import org.iln.token.StoredToken;
 import org.iln.token.Purpose;
@@ -26,13 +27,16 @@ public final class Unsubscription {
     private static final Logger LOG = LoggerFactory.getLogger(Unsubscription.class);
 
     private final ParticipantStore store;
+    private final Suppressions suppressions;
     private final SignedLinks tokens;
     private final Mailer mailer;
     private final Links links;
     private final Clock clock;
 
-    Unsubscription(ParticipantStore store, SignedLinks tokens, Mailer mailer, Links links, Clock clock) {
+    Unsubscription(ParticipantStore store, Suppressions suppressions, SignedLinks tokens, Mailer mailer, Links links,
+                   Clock clock) {
         this.store = Objects.requireNonNull(store);
+        this.suppressions = Objects.requireNonNull(suppressions);
         this.tokens = Objects.requireNonNull(tokens);
         this.mailer = Objects.requireNonNull(mailer);
         this.links = Objects.requireNonNull(links);
@@ -53,7 +57,7 @@ public final class Unsubscription {
             return false;
         }
         String hash = stored.get().addressHash();
-        store.suppress(hash, "unsubscribed", now);
+        suppressions.suppress(hash, "unsubscribed", now);
         LOG.atInfo().addKeyValue("outcome", "unsubscribed").log("programme mail suppressed");
         Optional<String> address = store.application(stored.get().round(), stored.get().participantId(), now)
                 .map(a -> a.profile().email());

@@ -1,7 +1,10 @@
 package org.iln.store;
 
+import static org.iln.store.Attributes.expired;
+import static org.iln.store.Attributes.key;
 import static org.iln.store.Attributes.list;
 import static org.iln.store.Attributes.n;
+import static org.iln.store.Attributes.orderable;
 import static org.iln.store.Attributes.s;
 import static org.iln.store.Attributes.strings;
 import static org.iln.store.Attributes.text;
@@ -10,48 +13,33 @@ import static org.iln.store.IlnTable.BY_ADDRESS;
 import static org.iln.store.IlnTable.CONFIRMED_BY_ROUND;
 import static org.iln.store.IlnTable.CONFIRMED_ORDER;
 import static org.iln.store.IlnTable.CONFIRMED_ROUND;
-import static org.iln.store.IlnTable.DUE_AT;
 import static org.iln.store.IlnTable.EXPIRES_AT;
 import static org.iln.store.IlnTable.ITEM_TYPE;
-import static org.iln.store.IlnTable.MAIL_QUEUE;
-import static org.iln.store.IlnTable.MAIL_QUEUE_INDEX;
 import static org.iln.store.IlnTable.PK;
 import static org.iln.store.IlnTable.SK;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.iln.store.Application.Profile;
 import org.iln.store.Application.Status;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Typed reads and writes of participants' items in the single table: applications and their
- * uniqueness locks, mail claims, suppressions and per-client counters.
+ * uniqueness locks, per-client counters, and erasure of everything a person left.
  *
  * <p>Every write that must happen once is a conditional write, so retries and parallel requests
  * are safe; every item that belongs to a person carries {@link IlnTable#ADDRESS_HASH} so that
@@ -61,19 +49,6 @@ public final class ParticipantStore {
 
     /** How long an unconfirmed application (and its lock) lives. */
     public static final Duration UNCONFIRMED_TTL = Duration.ofHours(48);
-    /** How long a mail claim is kept, which is how long a message key stays "sent". */
-    public static final Duration MAIL_CLAIM_TTL = Duration.ofDays(30);
-    /**
-     * How long an immediate send's claim keeps others off: well past the API function's timeout,
-     * so only a claim whose holder is gone (and that was never marked sent) is taken over.
-     */
-    public static final Duration MAIL_CLAIM_LEASE = Duration.ofMinutes(2);
-
-    private static final int TRANSACTION_ATTEMPTS = 8;
-    /** The one partition of the sparse {@code mail-queue} index (see docs/storage.md on its size). */
-    private static final String PENDING = "PENDING";
-    private static final DateTimeFormatter ORDER_FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -93,24 +68,22 @@ public final class ParticipantStore {
     }
 
     /**
-     * Stores an unconfirmed application, its {@code EMAIL#}/{@code ROUND#} lock and the claim of
-     * its acknowledgement mail in one transaction: either all three are written or none.
+     * Stores an unconfirmed application, its {@code EMAIL#}/{@code ROUND#} lock and
+     * {@code ackClaim}, the claim of its acknowledgement mail ({@code MailStore#claimPut}), in one
+     * transaction: either all three are written or none.
      *
      * <p>An expired lock (TTL deletion lags by up to days) counts as free.
      */
-    public CreateOutcome createApplication(Application application, String ackMailKey, String ackTemplate,
-                                           Instant now) {
+    public CreateOutcome createApplication(Application application, Put ackClaim, Instant now) {
         long expires = now.plus(UNCONFIRMED_TTL).getEpochSecond();
         Map<String, AttributeValue> app = applicationItem(application);
         app.put(EXPIRES_AT, n(expires));
-        Map<String, AttributeValue> claim = mailItem(ackMailKey, application.addressHash(), ackTemplate, now);
 
         List<TransactWriteItem> writes = List.of(
                 takeLock(application, expires, now),
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(app)
                         .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(claim)
-                        .conditionExpression("attribute_not_exists(pk)").build()).build());
+                TransactWriteItem.builder().put(ackClaim).build());
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
@@ -123,10 +96,10 @@ public final class ParticipantStore {
                 }
                 // A conflict with a parallel transaction on the same lock: try again, and the
                 // loser will then see the winner's lock.
-                if (attempt >= TRANSACTION_ATTEMPTS) {
+                if (attempt >= Backoff.ATTEMPTS) {
                     throw e;
                 }
-                pause(attempt);
+                Backoff.pause(attempt);
             }
         }
     }
@@ -345,270 +318,6 @@ public final class ParticipantStore {
     }
 
     /**
-     * Claims the right to send the message with this key; true for exactly one caller, however
-     * many try at once. A claim holds for {@link #MAIL_CLAIM_LEASE}: one that was never marked
-     * sent (its holder died, or could not release it) can be claimed again after that.
-     */
-    public boolean claimMail(String mailKey, String addressHash, String template, Instant now) {
-        Map<String, AttributeValue> item = mailItem(mailKey, addressHash, template, now);
-        // Tells our own claim from another's when the SDK retried a put that had been applied
-        // but whose answer was lost (a 500, a timeout): the retry then fails its condition.
-        String claimId = UUID.randomUUID().toString();
-        item.put("claimId", s(claimId));
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(pk) OR (attribute_not_exists(sentAt) "
-                            + "AND #status = :claimed AND leaseEnds < :now)")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":claimed", s(StoredMail.Status.CLAIMED.name()),
-                            ":now", n(now.getEpochSecond())))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return e.hasItem() && e.item().containsKey("claimId") && claimId.equals(e.item().get("claimId").s());
-        } catch (RuntimeException e) {
-            // The put may have been applied before the call failed: take back only our own claim,
-            // so a retry can claim it at once rather than after the lease.
-            try {
-                dynamo.deleteItem(b -> b.tableName(table).key(key("MAIL#" + mailKey, "MAIL"))
-                        .conditionExpression("claimId = :mine AND attribute_not_exists(sentAt)")
-                        .expressionAttributeValues(Map.of(":mine", s(claimId))));
-            } catch (ConditionalCheckFailedException notOurs) {
-                // Never written, or someone else's: nothing to take back.
-            } catch (RuntimeException stillFailing) {
-                e.addSuppressed(stillFailing);
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * Records that a claimed message went out, with SES's id for it: status {@code SENT}, out of
-     * the outbox index, and the address and model (personal data) removed from the record.
-     * Does nothing if the record is gone (the person was erased meanwhile).
-     */
-    public void markMailSent(String mailKey, String messageId, Instant now) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(key("MAIL#" + mailKey, "MAIL"))
-                    .updateExpression("SET sentAt = :at, messageId = :id, #status = :sent "
-                            + "REMOVE mailQueue, dueAt, leaseUntil, #to, model")
-                    .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeNames(Map.of("#status", "status", "#to", "to"))
-                    .expressionAttributeValues(Map.of(":at", s(now.toString()), ":id", s(messageId),
-                            ":sent", s(StoredMail.Status.SENT.name()))));
-        } catch (ConditionalCheckFailedException e) {
-            // Erased while it was being sent: recreating the record would bring the person back.
-        }
-    }
-
-    /**
-     * Puts a message in the outbox under {@code MAIL#<key>}, status {@code QUEUED}, due now;
-     * false (writing nothing) if a message with this key exists, whatever its status, so
-     * enqueuing twice is harmless.
-     */
-    public boolean enqueueMail(StoredMail mail, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s("MAIL#" + mail.key()));
-        item.put(SK, s("MAIL"));
-        item.put(ITEM_TYPE, s("MAIL"));
-        item.put(ADDRESS_HASH, s(mail.addressHash()));
-        item.put("template", s(mail.template()));
-        item.put("to", s(mail.to()));
-        item.put("model", s(mail.modelJson()));
-        item.put("replyTo", list(mail.replyTo()));
-        item.put("programmeMail", AttributeValue.fromBool(mail.programmeMail()));
-        item.put("round", s(mail.round()));
-        item.put("participantId", s(mail.participantId()));
-        item.put("status", s(StoredMail.Status.QUEUED.name()));
-        item.put("attempts", n(0));
-        item.put("queuedAt", s(now.toString()));
-        item.put(MAIL_QUEUE, s(PENDING));
-        item.put(DUE_AT, s(ORDER_FORMAT.format(now)));
-        item.put(EXPIRES_AT, n(now.plus(MAIL_CLAIM_TTL).getEpochSecond()));
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
-    }
-
-    /**
-     * Keys of outbox messages that may be claimed now (queued, or claimed with a lapsed lease),
-     * earliest due first, read lazily page by page from the {@code mail-queue} index. The index
-     * is eventually consistent: a key may already be taken, which its claim will tell.
-     */
-    public Stream<String> dueMail(Instant now) {
-        return Paging.items(dynamo, b -> b.tableName(table).indexName(MAIL_QUEUE_INDEX)
-                        .keyConditionExpression("mailQueue = :pending AND dueAt <= :now")
-                        .expressionAttributeValues(Map.of(":pending", s(PENDING), ":now", s(ORDER_FORMAT.format(now))))
-                        .limit(100))
-                .map(item -> item.get(PK).s().substring("MAIL#".length()));
-    }
-
-    /**
-     * Claims a due outbox message until {@code leaseUntil}: one conditional write, true for one
-     * caller only. A claim whose lease has passed may be claimed again (its holder is presumed
-     * dead). Empty if the message is not due (sent, failed, skipped, or claimed by a live holder).
-     */
-    public Optional<StoredMail> claimQueuedMail(String mailKey, Instant now, Instant leaseUntil) {
-        try {
-            Map<String, AttributeValue> item = dynamo.updateItem(b -> b.tableName(table)
-                    .key(key("MAIL#" + mailKey, "MAIL"))
-                    .updateExpression("SET #status = :claimed, dueAt = :lease, leaseUntil = :leaseAt, "
-                            + "claimedAt = :at ADD attempts :one")
-                    .conditionExpression("mailQueue = :pending AND dueAt <= :now")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(
-                            ":claimed", s(StoredMail.Status.CLAIMED.name()),
-                            ":lease", s(ORDER_FORMAT.format(leaseUntil)),
-                            ":leaseAt", s(leaseUntil.toString()),
-                            ":at", s(now.toString()),
-                            ":one", n(1),
-                            ":pending", s(PENDING),
-                            ":now", s(ORDER_FORMAT.format(now))))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
-            return Optional.of(toStoredMail(item));
-        } catch (ConditionalCheckFailedException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** Puts a claimed message back in the queue, due at {@code dueAt} (e.g. after throttling). */
-    public void requeueMail(String mailKey, Instant dueAt) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(key("MAIL#" + mailKey, "MAIL"))
-                    .updateExpression("SET #status = :queued, dueAt = :due REMOVE leaseUntil")
-                    .conditionExpression("#status = :claimed")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":queued", s(StoredMail.Status.QUEUED.name()),
-                            ":claimed", s(StoredMail.Status.CLAIMED.name()), ":due", s(ORDER_FORMAT.format(dueAt)))));
-        } catch (ConditionalCheckFailedException e) {
-            // Already finished or gone: nothing to put back.
-        }
-    }
-
-    /**
-     * Takes a claimed message out of the outbox for good, as {@code FAILED} or {@code SKIPPED},
-     * with a reason that holds no personal data; its address and model are removed.
-     */
-    public void finishMail(String mailKey, StoredMail.Status status, String reason, Instant now) {
-        if (status != StoredMail.Status.FAILED && status != StoredMail.Status.SKIPPED) {
-            throw new IllegalArgumentException("status must be FAILED or SKIPPED, was " + status);
-        }
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(key("MAIL#" + mailKey, "MAIL"))
-                    .updateExpression("SET #status = :status, #error = :reason, finishedAt = :at "
-                            + "REMOVE mailQueue, dueAt, leaseUntil, #to, model")
-                    .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeNames(Map.of("#status", "status", "#error", "error", "#to", "to"))
-                    .expressionAttributeValues(Map.of(":status", s(status.name()), ":reason", s(reason),
-                            ":at", s(now.toString()))));
-        } catch (ConditionalCheckFailedException e) {
-            // Erased meanwhile.
-        }
-    }
-
-    /** The outbox record under this key, whatever its status. */
-    public Optional<StoredMail> mail(String mailKey) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(key("MAIL#" + mailKey, "MAIL"))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toStoredMail(item));
-    }
-
-    /** Whether a fan-out (e.g. one discussion point to a whole round) has already been queued in full. */
-    public boolean isFannedOut(String fanOutKey) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(key("FANOUT#" + fanOutKey, "FANOUT"))).item();
-        return item != null && !item.isEmpty();
-    }
-
-    /** Records that a fan-out was queued in full, so later runs skip it (kept as long as mail records). */
-    public void markFannedOut(String fanOutKey, int queued, Instant now) {
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                PK, s("FANOUT#" + fanOutKey),
-                SK, s("FANOUT"),
-                ITEM_TYPE, s("FANOUT"),
-                "queued", n(queued),
-                "at", s(now.toString()),
-                EXPIRES_AT, n(now.plus(MAIL_CLAIM_TTL).getEpochSecond()))));
-    }
-
-    /** Gives up a claim whose message could not be sent, so a retry may send it. */
-    public void releaseMail(String mailKey) {
-        dynamo.deleteItem(b -> b.tableName(table).key(key("MAIL#" + mailKey, "MAIL"))
-                .conditionExpression("attribute_not_exists(sentAt)"));
-    }
-
-    /**
-     * Which of these addresses (keyed hashes) are suppressed: bounced, complained or
-     * unsubscribed. Reads 100 at a time ({@code BatchGetItem}), retrying what DynamoDB leaves
-     * unprocessed, so a pool of 10,000 costs 100 reads, not 10,000.
-     */
-    public Set<String> suppressedAmong(Collection<String> addressHashes) {
-        List<String> hashes = new ArrayList<>(new LinkedHashSet<>(addressHashes));
-        Set<String> suppressed = new HashSet<>();
-        for (int from = 0; from < hashes.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = hashes.subList(from, Math.min(from + 100, hashes.size())).stream()
-                    .map(hash -> key("SUPPRESS#" + hash, "SUPPRESS")).toList();
-            Map<String, KeysAndAttributes> ask = Map.of(table,
-                    KeysAndAttributes.builder().keys(keys).projectionExpression(ADDRESS_HASH).consistentRead(true).build());
-            for (int attempt = 1; !ask.isEmpty(); attempt++) {
-                Map<String, KeysAndAttributes> asked = ask;
-                BatchGetItemResponse answer = dynamo.batchGetItem(b -> b.requestItems(asked));
-                answer.responses().getOrDefault(table, List.of()).forEach(item -> suppressed.add(item.get(ADDRESS_HASH).s()));
-                ask = answer.unprocessedKeys();
-                if (!ask.isEmpty()) {
-                    if (attempt >= TRANSACTION_ATTEMPTS) {
-                        throw new IllegalStateException("DynamoDB left suppression reads unprocessed " + attempt
-                                + " times; run again later");
-                    }
-                    pause(attempt);
-                }
-            }
-        }
-        return suppressed;
-    }
-
-    /**
-     * Stops programme mail to an address at once. A bounce or complaint is never overwritten
-     * by a later unsubscribe (which a new confirmation would lift), so it stays for good.
-     */
-    public void suppress(String addressHash, String reason, Instant now) {
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                            PK, s("SUPPRESS#" + addressHash),
-                            SK, s("SUPPRESS"),
-                            ITEM_TYPE, s("SUPPRESSION"),
-                            ADDRESS_HASH, s(addressHash),
-                            "reason", s(reason),
-                            "at", s(now.toString())))
-                    .conditionExpression("attribute_not_exists(pk) OR reason = :unsubscribed")
-                    .expressionAttributeValues(Map.of(":unsubscribed", s("unsubscribed"))));
-        } catch (ConditionalCheckFailedException e) {
-            // Already suppressed for a bounce or complaint: that reason stands.
-        }
-    }
-
-    /** Lifts a suppression, but only one recorded for this reason (a bounce stays). */
-    public void unsuppress(String addressHash, String reason) {
-        try {
-            dynamo.deleteItem(b -> b.tableName(table).key(key("SUPPRESS#" + addressHash, "SUPPRESS"))
-                    .conditionExpression("reason = :reason")
-                    .expressionAttributeValues(Map.of(":reason", s(reason))));
-        } catch (ConditionalCheckFailedException e) {
-            // Not suppressed, or suppressed for a reason a new opt-in does not lift.
-        }
-    }
-
-    /** Whether programme mail to this address is suppressed. */
-    public boolean isSuppressed(String addressHash) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(key("SUPPRESS#" + addressHash, "SUPPRESS"))).item();
-        return item != null && !item.isEmpty();
-    }
-
-    /**
      * Counts one request from a client in the current fixed window and returns the count so far;
      * the counter item expires with its window, so it works across Lambda instances for free.
      */
@@ -734,56 +443,12 @@ public final class ParticipantStore {
                 Optional.ofNullable(item.get("waitlistedFor")).map(AttributeValue::s));
     }
 
-    private static Map<String, AttributeValue> mailItem(String mailKey, String addressHash, String template,
-                                                        Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s("MAIL#" + mailKey));
-        item.put(SK, s("MAIL"));
-        item.put(ITEM_TYPE, s("MAIL"));
-        item.put(ADDRESS_HASH, s(addressHash));
-        item.put("template", s(template));
-        item.put("claimedAt", s(now.toString()));
-        // Claimed for an immediate send (no mailQueue attribute), so dispatch never picks it up.
-        item.put("status", s(StoredMail.Status.CLAIMED.name()));
-        item.put("leaseEnds", n(now.plus(MAIL_CLAIM_LEASE).getEpochSecond()));
-        item.put(EXPIRES_AT, n(now.plus(MAIL_CLAIM_TTL).getEpochSecond()));
-        return item;
-    }
-
-    private static StoredMail toStoredMail(Map<String, AttributeValue> item) {
-        AttributeValue programme = item.get("programmeMail");
-        return new StoredMail(item.get(PK).s().substring("MAIL#".length()), text(item, "template"),
-                text(item, "to"), text(item, ADDRESS_HASH), item.containsKey("model") ? text(item, "model") : "{}",
-                strings(item, "replyTo"), programme != null && Boolean.TRUE.equals(programme.bool()),
-                text(item, "round"), text(item, "participantId"),
-                item.containsKey("status") ? StoredMail.Status.valueOf(text(item, "status")) : StoredMail.Status.CLAIMED,
-                item.containsKey("attempts") ? Integer.parseInt(item.get("attempts").n()) : 0);
-    }
-
     /** Fixed-width instant, so that the index's string order is time order. */
     private static String confirmedOrder(Instant at, String participantId) {
-        return ORDER_FORMAT.format(at) + "#" + participantId;
-    }
-
-    private static boolean expired(Map<String, AttributeValue> item, Instant now) {
-        AttributeValue expires = item.get(EXPIRES_AT);
-        return expires != null && Long.parseLong(expires.n()) < now.getEpochSecond();
+        return orderable(at) + "#" + participantId;
     }
 
     private static String lockPk(String addressHash) {
         return "EMAIL#" + addressHash;
-    }
-
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(PK, s(pk), SK, s(sk));
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(Math.min(200, 10L << attempt) + (long) (Math.random() * 20));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a transaction", e);
-        }
     }
 }

@@ -11,11 +11,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.iln.config.AwsClients;
 import org.iln.mail.Dispatcher;
+import org.iln.mail.MailStore;
 import org.iln.mail.Outbox;
 import org.iln.mail.OutboxMessage;
 import org.iln.mail.SendRate;
-import org.iln.store.ParticipantStore;
-import org.iln.store.StoredMail;
+import org.iln.mail.StoredMail;
 import org.iln.testing.Aws;
 import org.iln.testing.AwsEmulator;
 import org.iln.testing.SentMail;
@@ -171,8 +171,8 @@ class DispatchUnderThrottlingTest {
         return "no-match:2026-1:2026-1:" + id;
     }
 
-    private static ParticipantStore store(Aws aws) {
-        return new ParticipantStore(aws.dynamo(), Aws.TABLE);
+    private static MailStore store(Aws aws) {
+        return new MailStore(aws.dynamo(), Aws.TABLE);
     }
 
     private static void assertEachSentOnce(Aws aws, List<String> ids) {

@@ -10,10 +10,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.iln.mail.Dispatcher;
+import org.iln.mail.MailStore;
 import org.iln.mail.Outbox;
 import org.iln.mail.OutboxMessage;
-import org.iln.store.ParticipantStore;
-import org.iln.store.StoredMail;
+import org.iln.mail.StoredMail;
 import org.iln.testing.Aws;
 import org.iln.testing.AwsEmulator;
 import org.iln.testing.SentMail;
@@ -81,7 +81,7 @@ class DispatcherKilledTest {
     }
 
     private List<String> queue(Aws aws) {
-        Outbox outbox = new Outbox(new ParticipantStore(aws.dynamo(), Aws.TABLE), clock);
+        Outbox outbox = new Outbox(new MailStore(aws.dynamo(), Aws.TABLE), clock);
         List<String> ids = IntStream.rangeClosed(1, MESSAGES).mapToObj(i -> "p-" + i).toList();
         for (String id : ids) {
             outbox.enqueue(OutboxMessage.programme("no-match", "2026-1", "2026-1", id, "no-match", id + "@example.org",
@@ -95,7 +95,7 @@ class DispatcherKilledTest {
     }
 
     private static Map<StoredMail.Status, Long> statuses(Aws aws, List<String> ids) {
-        ParticipantStore store = new ParticipantStore(aws.dynamo(), Aws.TABLE);
+        MailStore store = new MailStore(aws.dynamo(), Aws.TABLE);
         return ids.stream().map(id -> store.mail("no-match:2026-1:2026-1:" + id).orElseThrow().status())
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }

@@ -5,9 +5,10 @@ import java.util.function.Consumer;
 import org.iln.config.AwsClients;
 import org.iln.mail.Dispatcher;
 import org.iln.mail.MailRenderer;
+import org.iln.mail.MailStore;
 import org.iln.mail.MimeComposer;
 import org.iln.mail.SendRate;
-import org.iln.store.ParticipantStore;
+import org.iln.mail.Suppressions;
 import org.iln.testing.Aws;
 import org.iln.testing.SettableClock;
 import org.iln.token.SignedLinks;
@@ -26,8 +27,8 @@ final class Dispatchers {
 
     /** A dispatcher over {@code clients} keeping to {@code rate}. */
     static Dispatcher over(Aws aws, AwsClients clients, SettableClock clock, SendRate rate) {
-        ParticipantStore store = new ParticipantStore(clients.dynamo(), Aws.TABLE);
-        return new Dispatcher(clients.ses(), store, new MailRenderer(), new MimeComposer(Aws.FROM),
+        return new Dispatcher(clients.ses(), new MailStore(clients.dynamo(), Aws.TABLE),
+                new Suppressions(clients.dynamo(), Aws.TABLE), new MailRenderer(), new MimeComposer(Aws.FROM),
                 new SignedLinks(aws.config().tokenKey(), new TokenStore(clients.dynamo(), Aws.TABLE)), Aws.SITE, rate, clock);
     }
 

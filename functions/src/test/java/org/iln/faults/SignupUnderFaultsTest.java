@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.iln.json.Json;
+import org.iln.mail.MailStore;
 import org.iln.signup.ApiHandler;
-import org.iln.store.ParticipantStore;
 import org.iln.testing.Applicant;
 import org.iln.testing.Aws;
 import org.iln.testing.AwsEmulator;
@@ -188,7 +188,7 @@ class SignupUnderFaultsTest {
             answers.addAll(confirmUntilDone(handler, mailTo(aws, email).get(0).token("/api/confirm")));
         }
         // and, once a claim that a failed request could not give back has lapsed, each tries once more
-        clock.advance(ParticipantStore.MAIL_CLAIM_LEASE.plusSeconds(1));
+        clock.advance(MailStore.MAIL_CLAIM_LEASE.plusSeconds(1));
         for (String email : people) {
             answers.addAll(signUpUntilAccepted(handler, email));
             answers.addAll(confirmUntilDone(handler, mailTo(aws, email).get(0).token("/api/confirm")));

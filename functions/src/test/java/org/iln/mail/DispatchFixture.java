@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import org.iln.store.ParticipantStore;
 import org.iln.testing.Aws;
 import org.iln.testing.SettableClock;
 import org.iln.token.SignedLinks;
@@ -29,14 +28,16 @@ final class DispatchFixture {
     final Aws aws;
     final SettableClock clock = new SettableClock(NOW);
     final List<Duration> pauses = new ArrayList<>();
-    final ParticipantStore store;
+    final MailStore store;
+    final Suppressions suppressions;
     final Outbox outbox;
     final SignedLinks links;
     final AtomicInteger sesCalls = new AtomicInteger();
 
     DispatchFixture(Aws aws) {
         this.aws = aws;
-        this.store = new ParticipantStore(aws.dynamo(), Aws.TABLE);
+        this.store = new MailStore(aws.dynamo(), Aws.TABLE);
+        this.suppressions = new Suppressions(aws.dynamo(), Aws.TABLE);
         this.outbox = new Outbox(store, clock);
         this.links = new SignedLinks(TOKEN_KEY, new TokenStore(aws.dynamo(), Aws.TABLE));
     }
@@ -65,8 +66,8 @@ final class DispatchFixture {
             pauses.add(d);
             clock.advance(d);
         });
-        return new Dispatcher(ses, store, new MailRenderer(), new MimeComposer(Aws.FROM), links, Aws.SITE, rate,
-                clock);
+        return new Dispatcher(ses, store, suppressions, new MailRenderer(), new MimeComposer(Aws.FROM), links, Aws.SITE,
+                rate, clock);
     }
 
     Dispatcher dispatcher(double perSecond) {

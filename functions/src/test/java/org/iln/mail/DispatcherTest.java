@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.iln.store.StoredMail;
 import org.iln.testing.Aws;
 import org.iln.testing.AwsEmulator;
 import org.iln.testing.SentMail;
@@ -187,7 +186,7 @@ class DispatcherTest {
         // given
         DispatchFixture f = new DispatchFixture(aws);
         f.outbox.enqueue(introduction("p-1", introModel("Ana")));
-        f.store.suppress("hash-p-1", "bounce", f.clock.instant());
+        f.suppressions.suppress("hash-p-1", "bounce", f.clock.instant());
 
         // when
         Dispatcher.Report report = f.dispatcher(14).dispatch(DispatchFixture::plenty);

@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.iln.store.ParticipantStore;
-import org.iln.store.StoredMail;
 import org.iln.testing.Aws;
 import org.iln.testing.AwsEmulator;
 import org.iln.testing.SettableClock;
@@ -29,7 +27,7 @@ class OutboxTest {
     @Test
     void enqueuing_the_same_message_twice_queues_it_once(Aws aws) {
         // given
-        ParticipantStore store = new ParticipantStore(aws.dynamo(), Aws.TABLE);
+        MailStore store = new MailStore(aws.dynamo(), Aws.TABLE);
         Outbox outbox = new Outbox(store, new SettableClock(NOW));
 
         // when
@@ -55,7 +53,7 @@ class OutboxTest {
     @Test
     void a_claim_is_held_by_one_dispatcher_until_its_lease_ends(Aws aws) {
         // given
-        ParticipantStore store = new ParticipantStore(aws.dynamo(), Aws.TABLE);
+        MailStore store = new MailStore(aws.dynamo(), Aws.TABLE);
         new Outbox(store, new SettableClock(NOW)).enqueue(introduction("p-1"));
         String key = "introduction:2026-1:pair-7:p-1";
 
@@ -78,7 +76,7 @@ class OutboxTest {
     @Test
     void a_sent_message_leaves_the_queue_and_its_personal_data_leaves_the_record(Aws aws) {
         // given
-        ParticipantStore store = new ParticipantStore(aws.dynamo(), Aws.TABLE);
+        MailStore store = new MailStore(aws.dynamo(), Aws.TABLE);
         new Outbox(store, new SettableClock(NOW)).enqueue(introduction("p-1"));
         String key = "introduction:2026-1:pair-7:p-1";
         store.claimQueuedMail(key, NOW, NOW.plusSeconds(120));

@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import java.io.InputStream;
 import java.time.Instant;
 import org.iln.store.AddressHasher;
-import org.iln.store.ParticipantStore;
 import org.iln.testing.Aws;
 import org.iln.testing.AwsEmulator;
 import org.iln.testing.SettableClock;
@@ -47,7 +46,7 @@ class SesEventHandlerTest {
 
         // then
         assertThat(result).isEqualTo("suppressed 1");
-        assertThat(new ParticipantStore(aws.dynamo(), Aws.TABLE).isSuppressed(hash)).isTrue();
+        assertThat(new Suppressions(aws.dynamo(), Aws.TABLE).isSuppressed(hash)).isTrue();
         assertThat(aws.items()).filteredOn(i -> i.get("pk").s().equals("SUPPRESS#" + hash))
                 .singleElement().satisfies(i -> assertThat(i.get("reason").s()).isEqualTo(reason));
         assertThat(aws.items().toString()).doesNotContain(address);
@@ -70,7 +69,7 @@ class SesEventHandlerTest {
     void a_bounce_is_never_downgraded_to_an_unsubscribe_that_a_new_confirmation_could_lift(Aws aws) {
         // given
         SesEventHandler handler = new SesEventHandler(aws.clients(), new SettableClock(NOW), aws.config());
-        ParticipantStore store = new ParticipantStore(aws.dynamo(), Aws.TABLE);
+        Suppressions store = new Suppressions(aws.dynamo(), Aws.TABLE);
         String hash = new AddressHasher(aws.config().addressKey()).address("gone@example.org");
         handler.handleRequest(fixture("permanent-bounce"), null);
 

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.iln.config.AwsClients;
 import org.iln.json.Json;
+import org.iln.mail.Suppressions;
 import org.iln.matching.MatchResult;
 import org.iln.store.Application;
 import org.iln.store.ParticipantStore;
@@ -370,7 +371,7 @@ class NightlyMatchingTest {
     void a_confirmed_applicant_whose_address_bounced_or_unsubscribed_is_left_out_of_the_match() {
         // given: 22 confirmed, two of whom can no longer be written to
         round.seed(22, Map.of());
-        ParticipantStore store = new ParticipantStore(round.aws.dynamo(), Aws.TABLE);
+        Suppressions store = new Suppressions(round.aws.dynamo(), Aws.TABLE);
         store.suppress(round.hash("p-01"), "bounce", RoundFixture.MATCH_DATE);
         store.suppress(round.hash("p-02"), "unsubscribed", RoundFixture.MATCH_DATE);
         round.clock.set(RoundFixture.MATCH_DATE);
@@ -394,7 +395,7 @@ class NightlyMatchingTest {
         round.clock.set(RoundFixture.MATCH_DATE);
         round.handler().handleRequest(Map.of(), null);
         List<String> pair = round.items("PAIR").get(0).get("members").l().stream().map(AttributeValue::s).toList();
-        new ParticipantStore(round.aws.dynamo(), Aws.TABLE).suppress(round.hash(pair.get(0)), "bounce",
+        new Suppressions(round.aws.dynamo(), Aws.TABLE).suppress(round.hash(pair.get(0)), "bounce",
                 RoundFixture.MATCH_DATE);
 
         // when

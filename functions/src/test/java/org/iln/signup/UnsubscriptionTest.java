@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.iln.mail.Envelope;
 import org.iln.mail.MailRenderer;
+import org.iln.mail.MailStore;
 import org.iln.mail.Mailer;
-import org.iln.store.ParticipantStore;
+import org.iln.mail.Suppressions;
 import org.iln.testing.Aws;
 import org.iln.testing.AwsEmulator;
 import org.iln.testing.SentMail;
@@ -57,8 +58,8 @@ class UnsubscriptionTest {
 
         // and programme mail to the address is no longer sent
         Aws aws = participant.aws;
-        ParticipantStore store = new ParticipantStore(aws.dynamo(), Aws.TABLE);
-        Mailer mailer = new Mailer(aws.ses(), store, new MailRenderer(), Aws.FROM, participant.clock);
+        Mailer mailer = new Mailer(aws.ses(), new MailStore(aws.dynamo(), Aws.TABLE),
+                new Suppressions(aws.dynamo(), Aws.TABLE), new MailRenderer(), Aws.FROM, participant.clock);
         String hash = participant.itemsOfType("SUPPRESSION").get(0).get("addressHash").s();
         int before = aws.sentMail().size();
         mailer.sendOnce("point:2026-1:01:" + hash, new Envelope("lena@example.se", hash, "confirmed",

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.iln.mail.MailStore;
 import org.iln.programme.Programme;
 import org.iln.store.AddressHasher;
 import org.iln.store.Application;
@@ -45,11 +46,13 @@ public final class DemoParticipants {
     }
 
     private final ParticipantStore store;
+    private final MailStore mail;
     private final AddressHasher hasher;
     private final Clock clock;
 
-    public DemoParticipants(ParticipantStore store, AddressHasher hasher, Clock clock) {
+    public DemoParticipants(ParticipantStore store, MailStore mail, AddressHasher hasher, Clock clock) {
         this.store = store;
+        this.mail = mail;
         this.hasher = hasher;
         this.clock = clock;
     }
@@ -71,7 +74,8 @@ public final class DemoParticipants {
             String hash = hasher.address(profile.email());
             Application application = new Application(round, UUID.randomUUID().toString(), hash, profile,
                     Application.Status.UNCONFIRMED, now, Optional.empty(), Optional.empty());
-            if (store.createApplication(application, "demo-seed:" + round + ":" + hash, "demo-seed", now)
+            if (store.createApplication(application, mail.claimPut("demo-seed:" + round + ":" + hash, hash, "demo-seed", now),
+                    now)
                     == ParticipantStore.CreateOutcome.CREATED
                     && store.confirm(application, open.get().personalDataKeptUntil(), now)) {
                 added++;

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import org.iln.config.FunctionsConfig;
 import org.iln.json.Json;
+import org.iln.mail.MailStore;
 import org.iln.programme.ProgrammeSource;
 import org.iln.signup.ApiHandler;
 import org.iln.site.BakeException;
@@ -170,7 +171,7 @@ public final class DevServer implements AutoCloseable {
         log.println("AWS: " + local.description());
         if (local.isEmulator()) {
             DemoParticipants.Seeded seeded = new DemoParticipants(handler.participants().store(),
-                    handler.participants().hasher(), clock)
+                    new MailStore(local.clients().dynamo(), local.table()), handler.participants().hasher(), clock)
                     .seed(ProgrammeSource.fromFile(siteRoot.resolve("programme.json")));
             log.println(seeded.round().map(r -> "Demo: " + seeded.added() + " fictional participants confirmed in "
                             + r.title() + " (example.org addresses); sign up at " + url() + "signup.html to be matched with them.")

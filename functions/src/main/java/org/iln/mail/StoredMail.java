@@ -1,4 +1,4 @@
-package org.iln.store;
+package org.iln.mail;
 
 import java.util.List;
 import java.util.Objects;
