@@ -18,7 +18,7 @@ import org.iln.cli.dev.LocalAws;
 import org.iln.round.PartnershipStore;
 import org.iln.round.PartnershipStore.Coordination;
 import org.iln.store.Application;
-import org.iln.store.ParticipantStore;
+import org.iln.store.ApplicationStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,7 +68,7 @@ final class CoordinateCommand implements Callable<Integer> {
         }
         try (LocalAws aws = target.profile != null ? LocalAws.realAws(target.profile, target.table, target.region())
                 : LocalAws.emulatorAt(target.endpoint, target.tableOrLocal(), target.region())) {
-            Set<String> confirmed = new ParticipantStore(aws.clients().dynamo(), aws.table()).confirmedInRound(round)
+            Set<String> confirmed = new ApplicationStore(aws.clients().dynamo(), aws.table()).confirmedInRound(round)
                     .stream().filter(a -> a.status() == Application.Status.CONFIRMED)
                     .map(Application::participantId).collect(Collectors.toSet());
             List<String> problems = new ArrayList<>();

@@ -18,7 +18,7 @@ import org.iln.round.PartnershipStore;
 import org.iln.round.PartnershipStore.Coordination;
 import org.iln.store.AddressHasher;
 import org.iln.store.Application;
-import org.iln.store.ParticipantStore;
+import org.iln.store.ApplicationStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class CoordinateCommandTest {
     @BeforeAll
     static void confirmedApplications() {
         aws = LocalAws.startMoto(new PrintWriter(new StringWriter()));
-        ParticipantStore store = new ParticipantStore(aws.clients().dynamo(), aws.table());
+        ApplicationStore store = new ApplicationStore(aws.clients().dynamo(), aws.table());
         MailStore mail = new MailStore(aws.clients().dynamo(), aws.table());
         AddressHasher hasher = new AddressHasher(new byte[32]);
         Instant now = Instant.parse("2026-12-01T10:00:00Z");

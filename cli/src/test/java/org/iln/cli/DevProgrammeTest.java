@@ -16,7 +16,7 @@ import java.time.ZoneOffset;
 import org.iln.cli.dev.DevServer;
 import org.iln.cli.dev.LocalAws;
 import org.iln.json.Json;
-import org.iln.store.ParticipantStore;
+import org.iln.store.ApplicationStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class DevProgrammeTest {
     void demo_participants_are_confirmed_in_the_open_round_and_the_log_says_so() {
         // when
         LocalAws aws = server.aws().orElseThrow();
-        var confirmed = new ParticipantStore(aws.clients().dynamo(), aws.table()).confirmedInRound("2027-1");
+        var confirmed = new ApplicationStore(aws.clients().dynamo(), aws.table()).confirmedInRound("2027-1");
 
         // then
         assertThat(confirmed).hasSizeGreaterThanOrEqualTo(8);

@@ -15,7 +15,7 @@ import org.iln.programme.Programme.Coordinator;
 import org.iln.programme.Programme.DiscussionPoint;
 import org.iln.programme.Programme.Round;
 import org.iln.store.Application;
-import org.iln.store.ParticipantStore;
+import org.iln.store.ApplicationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +39,7 @@ public final class DiscussionPoints {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscussionPoints.class);
 
-    private final ParticipantStore participants;
+    private final ApplicationStore participants;
     private final MailStore mail;
     private final Outbox outbox;
     private final URI siteUrl;
@@ -49,7 +49,7 @@ public final class DiscussionPoints {
      * Fan-out to the active {@code participants} into {@code outbox}, each fan-out marked done in
      * {@code mail}; archive links point into {@code siteUrl}.
      */
-    public DiscussionPoints(ParticipantStore participants, MailStore mail, Outbox outbox, URI siteUrl, Clock clock) {
+    public DiscussionPoints(ApplicationStore participants, MailStore mail, Outbox outbox, URI siteUrl, Clock clock) {
         this.participants = Objects.requireNonNull(participants, "participants");
         this.mail = Objects.requireNonNull(mail, "mail");
         this.outbox = Objects.requireNonNull(outbox, "outbox");

@@ -11,7 +11,7 @@ import org.iln.config.AwsClients;
 import org.iln.config.FunctionsConfig;
 import org.iln.programme.Programme;
 import org.iln.programme.ProgrammeSource;
-import org.iln.store.ParticipantStore;
+import org.iln.store.ApplicationStore;
 import org.iln.token.SignedLinks;
 import org.iln.token.TokenStore;
 
@@ -45,7 +45,7 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
         Objects.requireNonNull(config, "config");
         MailStore mail = new MailStore(clients.dynamo(), config.tableName());
         this.programme = ProgrammeSource.of(config.programme(), clock);
-        this.points = new DiscussionPoints(new ParticipantStore(clients.dynamo(), config.tableName()), mail,
+        this.points = new DiscussionPoints(new ApplicationStore(clients.dynamo(), config.tableName()), mail,
                 new Outbox(mail, clock), config.siteUrl(), clock);
         this.dispatcher = new Dispatcher(clients.ses(), mail, new Suppressions(clients.dynamo(), config.tableName()),
                 new MailRenderer(), new MimeComposer(config.mailFrom()),

@@ -24,7 +24,7 @@ import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
 import org.iln.store.AddressHasher;
 import org.iln.store.Application;
-import org.iln.store.ParticipantStore;
+import org.iln.store.ApplicationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +52,7 @@ public final class MatchingNight {
 
     private static final Logger LOG = LoggerFactory.getLogger(MatchingNight.class);
 
-    private final ParticipantStore participants;
+    private final ApplicationStore participants;
     private final Suppressions suppressions;
     private final PartnershipStore partnerships;
     private final Outbox outbox;
@@ -62,7 +62,7 @@ public final class MatchingNight {
     private final Matcher matcher;
 
     /** A matching night over these stores, mailing through {@code outbox}, dated by {@code clock}. */
-    public MatchingNight(ParticipantStore participants, Suppressions suppressions, PartnershipStore partnerships,
+    public MatchingNight(ApplicationStore participants, Suppressions suppressions, PartnershipStore partnerships,
                          Outbox outbox, AddressHasher hasher, Supplier<Programme> programme, Clock clock) {
         this.participants = Objects.requireNonNull(participants, "participants");
         this.suppressions = Objects.requireNonNull(suppressions, "suppressions");

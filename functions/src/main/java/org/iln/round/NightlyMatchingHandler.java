@@ -12,7 +12,7 @@ import org.iln.mail.Suppressions;
 import org.iln.matching.Matcher;
 import org.iln.programme.ProgrammeSource;
 import org.iln.store.AddressHasher;
-import org.iln.store.ParticipantStore;
+import org.iln.store.ApplicationStore;
 
 /**
  * Runs nightly (an EventBridge schedule; the event's content is not used): drafts, publishes or
@@ -37,7 +37,7 @@ public final class NightlyMatchingHandler implements RequestHandler<Map<String, 
 
     /** For tests and the local runner. */
     public NightlyMatchingHandler(AwsClients clients, Clock clock, FunctionsConfig config) {
-        this.night = new MatchingNight(new ParticipantStore(clients.dynamo(), config.tableName()),
+        this.night = new MatchingNight(new ApplicationStore(clients.dynamo(), config.tableName()),
                 new Suppressions(clients.dynamo(), config.tableName()),
                 new PartnershipStore(clients.dynamo(), config.tableName()),
                 new Outbox(new MailStore(clients.dynamo(), config.tableName()), clock),

@@ -15,10 +15,10 @@ import org.iln.mail.Suppressions;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
 import org.iln.store.Application;
-import org.iln.store.ParticipantStore;
-import org.iln.token.StoredToken;
+import org.iln.store.ApplicationStore;
 import org.iln.token.Purpose;
 import org.iln.token.SignedLinks;
+import org.iln.token.StoredToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +30,7 @@ public final class Confirmation {
 
     private static final Logger LOG = LoggerFactory.getLogger(Confirmation.class);
 
-    private final ParticipantStore store;
+    private final ApplicationStore store;
     private final MailStore mail;
     private final Suppressions suppressions;
     private final SignedLinks tokens;
@@ -40,7 +40,7 @@ public final class Confirmation {
     private final Links links;
     private final Clock clock;
 
-    Confirmation(ParticipantStore store, MailStore mail, Suppressions suppressions, SignedLinks tokens, Mailer mailer,
+    Confirmation(ApplicationStore store, MailStore mail, Suppressions suppressions, SignedLinks tokens, Mailer mailer,
                  Supplier<Programme> programme, CountryCap cap, Links links, Clock clock) {
         this.store = Objects.requireNonNull(store);
         this.mail = Objects.requireNonNull(mail);

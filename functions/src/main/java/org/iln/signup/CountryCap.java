@@ -15,7 +15,7 @@ import org.iln.mail.Mailer;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
 import org.iln.store.Application;
-import org.iln.store.ParticipantStore;
+import org.iln.store.ApplicationStore;
 import org.iln.token.Purpose;
 import org.iln.token.SignedLinks;
 import org.slf4j.Logger;
@@ -35,14 +35,14 @@ public final class CountryCap {
 
     private static final Logger LOG = LoggerFactory.getLogger(CountryCap.class);
 
-    private final ParticipantStore store;
+    private final ApplicationStore store;
     private final SignedLinks tokens;
     private final Mailer mailer;
     private final Supplier<Programme> programme;
     private final Links links;
     private final Clock clock;
 
-    CountryCap(ParticipantStore store, SignedLinks tokens, Mailer mailer, Supplier<Programme> programme,
+    CountryCap(ApplicationStore store, SignedLinks tokens, Mailer mailer, Supplier<Programme> programme,
                Links links, Clock clock) {
         this.store = Objects.requireNonNull(store);
         this.tokens = Objects.requireNonNull(tokens);

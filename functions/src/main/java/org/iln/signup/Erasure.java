@@ -12,10 +12,9 @@ import org.iln.mail.Envelope;
 import org.iln.mail.MailStore;
 import org.iln.mail.Mailer;
 import org.iln.store.AddressHasher;
-import org.iln.store.ParticipantStore;
-import org.iln.token.StoredToken;
 import org.iln.token.Purpose;
 import org.iln.token.SignedLinks;
+import org.iln.token.StoredToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +27,7 @@ public final class Erasure {
 
     private static final Logger LOG = LoggerFactory.getLogger(Erasure.class);
 
-    private final ParticipantStore store;
+    private final PersonalData personalData;
     private final MailStore mail;
     private final SignedLinks tokens;
     private final Mailer mailer;
@@ -36,9 +35,9 @@ public final class Erasure {
     private final Links links;
     private final Clock clock;
 
-    Erasure(ParticipantStore store, MailStore mail, SignedLinks tokens, Mailer mailer, AddressHasher hasher, Links links,
-            Clock clock) {
-        this.store = Objects.requireNonNull(store);
+    Erasure(PersonalData personalData, MailStore mail, SignedLinks tokens, Mailer mailer, AddressHasher hasher,
+            Links links, Clock clock) {
+        this.personalData = Objects.requireNonNull(personalData);
         this.mail = Objects.requireNonNull(mail);
         this.tokens = Objects.requireNonNull(tokens);
         this.mailer = Objects.requireNonNull(mailer);
@@ -54,7 +53,7 @@ public final class Erasure {
     public void request(String email) {
         Instant now = clock.instant();
         String hash = hasher.address(email);
-        if (!store.knows(hash)) {
+        if (!personalData.knows(hash)) {
             LOG.atInfo().addKeyValue("outcome", "nothing-held").log("erasure requested");
             return;
         }
@@ -64,7 +63,7 @@ public final class Erasure {
             return;
         }
         String token = tokens.mint(Purpose.ERASE, hash, "", "", now);
-        Optional<String> to = store.anyAddressOf(hash);
+        Optional<String> to = personalData.anyAddressOf(hash);
         // Mail goes to the address as stored, which the requester has just typed anyway.
         mailer.sendClaimed(key, new Envelope(to.orElse(email.strip()), hash, "erase-link",
                 Map.of("eraseUrl", links.api("erase", token), "siteUrl", links.site()), Optional.empty(), List.of()));
@@ -85,8 +84,8 @@ public final class Erasure {
             return false;
         }
         String hash = stored.get().addressHash();
-        Optional<String> address = store.anyAddressOf(hash);
-        int items = store.erase(hash);
+        Optional<String> address = personalData.anyAddressOf(hash);
+        int items = personalData.erase(hash);
         tokens.revoke(stored.get());
         // The confirmation leaves no record behind: a claim item would be new data about them.
         address.ifPresent(to -> mailer.sendUnrecorded(new Envelope(to, hash, "erased",

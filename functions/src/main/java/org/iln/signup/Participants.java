@@ -10,7 +10,7 @@ import org.iln.mail.Mailer;
 import org.iln.mail.Suppressions;
 import org.iln.programme.Programme;
 import org.iln.store.AddressHasher;
-import org.iln.store.ParticipantStore;
+import org.iln.store.ApplicationStore;
 import org.iln.token.SignedLinks;
 import org.iln.token.TokenStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,7 +25,7 @@ public record Participants(
         Unsubscription unsubscription,
         Erasure erasure,
         CountryCap countryCap,
-        ParticipantStore store,
+        ApplicationStore store,
         AddressHasher hasher,
         Supplier<Programme> programme) {
 
@@ -41,7 +41,7 @@ public record Participants(
     /** Wires the core over a table and a mailer (whose parts a cold start may still be preparing). */
     static Participants create(DynamoDbClient dynamo, Mailer mailer, Clock clock, FunctionsConfig config,
                                Supplier<Programme> programme) {
-        ParticipantStore store = new ParticipantStore(dynamo, config.tableName());
+        ApplicationStore store = new ApplicationStore(dynamo, config.tableName());
         MailStore mail = new MailStore(dynamo, config.tableName());
         Suppressions suppressions = new Suppressions(dynamo, config.tableName());
         AddressHasher hasher = new AddressHasher(config.addressKey());
@@ -52,7 +52,7 @@ public record Participants(
                 new Signup(store, mail, tokens, mailer, hasher, programme, links, clock),
                 new Confirmation(store, mail, suppressions, tokens, mailer, programme, cap, links, clock),
                 new Unsubscription(store, suppressions, tokens, mailer, links, clock),
-                new Erasure(store, mail, tokens, mailer, hasher, links, clock),
+                new Erasure(new PersonalData(dynamo, config.tableName()), mail, tokens, mailer, hasher, links, clock),
                 cap, store, hasher, programme);
     }
 }

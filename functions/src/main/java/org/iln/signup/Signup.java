@@ -20,7 +20,7 @@ import org.iln.programme.Programme.Round;
 import org.iln.store.AddressHasher;
 import org.iln.store.Application;
 import org.iln.store.Application.Profile;
-import org.iln.store.ParticipantStore;
+import org.iln.store.ApplicationStore;
 import org.iln.token.Purpose;
 import org.iln.token.SignedLinks;
 import org.slf4j.Logger;
@@ -40,7 +40,7 @@ public final class Signup {
 
     private static final Logger LOG = LoggerFactory.getLogger(Signup.class);
 
-    private final ParticipantStore store;
+    private final ApplicationStore store;
     private final MailStore mail;
     private final SignedLinks tokens;
     private final Mailer mailer;
@@ -50,7 +50,7 @@ public final class Signup {
     private final Clock clock;
     private final SignupValidator validator = new SignupValidator();
 
-    Signup(ParticipantStore store, MailStore mail, SignedLinks tokens, Mailer mailer, AddressHasher hasher,
+    Signup(ApplicationStore store, MailStore mail, SignedLinks tokens, Mailer mailer, AddressHasher hasher,
            Supplier<Programme> programme, Links links, Clock clock) {
         this.store = Objects.requireNonNull(store);
         this.mail = Objects.requireNonNull(mail);
@@ -111,7 +111,7 @@ public final class Signup {
                 Application.Status.UNCONFIRMED, now, Optional.empty(), Optional.empty());
 
         if (store.createApplication(application, mail.claimPut(ackKey, hash, "confirm-address", now), now)
-                == ParticipantStore.CreateOutcome.CREATED) {
+                == ApplicationStore.CreateOutcome.CREATED) {
             // Stored but not mailed (the link's token could not be written, say) frees the claim,
             // so the person's retry, which finds the application, mails them a link.
             // Nothing the form's sender typed goes into mail to an address nobody has confirmed:

@@ -11,10 +11,10 @@ import java.util.Optional;
 import org.iln.mail.Envelope;
 import org.iln.mail.Mailer;
 import org.iln.mail.Suppressions;
-import org.iln.store.ParticipantStore;
-import org.iln.token.StoredToken;
+import org.iln.store.ApplicationStore;
 import org.iln.token.Purpose;
 import org.iln.token.SignedLinks;
+import org.iln.token.StoredToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +26,14 @@ public final class Unsubscription {
 
     private static final Logger LOG = LoggerFactory.getLogger(Unsubscription.class);
 
-    private final ParticipantStore store;
+    private final ApplicationStore store;
     private final Suppressions suppressions;
     private final SignedLinks tokens;
     private final Mailer mailer;
     private final Links links;
     private final Clock clock;
 
-    Unsubscription(ParticipantStore store, Suppressions suppressions, SignedLinks tokens, Mailer mailer, Links links,
+    Unsubscription(ApplicationStore store, Suppressions suppressions, SignedLinks tokens, Mailer mailer, Links links,
                    Clock clock) {
         this.store = Objects.requireNonNull(store);
         this.suppressions = Objects.requireNonNull(suppressions);

@@ -79,7 +79,7 @@ class DiscussionPointFanOutTest {
         seed(aws, List.of(application("p-1", "MATCHED"), application("p-2", "MATCHED")));
         SettableClock clock = new SettableClock(SEND_DAY.minus(java.time.Duration.ofDays(1)));
         var store = new MailStore(aws.dynamo(), Aws.TABLE);
-        DiscussionPoints points = new DiscussionPoints(new org.iln.store.ParticipantStore(aws.dynamo(), Aws.TABLE), store,
+        DiscussionPoints points = new DiscussionPoints(new org.iln.store.ApplicationStore(aws.dynamo(), Aws.TABLE), store,
                 new Outbox(store, clock), Aws.SITE, clock);
         var programme = org.iln.programme.ProgrammeSource.fromFile(Aws.programmeFixture());
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.iln.store.ParticipantStore;
+import org.iln.signup.PersonalData;
 import org.iln.testing.Aws;
 import org.iln.testing.AwsEmulator;
 import org.iln.testing.CapturedLogs;
@@ -36,7 +36,7 @@ class NightlyLogPrivacyTest {
         round.clock.set(RoundFixture.MATCH_DATE);
         round.handler().handleRequest(Map.of(), null);
         List<String> pair = round.items("PAIR").get(0).get("members").l().stream().map(AttributeValue::s).toList();
-        new ParticipantStore(round.aws.dynamo(), Aws.TABLE).erase(round.hash(pair.get(0)));
+        new PersonalData(round.aws.dynamo(), Aws.TABLE).erase(round.hash(pair.get(0)));
         round.clock.advance(Duration.ofDays(3));
         round.handler().handleRequest(Map.of(), null);
 

@@ -18,8 +18,9 @@ import org.iln.config.AwsClients;
 import org.iln.json.Json;
 import org.iln.mail.Suppressions;
 import org.iln.matching.MatchResult;
+import org.iln.signup.PersonalData;
 import org.iln.store.Application;
-import org.iln.store.ParticipantStore;
+import org.iln.store.ApplicationStore;
 import org.iln.testing.Aws;
 import org.iln.testing.AwsEmulator;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,7 +104,7 @@ class NightlyMatchingTest {
         assertThat(round.mailKeys("introduction:2026-1:")).hasSize(20);
         assertThat(round.mailKeys("no-match:2026-1:")).containsExactly("no-match:2026-1:2026-1:p-99");
         assertThat(round.mailKeys("published-report:2026-1:")).hasSize(1);
-        assertThat(new ParticipantStore(round.aws.dynamo(), Aws.TABLE).activeParticipants("2026-1")).hasSize(20);
+        assertThat(new ApplicationStore(round.aws.dynamo(), Aws.TABLE).activeParticipants("2026-1")).hasSize(20);
     }
 
     @Test
@@ -239,7 +240,7 @@ class NightlyMatchingTest {
                 .key(Map.of("pk", RoundFixture.s("ROUND#2026-1"), "sk", RoundFixture.s("APP#" + withdrawn)))
                 .updateExpression("SET #s = :w").expressionAttributeNames(Map.of("#s", "status"))
                 .expressionAttributeValues(Map.of(":w", RoundFixture.s("WITHDRAWN"))));
-        new ParticipantStore(round.aws.dynamo(), Aws.TABLE).erase(round.hash(erased));
+        new PersonalData(round.aws.dynamo(), Aws.TABLE).erase(round.hash(erased));
 
         // when: a week into the round, run twice
         round.clock.advance(Duration.ofDays(7));
@@ -296,7 +297,7 @@ class NightlyMatchingTest {
         round.clock.set(RoundFixture.MATCH_DATE);
         round.handler().handleRequest(Map.of(), null);
         String member = round.items("PAIR_MEMBER").get(0).get("participantId").s();
-        new ParticipantStore(round.aws.dynamo(), Aws.TABLE).erase(round.hash(member));
+        new PersonalData(round.aws.dynamo(), Aws.TABLE).erase(round.hash(member));
 
         // when
         round.clock.advance(Duration.ofDays(7 * MatchingNight.REMATCH_WEEKS + 1));

@@ -12,7 +12,7 @@ import org.iln.programme.Programme;
 import org.iln.store.AddressHasher;
 import org.iln.store.Application;
 import org.iln.store.Application.Profile;
-import org.iln.store.ParticipantStore;
+import org.iln.store.ApplicationStore;
 
 /**
  * Clearly fictional librarians, confirmed in the round that is open, so that a newcomer who signs
@@ -45,12 +45,12 @@ public final class DemoParticipants {
         return PEOPLE;
     }
 
-    private final ParticipantStore store;
+    private final ApplicationStore store;
     private final MailStore mail;
     private final AddressHasher hasher;
     private final Clock clock;
 
-    public DemoParticipants(ParticipantStore store, MailStore mail, AddressHasher hasher, Clock clock) {
+    public DemoParticipants(ApplicationStore store, MailStore mail, AddressHasher hasher, Clock clock) {
         this.store = store;
         this.mail = mail;
         this.hasher = hasher;
@@ -76,7 +76,7 @@ public final class DemoParticipants {
                     Application.Status.UNCONFIRMED, now, Optional.empty(), Optional.empty());
             if (store.createApplication(application, mail.claimPut("demo-seed:" + round + ":" + hash, hash, "demo-seed", now),
                     now)
-                    == ParticipantStore.CreateOutcome.CREATED
+                    == ApplicationStore.CreateOutcome.CREATED
                     && store.confirm(application, open.get().personalDataKeptUntil(), now)) {
                 added++;
             }

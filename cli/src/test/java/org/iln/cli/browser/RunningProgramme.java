@@ -14,7 +14,7 @@ import org.iln.cli.dev.DevServer;
 import org.iln.cli.dev.LocalAws;
 import org.iln.programme.Programme;
 import org.iln.store.Application;
-import org.iln.store.ParticipantStore;
+import org.iln.store.ApplicationStore;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -68,7 +68,7 @@ final class RunningProgramme implements BeforeAllCallback {
     /** The confirmed (or waitlisted) applications of the round, read from the table. */
     static List<Application> confirmed() {
         LocalAws aws = server.aws().orElseThrow();
-        return new ParticipantStore(aws.clients().dynamo(), aws.table()).confirmedInRound(round.id());
+        return new ApplicationStore(aws.clients().dynamo(), aws.table()).confirmedInRound(round.id());
     }
 
     /** Stops the server and its moto_server. */

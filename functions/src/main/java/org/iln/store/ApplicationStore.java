@@ -9,7 +9,6 @@ import static org.iln.store.Attributes.s;
 import static org.iln.store.Attributes.strings;
 import static org.iln.store.Attributes.text;
 import static org.iln.store.IlnTable.ADDRESS_HASH;
-import static org.iln.store.IlnTable.BY_ADDRESS;
 import static org.iln.store.IlnTable.CONFIRMED_BY_ROUND;
 import static org.iln.store.IlnTable.CONFIRMED_ORDER;
 import static org.iln.store.IlnTable.CONFIRMED_ROUND;
@@ -38,14 +37,17 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Typed reads and writes of participants' items in the single table: applications and their
- * uniqueness locks, per-client counters, and erasure of everything a person left.
+ * The programme's applications in the single table: each application under
+ * {@code ROUND#<round>}/{@code APP#<participantId>}, its uniqueness lock under
+ * {@code EMAIL#<hash>}/{@code ROUND#<round>}, and the moves it makes (confirmed, waitlisted,
+ * carried over into the round it waited for); also, for now, the per-client request counters.
  *
- * <p>Every write that must happen once is a conditional write, so retries and parallel requests
- * are safe; every item that belongs to a person carries {@link IlnTable#ADDRESS_HASH} so that
- * erasure can find it through the {@link IlnTable#BY_ADDRESS} index.
+ * <p>Every move is a conditional write or a transaction, so retries and parallel requests are
+ * safe; every item carries {@link IlnTable#ADDRESS_HASH} so that erasure can find it through the
+ * {@link IlnTable#BY_ADDRESS} index. Reads of a round query the {@link IlnTable#CONFIRMED_BY_ROUND}
+ * index; nothing scans.
  */
-public final class ParticipantStore {
+public final class ApplicationStore {
 
     /** How long an unconfirmed application (and its lock) lives. */
     public static final Duration UNCONFIRMED_TTL = Duration.ofHours(48);
@@ -53,8 +55,8 @@ public final class ParticipantStore {
     private final DynamoDbClient dynamo;
     private final String table;
 
-    /** A store over {@code table}. */
-    public ParticipantStore(DynamoDbClient dynamo, String table) {
+    /** The applications in {@code table}. */
+    public ApplicationStore(DynamoDbClient dynamo, String table) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.table = Objects.requireNonNull(table, "table");
     }
@@ -232,7 +234,7 @@ public final class ParticipantStore {
             if (filter != null) {
                 b.filterExpression(filter).expressionAttributeNames(Map.of("#status", "status"));
             }
-        }).map(ParticipantStore::toApplication).toList();
+        }).map(ApplicationStore::toApplication).toList();
     }
 
     /** Moves a confirmed application to the waitlist; false if it was not confirmed any more. */
@@ -330,63 +332,6 @@ public final class ParticipantStore {
                         ":expires", n(windowStart + window.getSeconds())))
                 .returnValues(ReturnValue.UPDATED_NEW));
         return Long.parseLong(response.attributes().get("hits").n());
-    }
-
-    /** The first stored email address of a person, to confirm an erasure to them. */
-    public Optional<String> anyAddressOf(String addressHash) {
-        for (Map<String, AttributeValue> keys : itemsOf(addressHash)) {
-            if ("APPLICATION".equals(text(keys, ITEM_TYPE))) {
-                Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                        .key(key(keys.get(PK).s(), keys.get(SK).s()))).item();
-                if (item != null && item.containsKey("email")) {
-                    return Optional.of(item.get("email").s());
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Whether we hold anything about this address beyond a suppression. */
-    public boolean knows(String addressHash) {
-        return itemsOf(addressHash).stream().anyMatch(i -> {
-            String type = text(i, ITEM_TYPE);
-            return "APPLICATION".equals(type) || "LOCK".equals(type) || "PAIR_MEMBER".equals(type);
-        });
-    }
-
-    /**
-     * Erases a person: deletes their applications, locks, tokens and mail claims, and anonymises
-     * their side of any partnership (the partner keeps a record that they had one). Suppressions
-     * stay, holding only the hash, so an erased person is still never mailed against their wish.
-     *
-     * @return how many items were deleted or anonymised
-     */
-    public int erase(String addressHash) {
-        int touched = 0;
-        for (Map<String, AttributeValue> keys : itemsOf(addressHash)) {
-            Map<String, AttributeValue> primary = key(keys.get(PK).s(), keys.get(SK).s());
-            String type = text(keys, ITEM_TYPE);
-            if ("SUPPRESSION".equals(type)) {
-                continue;
-            }
-            if ("PAIR_MEMBER".equals(type)) {
-                dynamo.updateItem(b -> b.tableName(table).key(primary)
-                        .updateExpression("SET erased = :yes REMOVE addressHash, email, givenName, familyName, "
-                                + "#role, profile")
-                        .expressionAttributeNames(Map.of("#role", "role"))
-                        .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
-            } else {
-                dynamo.deleteItem(b -> b.tableName(table).key(primary));
-            }
-            touched++;
-        }
-        return touched;
-    }
-
-    private List<Map<String, AttributeValue>> itemsOf(String addressHash) {
-        return Paging.items(dynamo, b -> b.tableName(table).indexName(BY_ADDRESS)
-                .keyConditionExpression("addressHash = :h")
-                .expressionAttributeValues(Map.of(":h", s(addressHash)))).toList();
     }
 
     private static Map<String, AttributeValue> applicationItem(Application a) {
