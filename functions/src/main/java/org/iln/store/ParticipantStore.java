@@ -650,21 +650,6 @@ public final class ParticipantStore {
         return item != null && !item.isEmpty();
     }
 
-    /**
-     * Counts one request from a client in the current fixed window and returns the count so far;
-     * the counter item expires with its window, so it works across Lambda instances for free.
-     */
-    public long countRequest(String clientHash, Instant now, Duration window) {
-        long windowStart = now.getEpochSecond() / window.getSeconds() * window.getSeconds();
-        var response = dynamo.updateItem(b -> b.tableName(table)
-                .key(key("RATE#" + clientHash, Long.toString(windowStart)))
-                .updateExpression("ADD hits :one SET expiresAt = if_not_exists(expiresAt, :expires), itemType = :type")
-                .expressionAttributeValues(Map.of(":one", n(1), ":type", s("RATE"),
-                        ":expires", n(windowStart + window.getSeconds())))
-                .returnValues(ReturnValue.UPDATED_NEW));
-        return Long.parseLong(response.attributes().get("hits").n());
-    }
-
     /** The first stored email address of a person, to confirm an erasure to them. */
     public Optional<String> anyAddressOf(String addressHash) {
         for (Map<String, AttributeValue> keys : itemsOf(addressHash)) {
