@@ -11,8 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
  * Everything the participant-facing functions need to know about their deployment, read once from
@@ -173,24 +171,18 @@ public record FunctionsConfig(
      * from Secrets Manager, once, with a client that is closed again at once.
      */
     public static FunctionsConfig fromEnvironment(Map<String, String> env) {
-        return fromEnvironment(env, AwsClients::httpClient);
-    }
-
-    /**
-     * {@link #fromEnvironment(Map)}, reading any secrets through {@code http} (a cold start
-     * shares one HTTP client, and its TLS context, among all its SDK clients).
-     */
-    public static FunctionsConfig fromEnvironment(Map<String, String> env, Supplier<SdkHttpClient> http) {
-        try (SecretsManagerSecrets secrets = SecretsManagerSecrets.forEnvironment(env, http)) {
-            return fromEnvironment(env, secrets::value);
+        try (SecretsManagerSecrets secrets = SecretsManagerSecrets.forEnvironment(env)) {
+            return fromVariables(env, secrets::value);
         }
     }
 
     /**
-     * Reads the configuration from environment variables, taking a secret variable's value from
-     * {@code secrets} (secret ARN to value) when {@code <NAME>_SECRET_ARN} is set instead of it.
+     * Reads the configuration from these variables as {@link #fromEnvironment} does, taking a
+     * secret variable's value from {@code secrets} (secret ARN to value) when
+     * {@code <NAME>_SECRET_ARN} is set instead of it: for a caller with no Secrets Manager to ask
+     * (the infrastructure's tests check the stack's environment against this parser).
      */
-    public static FunctionsConfig fromEnvironment(Map<String, String> env, Function<String, String> secrets) {
+    public static FunctionsConfig fromVariables(Map<String, String> env, Function<String, String> secrets) {
         Objects.requireNonNull(secrets, "secrets");
         List<String> problems = new ArrayList<>();
         Map<String, String> resolved = new HashMap<>(env);

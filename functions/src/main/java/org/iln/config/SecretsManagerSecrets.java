@@ -2,15 +2,13 @@ package org.iln.config;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
+import org.iln.aws.AwsClients;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -22,17 +20,15 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 final class SecretsManagerSecrets implements AutoCloseable {
 
     private final Map<String, String> env;
-    private final Supplier<SdkHttpClient> http;
     private SecretsManagerClient client;
 
-    private SecretsManagerSecrets(Map<String, String> env, Supplier<SdkHttpClient> http) {
+    private SecretsManagerSecrets(Map<String, String> env) {
         this.env = env;
-        this.http = Objects.requireNonNull(http, "http");
     }
 
-    /** Secrets read in the region, and through the emulator, that the environment names, sent through {@code http}. */
-    static SecretsManagerSecrets forEnvironment(Map<String, String> env, Supplier<SdkHttpClient> http) {
-        return new SecretsManagerSecrets(Map.copyOf(env), http);
+    /** Secrets read in the region, and through the emulator, that the environment names. */
+    static SecretsManagerSecrets forEnvironment(Map<String, String> env) {
+        return new SecretsManagerSecrets(Map.copyOf(env));
     }
 
     /** The current value of the secret with this ARN (or name). */
@@ -62,7 +58,7 @@ final class SecretsManagerSecrets implements AutoCloseable {
                         ? AwsBasicCredentials.create(keyId, secretKey)
                         : AwsSessionCredentials.create(keyId, secretKey, session));
         var builder = SecretsManagerClient.builder()
-                .httpClient(http.get())
+                .httpClient(AwsClients.httpClient())
                 .region(Region.of(region))
                 .credentialsProvider(credentials);
         Optional.ofNullable(env.get("AWS_ENDPOINT_URL")).filter(s -> !s.isBlank()).map(URI::create)

@@ -4,12 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
 
 /**
- * jackson-core's streaming parser and generator, configured once, for the few small documents on
- * a cold start's path (request bodies, API responses, the programme manifest).
- *
- * <p>Why not the mapper: {@link Json#newMapper()} loads some 700 databind classes and introspects
- * every type it meets, which costs a Lambda's first request most of a second; these documents
- * are a handful of known fields, read and written token by token instead.
+ * jackson-core's streaming parser, configured once, for signup request bodies: read token by
+ * token so that every field's type and every duplicate key is checked as it is met, and a body
+ * is refused with the field named (see {@code org.iln.signup.SubmittedFields}).
  */
 public final class JsonStreams {
 

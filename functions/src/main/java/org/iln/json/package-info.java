@@ -1,2 +1,2 @@
-/** The project's single JSON configuration: the mapper, and the streaming factory for the cold-start path. */
+/** The project's single JSON configuration: the mapper, and the strict streaming parser for request bodies. */
 package org.iln.json;

@@ -26,11 +26,11 @@ public final class Mailer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Mailer.class);
 
-    private final Supplier<SesV2Client> ses;
+    private final SesV2Client ses;
     private final MailStore store;
     private final Suppressions suppressions;
-    private final Supplier<MailRenderer> renderer;
-    private final Supplier<MimeComposer> composer;
+    private final MailRenderer renderer;
+    private final MimeComposer composer;
     private final Clock clock;
     private final Optional<String> configurationSet;
 
@@ -49,23 +49,12 @@ public final class Mailer {
      */
     public Mailer(SesV2Client ses, MailStore store, Suppressions suppressions, MailRenderer renderer, String from,
                   Optional<String> configurationSet, Clock clock) {
-        this(given(ses, "ses"), store, suppressions, given(renderer, "renderer"), given(new MimeComposer(from), "composer"),
-                configurationSet, clock);
-    }
-
-    /**
-     * A mailer whose SES client, renderer and MIME composer may still be being prepared on another
-     * thread (a cold start, see {@code org.iln.signup.ColdStart}): the first message waits for them.
-     */
-    public Mailer(Supplier<SesV2Client> ses, MailStore store, Suppressions suppressions,
-                  Supplier<MailRenderer> renderer, Supplier<MimeComposer> composer, Optional<String> configurationSet,
-                  Clock clock) {
         this.configurationSet = Objects.requireNonNull(configurationSet, "configurationSet");
         this.ses = Objects.requireNonNull(ses, "ses");
         this.store = Objects.requireNonNull(store, "store");
         this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
-        this.composer = Objects.requireNonNull(composer, "composer");
+        this.composer = new MimeComposer(from);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -143,17 +132,11 @@ public final class Mailer {
 
     /** Renders, composes and hands the message to SES; returns SES's message id. */
     private String deliver(Envelope envelope, String messageKey) {
-        MailRenderer.RenderedMail mail = renderer.get().render(envelope.template(), envelope.model());
-        MimeComposer mime = composer.get();
-        byte[] raw = mime.compose(envelope, mail, mime.messageIdFor(messageKey), clock.instant());
-        return ses.get().sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))))
+        MailRenderer.RenderedMail mail = renderer.render(envelope.template(), envelope.model());
+        byte[] raw = composer.compose(envelope, mail, composer.messageIdFor(messageKey), clock.instant());
+        return ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))))
                         .configurationSetName(configurationSet.orElse(null)))
                 .messageId();
-    }
-
-    private static <T> Supplier<T> given(T value, String name) {
-        Objects.requireNonNull(value, name);
-        return () -> value;
     }
 
     /** A short stable digest of a mail key, for Message-IDs and logs (keys may embed round ids). */

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import java.time.Clock;
 import java.util.Objects;
-import org.iln.config.AwsClients;
+import org.iln.aws.AwsClients;
 import org.iln.config.FunctionsConfig;
 import org.iln.store.AddressHasher;
 

@@ -2,14 +2,18 @@ package org.iln.programme;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.iln.json.JsonStreams;
+import java.util.function.Supplier;
+import org.iln.json.Json;
 import org.iln.programme.Programme.Choice;
 import org.iln.programme.Programme.Choices;
 import org.iln.programme.Programme.Coordinator;
@@ -19,9 +23,8 @@ import org.iln.programme.Programme.Language;
 import org.iln.programme.Programme.Round;
 
 /**
- * Reads {@code programme.json} token by token into {@link Programme}: a signup's cold start
- * reads the manifest, and a typed streaming reader spares it databind's start-up (see
- * {@link JsonStreams}).
+ * Reads {@code programme.json} into {@link Programme}, through the project's JSON mapper as a
+ * tree.
  *
  * <p>Lenient where a newer bake may differ (unknown fields are skipped), strict where the
  * functions depend on it (types, dates, one document); a missing value is {@code null} or 0
@@ -29,278 +32,186 @@ import org.iln.programme.Programme.Round;
  */
 final class ManifestReader {
 
-    private final JsonParser parser;
+    private static final ObjectMapper MAPPER = Json.newMapper();
+    /** Trailing content is checked after the tree, to be reported in the manifest's words. */
+    private static final ObjectReader TREE = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private ManifestReader(JsonParser parser) {
-        this.parser = parser;
+    private ManifestReader() {
     }
 
     /** Reads a whole manifest; any problem is an {@link IOException} that says where. */
     static Programme read(InputStream json) throws IOException {
-        try (JsonParser parser = JsonStreams.factory().createParser(json)) {
-            ManifestReader reader = new ManifestReader(parser);
-            parser.nextToken();
-            Programme programme = reader.programme();
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            JsonNode root = TREE.readTree(parser);
             if (parser.nextToken() != null) {
                 throw new JsonParseException(parser, "content after the programme manifest");
             }
-            return programme;
+            return programme(root == null ? MAPPER.missingNode() : root);
         }
     }
 
-    // Plain loops and switches, no lambdas: each lambda would cost a cold start a generated class.
+    private static Programme programme(JsonNode manifest) throws IOException {
+        object(manifest, "the programme manifest");
+        int version = integer(manifest, "version");
+        String baseUrl = text(manifest, "baseUrl");
+        List<Round> rounds = list(manifest, "rounds", ManifestReader::round);
+        List<DiscussionPoint> points = list(manifest, "discussionPoints", ManifestReader::discussionPoint);
+        List<Country> countries = list(manifest, "countries", ManifestReader::country);
+        Choices choices = manifest.hasNonNull("choices") ? choices(manifest.get("choices")) : null;
+        return checked(() -> new Programme(version, baseUrl, rounds, points, countries, choices));
+    }
 
-    private Programme programme() throws IOException {
-        int version = 0;
-        String baseUrl = null;
-        List<Round> rounds = new ArrayList<>();
-        List<DiscussionPoint> discussionPoints = new ArrayList<>();
-        List<Country> countries = new ArrayList<>();
-        Choices choices = null;
-        for (String name = firstField(); name != null; name = nextField()) {
-            switch (name) {
-                case "version" -> version = integer();
-                case "baseUrl" -> baseUrl = text();
-                case "rounds" -> {
-                    for (boolean more = firstElement(); more; more = nextElement()) {
-                        rounds.add(round());
-                    }
-                }
-                case "discussionPoints" -> {
-                    for (boolean more = firstElement(); more; more = nextElement()) {
-                        discussionPoints.add(discussionPoint());
-                    }
-                }
-                case "countries" -> {
-                    for (boolean more = firstElement(); more; more = nextElement()) {
-                        countries.add(country());
-                    }
-                }
-                case "choices" -> choices = choices();
-                default -> parser.skipChildren();
-            }
+    private static Round round(JsonNode round) throws IOException {
+        object(round, "a round");
+        String id = text(round, "id");
+        String title = text(round, "title");
+        LocalDate opens = date(round, "opens");
+        LocalDate closes = date(round, "closes");
+        LocalDate matchDate = date(round, "matchDate");
+        LocalDate starts = date(round, "starts");
+        LocalDate ends = date(round, "ends");
+        int countryCapPercent = integer(round, "countryCapPercent");
+        String surveyUrl = text(round, "surveyUrl");
+        List<Coordinator> coordinators = list(round, "coordinators", ManifestReader::coordinator);
+        return checked(() -> new Round(id, title, opens, closes, matchDate, starts, ends, countryCapPercent, surveyUrl,
+                coordinators));
+    }
+
+    private static Coordinator coordinator(JsonNode coordinator) throws IOException {
+        object(coordinator, "a coordinator");
+        String name = text(coordinator, "name");
+        String email = text(coordinator, "email");
+        return checked(() -> new Coordinator(name, email));
+    }
+
+    private static DiscussionPoint discussionPoint(JsonNode point) throws IOException {
+        object(point, "a discussion point");
+        String round = text(point, "round");
+        String slug = text(point, "slug");
+        String title = text(point, "title");
+        LocalDate sendDate = date(point, "sendDate");
+        List<String> tags = list(point, "tags", ManifestReader::text);
+        String summary = text(point, "summary");
+        String url = text(point, "url");
+        String html = text(point, "html");
+        return checked(() -> new DiscussionPoint(round, slug, title, sendDate, tags, summary, url, html));
+    }
+
+    private static Country country(JsonNode country) throws IOException {
+        object(country, "a country");
+        String code = text(country, "code");
+        String name = text(country, "name");
+        String region = text(country, "region");
+        return checked(() -> new Country(code, name, region));
+    }
+
+    private static Choices choices(JsonNode choices) throws IOException {
+        object(choices, "the choices");
+        List<Choice> sectors = list(choices, "sectors", ManifestReader::choice);
+        List<Choice> careerStages = list(choices, "careerStages", ManifestReader::choice);
+        List<Choice> interests = list(choices, "interests", ManifestReader::choice);
+        List<Language> languages = list(choices, "languages", ManifestReader::language);
+        List<String> timeZones = list(choices, "timeZones", ManifestReader::text);
+        List<Choice> heardFrom = list(choices, "heardFrom", ManifestReader::choice);
+        return checked(() -> new Choices(sectors, careerStages, interests, languages, timeZones, heardFrom));
+    }
+
+    private static Choice choice(JsonNode choice) throws IOException {
+        object(choice, "a choice");
+        String id = text(choice, "id");
+        String label = text(choice, "label");
+        return checked(() -> new Choice(id, label));
+    }
+
+    private static Language language(JsonNode language) throws IOException {
+        object(language, "a language");
+        String code = text(language, "code");
+        String name = text(language, "name");
+        return checked(() -> new Language(code, name));
+    }
+
+    /** Reads one element of a list. */
+    @FunctionalInterface
+    private interface Element<T> {
+        T read(JsonNode node) throws IOException;
+    }
+
+    /** The list in {@code field} read element by element; absent or null reads as empty. */
+    private static <T> List<T> list(JsonNode object, String field, Element<T> element) throws IOException {
+        JsonNode list = object.path(field);
+        if (list.isMissingNode() || list.isNull()) {
+            return List.of();
         }
-        try {
-            return new Programme(version, baseUrl, rounds, discussionPoints, countries, choices);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw invalid(e);
+        if (!list.isArray()) {
+            throw problem("a list", field, list);
+        }
+        List<T> values = new ArrayList<>();
+        for (JsonNode node : list) {
+            values.add(element.read(node));
+        }
+        return values;
+    }
+
+    private static void object(JsonNode node, String what) throws IOException {
+        if (!node.isObject()) {
+            throw new IOException("invalid programme manifest: expected " + what + " to be an object, found "
+                    + node.getNodeType());
         }
     }
 
-    private Round round() throws IOException {
-        String id = null;
-        String title = null;
-        LocalDate opens = null;
-        LocalDate closes = null;
-        LocalDate matchDate = null;
-        LocalDate starts = null;
-        LocalDate ends = null;
-        int countryCapPercent = 0;
-        String surveyUrl = null;
-        List<Coordinator> coordinators = new ArrayList<>();
-        for (String name = firstField(); name != null; name = nextField()) {
-            switch (name) {
-                case "id" -> id = text();
-                case "title" -> title = text();
-                case "opens" -> opens = date();
-                case "closes" -> closes = date();
-                case "matchDate" -> matchDate = date();
-                case "starts" -> starts = date();
-                case "ends" -> ends = date();
-                case "countryCapPercent" -> countryCapPercent = integer();
-                case "surveyUrl" -> surveyUrl = text();
-                case "coordinators" -> {
-                    for (boolean more = firstElement(); more; more = nextElement()) {
-                        coordinators.add(coordinator());
-                    }
-                }
-                default -> parser.skipChildren();
-            }
-        }
-        try {
-            return new Round(id, title, opens, closes, matchDate, starts, ends, countryCapPercent, surveyUrl,
-                    coordinators);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw invalid(e);
-        }
-    }
-
-    private Coordinator coordinator() throws IOException {
-        String name = null;
-        String email = null;
-        for (String field = firstField(); field != null; field = nextField()) {
-            switch (field) {
-                case "name" -> name = text();
-                case "email" -> email = text();
-                default -> parser.skipChildren();
-            }
-        }
-        return new Coordinator(name, email);
-    }
-
-    private DiscussionPoint discussionPoint() throws IOException {
-        String round = null;
-        String slug = null;
-        String title = null;
-        LocalDate sendDate = null;
-        List<String> tags = new ArrayList<>();
-        String summary = null;
-        String url = null;
-        String html = null;
-        for (String name = firstField(); name != null; name = nextField()) {
-            switch (name) {
-                case "round" -> round = text();
-                case "slug" -> slug = text();
-                case "title" -> title = text();
-                case "sendDate" -> sendDate = date();
-                case "tags" -> texts(tags);
-                case "summary" -> summary = text();
-                case "url" -> url = text();
-                case "html" -> html = text();
-                default -> parser.skipChildren();
-            }
-        }
-        return new DiscussionPoint(round, slug, title, sendDate, tags, summary, url, html);
-    }
-
-    private Country country() throws IOException {
-        String code = null;
-        String name = null;
-        String region = null;
-        for (String field = firstField(); field != null; field = nextField()) {
-            switch (field) {
-                case "code" -> code = text();
-                case "name" -> name = text();
-                case "region" -> region = text();
-                default -> parser.skipChildren();
-            }
-        }
-        return new Country(code, name, region);
-    }
-
-    private Choices choices() throws IOException {
-        List<Choice> sectors = new ArrayList<>();
-        List<Choice> careerStages = new ArrayList<>();
-        List<Choice> interests = new ArrayList<>();
-        List<Language> languages = new ArrayList<>();
-        List<String> timeZones = new ArrayList<>();
-        List<Choice> heardFrom = new ArrayList<>();
-        for (String name = firstField(); name != null; name = nextField()) {
-            switch (name) {
-                case "sectors" -> choices(sectors);
-                case "careerStages" -> choices(careerStages);
-                case "interests" -> choices(interests);
-                case "languages" -> {
-                    for (boolean more = firstElement(); more; more = nextElement()) {
-                        String code = null;
-                        String label = null;
-                        for (String field = firstField(); field != null; field = nextField()) {
-                            switch (field) {
-                                case "code" -> code = text();
-                                case "name" -> label = text();
-                                default -> parser.skipChildren();
-                            }
-                        }
-                        languages.add(new Language(code, label));
-                    }
-                }
-                case "timeZones" -> texts(timeZones);
-                case "heardFrom" -> choices(heardFrom);
-                default -> parser.skipChildren();
-            }
-        }
-        return new Choices(sectors, careerStages, interests, languages, timeZones, heardFrom);
-    }
-
-    /** Adds each {@code {"id", "label"}} of the list the parser is on. */
-    private void choices(List<Choice> into) throws IOException {
-        for (boolean more = firstElement(); more; more = nextElement()) {
-            String id = null;
-            String label = null;
-            for (String field = firstField(); field != null; field = nextField()) {
-                switch (field) {
-                    case "id" -> id = text();
-                    case "label" -> label = text();
-                    default -> parser.skipChildren();
-                }
-            }
-            into.add(new Choice(id, label));
-        }
-    }
-
-    /** Adds each text of the list the parser is on. */
-    private void texts(List<String> into) throws IOException {
-        for (boolean more = firstElement(); more; more = nextElement()) {
-            into.add(text());
-        }
-    }
-
-    /** Enters the object the parser is on: its first field's name, the parser on its value; null if empty. */
-    private String firstField() throws IOException {
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            throw problem("an object");
-        }
-        return nextField();
-    }
-
-    /** The next field's name, the parser on its value; null at the end of the object. */
-    private String nextField() throws IOException {
-        if (parser.nextToken() != JsonToken.FIELD_NAME) {
+    /** A text field's value; null if absent or null. */
+    private static String text(JsonNode object, String field) throws IOException {
+        JsonNode value = object.path(field);
+        if (value.isMissingNode() || value.isNull()) {
             return null;
         }
-        String name = parser.currentName();
-        parser.nextToken();
-        return name;
-    }
-
-    /** Enters the list the parser is on (null reads as empty): whether it has a first element. */
-    private boolean firstElement() throws IOException {
-        if (parser.currentToken() == JsonToken.VALUE_NULL) {
-            return false;
+        if (!value.isTextual()) {
+            throw problem("text", field, value);
         }
-        if (parser.currentToken() != JsonToken.START_ARRAY) {
-            throw problem("a list");
+        return value.textValue();
+    }
+
+    /** A list element that must be text. */
+    private static String text(JsonNode element) throws IOException {
+        if (!element.isTextual()) {
+            throw problem("text", null, element);
         }
-        return nextElement();
+        return element.textValue();
     }
 
-    /** Moves to the list's next element: whether there is one. */
-    private boolean nextElement() throws IOException {
-        return parser.nextToken() != JsonToken.END_ARRAY;
-    }
-
-    private String text() throws IOException {
-        return switch (parser.currentToken()) {
-            case VALUE_NULL -> null;
-            case VALUE_STRING -> parser.getText();
-            default -> throw problem("text");
-        };
-    }
-
-    private int integer() throws IOException {
-        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-            throw problem("a whole number");
+    /** A whole-number field's value; 0 if absent. */
+    private static int integer(JsonNode object, String field) throws IOException {
+        JsonNode value = object.path(field);
+        if (value.isMissingNode()) {
+            return 0;
         }
-        return parser.getIntValue();
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw problem("a whole number", field, value);
+        }
+        return value.intValue();
     }
 
-    private LocalDate date() throws IOException {
-        String text = text();
+    /** A date field's value ({@code YYYY-MM-DD}); null if absent or null. */
+    private static LocalDate date(JsonNode object, String field) throws IOException {
+        String text = text(object, field);
         try {
             return text == null ? null : LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw problem("a date (YYYY-MM-DD)");
+            throw problem("a date (YYYY-MM-DD)", field, object.path(field));
         }
     }
 
-    /** A record's own check, failed: a read error that says where. */
-    private JsonParseException invalid(RuntimeException e) {
-        return new JsonParseException(parser, "invalid programme manifest: " + e.getMessage());
+    /** A record built, or its own check's failure as a read error. */
+    private static <T> T checked(Supplier<T> record) throws IOException {
+        try {
+            return record.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IOException("invalid programme manifest: " + e.getMessage(), e);
+        }
     }
 
-    private JsonParseException problem(String expected) {
-        String field = parser.getParsingContext().getCurrentName();
-        return new JsonParseException(parser, "expected " + expected + (field == null ? "" : " for \"" + field + "\"")
-                + ", found " + parser.currentToken());
+    private static IOException problem(String expected, String field, JsonNode found) {
+        return new IOException("invalid programme manifest: expected " + expected
+                + (field == null ? "" : " for \"" + field + "\"") + ", found " + found.getNodeType());
     }
 }

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.iln.config.AwsRootsFirst;
+import org.iln.aws.AwsRootsFirst;
 
 /**
  * Loads the programme manifest from a file or an http(s) URL and keeps it for a few minutes,

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
-import org.iln.config.AwsClients;
+import org.iln.aws.AwsClients;
 import org.iln.config.FunctionsConfig;
 import org.iln.programme.Programme.Round;
 import org.iln.programme.ProgrammeSource;

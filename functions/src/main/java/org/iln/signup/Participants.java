@@ -2,7 +2,7 @@ package org.iln.signup;
 
 import java.time.Clock;
 import java.util.function.Supplier;
-import org.iln.config.AwsClients;
+import org.iln.aws.AwsClients;
 import org.iln.config.FunctionsConfig;
 import org.iln.mail.MailRenderer;
 import org.iln.mail.MailStore;
@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The participant lifecycle's core, wired once per Lambda instance: signup, confirmation,
- * unsubscription, erasure and the country cap over one store, one mailer and one clock.
+ * unsubscription, erasure and the country cap over one store, one mailer and one clock, and the
+ * rate limit on requests that reach them.
  */
 public record Participants(
         Signup signup,
@@ -25,25 +26,25 @@ public record Participants(
         Unsubscription unsubscription,
         Erasure erasure,
         CountryCap countryCap,
+        RateLimit rateLimit,
         ApplicationStore store,
         AddressHasher hasher,
         Supplier<Programme> programme) {
 
-    /** Wires the core from real clients, a clock, the configuration and the programme manifest. */
+    /**
+     * Wires the core from real clients, a clock, the configuration and the programme manifest.
+     *
+     * @throws IllegalArgumentException if the configured From address is not valid (so a bad one
+     *     fails a function's initialisation, not each signup)
+     */
     public static Participants create(AwsClients clients, Clock clock, FunctionsConfig config,
                                       Supplier<Programme> programme) {
-        MailStore mail = new MailStore(clients.dynamo(), config.tableName());
-        Suppressions suppressions = new Suppressions(clients.dynamo(), config.tableName());
-        return create(clients.dynamo(), new Mailer(clients.ses(), mail, suppressions, new MailRenderer(),
-                config.mailFrom(), config.configurationSet(), clock), clock, config, programme);
-    }
-
-    /** Wires the core over a table and a mailer (whose parts a cold start may still be preparing). */
-    static Participants create(DynamoDbClient dynamo, Mailer mailer, Clock clock, FunctionsConfig config,
-                               Supplier<Programme> programme) {
+        DynamoDbClient dynamo = clients.dynamo();
         ApplicationStore store = new ApplicationStore(dynamo, config.tableName());
         MailStore mail = new MailStore(dynamo, config.tableName());
         Suppressions suppressions = new Suppressions(dynamo, config.tableName());
+        Mailer mailer = new Mailer(clients.ses(), mail, suppressions, new MailRenderer(), config.mailFrom(),
+                config.configurationSet(), clock);
         AddressHasher hasher = new AddressHasher(config.addressKey());
         SignedLinks tokens = new SignedLinks(config.tokenKey(), new TokenStore(dynamo, config.tableName()));
         Links links = new Links(config.siteUrl());
@@ -53,6 +54,8 @@ public record Participants(
                 new Confirmation(store, mail, suppressions, tokens, mailer, programme, cap, links, clock),
                 new Unsubscription(store, suppressions, tokens, mailer, links, clock),
                 new Erasure(new PersonalData(dynamo, config.tableName()), mail, tokens, mailer, hasher, links, clock),
-                cap, store, hasher, programme);
+                cap,
+                new RateLimit(dynamo, config.tableName(), hasher, config.rateLimit(), config.rateWindow(), clock),
+                store, hasher, programme);
     }
 }

@@ -33,12 +33,6 @@ public final class SignupValidator {
     /** Most countries one person may exclude. */
     public static final int MAX_EXCLUDED = 50;
 
-    /** Every field the signup form may send. */
-    public static final Set<String> FIELDS = Set.of(
-            "givenName", "familyName", "email", "country", "timezone", "languages", "sector", "role",
-            "careerStage", "interests", "preferSector", "preferCareerStage", "preferRegions", "excludeCountries",
-            "openToAny", "maxPartners", "consentPrivacy", "consentShare", "heardFrom", "website", "formStartedAt");
-
     private static final Set<String> REPEATED = Set.of("languages", "interests", "preferRegions", "excludeCountries");
     private static final Set<String> PREFER_SECTOR = Set.of("same", "different", "any");
     private static final Set<String> PREFER_STAGE = Set.of("same", "earlier", "later", "any");
@@ -60,7 +54,7 @@ public final class SignupValidator {
         Choices choices = programme.choices();
 
         for (String name : fields.names()) {
-            if (!FIELDS.contains(name) && form.unknownReported++ < MAX_UNKNOWN_REPORTED) {
+            if (!SignupField.NAMES.contains(name) && form.unknownReported++ < MAX_UNKNOWN_REPORTED) {
                 form.error(printable(name), "is not a field of the signup form");
             }
         }

@@ -31,7 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -40,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * The programme's applications in the single table: each application under
  * {@code ROUND#<round>}/{@code APP#<participantId>}, its uniqueness lock under
  * {@code EMAIL#<hash>}/{@code ROUND#<round>}, and the moves it makes (confirmed, waitlisted,
- * carried over into the round it waited for); also, for now, the per-client request counters.
+ * carried over into the round it waited for).
  *
  * <p>Every move is a conditional write or a transaction, so retries and parallel requests are
  * safe; every item carries {@link IlnTable#ADDRESS_HASH} so that erasure can find it through the
@@ -317,21 +316,6 @@ public final class ApplicationStore {
             update.conditionExpression("attribute_not_exists(carriedTo)");
         }
         return update.expressionAttributeValues(values).build();
-    }
-
-    /**
-     * Counts one request from a client in the current fixed window and returns the count so far;
-     * the counter item expires with its window, so it works across Lambda instances for free.
-     */
-    public long countRequest(String clientHash, Instant now, Duration window) {
-        long windowStart = now.getEpochSecond() / window.getSeconds() * window.getSeconds();
-        var response = dynamo.updateItem(b -> b.tableName(table)
-                .key(key("RATE#" + clientHash, Long.toString(windowStart)))
-                .updateExpression("ADD hits :one SET expiresAt = if_not_exists(expiresAt, :expires), itemType = :type")
-                .expressionAttributeValues(Map.of(":one", n(1), ":type", s("RATE"),
-                        ":expires", n(windowStart + window.getSeconds())))
-                .returnValues(ReturnValue.UPDATED_NEW));
-        return Long.parseLong(response.attributes().get("hits").n());
     }
 
     private static Map<String, AttributeValue> applicationItem(Application a) {

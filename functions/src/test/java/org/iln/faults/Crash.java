@@ -3,7 +3,7 @@ package org.iln.faults;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
-import org.iln.config.AwsClients;
+import org.iln.aws.AwsClients;
 import org.iln.config.FunctionsConfig;
 import org.iln.mail.DispatchHandler;
 import org.iln.round.NightlyMatchingHandler;

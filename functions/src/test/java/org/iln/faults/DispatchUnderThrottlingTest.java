@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
-import org.iln.config.AwsClients;
+import org.iln.aws.AwsClients;
 import org.iln.mail.Dispatcher;
 import org.iln.mail.MailStore;
 import org.iln.mail.Outbox;

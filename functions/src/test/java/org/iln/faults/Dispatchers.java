@@ -2,7 +2,7 @@ package org.iln.faults;
 
 import java.time.Duration;
 import java.util.function.Consumer;
-import org.iln.config.AwsClients;
+import org.iln.aws.AwsClients;
 import org.iln.mail.Dispatcher;
 import org.iln.mail.MailRenderer;
 import org.iln.mail.MailStore;

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.iln.config.AwsClients;
+import org.iln.aws.AwsClients;
 import org.iln.testing.Aws;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;

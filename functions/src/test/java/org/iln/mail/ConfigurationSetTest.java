@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.iln.config.AwsClients;
+import org.iln.aws.AwsClients;
 import org.iln.signup.ApiHandler;
 import org.iln.testing.Applicant;
 import org.iln.testing.Aws;

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.iln.config.AwsClients;
+import org.iln.aws.AwsClients;
 import org.iln.json.Json;
 import org.iln.mail.Suppressions;
 import org.iln.matching.MatchResult;

@@ -2,7 +2,7 @@ package org.iln.testing;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.iln.config.AwsClients;
+import org.iln.aws.AwsClients;
 import org.iln.store.IlnTable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

@@ -38,9 +38,9 @@ public final class FunctionCatalogue {
                             "dynamodb:Query", "dynamodb:ConditionCheckItem"),
                     true,
                     0,
-                    // The runtime's own C1-only JIT, with one compiler thread instead of two: a cold
-                    // start's threads already fill both vCPUs, and a second C1 thread cost 4-6% on the
-                    // first signup (docs/benchmarks.md, signup start-up, fifth pass).
+                    // The runtime's own C1-only JIT, with one compiler thread instead of two: a fresh
+                    // JVM's first signup takes about a third less CPU with it (docs/benchmarks.md,
+                    // "Signup start-up"); with SnapStart it still serves what the snapshot left cold.
                     API_JVM_OPTIONS),
             new FunctionSpec(
                     "country-cap",

@@ -111,7 +111,7 @@ import software.constructs.Construct;
  * nothing. Each function's role holds only the statements its {@link FunctionSpec} asks for.
  *
  * <p>Every function reads its configuration with {@code org.iln.config.FunctionsConfig}: the
- * environment built here uses its variable names, and FunctionEnvironmentTest feeds each
+ * environment built here uses its variable names, and FunctionArtifactsTest feeds each
  * synthesised environment to that parser, so the two cannot drift apart.
  */
 public final class ProgrammeStack extends Stack {

@@ -102,7 +102,7 @@ class FunctionArtifactsTest {
         };
 
         // when
-        Object config = invoke(parser.getMethod("fromEnvironment", Map.class, Function.class), atRunTime, secrets);
+        Object config = invoke(parser.getMethod("fromVariables", Map.class, Function.class), atRunTime, secrets);
 
         // then: nothing set that nobody reads (the JVM reads its own options),
         assertThat(environment.keySet()).as("variables %s reads", parser.getName())

@@ -71,7 +71,7 @@ class FunctionsTest {
         // when
         Map<?, ?> variables = environment(spec);
 
-        // then (FunctionEnvironmentTest feeds the same variables to the functions' own parser)
+        // then (FunctionArtifactsTest feeds the same variables to the functions' own parser)
         assertThat(variables.get("ILN_MAIL_FROM")).isEqualTo("ILN programme <hello@iln.example.net>");
         assertThat(variables.get("ILN_SEND_RATE")).isEqualTo("9");
         assertThat(variables.get("ILN_TABLE_NAME")).isEqualTo(Map.of("Ref", logicalId(mainStack().programmeTable())));

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.iln.config.AwsClients;
+import org.iln.aws.AwsClients;
 import org.iln.json.Json;
 import org.iln.localaws.MotoServer;
 import org.iln.store.IlnTable;

@@ -1,4 +1,4 @@
-package org.iln.config;
+package org.iln.aws;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,6 +6,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import org.iln.config.FunctionsConfig;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -22,8 +23,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  *
  * <p>Built with the url-connection HTTP client (small, fast to start) and, when the environment
  * already holds credentials (as in Lambda), read straight from there rather than probing the
- * whole default chain. Each client can also be built on its own ({@link #dynamo(FunctionsConfig)},
- * {@link #ses(FunctionsConfig)}), so that a cold start may build them on two threads.
+ * whole default chain.
  */
 public record AwsClients(DynamoDbClient dynamo, SesV2Client ses) {
 
@@ -35,29 +35,14 @@ public record AwsClients(DynamoDbClient dynamo, SesV2Client ses) {
         Objects.requireNonNull(ses, "ses");
     }
 
-    /** Real clients for the configured region, pointed at the emulator when one is configured. */
+    /**
+     * Real clients for the configured region, pointed at the emulator when one is configured. They
+     * share one HTTP client (and so one TLS context): a second would cost start-up time for nothing.
+     */
     public static AwsClients create(FunctionsConfig config) {
-        return new AwsClients(dynamo(config), ses(config));
-    }
-
-    /** The DynamoDB client of {@link #create}. */
-    public static DynamoDbClient dynamo(FunctionsConfig config) {
-        return dynamo(config, httpClient());
-    }
-
-    /** The DynamoDB client of {@link #create}, sending through {@code http}. */
-    public static DynamoDbClient dynamo(FunctionsConfig config, SdkHttpClient http) {
-        return configure(DynamoDbClient.builder(), config, http).build();
-    }
-
-    /** The SESv2 client of {@link #create}. */
-    public static SesV2Client ses(FunctionsConfig config) {
-        return ses(config, httpClient());
-    }
-
-    /** The SESv2 client of {@link #create}, sending through {@code http}. */
-    public static SesV2Client ses(FunctionsConfig config, SdkHttpClient http) {
-        return configure(SesV2Client.builder(), config, http).build();
+        SdkHttpClient http = httpClient();
+        return new AwsClients(configure(DynamoDbClient.builder(), config, http).build(),
+                configure(SesV2Client.builder(), config, http).build());
     }
 
     /**

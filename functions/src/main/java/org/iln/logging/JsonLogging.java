@@ -1,4 +1,4 @@
-package org.iln.config;
+package org.iln.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

@@ -1,4 +1,4 @@
-package org.iln.config;
+package org.iln.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

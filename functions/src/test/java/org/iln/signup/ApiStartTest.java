@@ -15,17 +15,15 @@ import org.iln.testing.AwsEmulator;
 import org.iln.testing.CapturedLogs;
 import org.iln.testing.Events;
 import org.iln.testing.SettableClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The API built as Lambda builds it: its mail parts and TLS context prepared on a second thread. */
+/** The API as a new Lambda instance starts it: built in one go, primed before a SnapStart snapshot. */
 @ExtendWith(AwsEmulator.class)
-class ColdStartTest {
+class ApiStartTest {
 
     static final String EMAIL = "Aroha.Ngata@library.example.nz";
 
@@ -34,22 +32,6 @@ class ColdStartTest {
     SettableClock clock;
     Aws aws;
 
-    /**
-     * The clients a cold start builds take credentials as in Lambda, from the environment or
-     * else the default chain, whose system properties a test can set.
-     */
-    @BeforeAll
-    static void credentials() {
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
-    }
-
-    @AfterAll
-    static void noCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
-
     @BeforeEach
     void setUp(Aws aws) {
         this.aws = aws;
@@ -57,21 +39,23 @@ class ColdStartTest {
     }
 
     @Test
-    void the_warm_up_alone_sends_no_mail_and_writes_nothing() throws Exception {
-        // given / when
-        ColdStart start = ColdStart.begin(aws.config(), clock);
+    void priming_before_a_snapshot_sends_no_mail_and_writes_nothing() {
+        // given
+        ApiHandler handler = new ApiHandler(aws.clients(), clock, aws.config());
+
+        // when
+        handler.priming().beforeCheckpoint(null);
 
         // then
-        assertThat(start.finished(Duration.ofMinutes(1))).isTrue();
         assertThat(aws.sentMail()).isEmpty();
         assertThat(aws.items()).isEmpty();
-        assertThat(logs.text()).doesNotContain("warm-up step failed");
+        assertThat(logs.text()).contains("snapshot primed").doesNotContain("priming failed");
     }
 
     @Test
-    void a_first_signup_racing_the_warm_up_is_stored_and_gets_exactly_one_confirmation() throws Exception {
-        // given a handler whose warm-up has only just started
-        ApiHandler handler = new ApiHandler(ColdStart.begin(aws.config(), clock));
+    void the_first_signup_of_a_new_instance_is_stored_and_gets_exactly_one_confirmation() {
+        // given a handler that has served nothing yet
+        ApiHandler handler = new ApiHandler(aws.clients(), clock, aws.config());
 
         // when
         APIGatewayV2HTTPResponse response = handler.handleRequest(Events.post("/api/signup", "application/json",
@@ -88,26 +72,25 @@ class ColdStartTest {
     }
 
     @Test
-    void a_failing_warm_up_step_is_logged_by_name_and_the_request_does_it_itself(@TempDir Path dir) throws Exception {
-        // given a manifest that is not there yet when the warm-up reads it
+    void priming_that_fails_is_logged_by_exception_class_and_the_first_request_does_the_work_itself(
+            @TempDir Path dir) throws Exception {
+        // given a manifest that is not there yet when the snapshot is primed
         Path manifest = dir.resolve("programme.json");
         FunctionsConfig notYetBaked = new FunctionsConfig(Aws.TABLE, aws.config().region(),
                 aws.config().endpointOverride(), aws.config().addressKey(), aws.config().tokenKey(), Aws.SITE,
                 aws.config().mailFrom(), manifest.toString(), 1000, Duration.ofMinutes(10));
-        ColdStart start = ColdStart.begin(notYetBaked, clock);
-        assertThat(start.finished(Duration.ofMinutes(1))).isTrue();
-        ApiHandler handler = new ApiHandler(start);
+        ApiHandler handler = new ApiHandler(aws.clients(), clock, notYetBaked);
+        handler.priming().beforeCheckpoint(null);
         Files.copy(Path.of(aws.config().programme()), manifest);
 
         // when the first signup needs it
         APIGatewayV2HTTPResponse response = handler.handleRequest(Events.post("/api/signup", "application/json",
                 Applicant.valid(EMAIL, clock).json()), null);
 
-        // then the request read it itself, and the signup went through as if there were no warm-up
+        // then the request read it itself, and the signup went through as if there were no priming
         assertThat(response.getStatusCode()).as(logs.text()).isEqualTo(202);
         assertThat(aws.sentMail()).singleElement().satisfies(mail -> assertThat(mail.to()).isEqualTo(EMAIL));
-        assertThat(logs.text()).contains("warm-up step failed", "{\"step\":\"manifest\"}",
-                "{\"error\":\"java.io.UncheckedIOException\"}");
+        assertThat(logs.text()).contains("snapshot priming failed", "{\"error\":\"java.io.UncheckedIOException\"}");
         assertThat(logs.text().toLowerCase()).doesNotContain("aroha");
     }
 
@@ -119,7 +102,7 @@ class ColdStartTest {
                 "not an address <", aws.config().programme(), 1000, Duration.ofMinutes(10));
 
         // when / then: Lambda reports a failed init (and SnapStart refuses to publish the version)
-        assertThatThrownBy(() -> new ApiHandler(ColdStart.begin(badFrom, clock)))
+        assertThatThrownBy(() -> new ApiHandler(aws.clients(), clock, badFrom))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mail From address is not valid");
         assertThat(aws.sentMail()).isEmpty();

@@ -1,4 +1,4 @@
-package org.iln.config;
+package org.iln.aws;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,122 @@
+package org.iln.signup;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.iln.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API's answers: JSON for a script, a page or a redirect for a browser (which of them, the
+ * request's media type and method decide), each with the headers every answer carries.
+ */
+final class Responses {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Responses.class);
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private final ObjectMapper json = Json.newMapper();
+    private final Pages pages = new Pages();
+
+    /** "Check your email": a redirect to the site's page for the form, 202 for a script. */
+    APIGatewayV2HTTPResponse checkYourEmail(ApiRequest request) {
+        return request.isForm() ? redirect("/check-your-email.html")
+                : json(202, Map.of("status", "check-your-email"), Map.of());
+    }
+
+    /** Every bad field named: a page listing them (labelled as on the form), or the JSON list. */
+    APIGatewayV2HTTPResponse invalid(ApiRequest request, List<FieldError> errors) {
+        if (request.isForm()) {
+            List<Map<String, String>> list = errors.stream()
+                    .map(e -> Map.of("field", e.field(), "message", e.message())).toList();
+            return page(400, "errors", Map.of("errors", list, "labels", SignupField.LABELS, "back", "/signup.html"));
+        }
+        return json(400, Map.of("errors", errors), Map.of());
+    }
+
+    /** Applications are closed: 409 with the message, and the next round's opening day for a script. */
+    APIGatewayV2HTTPResponse closed(ApiRequest request, String message, Signup.Closed closed) {
+        if (request.isForm()) {
+            return page(409, "closed", Map.of("message", message));
+        }
+        Map<String, Object> body = new LinkedHashMap<>(errors("round", message));
+        closed.nextOpens().ifPresent(day -> body.put("nextRoundOpens", day.toString()));
+        return json(409, body, Map.of());
+    }
+
+    /**
+     * A refusal the client can show: a page for a browser (a form it posted, a link it followed),
+     * JSON for a script. Nothing here may fail in turn: should the page not render, JSON it is.
+     * The request is null if it could not even be read.
+     */
+    APIGatewayV2HTTPResponse refuse(ApiRequest request, int status, String field, String title, String message,
+                                    Map<String, String> extraHeaders) {
+        if (request != null && request.wantsPage()) {
+            try {
+                return page(status, "message", Map.of("title", title, "message", message), extraHeaders);
+            } catch (RuntimeException pageFailed) {
+                LOG.atError().addKeyValue("error", pageFailed.getClass().getName()).log("error page failed");
+            }
+        }
+        return json(status, errors(field, message), extraHeaders);
+    }
+
+    /** One error in the JSON shape every error takes. */
+    APIGatewayV2HTTPResponse error(int status, String field, String message) {
+        return json(status, errors(field, message), Map.of());
+    }
+
+    APIGatewayV2HTTPResponse notAllowed(String allow) {
+        return json(405, errors("request", "This method is not allowed here."), Map.of("Allow", allow));
+    }
+
+    APIGatewayV2HTTPResponse page(int status, String template, Map<String, ?> model) {
+        return page(status, template, model, Map.of());
+    }
+
+    private APIGatewayV2HTTPResponse page(int status, String template, Map<String, ?> model,
+                                          Map<String, String> extraHeaders) {
+        String body = pages.render(template, model);
+        Map<String, String> headers = baseHeaders();
+        headers.putAll(extraHeaders);
+        headers.put("Content-Type", "text/html; charset=utf-8");
+        headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(body).build();
+    }
+
+    APIGatewayV2HTTPResponse redirect(String location) {
+        Map<String, String> headers = baseHeaders();
+        headers.put("Location", location);
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(303).withHeaders(headers).withBody("").build();
+    }
+
+    private APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = baseHeaders();
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        headers.putAll(extraHeaders);
+        try {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers)
+                    .withBody(json.writeValueAsString(body)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a response", e);
+        }
+    }
+
+    private static Map<String, Object> errors(String field, String message) {
+        return Map.of("errors", List.of(new FieldError(field, message)));
+    }
+
+    private static Map<String, String> baseHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Cache-Control", "no-store");
+        // Links carry tokens in the query string: never leak them to another site.
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("X-Content-Type-Options", "nosniff");
+        return headers;
+    }
+}

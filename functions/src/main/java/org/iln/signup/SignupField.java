@@ -1,0 +1,76 @@
+package org.iln.signup;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every field the signup form may send, each with the label a person sees beside it: the one
+ * list that validation accepts and that error pages name fields by.
+ */
+enum SignupField {
+    GIVEN_NAME("givenName", "Given name"),
+    FAMILY_NAME("familyName", "Family name"),
+    EMAIL("email", "Email address"),
+    COUNTRY("country", "Country"),
+    TIMEZONE("timezone", "Time zone"),
+    LANGUAGES("languages", "Languages"),
+    SECTOR("sector", "Library sector"),
+    ROLE("role", "Role"),
+    CAREER_STAGE("careerStage", "Career stage"),
+    INTERESTS("interests", "Areas of interest"),
+    PREFER_SECTOR("preferSector", "Preferred partner sector"),
+    PREFER_CAREER_STAGE("preferCareerStage", "Preferred partner career stage"),
+    PREFER_REGIONS("preferRegions", "Preferred regions"),
+    EXCLUDE_COUNTRIES("excludeCountries", "Countries to avoid"),
+    OPEN_TO_ANY("openToAny", "Open to any match"),
+    MAX_PARTNERS("maxPartners", "Number of partners"),
+    CONSENT_PRIVACY("consentPrivacy", "Privacy notice"),
+    CONSENT_SHARE("consentShare", "Sharing your profile"),
+    HEARD_FROM("heardFrom", "How you heard of us"),
+    /** The honeypot: hidden from people, so only a bot fills it in; never named in an error. */
+    WEBSITE("website", null),
+    /** When the page with the form was loaded (set by the site's script); never named in an error. */
+    FORM_STARTED_AT("formStartedAt", null);
+
+    /** Every field's name as the form sends it. */
+    static final Set<String> NAMES = Arrays.stream(values()).map(SignupField::formName)
+            .collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * What error pages call each field: the form's labelled fields, and the two an error may name
+     * that are not fields of the form (the body as a whole, and the round).
+     */
+    static final Map<String, String> LABELS = labels();
+
+    private final String formName;
+    private final String label;
+
+    SignupField(String formName, String label) {
+        this.formName = formName;
+        this.label = label;
+    }
+
+    /** The field's name in the form and in JSON. */
+    String formName() {
+        return formName;
+    }
+
+    /** What a person sees beside it; empty for a field nobody fills in by hand. */
+    Optional<String> label() {
+        return Optional.ofNullable(label);
+    }
+
+    private static Map<String, String> labels() {
+        Map<String, String> labels = new HashMap<>();
+        for (SignupField field : values()) {
+            field.label().ifPresent(label -> labels.put(field.formName, label));
+        }
+        labels.put("body", "Form");
+        labels.put("round", "Round");
+        return Map.copyOf(labels);
+    }
+}
