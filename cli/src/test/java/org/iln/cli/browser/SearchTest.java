@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -54,7 +55,13 @@ class SearchTest {
         driver.findElement(By.cssSelector("input.pagefind-ui__search-input")).sendKeys("library");
 
         // then
-        wait.until(d -> !d.findElements(By.cssSelector(".pagefind-ui__result")).isEmpty());
+        try {
+            wait.until(d -> !d.findElements(By.cssSelector(".pagefind-ui__result")).isEmpty());
+        } catch (TimeoutException noResults) {
+            // say why, when it is the policy: Pagefind's WebAssembly refused
+            assertThat(Browser.cspViolations(driver)).as("Content-Security-Policy violations in the console").isEmpty();
+            throw noResults;
+        }
         assertThat(driver.findElements(By.cssSelector(".pagefind-ui__result-link")))
                 .isNotEmpty()
                 .allSatisfy(link -> assertThat(link.getAttribute("href")).contains("/points/"));
