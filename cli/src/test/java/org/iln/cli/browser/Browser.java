@@ -67,10 +67,29 @@ final class Browser {
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options) {
+            @Override
+            public void quit() {
+                try {
+                    super.quit();
+                } finally {
+                    // Chromium leaves its profile behind; the tests leave nothing in the temp folder.
+                    deleteTree(profile);
+                }
+            }
+        };
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /** Deletes a folder and everything in it, as far as it can (a browser may still be letting go of a file). */
+    static void deleteTree(Path folder) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // already gone, or partly: nothing more to do
+        }
     }
 
     /** Sets the viewport (not the window) to exactly this size, as a phone or desktop would have it. */
