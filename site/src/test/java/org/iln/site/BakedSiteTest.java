@@ -314,6 +314,18 @@ class BakedSiteTest {
             assertThat(form.select("label[for=" + control.id() + "]")).as(control.id()).hasSize(1);
         }
         assertThat(form.select("select#country option[value]")).hasSize(report.countries() + 1);
+        // long lists are grouped (countries by the regions of countries.yml), none left ungrouped
+        for (Element select : form.select("select")) {
+            if (select.select("option").size() > 20) {
+                assertThat(select.select("> option[value~=.]")).as("ungrouped options of #%s", select.id()).isEmpty();
+                assertThat(select.select("> optgroup")).as("groups of #%s", select.id()).hasSizeGreaterThan(1);
+            }
+        }
+        for (String list : List.of("country", "excludeCountries")) {
+            assertThat(form.select("select#" + list + " > optgroup").eachAttr("label"))
+                    .containsExactlyElementsOf(((List<?>) yamlList("countries.yml", "regions")).stream().map(String::valueOf).toList());
+        }
+        assertThat(form.select("select#excludeCountries option")).hasSize(report.countries());
         assertThat(form.select("input[name=interests]")).hasSize(yamlList("interests.yml", "interests").size());
         Element honeypot = form.selectFirst("input[name=website]");
         assertThat(honeypot.attr("tabindex")).isEqualTo("-1");
