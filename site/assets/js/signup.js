@@ -49,7 +49,8 @@
   }
 
   function firstControl(field) {
-    return form.querySelector("[name='" + field + "']");
+    // An enhanced list's own <select> is hidden: its filter box is what a person reaches.
+    return document.getElementById(field + "-filter") || form.querySelector("[name='" + field + "']");
   }
 
   function showErrors(errors) {
@@ -82,6 +83,124 @@
 
   function showProblem(message) {
     showErrors([{ field: "form", message: message }]);
+  }
+
+  // Long multiple-choice lists (languages, countries to avoid) hold hundreds of entries, and a
+  // <select multiple> needs Ctrl-click and loses every choice at one wrong arrow key. Here each
+  // becomes a filter box and checkboxes: the entries matching what is typed, and those chosen so
+  // far. The <select>, hidden, stays the form's field, so the API receives the same values.
+  var SHOWN = 12;
+
+  function plain(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function enhance(select) {
+    var noun = select.getAttribute("data-choose");
+    var options = Array.prototype.filter.call(select.options, function (o) { return o.value; });
+    var filter = document.createElement("input");
+    filter.type = "search";
+    filter.id = select.id + "-filter";
+    filter.autocomplete = "off";
+    filter.spellcheck = false;
+    filter.setAttribute("aria-describedby", select.getAttribute("aria-describedby") + " " + select.id + "-status");
+    var status = document.createElement("p");
+    status.className = "hint";
+    status.id = select.id + "-status";
+    status.setAttribute("aria-live", "polite");
+    var matches = document.createElement("div");
+    matches.className = "choices-found";
+    var chosen = document.createElement("fieldset");
+    chosen.className = "choices chosen";
+    var legend = document.createElement("legend");
+    legend.textContent = select.getAttribute("data-chosen");
+    var chosenList = document.createElement("div");
+    chosen.appendChild(legend);
+    chosen.appendChild(chosenList);
+
+    function box(option, where) {
+      var id = select.id + "-" + where + "-" + option.value;
+      var row = document.createElement("div");
+      row.className = "choice";
+      var input = document.createElement("input");
+      input.type = "checkbox";
+      input.id = id;
+      input.checked = option.selected;
+      var label = document.createElement("label");
+      label.htmlFor = id;
+      label.textContent = option.text;
+      input.addEventListener("change", function () {
+        option.selected = input.checked;
+        if (where === "chosen" && !input.checked) {
+          filter.focus();
+        }
+        showChosen();
+        if (where === "chosen") {
+          showMatches();
+        }
+      });
+      row.appendChild(input);
+      row.appendChild(label);
+      return row;
+    }
+
+    function showChosen() {
+      chosenList.textContent = "";
+      var picked = options.filter(function (o) { return o.selected; });
+      picked.forEach(function (o) { chosenList.appendChild(box(o, "chosen")); });
+      chosen.hidden = picked.length === 0;
+    }
+
+    function showMatches() {
+      var wanted = plain(filter.value.trim());
+      matches.textContent = "";
+      if (!wanted) {
+        status.textContent = "";
+        return;
+      }
+      var found = options.filter(function (o) { return plain(o.text).indexOf(wanted) >= 0; });
+      found.slice(0, SHOWN).forEach(function (o) { matches.appendChild(box(o, "found")); });
+      status.textContent = found.length === 0 ? "No " + noun + " matches \u201c" + filter.value.trim() + "\u201d."
+        : found.length > SHOWN ? found.length + " match; the first " + SHOWN + " are shown. Type more to narrow them."
+        : found.length + (found.length === 1 ? " match." : " match.");
+    }
+
+    filter.addEventListener("input", showMatches);
+    // Enter in the box ticks the only match rather than sending the form half filled.
+    filter.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        var only = matches.querySelectorAll("input");
+        if (only.length === 1 && !only[0].checked) {
+          only[0].click();
+        }
+      }
+    });
+    var label = form.querySelector("label[for='" + select.id + "']");
+    if (label) {
+      label.htmlFor = filter.id;
+    }
+    var hint = document.getElementById("hint-" + select.id);
+    if (hint) {
+      hint.textContent = "Type part of a " + noun + "\u2019s name, then tick it. Tick as many as you need.";
+    }
+    // The API names the field if nothing is chosen; a hidden required control would block the form silently.
+    select.required = false;
+    select.hidden = true;
+    select.parentNode.insertBefore(filter, select);
+    select.parentNode.insertBefore(status, select);
+    select.parentNode.insertBefore(matches, select);
+    select.parentNode.insertBefore(chosen, select);
+    showChosen();
+  }
+
+  form.querySelectorAll("select[multiple][data-choose]").forEach(enhance);
+
+  // The visitor's own time zone, when the list has it and none is chosen yet.
+  var timezone = document.getElementById("timezone");
+  var own = window.Intl && Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (timezone && own && !timezone.value && timezone.querySelector("option[value='" + own + "']")) {
+    timezone.value = own;
   }
 
   form.addEventListener("submit", function (event) {

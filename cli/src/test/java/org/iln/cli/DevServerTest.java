@@ -66,6 +66,42 @@ class DevServerTest {
     }
 
     @Test
+    void every_page_file_and_404_carries_the_production_security_headers_from_the_shared_definition() throws Exception {
+        // given
+        java.util.Map<String, String> production = org.iln.serving.ResponseHeaders.production().headers();
+        String stylesheet = org.jsoup.Jsoup.parse(get("/").body()).select("link[rel=stylesheet]").first().attr("href");
+
+        for (String path : java.util.List.of("/", "/signup.html", stylesheet, "/programme.json", "/no-such-page.html")) {
+            // when
+            HttpResponse<String> response = get(path);
+
+            // then
+            production.forEach((name, value) -> assertThat(response.headers().allValues(name))
+                    .as("%s on %s", name, path).containsExactly(value));
+        }
+        assertThat(production.get("Content-Security-Policy")).contains("'wasm-unsafe-eval'");
+    }
+
+    @Test
+    void fingerprinted_assets_are_cached_for_a_year_while_pages_and_the_manifest_are_revalidated() throws Exception {
+        // given
+        org.jsoup.nodes.Document home = org.jsoup.Jsoup.parse(get("/").body());
+        String stylesheet = home.select("link[rel=stylesheet]").first().attr("href");
+        String icon = home.select("link[rel=icon]").attr("href");
+
+        // then
+        assertThat(stylesheet).matches("/css/site\\.[0-9a-f]{8}\\.css");
+        for (String asset : java.util.List.of(stylesheet, icon)) {
+            assertThat(get(asset).headers().firstValue("Cache-Control")).as(asset)
+                    .contains("public, max-age=31536000, immutable");
+        }
+        for (String page : java.util.List.of("/", "/signup.html", "/feed.xml", "/sitemap.xml", "/programme.json",
+                "/css/site.css", "/no-such-page.html")) {
+            assertThat(get(page).headers().firstValue("Cache-Control")).as(page).contains("no-cache");
+        }
+    }
+
+    @Test
     void paths_that_climb_out_of_the_site_are_refused() throws Exception {
         // HttpClient normalises "..", so speak raw HTTP to send the path as an attacker would.
         for (String path : new String[] {"/../pom.xml", "/..%2f..%2fpom.xml", "/%2e%2e/%2e%2e/pom.xml", "/points/../../../etc/passwd"}) {

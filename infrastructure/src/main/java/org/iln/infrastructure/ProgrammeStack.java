@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.iln.serving.ResponseHeaders;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
@@ -27,8 +28,6 @@ import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
 import software.amazon.awscdk.services.cloudfront.CachePolicy;
 import software.amazon.awscdk.services.cloudfront.Distribution;
 import software.amazon.awscdk.services.cloudfront.ErrorResponse;
-import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
-import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
 import software.amazon.awscdk.services.cloudfront.HttpVersion;
 import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.OriginRequestCookieBehavior;
@@ -36,13 +35,7 @@ import software.amazon.awscdk.services.cloudfront.OriginRequestHeaderBehavior;
 import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
 import software.amazon.awscdk.services.cloudfront.OriginRequestQueryStringBehavior;
 import software.amazon.awscdk.services.cloudfront.PriceClass;
-import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentSecurityPolicy;
-import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentTypeOptions;
-import software.amazon.awscdk.services.cloudfront.ResponseHeadersFrameOptions;
 import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
-import software.amazon.awscdk.services.cloudfront.ResponseHeadersReferrerPolicy;
-import software.amazon.awscdk.services.cloudfront.ResponseHeadersStrictTransportSecurity;
-import software.amazon.awscdk.services.cloudfront.ResponseSecurityHeadersBehavior;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
@@ -123,11 +116,6 @@ public final class ProgrammeStack extends Stack {
     public static final String MANIFEST_KEY = "programme.json";
     /** The variable the JVM reads its extra options from (see {@link FunctionSpec#javaToolOptions()}). */
     public static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
-
-    /** The site's Content-Security-Policy: our own origin only, no inline script or style. */
-    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
-            + "style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
-            + "base-uri 'self'; form-action 'self'";
 
     /** The header CloudFront adds to API requests ({@code FunctionsConfig.ORIGIN_VERIFY_HEADER}). */
     public static final String ORIGIN_VERIFY_HEADER = "X-Origin-Verify";
@@ -357,29 +345,8 @@ public final class ProgrammeStack extends Stack {
     }
 
     private Distribution distribution(HttpApi api, String webAclArn, Secret originVerify) {
-        ResponseHeadersPolicy headers = ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
-                .comment("HSTS, a same-origin CSP, nosniff, referrer policy and no framing")
-                .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
-                        .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
-                                .accessControlMaxAge(Duration.days(730))
-                                .includeSubdomains(true)
-                                .override(true)
-                                .build())
-                        .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
-                                .contentSecurityPolicy(CONTENT_SECURITY_POLICY)
-                                .override(true)
-                                .build())
-                        .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
-                        .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
-                                .referrerPolicy(HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)
-                                .override(true)
-                                .build())
-                        .frameOptions(ResponseHeadersFrameOptions.builder()
-                                .frameOption(HeadersFrameOption.DENY)
-                                .override(true)
-                                .build())
-                        .build())
-                .build();
+        // The same headers as ./iln dev sends, from one definition (org.iln.serving.ResponseHeaders).
+        ResponseHeadersPolicy headers = SecurityHeaders.policy(this, "SecurityHeaders", ResponseHeaders.production());
 
         String apiDomain = api.getApiId() + ".execute-api." + getRegion() + "." + getUrlSuffix();
         // Only what the API reads, and never Host (API Gateway routes by its own host name):

@@ -6,6 +6,7 @@ import static org.iln.infrastructure.SynthesisedProgramme.MAIN;
 
 import java.util.List;
 import java.util.Map;
+import org.iln.serving.ResponseHeaders;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 
@@ -121,7 +122,7 @@ class SiteTest {
                                 "StrictTransportSecurity", Map.of("AccessControlMaxAgeSec", 63_072_000,
                                         "IncludeSubdomains", true, "Override", true),
                                 "ContentSecurityPolicy", Map.of("ContentSecurityPolicy",
-                                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
                                                 + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
                                         "Override", true),
                                 "ContentTypeOptions", Map.of("Override", true),
@@ -130,6 +131,40 @@ class SiteTest {
         Map<String, Object> config = distributionConfig();
         assertThat(config.get("DefaultCacheBehavior").toString()).contains("ResponseHeadersPolicyId={Ref=" + policy + "}");
         assertThat(config.get("CacheBehaviors").toString()).contains("ResponseHeadersPolicyId={Ref=" + policy + "}");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void cloudfront_sends_exactly_the_headers_of_the_shared_definition_that_iln_dev_sends() {
+        // given
+        Map<String, Object> policy = (Map<String, Object>) MAIN.findResources("AWS::CloudFront::ResponseHeadersPolicy")
+                .values().iterator().next().get("Properties");
+        Map<String, Object> config = (Map<String, Object>) policy.get("ResponseHeadersPolicyConfig");
+        Map<String, Map<String, Object>> security = (Map<String, Map<String, Object>>) config.get("SecurityHeadersConfig");
+
+        // when: the policy read back as the headers a browser receives
+        Map<String, String> sent = new java.util.LinkedHashMap<>();
+        security.forEach((setting, value) -> {
+            switch (setting) {
+                case "StrictTransportSecurity" -> sent.put("Strict-Transport-Security", "max-age="
+                        + value.get("AccessControlMaxAgeSec")
+                        + (Boolean.TRUE.equals(value.get("IncludeSubdomains")) ? "; includeSubDomains" : "")
+                        + (Boolean.TRUE.equals(value.get("Preload")) ? "; preload" : ""));
+                case "ContentSecurityPolicy" -> sent.put("Content-Security-Policy", (String) value.get(setting));
+                case "ContentTypeOptions" -> sent.put("X-Content-Type-Options", "nosniff");
+                case "ReferrerPolicy" -> sent.put("Referrer-Policy", (String) value.get(setting));
+                case "FrameOptions" -> sent.put("X-Frame-Options", (String) value.get("FrameOption"));
+                default -> sent.put(setting, "(a setting this test does not read back)");
+            }
+            assertThat(value).as(setting).containsEntry("Override", true);
+        });
+        Map<String, Object> custom = (Map<String, Object>) config.getOrDefault("CustomHeadersConfig", Map.of("Items", List.of()));
+        for (Map<String, Object> item : (List<Map<String, Object>>) custom.get("Items")) {
+            sent.put((String) item.get("Header"), (String) item.get("Value"));
+        }
+
+        // then
+        assertThat(sent).containsExactlyInAnyOrderEntriesOf(ResponseHeaders.production().headers());
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.iln.site;
 
 import java.io.File;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.configuration2.CompositeConfiguration;
@@ -24,16 +26,20 @@ abstract class PageTool implements RenderingTool {
     /** Every page written so far, in order, with whether it belongs in the sitemap. */
     static final class Pages {
         private final List<String> all = new ArrayList<>();
-        private final List<String> listed = new ArrayList<>();
+        private final List<Map<String, String>> listed = new ArrayList<>();
 
-        void add(String uri, boolean inSitemap) {
+        void add(String uri, boolean inSitemap, String lastModified) {
             all.add(uri);
             if (inSitemap) {
-                listed.add(uri);
+                Map<String, String> entry = new LinkedHashMap<>();
+                entry.put("uri", uri);
+                entry.put("lastmod", lastModified);
+                listed.add(entry);
             }
         }
 
-        List<String> listed() {
+        /** The sitemap's pages: {@code uri}, and {@code lastmod} (yyyy-MM-dd) or an empty string when the page has no date. */
+        List<Map<String, String>> listed() {
             return listed;
         }
 
@@ -67,6 +73,7 @@ abstract class PageTool implements RenderingTool {
 
     protected final void write(Renderer renderer, DocumentModel doc, boolean inSitemap) throws RenderingException {
         doc.put("path", "/" + doc.getUri());
+        String lastModified = lastModified(doc);
         try {
             renderer.render(doc);
         } catch (RenderingException e) {
@@ -79,7 +86,25 @@ abstract class PageTool implements RenderingTool {
             }
             throw new RenderingException(doc.getUri() + ": " + cause.getMessage(), e);
         }
-        pages.add(doc.getUri(), inSitemap);
+        pages.add(doc.getUri(), inSitemap, lastModified);
+    }
+
+    /**
+     * A page's source date for the sitemap: its content file's {@code date}, or for a list of
+     * discussion points (a round or a tag) the newest point's send date; otherwise none.
+     */
+    private static String lastModified(DocumentModel doc) {
+        if (doc.getDate() != null) {
+            // JBake parsed the header in the default time zone
+            return doc.getDate().toInstant().atZone(ZoneId.systemDefault()).toLocalDate().toString();
+        }
+        for (String list : List.of("round", "tag")) {
+            if (doc.get(list) instanceof Map<?, ?> view && view.get("points") instanceof List<?> points
+                    && !points.isEmpty() && points.get(0) instanceof Map<?, ?> newest) {
+                return String.valueOf(newest.get("isoDate"));
+            }
+        }
+        return "";
     }
 
     @Override

@@ -123,6 +123,8 @@ public final class SiteBaker {
         Path pagefind = siteDir.resolve("node_modules").resolve(".bin").resolve("pagefind");
         boolean searchAvailable = Files.isExecutable(pagefind);
         SiteModel model = new SiteModel(settings(config), programme, visible, today, searchAvailable);
+        Fingerprints fingerprints = Fingerprints.of(config.getAssetFolder().toPath());
+        model.site().put("assets", fingerprints.urls());
 
         Map<String, Map<String, Object>> pointViews = new HashMap<>();
         List<String> oldestFirst = new ArrayList<>();
@@ -155,6 +157,7 @@ public final class SiteBaker {
         if (!asset.getErrors().isEmpty()) {
             throw new BakeException("assets: " + asset.getErrors().get(0).getMessage(), asset.getErrors().get(0));
         }
+        fingerprints.copy(out);
         boolean indexed = searchAvailable && index(pagefind, out);
         if (!searchAvailable) {
             System.out.println("Search: Pagefind is not installed, so the site has no search index; "

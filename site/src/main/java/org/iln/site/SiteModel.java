@@ -207,9 +207,44 @@ final class SiteModel {
         lists.put("languages", c.languages().stream().map(x -> Map.of("code", x.code(), "name", x.name()))
                 .sorted(Comparator.comparing(m -> m.get("name"))).toList());
         lists.put("timeZones", c.timeZones());
+        lists.put("timeZoneGroups", timeZoneGroups(c.timeZones()));
+        lists.put("languageGroups", languageGroups(c.languages()));
         lists.put("countries", programme.countries().stream().map(x -> Map.of("code", x.code(), "name", x.name()))
                 .sorted(Comparator.comparing(m -> m.get("name"))).toList());
         return lists;
+    }
+
+    /**
+     * Time zones grouped by their IANA area (Africa, America, Europe...), each labelled by its
+     * place alone: "America/Argentina/Buenos_Aires" is "Buenos Aires (Argentina)" under America.
+     */
+    private static List<Map<String, Object>> timeZoneGroups(List<String> zones) {
+        Map<String, List<Map<String, String>>> byArea = new TreeMap<>();
+        for (String zone : zones) {
+            int slash = zone.indexOf('/');
+            String area = slash < 0 ? "Other" : zone.substring(0, slash);
+            String[] place = zone.substring(slash + 1).replace('_', ' ').split("/");
+            String label = place.length == 1 ? place[0]
+                    : place[place.length - 1] + " (" + String.join(", ", List.of(place).subList(0, place.length - 1)) + ")";
+            byArea.computeIfAbsent(area, a -> new ArrayList<>()).add(Map.of("id", zone, "label", label));
+        }
+        List<Map<String, Object>> groups = new ArrayList<>();
+        byArea.forEach((area, list) -> {
+            list.sort(Comparator.comparing(z -> z.get("label")));
+            groups.add(Map.of("label", area, "zones", list));
+        });
+        return groups;
+    }
+
+    /** Languages grouped by the first letter of their English name, in order. */
+    private static List<Map<String, Object>> languageGroups(List<Programme.Language> languages) {
+        Map<String, List<Map<String, String>>> byLetter = new TreeMap<>();
+        languages.stream().sorted(Comparator.comparing(Programme.Language::name)).forEach(language ->
+                byLetter.computeIfAbsent(language.name().substring(0, 1).toUpperCase(java.util.Locale.ROOT),
+                        letter -> new ArrayList<>()).add(Map.of("code", language.code(), "name", language.name())));
+        List<Map<String, Object>> groups = new ArrayList<>();
+        byLetter.forEach((letter, list) -> groups.add(Map.of("label", letter, "languages", list)));
+        return groups;
     }
 
     private static Map<String, Object> choice(Programme.Choice choice) {

@@ -77,6 +77,54 @@ class BakedSiteTest {
     }
 
     @Test
+    void the_sitemap_dates_each_page_from_its_source_and_each_list_from_its_newest_point() throws Exception {
+        // given
+        String host = manifest().get("baseUrl").asText();
+        NodeList urls = xml(out.resolve("sitemap.xml")).getElementsByTagName("url");
+        Map<String, String> lastmod = new LinkedHashMap<>();
+        for (int i = 0; i < urls.getLength(); i++) {
+            org.w3c.dom.Element url = (org.w3c.dom.Element) urls.item(i);
+            NodeList dates = url.getElementsByTagName("lastmod");
+            lastmod.put(url.getElementsByTagName("loc").item(0).getTextContent().substring(host.length()),
+                    dates.getLength() == 0 ? null : dates.item(0).getTextContent());
+        }
+
+        // then a content page carries its date= header, a point its send date, a round its newest point's
+        assertThat(lastmod).containsEntry("/about.html", "2026-11-29")
+                .containsEntry("/points/2026-2/01-getting-to-know-you.html", "2026-07-13");
+        String newestOfRound = pages.get("points/2026-2/index.html").select("ol.cards time").first().attr("datetime");
+        assertThat(lastmod).containsEntry("/points/2026-2/index.html", newestOfRound);
+        assertThat(lastmod.values()).filteredOn(java.util.Objects::nonNull)
+                .allMatch(date -> date.matches("\\d{4}-\\d{2}-\\d{2}"));
+    }
+
+    @Test
+    void pages_link_stylesheets_scripts_and_the_icon_by_fingerprinted_names_of_their_contents() throws IOException {
+        // given
+        Document home = pages.get("index.html");
+        String stylesheet = home.select("link[rel=stylesheet]").first().attr("href");
+        String script = pages.get("signup.html").select("script[src^=/js/]").attr("src");
+
+        // then the name holds the first 8 hex digits of the SHA-256 of the file's contents
+        assertThat(stylesheet).matches("/css/site\\.[0-9a-f]{8}\\.css");
+        assertThat(script).matches("/js/signup\\.[0-9a-f]{8}\\.js");
+        assertThat(home.select("link[rel=icon]").attr("href")).matches("/favicon\\.[0-9a-f]{8}\\.svg");
+        byte[] css = Files.readAllBytes(site.resolve("assets/css/site.css"));
+        String hash;
+        try {
+            hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(css));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(stylesheet).isEqualTo("/css/site." + hash.substring(0, 8) + ".css");
+        assertThat(target(stylesheet)).hasBinaryContent(css);
+        // the plain name stays for the API's own pages, which are not baked
+        assertThat(out.resolve("css/site.css")).hasBinaryContent(css);
+        assertThat(pages.values()).allSatisfy(page -> assertThat(page.select("link[href=/css/site.css], "
+                + "script[src=/js/signup.js], script[src=/js/search.js]")).isEmpty());
+    }
+
+    @Test
     void no_page_links_to_a_missing_page_or_asset() {
         // given every baked page
         Set<String> broken = new TreeSet<>();
@@ -266,6 +314,18 @@ class BakedSiteTest {
             assertThat(form.select("label[for=" + control.id() + "]")).as(control.id()).hasSize(1);
         }
         assertThat(form.select("select#country option[value]")).hasSize(report.countries() + 1);
+        // long lists are grouped (countries by the regions of countries.yml), none left ungrouped
+        for (Element select : form.select("select")) {
+            if (select.select("option").size() > 20) {
+                assertThat(select.select("> option[value~=.]")).as("ungrouped options of #%s", select.id()).isEmpty();
+                assertThat(select.select("> optgroup")).as("groups of #%s", select.id()).hasSizeGreaterThan(1);
+            }
+        }
+        for (String list : List.of("country", "excludeCountries")) {
+            assertThat(form.select("select#" + list + " > optgroup").eachAttr("label"))
+                    .containsExactlyElementsOf(((List<?>) yamlList("countries.yml", "regions")).stream().map(String::valueOf).toList());
+        }
+        assertThat(form.select("select#excludeCountries option")).hasSize(report.countries());
         assertThat(form.select("input[name=interests]")).hasSize(yamlList("interests.yml", "interests").size());
         Element honeypot = form.selectFirst("input[name=website]");
         assertThat(honeypot.attr("tabindex")).isEqualTo("-1");

@@ -63,6 +63,7 @@ public final class DevServer implements AutoCloseable {
      * requests beyond these slots wait here, in order, as they would for a Lambda concurrency limit.
      */
     private final Semaphore apiSlots = new Semaphore(API_CONCURRENCY, true);
+    private final ServedAsInProduction served = ServedAsInProduction.production();
 
     /**
      * The API's secrets and limits: the two HMAC keys and how many POSTs one client may make per
@@ -117,6 +118,12 @@ public final class DevServer implements AutoCloseable {
             app.addHttpHandler(method, "/api", this::api);
         }
         app.get("/*", this::serveFile).head("/*", this::serveFile);
+        // After the handler, replacing the API's own values, as CloudFront's policy (override) does.
+        app.after(ctx -> {
+            if (!ctx.path().startsWith("/_dev")) {
+                served.securityHeaders(ctx);
+            }
+        });
         try {
             app.start("127.0.0.1", port);
         } catch (RuntimeException e) {
@@ -398,11 +405,13 @@ public final class DevServer implements AutoCloseable {
             ctx.status(HttpStatus.NOT_FOUND);
             Path notFound = siteRoot.resolve("404.html");
             if (Files.isRegularFile(notFound)) {
+                served.cacheControl(ctx, siteRoot, notFound);
                 sendHtml(ctx, notFound);
             }
             return;
         }
         Path path = file.get();
+        served.cacheControl(ctx, siteRoot, path);
         String name = path.getFileName().toString();
         if (name.endsWith(".html")) {
             sendHtml(ctx, path);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,6 +47,11 @@ class AccessibilityTest {
         axe = Files.readString(AXE, StandardCharsets.UTF_8);
         Files.createDirectories(SCREENSHOTS);
         driver = Browser.start(true);
+    }
+
+    @AfterEach
+    void no_csp_violation() {
+        Browser.assertNoCspViolation(driver);
     }
 
     @AfterAll

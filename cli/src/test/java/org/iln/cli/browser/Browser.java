@@ -14,6 +14,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Debian's headless Chromium driven through its chromedriver, both named explicitly so Selenium
@@ -57,16 +59,37 @@ final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile, "--window-size=1366,900");
+        // The console, so that a test can fail on a Content-Security-Policy violation (cspViolations).
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         if (!javascript) {
             options.addArguments("--blink-settings=scriptEnabled=false");
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options) {
+            @Override
+            public void quit() {
+                try {
+                    super.quit();
+                } finally {
+                    // Chromium leaves its profile behind; the tests leave nothing in the temp folder.
+                    deleteTree(profile);
+                }
+            }
+        };
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /** Deletes a folder and everything in it, as far as it can (a browser may still be letting go of a file). */
+    static void deleteTree(Path folder) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // already gone, or partly: nothing more to do
+        }
     }
 
     /** Sets the viewport (not the window) to exactly this size, as a phone or desktop would have it. */
@@ -74,6 +97,25 @@ final class Browser {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
                 "width", size.width, "height", size.height, "deviceScaleFactor", 1,
                 "mobile", size.width < 600));
+    }
+
+    /**
+     * The console messages about a Content-Security-Policy violation since the last call (reading
+     * the console empties it). The dev server sends the production headers, so a page, script or
+     * style that production would refuse shows up here.
+     */
+    static List<String> cspViolations(ChromeDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Content-Security-Policy"))
+                .toList();
+    }
+
+    /** Fails when a page loaded in {@code driver} since the last check broke the Content-Security-Policy. */
+    static void assertNoCspViolation(ChromeDriver driver) {
+        if (driver != null) {
+            Assertions.assertEquals(List.of(), cspViolations(driver), "Content-Security-Policy violations in the console");
+        }
     }
 
     static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");

@@ -40,6 +40,7 @@ class LiveReloadTest {
                 new WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
                         d.findElement(By.tagName("main")).getText().contains("An edit made while the page is open."));
                 assertThat(driver.executeScript("return window.beforeTheEdit === undefined")).isEqualTo(true);
+                Browser.assertNoCspViolation(driver);
             } finally {
                 driver.quit();
             }

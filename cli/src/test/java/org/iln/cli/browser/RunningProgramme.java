@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class RunningProgramme implements BeforeAllCallback {
 
     private static DevServer server;
+    private static Path bakeDir;
     private static Programme.Round round;
 
     @Override
@@ -39,7 +40,6 @@ final class RunningProgramme implements BeforeAllCallback {
 
     private static synchronized Stopper start() {
         Path siteDir = Checkout.find(null, Path.of("")).orElseThrow().siteDir();
-        Path bakeDir;
         try {
             bakeDir = Files.createTempDirectory("iln-browser-site-");
         } catch (IOException e) {
@@ -71,12 +71,16 @@ final class RunningProgramme implements BeforeAllCallback {
         return new ApplicationStore(aws.clients().dynamo(), aws.table()).confirmedInRound(round.id());
     }
 
-    /** Stops the server and its moto_server. */
+    /** Stops the server and its moto_server, and deletes the baked site. */
     @SuppressWarnings("deprecation")
     static final class Stopper implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
-            server.close();
+            try {
+                server.close();
+            } finally {
+                Browser.deleteTree(bakeDir);
+            }
         }
     }
 }

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.UUID;
 import org.iln.store.Application;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -31,6 +33,12 @@ class SignupJourneyTest {
     static void browsers() {
         withJs = Browser.start(true);
         withoutJs = Browser.start(false);
+    }
+
+    @AfterEach
+    void no_csp_violation() {
+        Browser.assertNoCspViolation(withJs);
+        Browser.assertNoCspViolation(withoutJs);
     }
 
     @AfterAll
@@ -71,6 +79,63 @@ class SignupJourneyTest {
         // then
         waitFor(withJs, "unsubscribe");
         assertThat(withJs.findElement(By.tagName("h1")).getText()).containsIgnoringCase("unsubscribed");
+    }
+
+    @Test
+    void with_javascript_languages_and_countries_to_avoid_are_chosen_by_typing_and_the_keyboard() {
+        // given
+        String email = address("keys");
+        fillValidForm(withJs, email);
+        WebElement languages = withJs.findElement(By.id("languages-filter"));
+        assertThat(withJs.findElement(By.id("languages")).isDisplayed()).as("the long list is replaced").isFalse();
+        assertThat(withJs.findElement(By.cssSelector("label[for=languages-filter]")).getText()).contains("Languages");
+
+        // when: type, Tab to the match, Space ticks it; then Enter ticks a country's only match
+        languages.clear();
+        languages.sendKeys("spani");
+        new WebDriverWait(withJs, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("languages-status")).getText()
+                .contains("1 match"));
+        languages.sendKeys(Keys.TAB);
+        withJs.switchTo().activeElement().sendKeys(Keys.SPACE);
+        WebElement avoid = withJs.findElement(By.id("excludeCountries-filter"));
+        avoid.sendKeys("Finland");
+        avoid.sendKeys(Keys.ENTER);
+
+        // then: both are listed as chosen, and the hidden lists (the form's fields) hold them
+        assertThat(withJs.findElements(By.cssSelector("#languages-chosen-es:checked, #languages-chosen-en:checked")))
+                .hasSize(2);
+        assertThat(withJs.findElements(By.cssSelector("#excludeCountries-chosen-FI:checked"))).hasSize(1);
+        assertThat(withJs.getCurrentUrl()).as("Enter did not send the form").contains("signup.html");
+
+        // when
+        actLikeAPerson(withJs);
+        withJs.findElement(By.cssSelector("#signup button[type=submit]")).click();
+        waitFor(withJs, "check-your-email");
+        clickMailLink(withJs, email, "Please confirm", "/api/confirm");
+        waitFor(withJs, "confirmed");
+
+        // then the API received the same values as from the plain list
+        Application application = RunningProgramme.confirmed().stream()
+                .filter(a -> a.profile().email().equals(email)).findFirst().orElseThrow();
+        assertThat(application.profile().languages()).containsExactlyInAnyOrder("en", "es");
+        assertThat(application.profile().excludeCountries()).containsExactly("FI");
+    }
+
+    @Test
+    void without_javascript_the_long_lists_are_plain_lists_grouped_by_region_or_letter() {
+        // when
+        withoutJs.get(RunningProgramme.url("/signup.html"));
+
+        // then
+        assertThat(withoutJs.findElements(By.id("languages-filter"))).isEmpty();
+        for (String list : List.of("country", "excludeCountries")) {
+            assertThat(withoutJs.findElements(By.cssSelector("#" + list + " > optgroup")))
+                    .extracting(group -> group.getAttribute("label"))
+                    .containsExactly("Africa", "Americas", "Asia", "Europe", "Oceania");
+        }
+        assertThat(withoutJs.findElements(By.cssSelector("#timezone > optgroup"))).extracting(g -> g.getAttribute("label"))
+                .contains("Africa", "America", "Europe", "Pacific");
+        assertThat(withoutJs.findElement(By.id("languages")).isDisplayed()).isTrue();
     }
 
     @Test
@@ -188,7 +253,13 @@ class SignupJourneyTest {
         driver.findElement(By.id("email")).sendKeys(email);
         new Select(driver.findElement(By.id("country"))).selectByValue("NG");
         new Select(driver.findElement(By.id("timezone"))).selectByValue("Africa/Lagos");
-        new Select(driver.findElement(By.id("languages"))).selectByValue("en");
+        if (driver.findElements(By.id("languages-filter")).isEmpty()) {
+            new Select(driver.findElement(By.id("languages"))).selectByValue("en");
+        } else {
+            // with JavaScript the long list is a filter box and checkboxes
+            driver.findElement(By.id("languages-filter")).sendKeys("English");
+            click(driver, By.id("languages-found-en"));
+        }
         driver.findElement(By.id("role")).sendKeys("Systems librarian");
         click(driver, By.id("sector-academic"));
         click(driver, By.cssSelector("input[name=careerStage][value=mid]"));
