@@ -1,13 +1,12 @@
 package org.iln.cli.browser;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.iln.cli.ScratchFolder;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
@@ -43,27 +42,37 @@ final class Browser {
         Assumptions.abort("SKIPPED: " + message);
     }
 
-    /** A fresh headless Chromium with its own profile; JavaScript on or off. */
+    /** A fresh headless Chromium with its own profile, deleted when the driver quits; JavaScript on or off. */
     static ChromeDriver start(boolean javascript) {
         requireChromium();
-        Path profile;
-        try {
-            profile = Files.createTempDirectory("iln-chromium-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ScratchFolder profile = ScratchFolder.create("iln-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=1366,900");
+                "--user-data-dir=" + profile.path(), "--window-size=1366,900");
         if (!javascript) {
             options.addArguments("--blink-settings=scriptEnabled=false");
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver;
+        try {
+            driver = new ChromeDriver(service, options) {
+                @Override
+                public void quit() {
+                    try {
+                        super.quit();
+                    } finally {
+                        profile.close();
+                    }
+                }
+            };
+        } catch (RuntimeException e) {
+            profile.close();
+            throw e;
+        }
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         return driver;

@@ -1,15 +1,13 @@
 package org.iln.cli.browser;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.iln.cli.Checkout;
 import org.iln.cli.OpenRound;
+import org.iln.cli.ScratchFolder;
 import org.iln.cli.dev.DevServer;
 import org.iln.cli.dev.LocalAws;
 import org.iln.programme.Programme;
@@ -28,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class RunningProgramme implements BeforeAllCallback {
 
     private static DevServer server;
+    private static ScratchFolder bakeFolder;
     private static Programme.Round round;
 
     @Override
@@ -39,12 +38,8 @@ final class RunningProgramme implements BeforeAllCallback {
 
     private static synchronized Stopper start() {
         Path siteDir = Checkout.find(null, Path.of("")).orElseThrow().siteDir();
-        Path bakeDir;
-        try {
-            bakeDir = Files.createTempDirectory("iln-browser-site-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        bakeFolder = ScratchFolder.create("iln-browser-site-");
+        Path bakeDir = bakeFolder.path();
         OpenRound open = OpenRound.bake(siteDir, bakeDir);
         round = open.round();
         Clock clock = open.clock();
@@ -71,12 +66,16 @@ final class RunningProgramme implements BeforeAllCallback {
         return new ParticipantStore(aws.clients().dynamo(), aws.table()).confirmedInRound(round.id());
     }
 
-    /** Stops the server and its moto_server. */
+    /** Stops the server and its moto_server, and deletes the baked site. */
     @SuppressWarnings("deprecation")
     static final class Stopper implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
-            server.close();
+            try {
+                server.close();
+            } finally {
+                bakeFolder.close();
+            }
         }
     }
 }
