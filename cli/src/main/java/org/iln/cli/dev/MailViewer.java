@@ -188,9 +188,9 @@ final class MailViewer {
                         .append("allow-top-navigation-by-user-activation\" srcdoc=\"").append(DevServer.escape(html))
                         .append("\"></iframe>");
             }
-            body.append("<details class=\"headers\"><summary>Headers</summary><pre>").append(DevServer.escape(m.rawHeaders()))
+            body.append("<details><summary>Plain text</summary><pre>").append(DevServer.escape(m.text())).append("</pre></details>")
+                    .append("<details class=\"headers\"><summary>Headers</summary><pre>").append(DevServer.escape(m.rawHeaders()))
                     .append("</pre></details>")
-                    .append("<details><summary>Plain text</summary><pre>").append(DevServer.escape(m.text())).append("</pre></details>")
                     .append("</article>");
         }
         if (!listing.messages().isEmpty()) {
