@@ -3,7 +3,9 @@
 # for SECONDS (default 60) against a real `./iln dev` (which starts moto_server), then follow the
 # links in their confirmation emails, each twice. Prints throughput and p50/p99 latency per phase,
 # then checks that every address was stored once, confirmed once and mailed once per step; exits
-# 1 if not. Numbers go to docs/benchmarks.md ("Signup under load").
+# 1 if not. Numbers go to docs/benchmarks.md ("Signup under load"). The program is
+# bench/load/src (org.iln.cli.load.SignupLoad), compiled with cli's tests, whose
+# SignupUnderLoadTest runs a bounded profile of it in every build.
 #
 #   bench/load/run.sh               # 200 clients, 60 s
 #   bench/load/run.sh 50 20         # 50 clients, 20 s

@@ -15,7 +15,7 @@ import org.jgrapht.graph.DefaultGraphType;
  * {@code 0..edgeCount-1} with their ends and weights, so Blossom V and Edmonds read the solver's
  * graph without the hash maps and edge objects of JGraphT's own graphs: a fresh first solve of
  * 130,000 pairs took 1.3-1.6 s with it against 2.0-2.3 s, with less garbage to collect
- * (docs/benchmarks.md, fourth pass). Iteration follows index order, which is the order the
+ * (docs/benchmarks.md, "Matching: what its speed rests on"). Iteration follows index order, which is the order the
  * graph was given in, so the solvers take the same steps as with the old graph (the same
  * result, byte for byte).
  */

@@ -76,9 +76,10 @@ public final class FunctionCatalogue {
                     0,
                     // CPU-bound: C2 as well as C1 (n = 10,000: 8.4 s against 13.3 s with C1 only), and the
                     // serial collector named, since our options replace the runtime's: G1, which the JVM
-                    // would pick on two vCPUs, made the same run 30-60% slower (docs/benchmarks.md). The
-                    // JVM's initial heap is 1/64 of the memory (47 MB of 3,008): 17 young collections at
-                    // n = 10,000 and 0.6-1.1 s more than with 512 MB to start with (one collection).
+                    // would pick on two vCPUs, made the same run 30-60% slower. The JVM's initial heap is
+                    // 1/64 of the memory (47 MB of 3,008): 17 young collections at n = 10,000 and
+                    // 0.6-1.1 s more than with 512 MB to start with (one collection). Measured in
+                    // docs/benchmarks.md, "Matching: what its speed rests on".
                     MATCHER_JVM_OPTIONS),
             new FunctionSpec(
                     "dispatch",

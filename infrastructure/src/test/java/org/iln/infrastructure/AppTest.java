@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
@@ -39,7 +38,7 @@ class AppTest {
         Path missing = empty.resolve(FunctionArtifact.API.fileName());
 
         // then
-        assertThatThrownBy(() -> IlnApp.build(new App(), SynthesisedProgramme.SETTINGS, empty))
+        assertThatThrownBy(() -> IlnApp.build(SynthesisedProgramme.app("missing-jar"), SynthesisedProgramme.SETTINGS, empty))
                 .hasMessageContaining(missing.toString())
                 .hasMessageContaining("./mvnw -B -pl functions -am package")
                 .hasMessageContaining("functionsDirectory");

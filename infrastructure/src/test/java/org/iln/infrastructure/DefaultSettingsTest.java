@@ -21,7 +21,7 @@ class DefaultSettingsTest {
     static void synthesise() {
         StackSettings settings = StackSettings.from(Map.<String, Object>of("siteUrl", "https://iln.example.org")::get,
                 name -> null);
-        App app = new App();
+        App app = SynthesisedProgramme.app("default-settings");
         main = Template.fromStack(IlnApp.build(app, settings, SynthesisedProgramme.fixtureJars()));
         edge = Template.fromStack((Stack) app.getNode().findChild("iln-dev-edge"));
     }

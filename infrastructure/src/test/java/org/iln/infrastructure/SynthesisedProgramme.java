@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
@@ -38,12 +39,15 @@ final class SynthesisedProgramme {
 
     static final StackSettings SETTINGS = StackSettings.from(CONTEXT::get, name -> null);
 
+    /** This module's build folder: what the tests write goes here, not to the system temp folder. */
+    private static final Path BUILD = Path.of("target").toAbsolutePath();
+
     private static final ProgrammeStack MAIN_STACK;
     static final Template MAIN;
     static final Template EDGE;
 
     static {
-        App app = new App();
+        App app = app("programme");
         MAIN_STACK = IlnApp.build(app, SETTINGS, fixtureJars());
         MAIN = Template.fromStack(MAIN_STACK);
         EDGE = Template.fromStack((Stack) app.getNode().findChild(SETTINGS.edgeStackName()));
@@ -54,6 +58,14 @@ final class SynthesisedProgramme {
 
     static ProgrammeStack mainStack() {
         return MAIN_STACK;
+    }
+
+    /**
+     * An app that synthesises into {@code target/cdk.out/NAME}: without an outdir, CDK makes a
+     * {@code cdk.out*} folder in the system temp folder for each app and never deletes it.
+     */
+    static App app(String name) {
+        return new App(AppProps.builder().outdir(BUILD.resolve("cdk.out").resolve(name).toString()).build());
     }
 
     /** The logical id of a construct's CloudFormation resource in the main stack. */
@@ -84,8 +96,7 @@ final class SynthesisedProgramme {
      */
     static Path fixtureJars() {
         try {
-            Path directory = Files.createTempDirectory("iln-functions-fixture");
-            directory.toFile().deleteOnExit();
+            Path directory = Files.createDirectories(BUILD.resolve("functions-fixture"));
             for (FunctionArtifact artifact : FunctionArtifact.values()) {
                 Path jar = directory.resolve(artifact.fileName());
                 try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -94,7 +105,6 @@ final class SynthesisedProgramme {
                             .getBytes(StandardCharsets.US_ASCII));
                     zip.closeEntry();
                 }
-                jar.toFile().deleteOnExit();
             }
             return directory;
         } catch (IOException e) {

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,8 +18,9 @@ import java.util.List;
 
 /**
  * {@code moto_server} on a free loopback port, started as a child process and stopped with the
- * JVM. Sent mail is read back from {@code /moto-api/data.json} ({@code ses.RawMessage[].raw_data},
- * where moto 5.2 keeps SESv2 raw messages).
+ * JVM. Sent mail is read back a page at a time from {@code /moto-api/iln/sent-mail}, which the
+ * launcher adds beside moto's own {@code /moto-api/data.json} (where moto 5.2 keeps SESv2 raw
+ * messages, as {@code ses.RawMessage[].raw_data}, among everything else it holds).
  *
  * <p>It runs moto_server's own {@code main} with the same arguments, but serving one request at a
  * time. Threaded, moto does not isolate {@code TransactWriteItems}: it checks conditions without
@@ -31,7 +34,7 @@ import java.util.List;
  * grew, to about one a second at a few thousand items. Rollback restores exactly those items.
  *
  * <p>{@link #close()} (and a shutdown hook, for Ctrl-C and SIGTERM) stops the whole process tree,
- * so no emulator outlives the JVM that started it.
+ * so no emulator outlives the JVM that started it, and deletes the emulator's log from the temp folder.
  */
 public final class MotoServer implements AutoCloseable {
 
@@ -59,7 +62,7 @@ public final class MotoServer implements AutoCloseable {
     /** Starts moto_server on a free loopback port and waits until it answers (up to a minute). */
     public static MotoServer start() {
         int port = freePort();
-        Path log;
+        Path log = null;
         Process process;
         try {
             log = Files.createTempFile("moto-server-", ".log");
@@ -68,6 +71,7 @@ public final class MotoServer implements AutoCloseable {
                     : List.of("python3", "-c", LAUNCHER, "-H", "127.0.0.1", "-p", Integer.toString(port));
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
+            deleteQuietly(log);
             throw new IllegalStateException("cannot start moto_server (is moto[server] 5.x installed and on PATH? "
                     + "pip install 'moto[server]')", e);
         }
@@ -83,7 +87,9 @@ public final class MotoServer implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("moto_server exited with " + process.exitValue() + ": " + logTail());
+                String tail = logTail();
+                close();
+                throw new IllegalStateException("moto_server exited with " + process.exitValue() + ": " + tail);
             }
             try {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/"))
@@ -99,8 +105,9 @@ public final class MotoServer implements AutoCloseable {
             }
             sleep(100);
         }
+        String tail = logTail();
         close();
-        throw new IllegalStateException("moto_server did not answer within " + START_TIMEOUT + ": " + logTail());
+        throw new IllegalStateException("moto_server did not answer within " + START_TIMEOUT + ": " + tail);
     }
 
     /** Where it answers: {@code http://127.0.0.1:PORT}. */
@@ -115,6 +122,38 @@ public final class MotoServer implements AutoCloseable {
 
     /** Raw MIME of every message moto accepted since the last reset, oldest first. */
     public List<String> sentRawMail() {
+        List<String> messages = new ArrayList<>();
+        sentMail(0, Integer.MAX_VALUE, "").messages().forEach(m -> messages.add(m.raw()));
+        java.util.Collections.reverse(messages);
+        return messages;
+    }
+
+    /**
+     * A page of the mail moto accepted since the last reset, newest first: {@code limit} messages
+     * after the newest {@code skip}, only those to a recipient containing {@code to} unless it is
+     * blank. The launcher answers it without serialising the rest of moto's state; plain
+     * moto_server ({@code -Diln.moto.threaded=true}) only has {@code data.json}, which is slower.
+     */
+    public SentMailPage sentMail(int skip, int limit, String to) {
+        URI page = endpoint.resolve("/moto-api/iln/sent-mail?skip=" + skip + "&limit=" + limit + "&to="
+                + URLEncoder.encode(to == null ? "" : to, StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                return SentMailPage.fromJson(json.readTree(r.body()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("moto_server is not answering: " + logTail(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return SentMailPage.of(dumpedRawMail(), skip, limit, to);
+    }
+
+    /** Every raw message from moto's dump of its whole state ({@code ses.RawMessage[].raw_data}). */
+    private List<String> dumpedRawMail() {
         String body = send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json")).GET());
         try {
             JsonNode raw = json.readTree(body).path("ses").path("RawMessage");
@@ -136,7 +175,12 @@ public final class MotoServer implements AutoCloseable {
         return process.pid();
     }
 
-    /** Stops the emulator and every process it started; safe to call twice. */
+    /** Where the emulator's output goes while it runs (deleted by {@link #close()}). */
+    Path log() {
+        return log;
+    }
+
+    /** Stops the emulator and every process it started, then deletes its log; safe to call twice. */
     @Override
     public void close() {
         Thread hook = shutdownHook;
@@ -147,6 +191,25 @@ public final class MotoServer implements AutoCloseable {
                 // The hook is already running or about to: it stops the process itself.
             }
         }
+        try {
+            stop();
+        } finally {
+            deleteQuietly(log);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Only a leftover in the temp folder: never a reason to fail a start or a shutdown.
+        }
+    }
+
+    private void stop() {
         if (!process.isAlive()) {
             return;
         }

@@ -1,9 +1,11 @@
-# Runs moto_server's own main with the arguments given, with two changes (see MotoServer's Javadoc):
+# Runs moto_server's own main with the arguments given, with three changes (see MotoServer's Javadoc):
 import copy
+import json
 import sys
 import types
 
 import moto.dynamodb.models as dynamodb_models
+import moto.moto_api._internal.urls as moto_api_urls
 import moto.server
 import werkzeug.serving
 from moto.dynamodb.models.dynamo_type import DynamoType
@@ -75,5 +77,29 @@ def transact_write_items(self, transact_items):
 
 
 dynamodb_models.DynamoDBBackend.transact_write_items = transact_write_items
+
+
+# 3. Sent mail, a page at a time: GET /moto-api/iln/sent-mail?skip=S&limit=L[&to=ADDRESS] answers
+#    {"total": T, "messages": [{"number": N, "raw": MIME}, ...]}, newest first, numbered from 1 in
+#    the order sent; "to" keeps the messages with a recipient containing ADDRESS (any case).
+#    /moto-api/data.json serialises every object moto ever made, each DynamoDB item version
+#    included, so reading the mail there took 20 s once a few hundred people had signed up.
+def sent_mail(request, full_url, headers):
+    from moto.ses.models import RawMessage
+
+    messages = list(enumerate(RawMessage.instances_tracked, start=1))
+    to = request.args.get("to", "").strip().lower()
+    if to:
+        messages = [(number, m) for number, m in messages
+                    if any(to in str(d).lower() for d in (m.destinations or []))]
+    skip = max(0, int(request.args.get("skip", "0")))
+    limit = max(0, int(request.args.get("limit", "50")))
+    newest_first = messages[::-1][skip:skip + limit]
+    return 200, {"Content-Type": "application/json"}, json.dumps({
+        "total": len(messages),
+        "messages": [{"number": number, "raw": m.raw_data} for number, m in newest_first]})
+
+
+moto_api_urls.url_paths["{0}/moto-api/iln/sent-mail"] = sent_mail
 
 moto.server.main(sys.argv[1:])

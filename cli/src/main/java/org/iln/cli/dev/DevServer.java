@@ -27,7 +27,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import org.iln.config.FunctionsConfig;
-import org.iln.json.Json;
 import org.iln.mail.MailStore;
 import org.iln.programme.ProgrammeSource;
 import org.iln.signup.ApiHandler;
@@ -86,6 +85,7 @@ public final class DevServer implements AutoCloseable {
                       String mailFrom, ApiSettings settings) {
         this.siteRoot = bakeDir.toAbsolutePath().normalize();
         this.aws = aws;
+        MailViewer mailViewer = new MailViewer(aws);
         SiteBaker baker = new SiteBaker(siteDir);
         bake(baker, log);
         this.app = Javalin.create(config -> {
@@ -95,8 +95,8 @@ public final class DevServer implements AutoCloseable {
                 })
                 .get("/_dev", this::devPage)
                 .get("/_dev/", this::devPage)
-                .get("/_dev/mail", this::mailPage)
-                .get("/_dev/mail.json", this::mailJson)
+                .get("/_dev/mail", mailViewer::page)
+                .get("/_dev/mail.json", mailViewer::json)
                 .post("/_dev/run/{job}", this::runJob)
                 // Each open page holds one connection; closing it on pagehide keeps browsers (six
                 // connections per host over HTTP/1.1) from stalling after a few navigations.
@@ -275,60 +275,6 @@ public final class DevServer implements AutoCloseable {
         ctx.result(response.body());
     }
 
-    private List<LocalMail> mail() {
-        return LocalMail.newestFirst(aws.map(LocalAws::sentRawMail).orElse(List.of()));
-    }
-
-    private void mailJson(Context ctx) throws IOException {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (LocalMail m : mail()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("number", m.number());
-            item.put("to", m.to());
-            item.put("subject", m.subject());
-            item.put("date", m.date().map(Instant::toString).orElse(null));
-            item.put("text", m.text());
-            item.put("html", m.html());
-            item.put("links", m.links());
-            list.add(item);
-        }
-        ctx.contentType(ContentType.APPLICATION_JSON).result(Json.newMapper().writeValueAsString(Map.of("messages", list)));
-    }
-
-    private void mailPage(Context ctx) {
-        StringBuilder body = new StringBuilder();
-        List<LocalMail> messages = mail();
-        if (aws.isEmpty() || !aws.get().isEmulator()) {
-            body.append("<p>No emulator: mail is not captured here.</p>");
-        } else if (messages.isEmpty()) {
-            body.append("<p>No mail sent yet. Sign up on <a href=\"/signup/\">the form</a> and reload this page.</p>");
-        }
-        for (LocalMail m : messages) {
-            body.append("<article class=\"mail\" id=\"mail-").append(m.number()).append("\">")
-                    .append("<h2>").append(escape(m.subject())).append("</h2>")
-                    .append("<p>To <span class=\"to\">").append(escape(m.to())).append("</span>")
-                    .append(m.date().map(d -> ", <time datetime=\"" + d + "\">" + d + "</time>").orElse(""))
-                    .append("</p>");
-            if (!m.links().isEmpty()) {
-                body.append("<h3>Links</h3><ul class=\"links\">");
-                m.links().forEach(link -> body.append("<li><a href=\"").append(escape(link)).append("\">")
-                        .append(escape(link)).append("</a></li>"));
-                body.append("</ul>");
-            }
-            if (!m.html().isEmpty()) {
-                // The message's own HTML, isolated: no scripts, no access to this page; its links
-                // open in this tab (top) when clicked.
-                String html = "<base target=\"_top\">" + m.html();
-                body.append("<iframe title=\"Message ").append(m.number()).append(" as HTML\" sandbox=\"allow-popups ")
-                        .append("allow-top-navigation-by-user-activation\" srcdoc=\"").append(escape(html))
-                        .append("\"></iframe>");
-            }
-            body.append("<details><summary>Plain text</summary><pre>").append(escape(m.text())).append("</pre></details>")
-                    .append("</article>");
-        }
-        sendDevPage(ctx, "Sent mail", body.toString());
-    }
-
     private void devPage(Context ctx) {
         StringBuilder body = new StringBuilder("<p>").append(escape(aws.map(LocalAws::description)
                 .orElse("No AWS: the site only."))).append("</p><p><a href=\"/_dev/mail\">Sent mail</a> (")
@@ -369,7 +315,7 @@ public final class DevServer implements AutoCloseable {
         }
     }
 
-    private static void sendDevPage(Context ctx, String title, String body) {
+    static void sendDevPage(Context ctx, String title, String body) {
         ctx.contentType(ContentType.TEXT_HTML.getMimeType() + "; charset=utf-8").result("<!doctype html><html lang=\"en\">"
                 + "<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + escape(title) + " · ILN dev</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;"

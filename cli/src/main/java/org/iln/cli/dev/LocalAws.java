@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import org.iln.aws.AwsClients;
 import org.iln.json.Json;
 import org.iln.localaws.MotoServer;
+import org.iln.localaws.SentMailPage;
 import org.iln.store.IlnTable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -162,6 +165,24 @@ public final class LocalAws implements AutoCloseable {
         getJson(endpoint.get().resolve("/_aws/ses")).ifPresent(data -> data.path("messages")
                 .forEach(m -> messages.add(m.path("RawData").asText())));
         return messages;
+    }
+
+    /**
+     * A page of the mail the emulator accepted, newest first: {@code limit} messages after the
+     * newest {@code skip}, only those to a recipient containing {@code to} unless it is blank.
+     * An emulator started by our launcher answers it alone; any other is read whole and paged here.
+     */
+    public SentMailPage sentMail(int skip, int limit, String to) {
+        if (moto.isPresent()) {
+            return moto.get().sentMail(skip, limit, to);
+        }
+        if (endpoint.isEmpty()) {
+            return SentMailPage.EMPTY;
+        }
+        URI page = endpoint.get().resolve("/moto-api/iln/sent-mail?skip=" + skip + "&limit=" + limit + "&to="
+                + URLEncoder.encode(to, StandardCharsets.UTF_8));
+        return getJson(page).filter(json -> json.has("total")).map(SentMailPage::fromJson)
+                .orElseGet(() -> SentMailPage.of(sentRawMail(), skip, limit, to));
     }
 
     private Optional<JsonNode> getJson(URI uri) {

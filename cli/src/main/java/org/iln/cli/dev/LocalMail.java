@@ -1,6 +1,7 @@
 package org.iln.cli.dev;
 
 import jakarta.mail.BodyPart;
+import jakarta.mail.Header;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -13,35 +14,50 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import org.iln.localaws.SentMailPage;
 
 /**
  * A message the local emulator accepted, read back from its raw MIME for the mail viewer.
  *
- * @param links every http(s) link in the message, in order, so the viewer can make them clickable
+ * @param rawHeaders the header lines exactly as sent (List-Unsubscribe, Message-ID and the rest),
+ *                   as local mail catchers show them for debugging delivery
+ * @param headers    the same headers by name, in order, each value unfolded onto one line
+ * @param links      every http(s) link in the message, in order, so the viewer can make them clickable
  */
-public record LocalMail(int number, String to, String subject, Optional<Instant> date, String text, String html,
-                        List<String> links) {
+public record LocalMail(int number, String to, String subject, Optional<Instant> date, String rawHeaders,
+                        Map<String, List<String>> headers, String text, String html, List<String> links) {
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>]+");
+    private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]+");
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    public LocalMail {
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        links = List.copyOf(links);
+    }
 
     /** Every message, newest first, numbered from 1 in the order they were sent. */
     public static List<LocalMail> newestFirst(List<String> rawOldestFirst) {
-        List<LocalMail> mail = new ArrayList<>();
-        for (int i = 0; i < rawOldestFirst.size(); i++) {
-            mail.add(parse(i + 1, rawOldestFirst.get(i)));
-        }
-        Collections.reverse(mail);
-        return mail;
+        return SentMailPage.of(rawOldestFirst, 0, Integer.MAX_VALUE, "").messages().stream().map(LocalMail::parse).toList();
     }
 
-    static LocalMail parse(int number, String raw) {
+    /** Reads one message the emulator holds. A message that is not valid MIME is shown as its raw text. */
+    public static LocalMail parse(SentMailPage.Message sent) {
+        String raw = sent.raw();
+        String rawHeaders = SentMailPage.headerBlock(raw);
         try {
-            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
-                    new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+            MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            for (Header header : Collections.list(message.getAllHeaders())) {
+                headers.computeIfAbsent(header.getName(), name -> new ArrayList<>())
+                        .add(FOLD.matcher(header.getValue()).replaceAll(" "));
+            }
             String[] parts = {"", ""};
             collect(message.getContent(), message.isMimeType("text/html"), parts);
             String to = message.getRecipients(Message.RecipientType.TO) == null ? ""
@@ -49,10 +65,12 @@ public record LocalMail(int number, String to, String subject, Optional<Instant>
                             .map(Object::toString).toList());
             List<String> links = LINK.matcher(parts[0].isEmpty() ? parts[1] : parts[0]).results()
                     .map(r -> r.group().replace("&amp;", "&")).distinct().toList();
-            return new LocalMail(number, to, Optional.ofNullable(message.getSubject()).orElse("(no subject)"),
-                    Optional.ofNullable(message.getSentDate()).map(java.util.Date::toInstant), parts[0], parts[1], links);
+            return new LocalMail(sent.number(), to, Optional.ofNullable(message.getSubject()).orElse("(no subject)"),
+                    Optional.ofNullable(message.getSentDate()).map(java.util.Date::toInstant), rawHeaders, headers,
+                    parts[0], parts[1], links);
         } catch (MessagingException | IOException e) {
-            return new LocalMail(number, "", "(not valid MIME: " + e.getMessage() + ")", Optional.empty(), raw, "", List.of());
+            return new LocalMail(sent.number(), "", "(not valid MIME: " + e.getMessage() + ")", Optional.empty(),
+                    rawHeaders, Map.of(), raw, "", List.of());
         }
     }
 

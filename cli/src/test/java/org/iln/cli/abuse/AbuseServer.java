@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.iln.cli.Checkout;
+import org.iln.cli.ScratchFolder;
 import org.iln.cli.dev.DevServer;
 import org.iln.cli.dev.LocalAws;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,11 +33,13 @@ final class AbuseServer implements AutoCloseable {
     private final DevServer server;
     private final DevServer.ApiSettings settings;
     private final String canary;
+    private final ScratchFolder folder;
 
-    private AbuseServer(DevServer server, DevServer.ApiSettings settings, String canary) {
+    private AbuseServer(DevServer server, DevServer.ApiSettings settings, String canary, ScratchFolder folder) {
         this.server = server;
         this.settings = settings;
         this.canary = canary;
+        this.folder = folder;
     }
 
     private static AbuseServer shared;
@@ -55,21 +58,25 @@ final class AbuseServer implements AutoCloseable {
 
     /** Starts a server whose clients may each POST {@code rateLimit} times per 10 minutes. */
     static AbuseServer start(int rateLimit) {
+        Path siteDir = Checkout.find(null, Path.of("")).orElseThrow().siteDir();
+        // The site is baked into <temp>/site; <temp>/outside.txt holds a canary no response may show.
+        ScratchFolder folder = ScratchFolder.create("iln-abuse-");
         try {
-            Path siteDir = Checkout.find(null, Path.of("")).orElseThrow().siteDir();
-            // The site is baked into <temp>/site; <temp>/outside.txt holds a canary no response may show.
-            Path temp = Files.createTempDirectory("iln-abuse-");
-            Path bakeDir = temp.resolve("site");
+            Path bakeDir = folder.path().resolve("site");
             String canary = "CANARY-" + java.util.UUID.randomUUID();
-            Files.writeString(temp.resolve(OUTSIDE_FILE), canary);
+            Files.writeString(folder.path().resolve(OUTSIDE_FILE), canary);
             DevServer.ApiSettings settings = new DevServer.ApiSettings(UsedIdentities.secret(randomKey()),
                     UsedIdentities.secret(randomKey()), rateLimit, Duration.ofMinutes(10));
             var log = SuiteLogs.writer();
             DevServer server = DevServer.start(siteDir, bakeDir, 0, log, LocalAws.startMoto(log),
                     Clock.fixed(NOW, ZoneOffset.UTC), DevServer.LOCAL_MAIL_FROM, settings);
-            return new AbuseServer(server, settings, canary);
+            return new AbuseServer(server, settings, canary, folder);
         } catch (java.io.IOException e) {
+            folder.close();
             throw new java.io.UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            folder.close();
+            throw e;
         }
     }
 
@@ -129,6 +136,10 @@ final class AbuseServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        try {
+            server.close();
+        } finally {
+            folder.close();
+        }
     }
 }

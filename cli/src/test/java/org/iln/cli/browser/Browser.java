@@ -1,13 +1,12 @@
 package org.iln.cli.browser;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.iln.cli.ScratchFolder;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
@@ -45,20 +44,15 @@ final class Browser {
         Assumptions.abort("SKIPPED: " + message);
     }
 
-    /** A fresh headless Chromium with its own profile; JavaScript on or off. */
+    /** A fresh headless Chromium with its own profile, deleted when the driver quits; JavaScript on or off. */
     static ChromeDriver start(boolean javascript) {
         requireChromium();
-        Path profile;
-        try {
-            profile = Files.createTempDirectory("iln-chromium-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ScratchFolder profile = ScratchFolder.create("iln-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=1366,900");
+                "--user-data-dir=" + profile.path(), "--window-size=1366,900");
         // The console, so that a test can fail on a Content-Security-Policy violation (cspViolations).
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         if (!javascript) {
@@ -67,29 +61,25 @@ final class Browser {
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options) {
-            @Override
-            public void quit() {
-                try {
-                    super.quit();
-                } finally {
-                    // Chromium leaves its profile behind; the tests leave nothing in the temp folder.
-                    deleteTree(profile);
+        ChromeDriver driver;
+        try {
+            driver = new ChromeDriver(service, options) {
+                @Override
+                public void quit() {
+                    try {
+                        super.quit();
+                    } finally {
+                        profile.close();
+                    }
                 }
-            }
-        };
+            };
+        } catch (RuntimeException e) {
+            profile.close();
+            throw e;
+        }
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         return driver;
-    }
-
-    /** Deletes a folder and everything in it, as far as it can (a browser may still be letting go of a file). */
-    static void deleteTree(Path folder) {
-        try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // already gone, or partly: nothing more to do
-        }
     }
 
     /** Sets the viewport (not the window) to exactly this size, as a phone or desktop would have it. */

@@ -1,15 +1,13 @@
 package org.iln.cli.browser;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.iln.cli.Checkout;
 import org.iln.cli.OpenRound;
+import org.iln.cli.ScratchFolder;
 import org.iln.cli.dev.DevServer;
 import org.iln.cli.dev.LocalAws;
 import org.iln.programme.Programme;
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class RunningProgramme implements BeforeAllCallback {
 
     private static DevServer server;
-    private static Path bakeDir;
+    private static ScratchFolder bakeFolder;
     private static Programme.Round round;
 
     @Override
@@ -40,11 +38,8 @@ final class RunningProgramme implements BeforeAllCallback {
 
     private static synchronized Stopper start() {
         Path siteDir = Checkout.find(null, Path.of("")).orElseThrow().siteDir();
-        try {
-            bakeDir = Files.createTempDirectory("iln-browser-site-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        bakeFolder = ScratchFolder.create("iln-browser-site-");
+        Path bakeDir = bakeFolder.path();
         OpenRound open = OpenRound.bake(siteDir, bakeDir);
         round = open.round();
         Clock clock = open.clock();
@@ -79,7 +74,7 @@ final class RunningProgramme implements BeforeAllCallback {
             try {
                 server.close();
             } finally {
-                Browser.deleteTree(bakeDir);
+                bakeFolder.close();
             }
         }
     }

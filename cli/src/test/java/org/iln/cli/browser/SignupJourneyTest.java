@@ -229,7 +229,7 @@ class SignupJourneyTest {
 
         // then
         assertThat(jobAnswer(withJs, "matching")).startsWith("ran matching");
-        withJs.get(RunningProgramme.url("/_dev/mail"));
+        withJs.get(mailViewer(email));
         WebElement intro = mailTo(withJs, email, "partner");
         intro.findElement(By.tagName("summary")).click(); // open the plain-text part
         assertThat(intro.getText()).contains("Why we paired you:", "Email:", "What we ask of you both");
@@ -296,7 +296,7 @@ class SignupJourneyTest {
     /** Opens the mail viewer and clicks the first link to {@code apiPath} in the newest mail to {@code email}. */
     private static void clickMailLink(ChromeDriver driver, String email, String subject, String apiPath) {
         WebElement mail = new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
-            d.get(RunningProgramme.url("/_dev/mail"));
+            d.get(mailViewer(email));
             return d.findElements(By.cssSelector("article.mail")).stream()
                     .filter(a -> a.findElement(By.className("to")).getText().contains(email))
                     .filter(a -> a.findElements(By.xpath(".//ul[@class='links']//a[contains(@href, '" + apiPath + "?')]")).size() > 0)
@@ -304,6 +304,11 @@ class SignupJourneyTest {
                     .findFirst().orElse(null);
         });
         mail.findElement(By.xpath(".//ul[@class='links']//a[contains(@href, '" + apiPath + "?')]")).click();
+    }
+
+    /** The mail viewer's page of the mail to {@code email}: other tests' mail cannot push it off the first page. */
+    private static String mailViewer(String email) {
+        return RunningProgramme.url("/_dev/mail?to=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static WebElement mailTo(ChromeDriver driver, String email, String subjectPart) {

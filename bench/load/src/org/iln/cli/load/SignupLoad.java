@@ -320,17 +320,23 @@ public final class SignupLoad {
         return phase;
     }
 
+    /** Every message the dev server's mail viewer lists, by recipient address, read a page of 500 at a time. */
     private Map<String, List<JsonNode>> mailByRecipient() throws IOException {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        Map<String, List<JsonNode>> byRecipient = new HashMap<>();
+        String page = "/_dev/mail.json?size=500";
         try {
-            String body = http.send(java.net.http.HttpRequest.newBuilder(settings.server().resolve("/_dev/mail.json"))
-                    .timeout(Duration.ofMinutes(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            Map<String, List<JsonNode>> byRecipient = new HashMap<>();
-            for (JsonNode message : JSON.readTree(body).path("messages")) {
-                // "Mia Loadtest <load-...@example.org>": key by the address alone.
-                String to = message.path("to").asText();
-                String address = to.contains("<") ? to.substring(to.lastIndexOf('<') + 1, to.lastIndexOf('>')) : to;
-                byRecipient.computeIfAbsent(address, k -> new ArrayList<>()).add(message);
+            while (page != null) {
+                String body = http.send(java.net.http.HttpRequest.newBuilder(settings.server().resolve(page))
+                        .timeout(Duration.ofMinutes(1)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                JsonNode answer = JSON.readTree(body);
+                for (JsonNode message : answer.path("messages")) {
+                    // "Mia Loadtest <load-...@example.org>": key by the address alone.
+                    String to = message.path("to").asText();
+                    String address = to.contains("<") ? to.substring(to.lastIndexOf('<') + 1, to.lastIndexOf('>')) : to;
+                    byRecipient.computeIfAbsent(address, k -> new ArrayList<>()).add(message);
+                }
+                page = answer.path("next").isTextual() ? answer.path("next").asText() : null;
             }
             return byRecipient;
         } catch (InterruptedException e) {
