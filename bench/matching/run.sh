@@ -105,7 +105,7 @@ for n in "${SIZES[@]}"; do
     if [ "$n" -le "$EXACT_MAX" ]; then
       e=$(measure "$WORK/$fam-$n.exact" "$CP" "--exact=$fam:$n")
       exact="$(field "$e" matched)/$(field "$e" score)"
-      versus=$(awk -v m="$(field "$ours" matched)" -v s="$(field "$ours" score)" -v em="$(field "$e" matched)" \
+      versus=$(awk -v m="$(field "$ours" paired)" -v s="$(field "$ours" pairScore)" -v em="$(field "$e" matched)" \
         -v es="$(field "$e" score)" 'BEGIN { if (m < em) print "-" (em - m) " people"; else printf "%.3f%%\n", 100 * (es - s) / es }')
     fi
     read -r ps pm pscore pgap <<<"$peer"
@@ -119,5 +119,5 @@ echo
 echo "wall s and RSS MB: a fresh JVM per pool ($JAVA_OPTS -Xmx${HEAP:-8g}), as /usr/bin/time measures it."
 echo "gap %: how far below the optimum over every eligible pair the matcher proved its score to be (- = no proof);"
 echo "exact: matched/score of the optimum over every eligible pair, groups of three aside (Blossom V, complete graph);"
-echo "vs exact: our score below it (or people fewer); peer: $PEER, the same pools, same JVM options, same run."
+echo "vs exact: our pairs' score (before groups of three) below it, or how many fewer people in pairs; peer: $PEER, the same pools, same JVM options, same run."
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -126,7 +126,8 @@ public final class MatchingBenchmark {
     /**
      * Matches one family's pool and prints {@code RESULT matched=M score=S gap=G solves=K}: G is the
      * gap the matcher's own log proves (0 when it reports the optimum over all eligible pairs, "-"
-     * when it proves none), K the number of solves it reports.
+     * when it proves none), K the number of solves it reports, and the people in pairs and their
+     * score before groups of three (comparable with {@code --exact}; "-" when the log has no summary).
      */
     private static void runOne(String family, int n, boolean verbose) {
         Pool pool = PoolFamilies.of(family, n, 1);
@@ -139,6 +140,9 @@ public final class MatchingBenchmark {
         });
         String gap = "-";
         long solves = 0;
+        String paired = "-";
+        String pairScore = "-";
+        java.util.regex.Pattern summary = java.util.regex.Pattern.compile("^done in .*: ([0-9]+) of [0-9]+ people in pairs, score ([0-9]+)");
         java.util.regex.Pattern within = java.util.regex.Pattern.compile("within ([0-9.]+)% of the optimum");
         java.util.regex.Pattern solved = java.util.regex.Pattern.compile("\\(([0-9]+) solves");
         for (String line : lines) {
@@ -148,12 +152,18 @@ public final class MatchingBenchmark {
             } else if (line.contains("optimal over all eligible pairs")) {
                 gap = "0";
             }
+            java.util.regex.Matcher d = summary.matcher(line);
+            if (d.find()) {
+                paired = d.group(1);
+                pairScore = d.group(2);
+            }
             java.util.regex.Matcher k = solved.matcher(line);
             while (k.find()) {
                 solves += Long.parseLong(k.group(1));
             }
         }
-        out("RESULT matched=%d score=%d gap=%s solves=%d%n", result.stats().matched(), result.stats().totalScore(), gap, solves);
+        out("RESULT matched=%d score=%d gap=%s solves=%d paired=%s pairScore=%s%n", result.stats().matched(),
+                result.stats().totalScore(), gap, solves, paired, pairScore);
     }
 
     /**
