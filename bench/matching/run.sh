@@ -78,28 +78,28 @@ fi
 measure() {
   local log=$1 cp=$2; shift 2
   # shellcheck disable=SC2086
-  if ! /usr/bin/time -f '%e %M' -o "$log.time" java $JAVA_OPTS -Xmx"${HEAP:-8g}" -cp "$cp" \
+  if ! /usr/bin/time -f '%e %M %U %S' -o "$log.time" java $JAVA_OPTS -Xmx"${HEAP:-8g}" -cp "$cp" \
       org.iln.matching.MatchingBenchmark "$@" >"$log" 2>"$log.err"; then
     echo "failed: $* (see below)" >&2; tail -5 "$log.err" >&2
     echo "- - failed"
     return
   fi
-  read -r secs kb <"$log.time"
-  echo "$secs $((kb / 1024)) $(grep -E '^(RESULT|EXACT)' "$log" | cut -d' ' -f2-)"
+  read -r secs kb user sys <"$log.time"
+  echo "$secs $((kb / 1024)) cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f", u + s }') $(grep -E '^(RESULT|EXACT)' "$log" | cut -d' ' -f2-)"
 }
 field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; java: $(java -version 2>&1 | head -1)"
-printf '\n%-19s %7s | %8s %7s %8s %10s %7s %6s | %8s %7s %10s %7s | %10s %9s | %s\n' \
-  family n "wall s" "RSS MB" matched score "gap %" solves "peer s" "RSS MB" "peer score" "gap %" "exact" "vs exact" "load"
+printf '\n%-19s %7s | %8s %6s %7s %8s %10s %7s %6s | %8s %6s %7s %10s %7s | %10s %9s | %s\n' \
+  family n "wall s" "cpu s" "RSS MB" matched score "gap %" solves "peer s" "cpu s" "RSS MB" "peer score" "gap %" "exact" "vs exact" "load"
 printf '%s\n' "------------------------------------------------------------------------------------------------------------------------------------------------------------"
 for n in "${SIZES[@]}"; do
   for fam in "${FAMS[@]}"; do
     ours=$(measure "$WORK/$fam-$n.ours" "$CP" "--run=$fam:$n")
-    peer="- - - -"
+    peer="- - - - -"
     if [ -n "$PEER_CP" ] && [ "$n" -le "$PEER_MAX" ]; then
       p=$(measure "$WORK/$fam-$n.peer" "$PEER_CP" "--run=$fam:$n")
-      peer="$(cut -d' ' -f1-2 <<<"$p") $(field "$p" score) $(field "$p" gap)"
+      peer="$(cut -d' ' -f1 <<<"$p") $(field "$p" cpu) $(cut -d' ' -f2 <<<"$p") $(field "$p" score) $(field "$p" gap)"
     fi
     exact="-"; versus="-"
     if [ "$n" -le "$EXACT_MAX" ]; then
@@ -108,15 +108,16 @@ for n in "${SIZES[@]}"; do
       versus=$(awk -v m="$(field "$ours" paired)" -v s="$(field "$ours" pairScore)" -v em="$(field "$e" matched)" \
         -v es="$(field "$e" score)" 'BEGIN { if (m < em) print "-" (em - m) " people"; else printf "%.3f%%\n", 100 * (es - s) / es }')
     fi
-    read -r ps pm pscore pgap <<<"$peer"
-    printf '%-19s %7s | %8s %7s %8s %10s %7s %6s | %8s %7s %10s %7s | %10s %9s | %s\n' "$fam" "$n" \
-      "$(cut -d' ' -f1 <<<"$ours")" "$(cut -d' ' -f2 <<<"$ours")" "$(field "$ours" matched)" "$(field "$ours" score)" \
-      "$(field "$ours" gap)" "$(field "$ours" solves)" "$ps" "$pm" "$pscore" "$pgap" "$exact" "$versus" \
+    read -r ps pc pm pscore pgap <<<"$peer"
+    printf '%-19s %7s | %8s %6s %7s %8s %10s %7s %6s | %8s %6s %7s %10s %7s | %10s %9s | %s\n' "$fam" "$n" \
+      "$(cut -d' ' -f1 <<<"$ours")" "$(field "$ours" cpu)" "$(cut -d' ' -f2 <<<"$ours")" "$(field "$ours" matched)" \
+      "$(field "$ours" score)" "$(field "$ours" gap)" "$(field "$ours" solves)" "$ps" "$pc" "$pm" "$pscore" "$pgap" \
+      "$exact" "$versus" \
       "$(cut -d' ' -f1 /proc/loadavg)"
   done
 done
 echo
-echo "wall s and RSS MB: a fresh JVM per pool ($JAVA_OPTS -Xmx${HEAP:-8g}), as /usr/bin/time measures it."
+echo "wall s, cpu s (user + system, all threads) and RSS MB: a fresh JVM per pool ($JAVA_OPTS -Xmx${HEAP:-8g}), as /usr/bin/time measures it."
 echo "gap %: how far below the optimum over every eligible pair the matcher proved its score to be (- = no proof);"
 echo "exact: matched/score of the optimum over every eligible pair, groups of three aside (Blossom V, complete graph);"
 echo "vs exact: our pairs' score (before groups of three) below it, or how many fewer people in pairs; peer: $PEER, the same pools, same JVM options, same run."
