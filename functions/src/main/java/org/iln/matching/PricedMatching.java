@@ -27,7 +27,8 @@ import java.util.stream.IntStream;
  * <em>whole</em> group for its number of matched people, not just of the candidate graph: the duals
  * are a feasible dual solution for every eligible pair (blossom duals are folded into the vertex
  * duals on the safe side, see {@link CardinalityFirstMatching.Solution}). People left unmatched
- * also get every eligible pair they have, so the next solve can match them if the graph allows.
+ * are priced with the dual of their dummy pair, so the bound stays finite, and also bring in their
+ * best {@link #LEFT_OUT_PAIRS} eligible pairs, so the next solve can match them if those allow.
  *
  * <p>Pricing never scores all pairs: {@code score(u, v) <= boundOwn(u) + boundPartner(v)}, so with
  * the people sorted by {@code dual(v) - boundPartner(v)} the scan for u stops at the first v with
@@ -111,7 +112,8 @@ final class PricedMatching {
             progress.accept(String.format(Locale.ROOT, "  solve %d: %d people, %d pairs, score %d, %.2f s (cpu %.2f s);"
                             + " pricing %.2f s: %d pairs could improve it, %s%s%s",
                     rounds, members.length, keys.length, weight, (solved - start) / 1e9, cpu / 1e9, priceTime / 1e9,
-                    priced == null ? 0 : priced.pairs().length, describe(priced, bound, weight, priceable, rounds > maxRounds), more,
+                    priced == null ? 0 : priced.pairs().length,
+                    keys.length == 0 ? "no pairs to solve" : describe(priced, bound, weight, priceable, rounds > maxRounds), more,
                     done ? "" : ": adding them"));
             if (done) {
                 boolean optimal = priced != null && priced.pairs().length == 0 && Double.isFinite(bound);
