@@ -48,8 +48,10 @@ javac -nowarn -d "$WORK/bench-classes" -cp "$WORK/test-classes:$WORK/classes:$DE
 CP="$WORK/bench-classes:$WORK/test-classes:$WORK/classes:$DEPS"
 
 if [ "${args[0]}" != "--families" ]; then
+  # not exec: the EXIT trap must still remove the work folder
   # shellcheck disable=SC2086
-  exec java $JAVA_OPTS -Xmx"${HEAP:-8g}" -cp "$CP" org.iln.matching.MatchingBenchmark "${args[@]}"
+  java $JAVA_OPTS -Xmx"${HEAP:-8g}" -cp "$CP" org.iln.matching.MatchingBenchmark "${args[@]}"
+  exit
 fi
 
 if [ ! -x /usr/bin/time ]; then
