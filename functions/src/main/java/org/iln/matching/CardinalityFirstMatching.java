@@ -65,8 +65,11 @@ public final class CardinalityFirstMatching {
      *     {@code w <= dual[u] + dual[v]} keeps the dual solution feasible: adding it cannot improve
      *     the matching (for the same number of unmatched vertices per component). NaN for vertices
      *     without a certificate (isolated, or in a component solved without dummies).
+     * @param dummyDual the smallest folded dual of the vertices added for those that must stay
+     *     unmatched, over all components (positive infinity when none was needed): pricing uses it
+     *     to bound what an unmatched person could gain, see {@link PricedMatching}
      */
-    record Solution(int[] mate, double[] dual) {
+    record Solution(int[] mate, double[] dual, double dummyDual) {
     }
 
     /** {@link #solve}, with the duals of the solution. */
@@ -119,16 +122,17 @@ public final class CardinalityFirstMatching {
         Arrays.fill(dual, Double.NaN);
         int[] local = new int[vertexCount];
         Arrays.fill(local, -1);
+        double[] dummyDual = {Double.POSITIVE_INFINITY};
         for (int r = 0; r < vertexCount; r++) {
             if (edgesOf[r] != null) {
-                solveComponent(edgesOf[r], a, b, w, knownMate, local, mate, dual);
+                solveComponent(edgesOf[r], a, b, w, knownMate, local, mate, dual, dummyDual);
             }
         }
-        return new Solution(mate, dual);
+        return new Solution(mate, dual, dummyDual[0]);
     }
 
     private void solveComponent(int[] edges, int[] a, int[] b, double[] w, int[] knownMate, int[] local,
-                                int[] mate, double[] dual) {
+                                int[] mate, double[] dual, double[] dummyDual) {
         if (edges.length == 1) {
             int e = edges[0];
             mate[a[e]] = b[e];
@@ -193,6 +197,9 @@ public final class CardinalityFirstMatching {
             }
             for (int v = 0; v < m; v++) {
                 dual[global[v]] = y[v];
+            }
+            for (int d = 0; d < deficiency; d++) {
+                dummyDual[0] = Math.min(dummyDual[0], y[m + d]);
             }
         } else {
             // Many must stay unmatched: add C to every edge instead (see the class comment).

@@ -92,36 +92,123 @@ public final class Matcher {
             pinnedFlags.add(true);
         }
 
-        int[] free = IntStream.range(0, n).filter(i -> !taken[i]).toArray();
+        long began = System.nanoTime();
+        // People with no eligible partner at all cannot be matched: they stay out of every solve
+        // (in some rounds they are a fifth of the pool), and keep their place in the groups of three.
+        int[] open = IntStream.range(0, n).filter(i -> !taken[i]).toArray();
+        boolean[] alone = withoutPartner(cohort, open);
+        int[] free = Arrays.stream(open).filter(i -> !alone[i]).toArray();
+        long aloneCheck = System.nanoTime() - began;
         int parts = parts(free.length);
         progress.accept("matching " + free.length + " people" + (parts > 1 ? " in " + parts + " parts" : "")
-                + " (k = " + options.candidatesPerPerson() + ")");
+                + " (k = " + options.candidatesPerPerson() + "; " + (open.length - free.length)
+                + " others have no eligible partner, found in " + seconds(aloneCheck) + ")");
         long[] edges = new long[1];
         List<long[]> graphs = new ArrayList<>();
-        for (int[] pair : solveAll(cohort, deal(cohort, free, parts), options.candidatesPerPerson(), "", edges, graphs, progress)) {
+        Phases phases = new Phases();
+        for (int[] pair : solveAll(cohort, deal(cohort, free, parts), options.candidatesPerPerson(), "", edges, graphs,
+                phases, progress)) {
             take(pair, taken, partnerships, pinnedFlags);
         }
+        Phases first = phases.copy();
 
         // People a part left out may fit people another part left out: solve them together.
-        int[] left = IntStream.range(0, n).filter(i -> !taken[i]).toArray();
+        long start = System.nanoTime();
+        int before = (int) IntStream.range(0, n).filter(i -> taken[i]).count();
+        int[] left = Arrays.stream(free).filter(i -> !taken[i]).toArray();
         if (left.length >= 2) {
             List<int[]> pairs = solveAll(cohort, deal(cohort, left, parts(left.length)),
-                    options.candidatesPerPerson(), "second pass ", edges, graphs, progress);
+                    options.candidatesPerPerson(), "second pass ", edges, graphs, phases, progress);
             for (int[] pair : pairs) {
                 take(pair, taken, partnerships, pinnedFlags);
             }
         }
+        long secondPass = System.nanoTime() - start;
+        start = System.nanoTime();
         augment(cohort, graphs, taken, partnerships, pinnedFlags, progress);
+        boolean augmented = IntStream.range(0, n).filter(i -> taken[i]).count() > before;
+        long augmenting = System.nanoTime() - start;
 
         int[] rest = IntStream.range(0, n).filter(i -> !taken[i]).boxed()
                 .sorted(Comparator.<Integer>comparingInt(i -> -cohort.waitingDays[i]).thenComparingInt(i -> i))
                 .mapToInt(Integer::intValue).toArray();
+        long pairScore = score(cohort, partnerships);
+        int inPairs = 2 * partnerships.size();
+        start = System.nanoTime();
         int trios = formGroupsOfThree(cohort, rest, taken, partnerships);
         if (rest.length > 0) {
             progress.accept("groups of three: " + trios + " of " + rest.length + " left out placed");
         }
+        long grouping = System.nanoTime() - start;
+        progress.accept(String.format(java.util.Locale.ROOT, "done in %s: %d of %d people in pairs, score %d; %s; %d solves;"
+                        + " time: no-partner check %s, candidate graph %s, solves %s, pricing %s, second pass %s,"
+                        + " augmenting paths %s, groups of three %s",
+                seconds(System.nanoTime() - began), inPairs, n, pairScore,
+                first.proof(parts, augmented, pairScore), phases.solves, seconds(aloneCheck),
+                seconds(phases.candidates), seconds(phases.solving), seconds(phases.pricing), seconds(secondPass),
+                seconds(augmenting), seconds(grouping)));
 
         return result(pool.round(), cohort, taken, partnerships, pinnedFlags, edges[0], parts);
+    }
+
+    /**
+     * Who among these people has no eligible partner among them. People are grouped by country and
+     * languages, so a person whose language nobody in another country speaks is found without
+     * looking at anyone; only people of groups that could be partners are checked one by one.
+     */
+    static boolean[] withoutPartner(Cohort cohort, int[] people) {
+        Integer[] order = Arrays.stream(people).boxed().toArray(Integer[]::new);
+        Comparator<Integer> byGroup = Comparator.<Integer>comparingInt(i -> cohort.country[i])
+                .thenComparing(i -> cohort.languages[i], Arrays::compare);
+        Arrays.sort(order, byGroup.thenComparingInt(i -> i));
+        List<int[]> groups = new ArrayList<>();
+        for (int from = 0; from < order.length; ) {
+            int to = from + 1;
+            while (to < order.length && byGroup.compare(order[from], order[to]) == 0) {
+                to++;
+            }
+            groups.add(Arrays.stream(order, from, to).mapToInt(Integer::intValue).toArray());
+            from = to;
+        }
+        boolean[] alone = new boolean[cohort.size];
+        IntStream.range(0, groups.size()).parallel().forEach(gi -> {
+            int[] mine = groups.get(gi);
+            int first = mine[0];
+            for (int u : mine) {
+                boolean found = false;
+                for (int gj = 0; gj < groups.size() && !found; gj++) {
+                    int[] theirs = groups.get(gj);
+                    // the group's first member stands for its country and languages
+                    if (cohort.country[theirs[0]] == cohort.country[first] || !shareLanguage(cohort, first, theirs[0])) {
+                        continue;
+                    }
+                    for (int v : theirs) {
+                        if (cohort.eligible(u, v)) {
+                            found = true;
+                            break;
+                        }
+                    }
+                }
+                alone[u] = !found;
+            }
+        });
+        return alone;
+    }
+
+    private static boolean shareLanguage(Cohort cohort, int a, int b) {
+        int[] x = cohort.languages[a];
+        int[] y = cohort.languages[b];
+        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
+            if (x[i] == y[j]) {
+                return true;
+            }
+            if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return false;
     }
 
     private static void take(int[] pair, boolean[] taken, List<int[]> partnerships, List<Boolean> pinnedFlags) {
@@ -170,7 +257,7 @@ public final class Matcher {
     /** Solves every part, {@code options.threads()} at a time, and returns all their pairs in part order. */
     @SuppressWarnings("unchecked")
     private List<int[]> solveAll(Cohort cohort, int[][] chunks, int k, String label, long[] edges, List<long[]> graphs,
-                                 Consumer<String> progress) {
+                                 Phases phases, Consumer<String> progress) {
         List<int[]>[] found = new List[chunks.length];
         long[][] keys = new long[chunks.length][];
         long[][] counts = new long[chunks.length][3];
@@ -191,6 +278,8 @@ public final class Matcher {
                 keys[c] = solved.keys();
                 counts[c][0] = solved.keys().length;
                 found[c] = solved.pairs();
+                long score = score(cohort, found[c]);
+                phases.add(counts[c][1], solved, score);
                 synchronized (progress) {
                     progress.accept(label + (chunks.length > 1 ? "part " + done.incrementAndGet() + "/" + chunks.length : "pool")
                             + ": " + chunks[c].length + " people, " + initial.length + " candidate pairs found in "
@@ -198,7 +287,7 @@ public final class Matcher {
                             + " (" + solved.rounds() + " solves, " + solved.added() + " pairs priced in, "
                             + (solved.optimal() ? "optimal over all eligible pairs"
                             : Double.isFinite(solved.gapBound()) ? String.format(java.util.Locale.ROOT,
-                                    "within %.3f%% of the optimum over all eligible pairs", 100 * solved.gapBound() / Math.max(1, score(cohort, found[c])))
+                                    "within %.3f%% of the optimum over all eligible pairs", 100 * solved.gapBound() / Math.max(1, score))
                             : "optimal over the candidate graph") + ")");
                 }
             })).get();
@@ -220,6 +309,58 @@ public final class Matcher {
             graphs.add(keys[c]);
         }
         return pairs;
+    }
+
+    /** Times and proofs gathered from the parts' solves, for the summary line. */
+    private static final class Phases {
+        long candidates;
+        long solving;
+        long pricing;
+        int solves;
+        int parts;
+        double gap;
+        boolean cardinalityProven = true;
+
+        synchronized void add(long candidateNanos, PricedMatching.Result solved, long score) {
+            candidates += candidateNanos;
+            solving += solved.solveNanos();
+            pricing += solved.priceNanos();
+            solves += solved.rounds();
+            parts++;
+            gap += solved.optimal() ? 0 : solved.gapBound();
+            cardinalityProven &= solved.cardinalityProven();
+        }
+
+        synchronized Phases copy() {
+            Phases c = new Phases();
+            c.candidates = candidates;
+            c.solving = solving;
+            c.pricing = pricing;
+            c.solves = solves;
+            c.parts = parts;
+            c.gap = gap;
+            c.cardinalityProven = cardinalityProven;
+            return c;
+        }
+
+        /** What the first pass proved about the result, in words, never Infinity or NaN. */
+        String proof(int poolParts, boolean augmented, long score) {
+            if (poolParts > 1) {
+                return "no proven gap (the pool was solved in " + poolParts + " parts, which are not priced)";
+            }
+            if (parts == 0) {
+                return "nobody to match";
+            }
+            if (augmented) {
+                return "no proven gap (a second pass or augmenting paths matched more people after pricing)";
+            }
+            if (!Double.isFinite(gap)) {
+                return "no proven gap (pricing ended before every person had a dual)";
+            }
+            return String.format(java.util.Locale.ROOT, "proven within %.4f%% of the optimum over all eligible pairs%s",
+                    100 * gap / Math.max(1, score), cardinalityProven ? ", with the most people matched"
+                            : " with as many people matched (more matched people not ruled out over all pairs)");
+        }
     }
 
     /**

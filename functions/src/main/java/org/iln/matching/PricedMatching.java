@@ -27,7 +27,8 @@ import java.util.stream.IntStream;
  * <em>whole</em> group for its number of matched people, not just of the candidate graph: the duals
  * are a feasible dual solution for every eligible pair (blossom duals are folded into the vertex
  * duals on the safe side, see {@link CardinalityFirstMatching.Solution}). People left unmatched
- * also get every eligible pair they have, so the next solve can match them if the graph allows.
+ * are priced with the dual of their dummy pair, so the bound stays finite, and also bring in their
+ * best {@link #LEFT_OUT_PAIRS} eligible pairs, so the next solve can match them if those allow.
  *
  * <p>Pricing never scores all pairs: {@code score(u, v) <= boundOwn(u) + boundPartner(v)}, so with
  * the people sorted by {@code dual(v) - boundPartner(v)} the scan for u stops at the first v with
@@ -55,10 +56,15 @@ final class PricedMatching {
      * @param rounds solves run
      * @param added pairs added by pricing
      * @param optimal whether the last pricing found nothing to add (the certificate holds)
-     * @param gapBound how much more score a matching over all eligible pairs could have, at most
-     *     (NaN when pricing was off or out of rounds)
+     * @param gapBound how much more score a matching over all eligible pairs (with as many people
+     *     matched) could have, at most: finite, or infinite when pricing was off, out of rounds
+     *     before every person had a dual, or the solve had no duals
+     * @param cardinalityProven whether no matching over all eligible pairs matches more people
+     * @param solveNanos time spent in the exact solves
+     * @param priceNanos time spent pricing
      */
-    record Result(List<int[]> pairs, long[] keys, int rounds, long added, boolean optimal, double gapBound) {
+    record Result(List<int[]> pairs, long[] keys, int rounds, long added, boolean optimal, double gapBound,
+                  boolean cardinalityProven, long solveNanos, long priceNanos) {
     }
 
     private PricedMatching() {
@@ -70,6 +76,8 @@ final class PricedMatching {
         long added = 0;
         int rounds = 0;
         int[] previous = null;
+        long solveNanos = 0;
+        long priceNanos = 0;
         while (true) {
             rounds++;
             long start = System.nanoTime();
@@ -83,36 +91,59 @@ final class PricedMatching {
             boolean priceable = Arrays.stream(solution.dual()).anyMatch(y -> !Double.isNaN(y));
             Priced priced = rounds > maxRounds || !priceable ? null : price(cohort, members, keys, solution, perPerson);
             long weight = weight(cohort, members, solution.mate());
-            double bound = priced == null ? Double.NaN : priced.gainBound();
+            double bound = priced == null ? Double.POSITIVE_INFINITY : priced.gainBound();
             boolean done = priced == null || priced.pairs().length == 0 || bound <= gap * weight;
+            Boolean proven = null;
+            String more = "";
             if (done && priced != null) {
                 // the duals speak for this number of matched people: make sure no more can be matched
-                long[] more = moreMatched(cohort, members, keys, solution.mate());
-                if (more.length > 0) {
-                    priced = new Priced(LongStream.concat(Arrays.stream(priced.pairs()), Arrays.stream(more))
-                            .sorted().distinct().toArray(), Double.POSITIVE_INFINITY);
-                    bound = Double.POSITIVE_INFINITY;
+                long[] extra = moreMatched(cohort, members, keys, solution.mate());
+                proven = extra != null && extra.length == 0;
+                if (extra != null && extra.length > 0) {
+                    priced = new Priced(LongStream.concat(Arrays.stream(priced.pairs()), Arrays.stream(extra))
+                            .sorted().distinct().toArray(), priced.gainBound(), priced.withoutDual());
+                    more = "; more people can be matched: adding the pairs that match them";
                     done = false;
                 }
             }
+            long priceTime = System.nanoTime() - solved;
+            solveNanos += solved - start;
+            priceNanos += priceTime;
             progress.accept(String.format(Locale.ROOT, "  solve %d: %d people, %d pairs, score %d, %.2f s (cpu %.2f s);"
-                            + " pricing %.2f s: %d pairs could improve it, by at most %.1f (%.4f%%)%s",
-                    rounds, members.length, keys.length, weight, (solved - start) / 1e9, cpu / 1e9, (System.nanoTime() - solved) / 1e9,
-                    priced == null ? 0 : priced.pairs().length, bound, 100 * bound / Math.max(1, weight),
-                    done ? (priceable ? "" : " (no duals to price with)") : ": adding them"));
+                            + " pricing %.2f s: %d pairs could improve it, %s%s%s",
+                    rounds, members.length, keys.length, weight, (solved - start) / 1e9, cpu / 1e9, priceTime / 1e9,
+                    priced == null ? 0 : priced.pairs().length,
+                    keys.length == 0 ? "no pairs to solve" : describe(priced, bound, weight, priceable, rounds > maxRounds), more,
+                    done ? "" : ": adding them"));
             if (done) {
-                boolean optimal = priced != null && priced.pairs().length == 0;
-                return new Result(pairs(members, solution.mate()), keys, rounds, added, optimal, bound);
+                boolean optimal = priced != null && priced.pairs().length == 0 && Double.isFinite(bound);
+                return new Result(pairs(members, solution.mate()), keys, rounds, added, optimal, bound,
+                        Boolean.TRUE.equals(proven), solveNanos, priceNanos);
             }
             added += priced.pairs().length;
             keys = merge(slack(cohort, members, keys, solution), priced.pairs());
         }
     }
 
+    /** The bound in words: a finite number and percentage, or why there is none (never Infinity or NaN). */
+    private static String describe(Priced priced, double bound, long weight, boolean priceable, boolean outOfRounds) {
+        if (!priceable) {
+            return "no bound (this solve has no duals: too many must stay unmatched for dummy partners)";
+        }
+        if (priced == null) {
+            return outOfRounds ? "no bound (pricing rounds used up)" : "no bound (pricing off)";
+        }
+        if (priced.withoutDual() > 0) {
+            return "no bound yet (" + priced.withoutDual() + " people not yet in the graph)";
+        }
+        return String.format(Locale.ROOT, "by at most %.1f (%.4f%%)", bound, 100 * bound / Math.max(1, weight));
+    }
+
     /**
      * When two or more people are unmatched and the group is small enough to hold every eligible
      * pair, a maximum-cardinality matching of all eligible pairs (Edmonds, started from this one):
-     * its pairs outside the graph, if it matches more people; else nothing. With those pairs in
+     * its pairs outside the graph, if it matches more people; else nothing; null when the group has
+     * too many eligible pairs to check. With those pairs in
      * the graph, the solver's count of people who must stay unmatched is that of all eligible
      * pairs, so the weight certificate covers the cardinality too. Larger groups rely on the
      * unmatched people's own pairs (added by pricing) and the matcher's augmenting-path step.
@@ -132,7 +163,7 @@ final class PricedMatching {
             }
         }
         if (pairs > FULL_GRAPH_LIMIT) {
-            return new long[0];
+            return null;
         }
         Graph<Integer, DefaultEdge> graph = new SimpleGraph<>(DefaultEdge.class);
         for (int v = 0; v < g; v++) {
@@ -192,16 +223,21 @@ final class PricedMatching {
      * Pairs found by pricing.
      *
      * @param pairs eligible pairs outside the graph that could improve the matching (at most
-     *     perPerson per person, the largest gains), as sorted distinct keys
-     * @param gainBound half the sum over people of their largest gain {@code score - dual - dual}
-     *     over all pairs outside the graph: no matching over all eligible pairs (with as many
-     *     people matched) beats this one by more (infinite when someone unmatched has pairs to
-     *     add, or a dual is missing). Why: with the true LP duals, every matching weighs at most
-     *     the dual objective (this matching's weight) plus the positive reduced costs of its edges;
-     *     only pairs outside the graph have any, each at most the folded-dual gain, and a matching
-     *     meets each person once, so the pairs' gains sum to at most half the people's largest.
+     *     perPerson per person, the largest gains, plus each unmatched person's best
+     *     {@link #LEFT_OUT_PAIRS} not yet in the graph), as sorted distinct keys
+     * @param gainBound how much more any matching over all eligible pairs, with as many people
+     *     matched, can weigh: the sum over people of the larger of half their largest gain
+     *     {@code score - dual - dual} over pairs outside the graph and what they could gain from a
+     *     dummy partner of another component ({@code -dual - dummyDual}). Why: with dummy partners
+     *     for the people who must stay unmatched, such a matching is a perfect matching, which
+     *     weighs at most the dual objective (this matching's weight) plus the positive reduced
+     *     costs of its pairs; only pairs outside the graph have any, each at most the folded-dual
+     *     gain, and every person is in exactly one pair. An unmatched person's dual is that of the
+     *     dummy pair they are in, so it prices like anyone else's. Infinite only while someone
+     *     has no dual (not yet in the graph)
+     * @param withoutDual people without a dual (not yet in the graph)
      */
-    record Priced(long[] pairs, double gainBound) {
+    record Priced(long[] pairs, double gainBound, int withoutDual) {
     }
 
     private static List<int[]> pairs(int[] members, int[] mate) {
@@ -253,21 +289,17 @@ final class PricedMatching {
         double[] largestGain = new double[g];
         IntStream.range(0, g).parallel().forEach(u -> {
             int pu = members[u];
-            if (mate[u] < 0) {
-                // left out: their best eligible pairs first, so the next solve sees their chances
-                long[] chances = Arrays.stream(CandidateGraph.bestFor(cohort, members, pu, LEFT_OUT_PAIRS))
-                        .mapToLong(q -> Cohort.key(pu, q)).filter(key -> Arrays.binarySearch(keys, key) < 0).toArray();
-                if (chances.length > 0 || Double.isNaN(y[u])) {
-                    found[u] = chances;
-                    largestGain[u] = Double.POSITIVE_INFINITY;
-                    return;
-                }
-            }
+            // left out: their best eligible pairs too, so the next solve sees their chances
+            long[] chances = mate[u] >= 0 ? new long[0]
+                    : Arrays.stream(CandidateGraph.bestFor(cohort, members, pu, LEFT_OUT_PAIRS))
+                            .mapToLong(q -> Cohort.key(pu, q)).filter(key -> Arrays.binarySearch(keys, key) < 0).toArray();
             if (Double.isNaN(y[u])) {
-                found[u] = new long[0];
+                found[u] = chances;
                 largestGain[u] = Double.POSITIVE_INFINITY;
                 return;
             }
+            // what u could gain in a pair with another component's dummy partner
+            largestGain[u] = 2 * Math.max(0, -y[u] - solution.dummyDual());
             double limit = cohort.boundOwn(pu) - y[u] - EPS;
             long[] best = new long[perPerson];
             double[] gain = new double[perPerson];
@@ -306,14 +338,16 @@ final class PricedMatching {
                     }
                 }
             }
-            found[u] = Arrays.copyOf(best, count);
+            found[u] = LongStream.concat(Arrays.stream(chances), Arrays.stream(best, 0, count)).toArray();
         });
         long[] all = Arrays.stream(found).flatMapToLong(Arrays::stream).sorted().distinct().toArray();
         double gainBound = 0;
-        for (double gain : largestGain) {
-            gainBound += gain / 2;
+        int withoutDual = 0;
+        for (int u = 0; u < g; u++) {
+            gainBound += largestGain[u] / 2;
+            withoutDual += Double.isNaN(y[u]) ? 1 : 0;
         }
-        return new Priced(all, gainBound);
+        return new Priced(all, gainBound, withoutDual);
     }
 
     private static long[] merge(long[] keys, long[] extra) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Random;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,11 +39,7 @@ class PricedMatchingTest {
         // given a realistic pool (everyone with one partner) and the exact optimum over all eligible pairs
         Pool pool = pairsOnly(PoolGenerator.realistic(240, 5));
         Cohort cohort = new Cohort(pool, ScoreWeights.DEFAULTS);
-        long[] all = IntStream.range(0, cohort.size).boxed()
-                .flatMapToLong(a -> IntStream.range(a + 1, cohort.size).filter(b -> cohort.eligible(a, b))
-                        .mapToLong(b -> Cohort.key(a, b)))
-                .toArray();
-        long[] optimum = MatchingBenchmark.solve(cohort, all, new CardinalityFirstMatching());
+        long[] optimum = ExactOptimum.of(cohort);
         Matcher topTwo = new Matcher(MatcherOptions.DEFAULTS.withCandidatesPerPerson(2).withSpread(0).withPricingGap(0));
 
         // when it is matched from top-2 lists, without and with pricing

@@ -65,6 +65,9 @@ class ApiJarIT {
                 .contains("signup 202", "form-errors 400", "malformed 400", "confirm-bad-token 303", "erase-request 202")
                 .doesNotContain("link-failure", "NoClassDefFoundError", "ClassNotFoundException")
                 .containsPattern("linked [1-9][0-9]*");
+        if (classifier.equals("matching")) {
+            assertThat(output).as(output).containsPattern("matched [1-9][0-9]*");
+        }
         assertThat(aws.sentMail()).hasSize(2);
         assertThat(aws.sentMail().get(0).link("/api/confirm")).isNotBlank();
     }

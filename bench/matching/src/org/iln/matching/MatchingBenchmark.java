@@ -21,10 +21,13 @@ import java.util.stream.LongStream;
 import org.jgrapht.alg.matching.blossom.v5.BlossomVOptions;
 
 /**
- * Prints time, peak memory, matched count and total score of the matcher beside a greedy
- * baseline on realistic synthetic pools; with {@code --quality}, compares the score at n = 10,000
- * with the exact optimum of an exhaustive k = 50 candidate graph; with {@code --options} and
- * {@code --k}, measures Blossom V options and k. Run through bench/matching/run.sh.
+ * The matching benchmark's program, run through bench/matching/run.sh. With {@code --run=FAMILY:N}
+ * it matches one pool of a {@link PoolFamilies} family and prints one {@code RESULT} line (matched,
+ * score, the gap the matcher proved, solves); with {@code --exact=FAMILY:N} it prints the exact
+ * optimum over every eligible pair instead. run.sh starts each in a fresh JVM and prints the family
+ * table. Other modes: sizes (the realistic pool beside a greedy baseline), {@code --quality}
+ * (n = 10,000 against the exhaustive k = 50 optimum), {@code --options} and {@code --solver=N}
+ * (Blossom V options).
  */
 public final class MatchingBenchmark {
 
@@ -42,13 +45,24 @@ public final class MatchingBenchmark {
         List<MatcherOptions> variants = new ArrayList<>();
         for (String arg : args) {
             if (arg.startsWith("--write-pool=")) {
-                // --write-pool=n:FILE writes a realistic pool file, e.g. to try `iln match --pool`
-                String[] nf = arg.substring("--write-pool=".length()).split(":", 2);
-                Files.write(Path.of(nf[1]), new com.fasterxml.jackson.databind.ObjectMapper()
+                // --write-pool=[FAMILY:]n:FILE writes a pool file, e.g. to try `iln match --pool`
+                String[] nf = arg.substring("--write-pool=".length()).split(":");
+                String family = nf.length > 2 ? nf[0] : "uniform";
+                Files.write(Path.of(nf[nf.length - 1]), new com.fasterxml.jackson.databind.ObjectMapper()
                         .findAndRegisterModules()
                         .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                        .writeValueAsBytes(PoolGenerator.realistic(Integer.parseInt(nf[0]), 1)));
+                        .writeValueAsBytes(PoolFamilies.of(family, Integer.parseInt(nf[nf.length - 2]), 1)));
                 continue;
+            }
+            if (arg.startsWith("--run=")) {
+                String[] fn = arg.substring("--run=".length()).split(":");
+                runOne(fn[0], Integer.parseInt(fn[1]), args.length > 1 && List.of(args).contains("--verbose"));
+                return;
+            }
+            if (arg.startsWith("--exact=")) {
+                String[] fn = arg.substring("--exact=".length()).split(":");
+                exactOne(fn[0], Integer.parseInt(fn[1]));
+                return;
             }
             if (arg.startsWith("--reference=")) {
                 // reuse a reference measured before: --reference=matched:score
@@ -107,6 +121,64 @@ public final class MatchingBenchmark {
         if (quality) {
             quality(10_000, variants);
         }
+    }
+
+    /**
+     * Matches one family's pool and prints {@code RESULT matched=M score=S gap=G solves=K}: G is the
+     * gap the matcher's own log proves (0 when it reports the optimum over all eligible pairs, "-"
+     * when it proves none), K the number of solves it reports, and the people in pairs and their
+     * score before groups of three (comparable with {@code --exact}; "-" when the log has no summary).
+     */
+    private static void runOne(String family, int n, boolean verbose) {
+        Pool pool = PoolFamilies.of(family, n, 1);
+        List<String> lines = new ArrayList<>();
+        MatchResult result = new Matcher().match(pool, line -> {
+            lines.add(line);
+            if (verbose) {
+                System.err.println("  .. " + line);
+            }
+        });
+        String gap = "-";
+        long solves = 0;
+        String paired = "-";
+        String pairScore = "-";
+        java.util.regex.Pattern summary = java.util.regex.Pattern.compile("^done in .*: ([0-9]+) of [0-9]+ people in pairs, score ([0-9]+)");
+        java.util.regex.Pattern within = java.util.regex.Pattern.compile("within ([0-9.]+)% of the optimum");
+        java.util.regex.Pattern solved = java.util.regex.Pattern.compile("\\(([0-9]+) solves");
+        for (String line : lines) {
+            java.util.regex.Matcher m = within.matcher(line);
+            if (m.find()) {
+                gap = m.group(1);
+            } else if (line.contains("optimal over all eligible pairs")) {
+                gap = "0";
+            }
+            java.util.regex.Matcher d = summary.matcher(line);
+            if (d.find()) {
+                paired = d.group(1);
+                pairScore = d.group(2);
+                // the summary speaks for the whole pool; a part's or second pass's line only for itself
+                if (line.contains("no proven gap")) {
+                    gap = "-";
+                }
+            }
+            java.util.regex.Matcher k = solved.matcher(line);
+            while (k.find()) {
+                solves += Long.parseLong(k.group(1));
+            }
+        }
+        out("RESULT matched=%d score=%d gap=%s solves=%d paired=%s pairScore=%s%n", result.stats().matched(),
+                result.stats().totalScore(), gap, solves, paired, pairScore);
+    }
+
+    /**
+     * The exact optimum of one family's pool over every eligible pair, everyone with one partner
+     * (groups of three come after the matching): {@code EXACT matched=M score=S pairs=P}.
+     */
+    private static void exactOne(String family, int n) {
+        Cohort cohort = new Cohort(PricedMatchingTest.pairsOnly(PoolFamilies.of(family, n, 1)), ScoreWeights.DEFAULTS);
+        long[] all = ExactOptimum.allPairs(cohort);
+        long[] best = ExactOptimum.solve(cohort, all, new CardinalityFirstMatching());
+        out("EXACT matched=%d score=%d pairs=%d%n", best[0], best[1], all.length);
     }
 
     private static void endToEnd(int n) throws IOException {
@@ -180,7 +252,7 @@ public final class MatchingBenchmark {
                 for (BlossomVOptions.DualUpdateStrategy dual : BlossomVOptions.DualUpdateStrategy.values()) {
                     BlossomVOptions options = new BlossomVOptions(init, dual, true, false);
                     long start = System.nanoTime();
-                    Future<long[]> run = executor.submit(() -> solve(cohort, keys, new CardinalityFirstMatching(options)));
+                    Future<long[]> run = executor.submit(() -> ExactOptimum.solve(cohort, keys, new CardinalityFirstMatching(options)));
                     try {
                         long[] r = run.get(OPTION_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                         out("n=%d k=%d edges=%d %s/%s: %.2f s, matched %d, score %d%n",
@@ -212,7 +284,7 @@ public final class MatchingBenchmark {
             long[] keys = exhaustiveTopK(cohort, 50);
             double buildSeconds = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
-            best = solve(cohort, keys, new CardinalityFirstMatching());
+            best = ExactOptimum.solve(cohort, keys, new CardinalityFirstMatching());
             out("n=%d reference: exhaustive k=50 graph (%d edges, %.1f s) solved exactly in %.1f s:"
                     + " matched %d, score %d%n", n, keys.length, buildSeconds, (System.nanoTime() - start) / 1e9, best[0], best[1]);
         } else {
@@ -325,27 +397,6 @@ public final class MatchingBenchmark {
             rows[p] = row;
         });
         return Arrays.stream(rows).flatMapToLong(Arrays::stream).sorted().distinct().toArray();
-    }
-
-    static long[] solve(Cohort cohort, long[] keys, CardinalityFirstMatching solver) {
-        int[] a = new int[keys.length];
-        int[] b = new int[keys.length];
-        double[] w = new double[keys.length];
-        for (int e = 0; e < keys.length; e++) {
-            a[e] = (int) (keys[e] >>> 32);
-            b[e] = (int) keys[e];
-            w[e] = cohort.score(a[e], b[e]);
-        }
-        int[] mate = solver.solve(cohort.size, a, b, w);
-        long matched = 0;
-        long total = 0;
-        for (int v = 0; v < mate.length; v++) {
-            if (mate[v] > v) {
-                matched += 2;
-                total += cohort.score(v, mate[v]);
-            }
-        }
-        return new long[] {matched, total};
     }
 
     /** CPU time of the whole process (all threads), so times under load can be compared. */
