@@ -4,21 +4,27 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.iln.config.AwsClients;
 import org.iln.config.FunctionsConfig;
 import org.iln.mail.Outbox;
 import org.iln.matching.Matcher;
+import org.iln.programme.Programme;
 import org.iln.programme.ProgrammeSource;
 import org.iln.store.AddressHasher;
 import org.iln.store.ParticipantStore;
 
 /**
  * Runs nightly (an EventBridge schedule; the event's content is not used): drafts, publishes or
- * re-matches each round as its dates say (see {@link MatchingNight}). Running it again is harmless.
+ * re-matches each round as its dates say (see {@link MatchingNight}), then checks the round's
+ * promises ({@link RoundInvariants}). Running it again is harmless.
  */
 public final class NightlyMatchingHandler implements RequestHandler<Map<String, Object>, String> {
 
     private final MatchingNight night;
+    private final RoundInvariants invariants;
+    private final Supplier<Programme> programme;
+    private final Clock clock;
 
     /**
      * For Lambda: reads the environment once, builds real clients and warms the matcher up, so
@@ -36,13 +42,19 @@ public final class NightlyMatchingHandler implements RequestHandler<Map<String, 
     /** For tests and the local runner. */
     public NightlyMatchingHandler(AwsClients clients, Clock clock, FunctionsConfig config) {
         ParticipantStore store = new ParticipantStore(clients.dynamo(), config.tableName());
-        this.night = new MatchingNight(store, new PartnershipStore(clients.dynamo(), config.tableName()),
-                new Outbox(store, clock), new AddressHasher(config.addressKey()),
-                ProgrammeSource.of(config.programme(), clock), clock);
+        PartnershipStore partnerships = new PartnershipStore(clients.dynamo(), config.tableName());
+        this.programme = ProgrammeSource.of(config.programme(), clock);
+        this.clock = clock;
+        this.night = new MatchingNight(store, partnerships, new Outbox(store, clock),
+                new AddressHasher(config.addressKey()), programme, clock);
+        this.invariants = new RoundInvariants(clients.dynamo(), config.tableName(), store, partnerships);
     }
 
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
-        return night.run().toString();
+        String summary = night.run().toString();
+        // After the night's work, so that a broken promise is seen (and alarmed on) the same night.
+        boolean held = invariants.checkAll(programme.get(), clock.instant());
+        return summary + (held ? "" : " (" + RoundInvariants.BROKEN + ": see the log)");
     }
 }
