@@ -54,7 +54,7 @@ public final class MatchingNight {
      * other items, so they never conflict; one after another, a DynamoDB round trip each, 5,000
      * partnerships would take minutes of a 15-minute Lambda run (bench/publish).
      */
-    static final int PUBLISH_WRITERS = 16;
+    public static final int PUBLISH_WRITERS = 16;
 
     private static final Logger LOG = LoggerFactory.getLogger(MatchingNight.class);
 
@@ -65,10 +65,18 @@ public final class MatchingNight {
     private final Supplier<Programme> programme;
     private final Clock clock;
     private final Matcher matcher;
+    private final int publishWriters;
 
     /** A matching night over these stores, mailing through {@code outbox}, dated by {@code clock}. */
     public MatchingNight(ParticipantStore participants, PartnershipStore partnerships, Outbox outbox,
                          AddressHasher hasher, Supplier<Programme> programme, Clock clock) {
+        this(participants, partnerships, outbox, hasher, programme, clock, PUBLISH_WRITERS);
+    }
+
+    /** As above, writing {@code publishWriters} partnerships at once (bench/publish compares 1 with the default). */
+    public MatchingNight(ParticipantStore participants, PartnershipStore partnerships, Outbox outbox,
+                         AddressHasher hasher, Supplier<Programme> programme, Clock clock, int publishWriters) {
+        this.publishWriters = publishWriters;
         this.participants = Objects.requireNonNull(participants, "participants");
         this.partnerships = Objects.requireNonNull(partnerships, "partnerships");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -161,7 +169,7 @@ public final class MatchingNight {
             }
         }
         Letters letters = new Letters(current);
-        Map<PartnershipStore.Written, Integer> outcomes = new PublishingWriters(PUBLISH_WRITERS).each(
+        Map<PartnershipStore.Written, Integer> outcomes = new PublishingWriters(publishWriters).each(
                 plan.partnerships(), partnership -> publishOne(round, partnership, everyone, letters));
         int written = outcomes.getOrDefault(PartnershipStore.Written.WRITTEN, 0)
                 + outcomes.getOrDefault(PartnershipStore.Written.ALREADY_WRITTEN, 0);

@@ -105,7 +105,7 @@ public final class DevJobs {
                 : programme.flatMap(p -> p.get().roundOpenOn(before)).map(Programme.Round::matchDate);
         to.ifPresent(programmeClock::advanceTo);
         LocalDate after = programmeClock.today();
-        return after.equals(before) ? "" : "programme clock moved from " + before + " to " + after + "; ";
+        return after.equals(before) ? "" : "programme clock moved from " + before + " to " + after;
     }
 
     /** The programme's today, if the jobs run on a programme clock. */
