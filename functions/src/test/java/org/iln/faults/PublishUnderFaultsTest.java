@@ -46,11 +46,10 @@ class PublishUnderFaultsTest {
         round.clock.advance(Duration.ofHours(6));
         Dispatchers.over(aws, aws.clients(), round.clock, pause -> { }).dispatch(() -> Duration.ofMinutes(10));
 
-        // then: the dead process had written at least two partnerships (others were being written
-        // in parallel), had not queued every introduction, and had not finished
+        // then: the dead process had written two partnerships, queued the first one's introductions, not finished
         assertThat(child.status()).as(child.output()).isEqualTo(Fault.HALT_STATUS);
-        assertThat(pairsAtKill).isBetween(2, PEOPLE / 2);
-        assertThat(introductionsAtKill).hasSizeLessThan(PEOPLE);
+        assertThat(pairsAtKill).isEqualTo(2);
+        assertThat(introductionsAtKill).hasSize(2);
         assertThat(publishedAtKill).isFalse();
         // and after the second run everything exists once
         assertPublishedOnce(aws, round);
