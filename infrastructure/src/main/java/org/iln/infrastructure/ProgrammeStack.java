@@ -143,11 +143,9 @@ public final class ProgrammeStack extends Stack {
     public static final String LIVE_ALIAS = "live";
 
     /** SES puts an account under review at 5 % bounces and 0.1 % complaints; alarm before that. */
-    /** The function whose log carries the round's invariant checks. */
+    /** The function that logs org.iln.round.RoundInvariants' checks, the phrase of a failed one, its metric's namespace. */
     static final String INVARIANT_CHECKS = "nightly-matching";
-    /** The phrase org.iln.round.RoundInvariants logs when a check fails (the modules build apart, so it is repeated). */
     static final String INVARIANT_BROKEN = "invariant broken";
-    /** The namespace of the programme's own metrics. */
     static final String METRIC_NAMESPACE = "ILN";
     static final double BOUNCE_RATE_ALARM = 0.04;
     static final double COMPLAINT_RATE_ALARM = 0.0008;
@@ -530,19 +528,11 @@ public final class ProgrammeStack extends Stack {
                 .build());
     }
 
-    /**
-     * Counts the nightly job's "invariant broken" log lines (org.iln.round.RoundInvariants: someone
-     * in two active partnerships, mail stuck for a day, someone placed without a letter) and alarms
-     * on the first. A metric filter is the log group's own: the function needs no new permission.
-     */
+    /** Alarms on the first "invariant broken" log line; a metric filter needs no new permission. */
     private void invariantAlarm(Function function, SnsAction action) {
         MetricFilter broken = function.getLogGroup().addMetricFilter("InvariantBrokenFilter", MetricFilterOptions.builder()
-                .filterPattern(FilterPattern.allTerms(INVARIANT_BROKEN))
-                .metricNamespace(METRIC_NAMESPACE)
-                .metricName("InvariantBroken")
-                .metricValue("1")
-                .defaultValue(0)
-                .build());
+                .filterPattern(FilterPattern.allTerms(INVARIANT_BROKEN)).metricNamespace(METRIC_NAMESPACE)
+                .metricName("InvariantBroken").metricValue("1").defaultValue(0).build());
         alarm("InvariantBroken", broken.metric(everyFiveMinutes("Sum")), 1,
                 "the nightly job found a broken promise (two active partnerships, stuck mail, or someone placed "
                         + "without a letter): read the " + INVARIANT_CHECKS + " log for the counts", action);
