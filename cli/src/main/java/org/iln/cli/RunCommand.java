@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,23 +14,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** `./iln run JOB`: asks a running `./iln dev` to run a scheduled job now. */
+/**
+ * `./iln run [--date D] JOB`: asks a running `./iln dev` to run a scheduled job now, or every job
+ * of a night in production's order (`nightly`), as the night of its programme clock's today or
+ * of {@code D} (the clock moves forward to it and stays there).
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a scheduled job now in the running ./iln dev (matching, dispatch, country-cap).")
+        description = "Run a scheduled job now in the running ./iln dev (country-cap, matching, dispatch, "
+                + "or nightly: all of them in production's order).")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "JOB", description = "The job: matching, dispatch or country-cap.")
+    @Parameters(paramLabel = "JOB", description = "The job: country-cap, matching, dispatch, or nightly (all of them, in order).")
     private String job;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "Run as the night of this day: the dev server's programme clock moves forward to it "
+                    + "(it never goes back). Default: the programme's today.")
+    private LocalDate date;
 
     @Option(names = "--port", defaultValue = "8080", description = "The port ./iln dev listens on (default: ${DEFAULT-VALUE}).")
     private int port;
 
     @Override
     public Integer call() throws InterruptedException {
-        URI uri = URI.create("http://localhost:" + port + "/_dev/run/" + job);
+        URI uri = URI.create("http://localhost:" + port + "/_dev/run/" + job + (date == null ? "" : "?date=" + date));
         try {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()
                     .send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(15)).header("Accept", "text/plain")

@@ -50,6 +50,13 @@ public final class MatchingNight {
     /** How long after the match date people whose partner left are matched again. */
     public static final int REMATCH_WEEKS = 3;
 
+    /**
+     * How many partnerships are written at once while publishing. Each is its own transaction on
+     * other items, so they never conflict; one after another, a DynamoDB round trip each, 5,000
+     * partnerships would take minutes of a 15-minute Lambda run (bench/publish).
+     */
+    public static final int PUBLISH_WRITERS = 16;
+
     private static final Logger LOG = LoggerFactory.getLogger(MatchingNight.class);
 
     private final ApplicationStore participants;
@@ -60,10 +67,19 @@ public final class MatchingNight {
     private final Supplier<Programme> programme;
     private final Clock clock;
     private final Matcher matcher;
+    private final int publishWriters;
 
     /** A matching night over these stores, mailing through {@code outbox}, dated by {@code clock}. */
     public MatchingNight(ApplicationStore participants, Suppressions suppressions, PartnershipStore partnerships,
                          Outbox outbox, AddressHasher hasher, Supplier<Programme> programme, Clock clock) {
+        this(participants, suppressions, partnerships, outbox, hasher, programme, clock, PUBLISH_WRITERS);
+    }
+
+    /** As above, writing {@code publishWriters} partnerships at once (bench/publish compares 1 with the default). */
+    public MatchingNight(ApplicationStore participants, Suppressions suppressions, PartnershipStore partnerships,
+                         Outbox outbox, AddressHasher hasher, Supplier<Programme> programme, Clock clock,
+                         int publishWriters) {
+        this.publishWriters = publishWriters;
         this.participants = Objects.requireNonNull(participants, "participants");
         this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
         this.partnerships = Objects.requireNonNull(partnerships, "partnerships");
@@ -157,23 +173,11 @@ public final class MatchingNight {
             }
         }
         Letters letters = new Letters(current);
-        int written = 0;
-        int skipped = 0;
-        for (MatchResult.Partnership partnership : plan.partnerships()) {
-            String pairId = PartnershipStore.pairId(round.id(), partnership.members());
-            PartnershipStore.Written outcome =
-                    partnerships.writePartnership(round, partnership, everyone, false, clock.instant());
-            if (outcome == PartnershipStore.Written.MEMBER_UNAVAILABLE) {
-                // Someone withdrew or was erased since the plan: the others stay confirmed and are
-                // matched again in the following nights.
-                skipped++;
-                continue;
-            }
-            for (String member : partnership.members()) {
-                outbox.enqueue(letters.introduction(round, pairId, member, partnership, everyone, false));
-            }
-            written++;
-        }
+        Map<PartnershipStore.Written, Integer> outcomes = new PublishingWriters(publishWriters).each(
+                plan.partnerships(), partnership -> publishOne(round, partnership, everyone, letters));
+        int written = outcomes.getOrDefault(PartnershipStore.Written.WRITTEN, 0)
+                + outcomes.getOrDefault(PartnershipStore.Written.ALREADY_WRITTEN, 0);
+        int skipped = outcomes.getOrDefault(PartnershipStore.Written.MEMBER_UNAVAILABLE, 0);
         int noMatch = 0;
         for (MatchResult.Unmatched left : plan.unmatched()) {
             Application app = everyone.get(left.id());
@@ -188,6 +192,26 @@ public final class MatchingNight {
         LOG.info("round {}: published {} partnerships ({} skipped: a member left), {} without a match",
                 round.id(), written, skipped, noMatch);
         return new int[] {written, noMatch};
+    }
+
+    /**
+     * Writes one partnership of the plan, then queues its introductions: also when it was written
+     * by an earlier run that stopped before queuing them.
+     */
+    private PartnershipStore.Written publishOne(Round round, MatchResult.Partnership partnership,
+                                                Map<String, Application> everyone, Letters letters) {
+        String pairId = PartnershipStore.pairId(round.id(), partnership.members());
+        PartnershipStore.Written outcome =
+                partnerships.writePartnership(round, partnership, everyone, false, clock.instant());
+        if (outcome == PartnershipStore.Written.MEMBER_UNAVAILABLE) {
+            // Someone withdrew or was erased since the plan: the others stay confirmed and are
+            // matched again in the following nights.
+            return outcome;
+        }
+        for (String member : partnership.members()) {
+            outbox.enqueue(letters.introduction(round, pairId, member, partnership, everyone, false));
+        }
+        return outcome;
     }
 
     /**
@@ -231,7 +255,7 @@ public final class MatchingNight {
                 introduceAgain(letters, round, pair, fresh);
             }
         }
-        Map<String, Application> pool = confirmed(round);
+        Map<String, Application> pool = aloneOnly(round, confirmed(round), partnerships.pairs(round.id()));
         int rematched = 0;
         if (pool.size() >= 2) {
             MatchResult result;
@@ -254,6 +278,29 @@ public final class MatchingNight {
         }
         LOG.info("round {}: {} partnerships dissolved, {} new partnerships", round.id(), dissolved, rematched);
         return new int[] {dissolved, rematched};
+    }
+
+    /**
+     * The re-match pool: confirmed people who hold no active partnership, that is whose
+     * partnership was dissolved or who were never matched. A confirmed application is not in a
+     * partnership by its status alone; this also leaves out a person (by address hash) who holds
+     * one under another application of the round, so that nobody ever gets a second partner.
+     */
+    static Map<String, Application> aloneOnly(Round round, Map<String, Application> confirmed,
+                                             List<PartnershipStore.Pair> pairs) {
+        Set<String> partnered = new java.util.HashSet<>();
+        for (PartnershipStore.Pair pair : pairs) {
+            if (pair.status() == PartnershipStore.PairStatus.ACTIVE) {
+                partnered.addAll(pair.members());
+                partnered.addAll(pair.memberHashes().values());
+            }
+        }
+        Map<String, Application> alone = new LinkedHashMap<>(confirmed);
+        if (alone.values().removeIf(a -> partnered.contains(a.participantId()) || partnered.contains(a.addressHash()))) {
+            LOG.warn("round {}: {} confirmed applicants already hold an active partnership: left out of the re-match",
+                    round.id(), confirmed.size() - alone.size());
+        }
+        return alone;
     }
 
     private void introduceAgain(Letters letters, Round round, PartnershipStore.Pair pair,

@@ -4,23 +4,29 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.iln.aws.AwsClients;
 import org.iln.config.FunctionsConfig;
 import org.iln.mail.MailStore;
 import org.iln.mail.Outbox;
 import org.iln.mail.Suppressions;
 import org.iln.matching.Matcher;
+import org.iln.programme.Programme;
 import org.iln.programme.ProgrammeSource;
 import org.iln.store.AddressHasher;
 import org.iln.store.ApplicationStore;
 
 /**
  * Runs nightly (an EventBridge schedule; the event's content is not used): drafts, publishes or
- * re-matches each round as its dates say (see {@link MatchingNight}). Running it again is harmless.
+ * re-matches each round as its dates say (see {@link MatchingNight}), then checks the round's
+ * promises ({@link RoundInvariants}). Running it again is harmless.
  */
 public final class NightlyMatchingHandler implements RequestHandler<Map<String, Object>, String> {
 
     private final MatchingNight night;
+    private final RoundInvariants invariants;
+    private final Supplier<Programme> programme;
+    private final Clock clock;
 
     /**
      * For Lambda: reads the environment once, builds real clients and warms the matcher up, so
@@ -37,16 +43,25 @@ public final class NightlyMatchingHandler implements RequestHandler<Map<String, 
 
     /** For tests and the local runner. */
     public NightlyMatchingHandler(AwsClients clients, Clock clock, FunctionsConfig config) {
-        this.night = new MatchingNight(new ApplicationStore(clients.dynamo(), config.tableName()),
-                new Suppressions(clients.dynamo(), config.tableName()),
-                new PartnershipStore(clients.dynamo(), config.tableName()),
-                new Outbox(new MailStore(clients.dynamo(), config.tableName()), clock),
-                new AddressHasher(config.addressKey()),
-                ProgrammeSource.of(config.programme(), clock), clock);
+        ApplicationStore store = new ApplicationStore(clients.dynamo(), config.tableName());
+        PartnershipStore partnerships = new PartnershipStore(clients.dynamo(), config.tableName());
+        this.programme = ProgrammeSource.of(config.programme(), clock);
+        this.clock = clock;
+        // An emulator gets one writer: moto's state is not safe under concurrent transactions (it
+        // answers 500s), while DynamoDB takes the parallel writes that keep a large round inside one run.
+        MailStore mail = new MailStore(clients.dynamo(), config.tableName());
+        this.night = new MatchingNight(store, new Suppressions(clients.dynamo(), config.tableName()), partnerships,
+                new Outbox(mail, clock),
+                new AddressHasher(config.addressKey()), programme, clock,
+                config.endpointOverride().isPresent() ? 1 : MatchingNight.PUBLISH_WRITERS);
+        this.invariants = new RoundInvariants(clients.dynamo(), config.tableName(), store, mail, partnerships);
     }
 
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
-        return night.run().toString();
+        String summary = night.run().toString();
+        // After the night's work, so that a broken promise is seen (and alarmed on) the same night.
+        boolean held = invariants.checkAll(programme.get(), clock.instant());
+        return summary + (held ? "" : " (" + RoundInvariants.BROKEN + ": see the log)");
     }
 }

@@ -67,7 +67,10 @@ import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
+import software.amazon.awscdk.services.logs.FilterPattern;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.MetricFilter;
+import software.amazon.awscdk.services.logs.MetricFilterOptions;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -128,6 +131,10 @@ public final class ProgrammeStack extends Stack {
     public static final String LIVE_ALIAS = "live";
 
     /** SES puts an account under review at 5 % bounces and 0.1 % complaints; alarm before that. */
+    /** The function that logs org.iln.round.RoundInvariants' checks, the phrase of a failed one, its metric's namespace. */
+    static final String INVARIANT_CHECKS = "nightly-matching";
+    static final String INVARIANT_BROKEN = "invariant broken";
+    static final String METRIC_NAMESPACE = "ILN";
     static final double BOUNCE_RATE_ALARM = 0.04;
     static final double COMPLAINT_RATE_ALARM = 0.0008;
 
@@ -254,6 +261,9 @@ public final class ProgrammeStack extends Stack {
             aliases.put(spec.name(), alias);
             trigger(spec, alias, api, sesEvents, deadLetters);
 
+            if (spec.name().equals(INVARIANT_CHECKS)) {
+                invariantAlarm(function, alarmAction);
+            }
             alarm(id(spec) + "Errors", function.metricErrors(everyFiveMinutes("Sum")), 1,
                     spec.name() + " failed at least once in five minutes: read its log group", alarmAction);
             alarm(id(spec) + "Throttles", function.metricThrottles(everyFiveMinutes("Sum")), 1,
@@ -483,6 +493,16 @@ public final class ProgrammeStack extends Stack {
                 .maxEventAge(Duration.hours(6))
                 .onFailure(new SqsDestination(deadLetters))
                 .build());
+    }
+
+    /** Alarms on the first "invariant broken" log line; a metric filter needs no new permission. */
+    private void invariantAlarm(Function function, SnsAction action) {
+        MetricFilter broken = function.getLogGroup().addMetricFilter("InvariantBrokenFilter", MetricFilterOptions.builder()
+                .filterPattern(FilterPattern.allTerms(INVARIANT_BROKEN)).metricNamespace(METRIC_NAMESPACE)
+                .metricName("InvariantBroken").metricValue("1").defaultValue(0).build());
+        alarm("InvariantBroken", broken.metric(everyFiveMinutes("Sum")), 1,
+                "the nightly job found a broken promise (two active partnerships, stuck mail, or someone placed "
+                        + "without a letter): read the " + INVARIANT_CHECKS + " log for the counts", action);
     }
 
     private void alarm(String id, IMetric metric, double threshold, String description, SnsAction action) {

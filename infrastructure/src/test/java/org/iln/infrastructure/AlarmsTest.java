@@ -62,9 +62,40 @@ class AlarmsTest {
     }
 
     @Test
+    void a_broken_invariant_in_the_nightly_log_alarms_the_maintainers() {
+        // the metric filter sits on the nightly-matching function's own log group
+        String logGroup = SynthesisedProgramme.resources(MAIN, "AWS::Logs::LogGroup").entrySet().stream()
+                .filter(e -> String.valueOf(e.getValue().get("Properties")).contains("-nightly-matching"))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        MAIN.hasResourceProperties("AWS::Logs::MetricFilter", Map.of(
+                "LogGroupName", Map.of("Ref", logGroup),
+                "FilterPattern", "\"invariant broken\"",
+                "MetricTransformations", List.of(Map.of(
+                        "MetricNamespace", "ILN",
+                        "MetricName", "InvariantBroken",
+                        "MetricValue", "1",
+                        "DefaultValue", 0))));
+        MAIN.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", "ILN",
+                "MetricName", "InvariantBroken",
+                "Statistic", "Sum",
+                "Threshold", 1,
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                "AlarmActions", List.of(Map.of("Ref", alarmTopic()))));
+    }
+
+    @Test
+    void the_invariant_alarm_needs_no_new_permission_for_any_function() {
+        // a metric filter is CloudWatch Logs' own work: no role may put metrics or read logs for it
+        SynthesisedProgramme.resources(MAIN, "AWS::IAM::Policy").values().forEach(policy ->
+                assertThat(String.valueOf(policy)).doesNotContain("cloudwatch:PutMetricData", "logs:PutMetricFilter",
+                        "logs:FilterLogEvents"));
+    }
+
+    @Test
     void every_alarm_goes_to_the_alarm_topic_and_quiet_periods_do_not_alarm() {
         Map<String, Map<String, Object>> alarms = SynthesisedProgramme.resources(MAIN, "AWS::CloudWatch::Alarm");
-        assertThat(alarms).hasSize(FunctionCatalogue.functions().size() * 2 + 3);
+        assertThat(alarms).hasSize(FunctionCatalogue.functions().size() * 2 + 4);
         MAIN.allResourcesProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                 "AlarmActions", List.of(Map.of("Ref", alarmTopic())),
                 "TreatMissingData", "notBreaching")));

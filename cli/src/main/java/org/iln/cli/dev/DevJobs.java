@@ -1,13 +1,12 @@
 package org.iln.cli.dev;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.iln.aws.AwsClients;
 import org.iln.config.FunctionsConfig;
@@ -19,63 +18,99 @@ import org.iln.signup.CountryCapHandler;
 
 /**
  * The scheduled jobs the dev server can run now ({@code /_dev/run/NAME}, {@code ./iln run NAME}):
- * each the real scheduled Lambda handler, called in-process with the local clients.
+ * each the real scheduled Lambda handler, called in-process with the local clients and the one
+ * {@link ProgrammeClock}.
  *
- * <p>Every job is registered in {@link #register}, and only there.
+ * <p>{@link #register} lists them in the order production runs them in a night (the CDK stack's
+ * schedules: country cap at 01:30 UTC, matching at 02:00, dispatch every five minutes), and
+ * {@value #NIGHTLY} runs them all in that order. A new scheduled job is one more entry there.
  */
 public final class DevJobs {
 
-    private final Map<String, Runnable> jobs;
+    /** The name that runs every job of the night, in order. */
+    public static final String NIGHTLY = "nightly";
 
-    private DevJobs(Map<String, Runnable> jobs) {
-        this.jobs = Collections.unmodifiableMap(new LinkedHashMap<>(jobs));
+    private final Map<String, Runnable> night;
+    private final Optional<ProgrammeClock> clock;
+    private final Optional<Supplier<Programme>> programme;
+
+    private DevJobs(Map<String, Runnable> night, Optional<ProgrammeClock> clock, Optional<Supplier<Programme>> programme) {
+        this.night = new LinkedHashMap<>(night);
+        this.clock = clock;
+        this.programme = programme;
     }
 
     /**
-     * The one place jobs are registered: each is a real handler over the local clients.
+     * The one place jobs are registered, in production's order within a night: each is a real
+     * handler over the local clients, on the programme clock.
      *
-     * <p>"matching" runs the match night of the round open today as if it were that round's match
-     * date (a clock moved forward to it), then sends what the night queued, so that a newcomer sees
-     * their introduction at once instead of waiting weeks for the real date.
+     * <p>"matching" is followed by a dispatch, as production's five-minute dispatch follows the
+     * 02:00 matching, so that the introductions are in the mail viewer when the job answers.
      */
-    static DevJobs register(AwsClients clients, Clock clock, FunctionsConfig config, Supplier<Programme> programme) {
-        Map<String, Runnable> jobs = new LinkedHashMap<>();
-        jobs.put("country-cap", () -> new CountryCapHandler(clients, clock, config)
+    static DevJobs register(AwsClients clients, ProgrammeClock clock, FunctionsConfig config,
+                            Supplier<Programme> programme) {
+        Runnable dispatch = () -> new DispatchHandler(clients, clock, config, SendRate.Sleeper.THREAD)
+                .handleRequest(Map.of(), new LocalLambdaContext("iln-dispatch", 1024, 240_000));
+        Map<String, Runnable> night = new LinkedHashMap<>();
+        night.put("country-cap", () -> new CountryCapHandler(clients, clock, config)
                 .handleRequest(Map.of(), new LocalLambdaContext("iln-country-cap", 512, 900_000)));
-        jobs.put("matching", () -> {
-            Clock matchNight = matchNightOfTheOpenRound(clock, programme.get());
-            new NightlyMatchingHandler(clients, matchNight, config)
+        night.put("matching", () -> {
+            new NightlyMatchingHandler(clients, clock, config)
                     .handleRequest(Map.of(), new LocalLambdaContext("iln-matching", 3008, 900_000));
-            new DispatchHandler(clients, matchNight, config, SendRate.Sleeper.THREAD)
-                    .handleRequest(Map.of(), new LocalLambdaContext("iln-dispatch", 1024, 240_000));
+            dispatch.run();
         });
-        jobs.put("dispatch", () -> new DispatchHandler(clients, clock, config, SendRate.Sleeper.THREAD)
-                .handleRequest(Map.of(), new LocalLambdaContext("iln-dispatch", 1024, 240_000)));
-        return new DevJobs(jobs);
+        night.put("dispatch", dispatch);
+        return new DevJobs(night, Optional.of(clock), Optional.of(programme));
     }
 
-    /** A clock running from 02:00 UTC on the match date of the round open today; today's clock if none is open. */
-    static Clock matchNightOfTheOpenRound(Clock clock, Programme programme) {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        return programme.roundOpenOn(today)
-                .map(round -> Clock.offset(clock, Duration.between(clock.instant(),
-                        round.matchDate().atTime(2, 0).toInstant(ZoneOffset.UTC))))
-                .orElse(clock);
-    }
-
-    /** A registry with exactly these jobs (tests). */
+    /** A registry with exactly these jobs and no clock to move (tests). */
     static DevJobs of(Map<String, Runnable> jobs) {
-        return new DevJobs(jobs);
+        return new DevJobs(jobs, Optional.empty(), Optional.empty());
     }
 
-    /** The registered job names, in registration order. */
-    public java.util.Set<String> names() {
-        return jobs.keySet();
+    /** The registered job names in the night's order, then {@value #NIGHTLY} (when there are jobs). */
+    public Set<String> names() {
+        Set<String> names = new java.util.LinkedHashSet<>(night.keySet());
+        if (!night.isEmpty()) {
+            names.add(NIGHTLY);
+        }
+        return names;
     }
 
-    /** The job with this name, if registered. */
+    /** The job with this name, if registered, run on the programme's today. */
     public Optional<Runnable> job(String name) {
-        return Optional.ofNullable(jobs.get(name));
+        if (NIGHTLY.equals(name) && !night.isEmpty()) {
+            List<Runnable> all = new ArrayList<>(night.values());
+            return Optional.of(() -> all.forEach(Runnable::run));
+        }
+        return Optional.ofNullable(night.get(name));
+    }
+
+    /**
+     * The job with this name, run as the night of {@code date}: the programme clock moves forward
+     * to it first. Without a date, "matching" while a round takes applications moves the clock to
+     * that round's match date, so that a newcomer is matched at once; every other job runs on the
+     * programme's today.
+     *
+     * @return what the clock did, for the answer ("" when it did not move)
+     * @throws IllegalArgumentException when {@code date} is before the programme's today
+     */
+    public String moveClockFor(String name, Optional<LocalDate> date) {
+        if (clock.isEmpty()) {
+            return "";
+        }
+        ProgrammeClock programmeClock = clock.get();
+        LocalDate before = programmeClock.today();
+        Optional<LocalDate> to = date.isPresent() || !"matching".equals(name) ? date
+                : programme.flatMap(p -> p.get().roundOpenOn(before)).map(Programme.Round::matchDate);
+        to.ifPresent(programmeClock::advanceTo);
+        LocalDate after = programmeClock.today();
+        return after.equals(before) ? "" : "programme clock moved from " + before + " to " + after;
+    }
+
+    /** The programme's today, if the jobs run on a programme clock. */
+    public Optional<LocalDate> today() {
+        return clock.map(ProgrammeClock::today);
     }
 
     /** Why a job is not here, with the list of jobs there are. */

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,7 +154,9 @@ public final class DevServer implements AutoCloseable {
      */
     public static DevServer start(Path siteDir, Path bakeDir, int port, PrintWriter log, LocalAws aws, Clock clock,
                                   String mailFrom) {
-        return start(siteDir, bakeDir, port, log, aws, clock, mailFrom, ApiSettings.fromEnvironment());
+        // On an emulator the keys are kept in it, so that a restart on one that outlives us keeps them.
+        return start(siteDir, bakeDir, port, log, aws, clock, mailFrom,
+                aws.isEmulator() ? DevKeys.keptIn(aws.clients().dynamo(), aws.table()) : ApiSettings.fromEnvironment());
     }
 
     /** As {@link #start(Path, Path, int, PrintWriter, LocalAws, Clock, String)}, with these keys and rate limit. */
@@ -167,7 +170,9 @@ public final class DevServer implements AutoCloseable {
         }
     }
 
-    private void connectApi(LocalAws local, Clock clock, String mailFrom, ApiSettings settings, PrintWriter log) {
+    private void connectApi(LocalAws local, Clock realClock, String mailFrom, ApiSettings settings, PrintWriter log) {
+        ProgrammeClock clock = local.isEmulator() ? ProgrammeClock.keptIn(local.clients().dynamo(), local.table(), realClock)
+                : ProgrammeClock.inMemory(realClock);
         FunctionsConfig config = new FunctionsConfig(local.table(), local.region(), local.endpoint(),
                 settings.addressKey(), settings.tokenKey(), URI.create("http://localhost:" + app.port()), mailFrom,
                 siteRoot.resolve("programme.json").toString(), settings.rateLimit(), settings.rateWindow());
@@ -176,6 +181,7 @@ public final class DevServer implements AutoCloseable {
                 () -> ProgrammeSource.fromFile(siteRoot.resolve("programme.json")));
         this.bridge = new ApiGatewayBridge(handler, new LocalLambdaContext("iln-api", 512, 10_000));
         log.println("AWS: " + local.description());
+        log.println("Programme clock: today is " + clock.today() + " (./iln run --date YYYY-MM-DD JOB moves it forward)");
         if (local.isEmulator()) {
             DemoParticipants.Seeded seeded = new DemoParticipants(handler.participants().store(),
                     new MailStore(local.clients().dynamo(), local.table()), handler.participants().hasher(), clock)
@@ -292,26 +298,57 @@ public final class DevServer implements AutoCloseable {
     private void runJob(Context ctx) {
         String name = ctx.pathParam("job");
         Optional<Runnable> job = jobs.job(name);
+        String dateParam = ctx.queryParam("date");
+        Optional<LocalDate> date = dateOf(dateParam);
         String message;
         if (job.isEmpty()) {
             ctx.status(HttpStatus.NOT_FOUND);
             message = jobs.whyMissing(name);
+        } else if (dateParam != null && date.isEmpty()) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            message = "--date must be a day as YYYY-MM-DD, such as 2027-01-11, not " + dateParam;
         } else {
-            long start = System.nanoTime();
-            try {
-                job.get().run();
-                message = "ran " + name + " in " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms";
-            } catch (RuntimeException e) {
-                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
-                message = name + " failed: " + e;
-            }
+            message = runOnItsNight(ctx, name, date, job.get());
         }
+        answer(ctx, name, message);
+    }
+
+    /** Moves the programme clock as the job needs (refused with 409 if backwards), then runs it. */
+    private String runOnItsNight(Context ctx, String name, Optional<LocalDate> date, Runnable job) {
+        String moved;
+        try {
+            moved = jobs.moveClockFor(name, date);
+        } catch (IllegalArgumentException e) {
+            ctx.status(HttpStatus.CONFLICT);
+            return e.getMessage();
+        }
+        long start = System.nanoTime();
+        try {
+            job.run();
+            return "ran " + name + jobs.today().map(d -> " as the night of " + d).orElse("") + " in "
+                    + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms"
+                    + (moved.isEmpty() ? "" : " (" + moved + ")");
+        } catch (RuntimeException e) {
+            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
+            return name + " failed: " + e;
+        }
+    }
+
+    private void answer(Context ctx, String name, String message) {
         String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
         if (accept.contains("text/html")) {
             sendDevPage(ctx, "Run " + name, "<p role=\"status\">" + escape(message)
                     + "</p><p><a href=\"/_dev\">Back</a> · <a href=\"/_dev/mail\">Sent mail</a></p>");
         } else {
             ctx.contentType(ContentType.TEXT_PLAIN).result(message + "\n");
+        }
+    }
+
+    private static Optional<LocalDate> dateOf(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(LocalDate.parse(value));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 
