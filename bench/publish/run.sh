@@ -8,26 +8,14 @@
 # Usage: bench/publish/run.sh [N]        (REBUILD=1 rebuilds the Lambda jar first)
 set -euo pipefail
 N="${1:-10000}"
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-JAR="$(ls "$ROOT"/functions/target/iln-functions-*-matching.jar 2>/dev/null | head -1 || true)"
-if [[ -z "$JAR" || "${REBUILD:-0}" == "1" ]]; then
-  echo "building the Lambda jar (./mvnw -pl functions -am package -DskipTests)..." >&2
-  (cd "$ROOT" && ./mvnw -B -q -pl functions -am package -DskipTests)
-  JAR="$(ls "$ROOT"/functions/target/iln-functions-*-matching.jar | head -1)"
-fi
-WORK="$(mktemp -d)"
-MOTO_PID=""
-cleanup() { [[ -n "$MOTO_PID" ]] && kill "$MOTO_PID" 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-
+source "$(dirname "$0")/../emulator.sh"
+JAR="$(bench_jar matching)"
+bench_work
 # A copy: a build during the (long) run may rewrite the jar under the running JVM.
 cp "$JAR" "$WORK/functions.jar"
 JAR="$WORK/functions.jar"
 javac -d "$WORK/classes" -cp "$JAR" "$ROOT/bench/publish/PublishBench.java"
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-moto_server -H 127.0.0.1 -p "$PORT" >"$WORK/moto.log" 2>&1 &
-MOTO_PID=$!
-for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$PORT/moto-api/" >/dev/null && break; sleep 0.1; done
+bench_moto
 # The nightly-matching Lambda's JVM options (FunctionCatalogue.MATCHER_JVM_OPTIONS).
 java -XX:+TieredCompilation -XX:TieredStopAtLevel=4 -XX:+UseSerialGC -Xms512m \
-  -cp "$JAR:$WORK/classes" PublishBench "http://127.0.0.1:$PORT" "$N" "$ROOT/functions/src/test/resources/programme.json"
+  -cp "$JAR:$WORK/classes" PublishBench "$MOTO_URL" "$N" "$ROOT/functions/src/test/resources/programme.json"

@@ -13,26 +13,12 @@
 # Two jars, runs interleaved: AGAINST=/tmp/old-api.jar bench/startup/run.sh 10
 set -euo pipefail
 RUNS="${1:-5}"
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-# JAR=path/to/another-api.jar measures that jar instead (e.g. one built from an older commit).
-JAR="${JAR:-$(ls "$ROOT"/functions/target/iln-functions-*-api.jar 2>/dev/null | head -1 || true)}"
-if [[ -z "$JAR" ]]; then
-  echo "building the Lambda jar (./mvnw -pl functions -am package -DskipTests)..." >&2
-  (cd "$ROOT" && ./mvnw -B -q -pl functions -am package -DskipTests)
-  JAR="$(ls "$ROOT"/functions/target/iln-functions-*-api.jar | head -1)"
-fi
-WORK="$(mktemp -d)"
-MOTO_PID=""
-cleanup() { [[ -n "$MOTO_PID" ]] && kill "$MOTO_PID" 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-
+source "$(dirname "$0")/../emulator.sh"
+JAR="$(bench_jar api)"
+bench_work
 javac -d "$WORK/classes" -cp "$JAR" "$ROOT/bench/startup/FirstRequest.java"
 jar cf "$WORK/bench.jar" -C "$WORK/classes" .   # AppCDS refuses class directories on the path
-
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-moto_server -H 127.0.0.1 -p "$PORT" >"$WORK/moto.log" 2>&1 &
-MOTO_PID=$!
-for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$PORT/moto-api/" >/dev/null && break; sleep 0.1; done
+bench_moto
 
 # A manifest whose first round is open today, so the request is a real, stored signup.
 python3 - "$ROOT/functions/src/test/resources/programme.json" "$WORK/programme.json" <<'PY'
@@ -46,7 +32,7 @@ json.dump(p, open(sys.argv[2], "w"))
 PY
 
 export AWS_REGION=eu-west-1 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test
-export AWS_ENDPOINT_URL="http://127.0.0.1:$PORT"
+export AWS_ENDPOINT_URL="$MOTO_URL"
 export ILN_TABLE_NAME=iln-bench ILN_SITE_URL=https://iln.example.org
 export ILN_MAIL_FROM="ILN <noreply@iln.example.org>" ILN_PROGRAMME="$WORK/programme.json"
 export ILN_ADDRESS_KEY="$(head -c 32 /dev/urandom | base64)" ILN_TOKEN_KEY="$(head -c 32 /dev/urandom | base64)"

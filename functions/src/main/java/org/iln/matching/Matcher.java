@@ -196,19 +196,7 @@ public final class Matcher {
     }
 
     private static boolean shareLanguage(Cohort cohort, int a, int b) {
-        int[] x = cohort.languages[a];
-        int[] y = cohort.languages[b];
-        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
-            if (x[i] == y[j]) {
-                return true;
-            }
-            if (x[i] < y[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return false;
+        return Cohort.intersects(cohort.languages[a], cohort.languages[b]);
     }
 
     private static void take(int[] pair, boolean[] taken, List<int[]> partnerships, List<Boolean> pinnedFlags) {

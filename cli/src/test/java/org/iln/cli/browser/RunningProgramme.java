@@ -3,7 +3,6 @@ package org.iln.cli.browser;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.iln.cli.Checkout;
 import org.iln.cli.OpenRound;
@@ -17,34 +16,35 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One real `./iln dev` for all browser tests: the site baked from this checkout, moto_server, the
- * real API handler and the demo participants, on a free port; stopped when the test plan ends.
+ * A real `./iln dev` for each browser test class: the site baked once from this checkout (shared by
+ * every class, deleted when the test plan ends), and per class its own moto_server, real API
+ * handler and demo participants on a free port, stopped after the class.
  *
- * <p>The clock is fixed inside the round's application window so the tests do not depend on the
+ * <p>Each class gets its own emulator because the programme clock lives there and only moves
+ * forward: once a test runs matching, applications are closed for everything after it on that
+ * emulator. Within a class, a test that runs matching goes last ({@code @Order}).
+ *
+ * <p>The clock starts inside the round's application window so the tests do not depend on the
  * day they run.
  */
 final class RunningProgramme implements BeforeAllCallback {
 
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningProgramme.class);
+
     private static DevServer server;
-    private static ScratchFolder bakeFolder;
-    private static Programme.Round round;
+    private static Site site;
 
     @Override
     public void beforeAll(ExtensionContext context) {
         Browser.requireChromium();
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent("iln-dev-server", key -> start(), Stopper.class);
+        site = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("baked-site", key -> Site.bake(), Site.class);
+        // A nested class finds its enclosing class's server in the store and shares it.
+        context.getStore(NAMESPACE).getOrComputeIfAbsent("dev-server", key -> start(), Stopper.class);
     }
 
     private static synchronized Stopper start() {
-        Path siteDir = Checkout.find(null, Path.of("")).orElseThrow().siteDir();
-        bakeFolder = ScratchFolder.create("iln-browser-site-");
-        Path bakeDir = bakeFolder.path();
-        OpenRound open = OpenRound.bake(siteDir, bakeDir);
-        round = open.round();
-        Clock clock = open.clock();
-        server = DevServer.start(siteDir, bakeDir, 0, new PrintWriter(new StringWriter()), LocalAws.startMoto(
-                new PrintWriter(new StringWriter())), clock, DevServer.LOCAL_MAIL_FROM);
+        server = DevServer.start(site.siteDir(), site.folder().path(), 0, new PrintWriter(new StringWriter()),
+                LocalAws.startMoto(new PrintWriter(new StringWriter())), site.open().clock(), DevServer.LOCAL_MAIL_FROM);
         return new Stopper();
     }
 
@@ -57,25 +57,36 @@ final class RunningProgramme implements BeforeAllCallback {
     }
 
     static Programme.Round round() {
-        return round;
+        return site.open().round();
     }
 
     /** The confirmed (or waitlisted) applications of the round, read from the table. */
     static List<Application> confirmed() {
         LocalAws aws = server.aws().orElseThrow();
-        return new ApplicationStore(aws.clients().dynamo(), aws.table()).confirmedInRound(round.id());
+        return new ApplicationStore(aws.clients().dynamo(), aws.table()).confirmedInRound(round().id());
     }
 
-    /** Stops the server and its moto_server, and deletes the baked site. */
-    @SuppressWarnings("deprecation")
-    static final class Stopper implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    /** The site baked once for all classes; deleted when the test plan ends. */
+    private record Site(Path siteDir, ScratchFolder folder, OpenRound open)
+            implements ExtensionContext.Store.CloseableResource {
+
+        static Site bake() {
+            Path siteDir = Checkout.find(null, Path.of("")).orElseThrow().siteDir();
+            ScratchFolder folder = ScratchFolder.create("iln-browser-site-");
+            return new Site(siteDir, folder, OpenRound.bake(siteDir, folder.path()));
+        }
+
         @Override
         public void close() {
-            try {
-                server.close();
-            } finally {
-                bakeFolder.close();
-            }
+            folder.close();
+        }
+    }
+
+    /** Stops a class's server and its moto_server. */
+    static final class Stopper implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            server.close();
         }
     }
 }

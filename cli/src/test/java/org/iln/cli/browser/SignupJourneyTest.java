@@ -13,7 +13,10 @@ import org.iln.store.Application;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -24,6 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A person's way through the programme in a real browser, against a real `./iln dev`. */
 @ExtendWith(RunningProgramme.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignupJourneyTest {
 
     private static ChromeDriver withJs;
@@ -212,6 +216,7 @@ class SignupJourneyTest {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE) // matching moves the programme clock to the match date: applications close
     void after_signing_up_and_confirming_matching_sends_an_introduction_with_the_reasons() {
         // given
         String email = address("match");

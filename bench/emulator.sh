@@ -1,0 +1,36 @@
+# Shared by the benchmarks that run a Lambda jar against the emulator (source it, do not run it):
+#   bench_jar KIND         prints the path of the functions' KIND jar (api or matching), building
+#                          it first when it is missing or REBUILD=1; JAR=path measures another jar
+#   bench_work             makes the work folder $WORK, removed (with the emulator) on exit
+#   bench_moto             starts the emulator on a free loopback port as the tests start it
+#                          (local-aws's moto launcher: one request at a time, as DynamoDB
+#                          serialises transactions) and sets $MOTO_URL
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+bench_jar() {
+  local kind=$1 jar="${JAR:-}"
+  [[ -z "$jar" ]] && jar="$(ls "$ROOT"/functions/target/iln-functions-*-"$kind".jar 2>/dev/null | head -1 || true)"
+  if [[ -z "$jar" || "${REBUILD:-0}" == "1" ]]; then
+    echo "building the Lambda jars (./mvnw -pl functions -am package -DskipTests)..." >&2
+    (cd "$ROOT" && ./mvnw -B -q -pl functions -am package -DskipTests) >&2
+    jar="$(ls "$ROOT"/functions/target/iln-functions-*-"$kind".jar | head -1)"
+  fi
+  echo "$jar"
+}
+
+MOTO_PID=""
+bench_work() {
+  WORK="$(mktemp -d)"
+  trap '[[ -n "$MOTO_PID" ]] && kill "$MOTO_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+}
+
+bench_moto() {
+  local port
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+  python3 "$ROOT/local-aws/src/main/resources/org/iln/localaws/moto_launcher.py" -H 127.0.0.1 -p "$port" \
+    >"$WORK/moto.log" 2>&1 &
+  MOTO_PID=$!
+  MOTO_URL="http://127.0.0.1:$port"
+  for _ in $(seq 1 300); do curl -sf "$MOTO_URL/moto-api/" >/dev/null && return 0; sleep 0.1; done
+  echo "the emulator did not start; its log:" >&2; cat "$WORK/moto.log" >&2; return 1
+}
