@@ -280,7 +280,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         String token = request.query("token").orElse("");
         List<String> confirm = parsed.fields().all(PersonalPageModel.CONFIRM_WITHDRAWAL);
         if (!confirm.equals(List.of("yes"))) {
-            // Checked before the link, so a hostile body learns nothing about it.
+            if (core.personalPage().open(token).isEmpty()) {
+                return responses.pageLinkExpired();
+            }
             return responses.invalid(request, List.of(new FieldError(PersonalPageModel.CONFIRM_WITHDRAWAL,
                     "Tick the box to confirm that you are leaving this round")), PersonalPageModel.pageUrl(token));
         }

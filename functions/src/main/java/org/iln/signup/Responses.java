@@ -50,11 +50,11 @@ final class Responses {
     }
 
     /**
-     * A personal page link that is forged, altered, expired or whose application is gone: a
-     * friendly page naming no one, with a form to ask for a fresh link.
+     * A personal page link that is forged, altered, expired or whose application is gone: the
+     * site's page for dead links, which names no one and has a form to ask for a fresh link.
      */
     APIGatewayV2HTTPResponse pageLinkExpired() {
-        return page(410, "page-link-expired", Map.of("action", "/api/me/link"));
+        return redirect("/link-expired.html");
     }
 
     /** Applications are closed: 409 with the message, and the next round's opening day for a script. */

@@ -73,7 +73,7 @@ class PersonalPageTest {
         }
 
         @Test
-        void a_tampered_or_expired_link_shows_a_friendly_page_with_no_ones_data_and_a_form_for_a_fresh_link() {
+        void a_tampered_or_expired_link_leads_to_the_sites_page_for_dead_links_and_changes_nothing() {
             // given
             String tampered = lenaPage.substring(0, lenaPage.length() - 2) + (lenaPage.endsWith("AA") ? "BB" : "AA");
 
@@ -84,10 +84,17 @@ class PersonalPageTest {
 
             // then
             for (APIGatewayV2HTTPResponse page : List.of(forged, expired)) {
-                assertThat(page.getStatusCode()).isEqualTo(410);
-                assertThat(page.getBody()).contains("This link no longer works", "action=\"/api/me/link\"")
-                        .doesNotContain("Ngozi", "lena@example.se", "Round 1, 2026");
+                assertThat(page.getStatusCode()).isEqualTo(303);
+                assertThat(page.getHeaders()).containsEntry("Location", "/link-expired.html");
+                assertThat(page.getBody()).isEmpty();
             }
+            APIGatewayV2HTTPResponse update = participant.post("/api/me/update", tampered,
+                    answers().set("givenName", "Mallory").form());
+            APIGatewayV2HTTPResponse withdraw = withdraw(tampered);
+            assertThat(update.getHeaders()).containsEntry("Location", "/link-expired.html");
+            assertThat(withdraw.getHeaders()).containsEntry("Location", "/link-expired.html");
+            assertThat(application("lena").get("givenName").s()).isEqualTo("Ngozi");
+            assertThat(status("lena")).isEqualTo("CONFIRMED");
         }
 
         @Test
