@@ -242,6 +242,11 @@ public final class Dispatcher {
             unsubscribeUrl = Optional.of(siteUrl + "/api/unsubscribe?token="
                     + URLEncoder.encode(token, StandardCharsets.UTF_8));
             model.put("unsubscribeUrl", unsubscribeUrl.get());
+            if (!mail.round().isEmpty() && !mail.participantId().isEmpty()) {
+                // Every programme message carries the participant's page (see, update, withdraw).
+                String page = links.mint(Purpose.PAGE, mail.addressHash(), mail.round(), mail.participantId(), now);
+                model.put("pageUrl", siteUrl + "/api/me?token=" + URLEncoder.encode(page, StandardCharsets.UTF_8));
+            }
         } else {
             model.putIfAbsent("unsubscribeUrl", "");
         }

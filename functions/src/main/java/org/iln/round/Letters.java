@@ -70,12 +70,20 @@ final class Letters {
 
     /** The message to someone whose partner left, saying a new partner is being looked for. */
     OutboxMessage partnerLeft(Round round, String pairId, Application me) {
+        return partnerLeft(round, pairId, me, true);
+    }
+
+    /**
+     * The same, saying whether a new partner is being looked for (inside the re-match window) or
+     * not (after it).
+     */
+    OutboxMessage partnerLeft(Round round, String pairId, Application me, boolean rematching) {
         Map<String, Object> model = new HashMap<>();
         model.put("givenName", me.profile().givenName());
         model.put("roundTitle", title(round));
         // The partner may have asked to be erased: never name them.
         model.put("partnerGivenName", "");
-        model.put("rematching", true);
+        model.put("rematching", rematching);
         return OutboxMessage.programme("partner-left", round.id(), pairId, me.participantId(), "partner-withdrew",
                 me.profile().email(), me.addressHash(), model, replyTo(round));
     }
@@ -126,6 +134,11 @@ final class Letters {
     }
 
     private Map<String, Object> partnerCard(Application partner) {
+        return partnerCard(programme, partner);
+    }
+
+    /** What a member is shown of a partner: the introduction's card, and the personal page's. */
+    static Map<String, Object> partnerCard(Programme programme, Application partner) {
         Application.Profile p = partner.profile();
         Map<String, Object> card = new HashMap<>();
         card.put("givenName", p.givenName());

@@ -22,7 +22,8 @@ import org.slf4j.MDC;
 
 /**
  * The HTTP API's one Lambda handler: routes {@code /api/signup}, {@code /api/confirm},
- * {@code /api/unsubscribe} and {@code /api/erase} (API Gateway HTTP API payload v2) to the
+ * {@code /api/unsubscribe}, {@code /api/erase} and the personal page's {@code /api/me} paths
+ * (API Gateway HTTP API payload v2) to the
  * participant core and turns outcomes into {@link Responses}. See docs/api.md for the contract.
  *
  * <p>It only translates: the origin check, size and media-type limits here; every rule, the
@@ -133,6 +134,17 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                     case "POST" -> request.query("token").isPresent() ? erase(request) : eraseRequest(request);
                     default -> responses.notAllowed("GET, HEAD, POST");
                 };
+            case "/api/me":
+                return switch (request.method()) {
+                    case "GET", "HEAD" -> personalPage(request);
+                    default -> responses.notAllowed("GET, HEAD");
+                };
+            case "/api/me/update":
+                return request.method().equals("POST") ? update(request) : responses.notAllowed("POST");
+            case "/api/me/withdraw":
+                return request.method().equals("POST") ? withdraw(request) : responses.notAllowed("POST");
+            case "/api/me/link":
+                return request.method().equals("POST") ? pageLinkRequest(request) : responses.notAllowed("POST");
             default:
                 return responses.error(404, "request", "There is no such API path.");
         }
@@ -228,6 +240,78 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         }
         return responses.redirect(core.erasure().erase(request.query("token").orElse(""))
                 ? "/erased.html" : "/link-expired.html");
+    }
+
+    private APIGatewayV2HTTPResponse personalPage(ApiRequest request) {
+        String token = request.query("token").orElse("");
+        Optional<PersonalPage.View> view = core.personalPage().open(token);
+        if (view.isEmpty()) {
+            return responses.pageLinkExpired();
+        }
+        return responses.page(200, "personal", PersonalPageModel.of(view.get(), core.programme().get(), token,
+                request.query("done").orElse("")));
+    }
+
+    private APIGatewayV2HTTPResponse update(ApiRequest request) {
+        Parsed parsed = parse(request);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
+        }
+        String token = request.query("token").orElse("");
+        Optional<PersonalPage.Updated> outcome = core.personalPage().update(token, parsed.fields());
+        if (outcome.isEmpty()) {
+            return responses.pageLinkExpired();
+        }
+        if (outcome.get() instanceof PersonalPage.Invalid invalid) {
+            return responses.invalid(request, invalid.errors(), PersonalPageModel.pageUrl(token));
+        }
+        if (outcome.get() instanceof PersonalPage.TooLate tooLate) {
+            return responses.refuse(request, 409, "application", "Your application can no longer change",
+                    tooLate.message(), Map.of());
+        }
+        return responses.done(request, PersonalPageModel.pageUrl(token) + "&done=updated", "updated");
+    }
+
+    private APIGatewayV2HTTPResponse withdraw(ApiRequest request) {
+        Parsed parsed = parse(request);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
+        }
+        String token = request.query("token").orElse("");
+        List<String> confirm = parsed.fields().all(PersonalPageModel.CONFIRM_WITHDRAWAL);
+        if (!confirm.equals(List.of("yes"))) {
+            if (core.personalPage().open(token).isEmpty()) {
+                return responses.pageLinkExpired();
+            }
+            return responses.invalid(request, List.of(new FieldError(PersonalPageModel.CONFIRM_WITHDRAWAL,
+                    "Tick the box to confirm that you are leaving this round")), PersonalPageModel.pageUrl(token));
+        }
+        Optional<PersonalPage.Withdrawal> outcome = core.personalPage().withdraw(token);
+        if (outcome.isEmpty()) {
+            return responses.pageLinkExpired();
+        }
+        if (outcome.get() == PersonalPage.Withdrawal.ROUND_ENDED) {
+            return responses.refuse(request, 409, "round", "The round has ended",
+                    "This round has ended, so there is nothing left to withdraw from.", Map.of());
+        }
+        return responses.done(request, PersonalPageModel.pageUrl(token) + "&done=withdrawn", "withdrawn");
+    }
+
+    private APIGatewayV2HTTPResponse pageLinkRequest(ApiRequest request) {
+        Parsed parsed = parse(request);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
+        }
+        SubmittedFields fields = parsed.fields();
+        if (fields.all(SignupField.WEBSITE.formName()).stream().anyMatch(v -> !v.isBlank())) {
+            return responses.checkYourEmail(request);
+        }
+        SignupValidator.EmailResult result = new SignupValidator().validateEmailOnly(fields);
+        if (result.email().isEmpty()) {
+            return responses.invalid(request, result.errors(), "/api/me");
+        }
+        core.personalPage().requestLink(result.email().get());
+        return responses.checkYourEmail(request);
     }
 
     /** Size, media type and per-client rate, checked before a body is parsed. */

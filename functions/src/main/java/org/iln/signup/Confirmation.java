@@ -100,12 +100,15 @@ public final class Confirmation {
             String unsubscribe = tokens.mint(Purpose.UNSUBSCRIBE, application.addressHash(), application.round(),
                     application.participantId(), now);
             String unsubscribeUrl = links.api("unsubscribe", unsubscribe);
+            String pageUrl = links.api("me", tokens.mint(Purpose.PAGE, application.addressHash(),
+                    application.round(), application.participantId(), now));
             return new Envelope(application.profile().email(), application.addressHash(), "confirmed", Map.of(
                     "givenName", application.profile().givenName(),
                     "roundTitle", round.map(Round::title).orElse(application.round()),
                     "matchDate", round.map(r -> r.matchDate() == null ? "" : r.matchDate().toString()).orElse(""),
                     "siteUrl", links.site(),
-                    "unsubscribeUrl", unsubscribeUrl),
+                    "unsubscribeUrl", unsubscribeUrl,
+                    "pageUrl", pageUrl),
                     Optional.of(unsubscribeUrl), round.map(Signup::replyTo).orElse(java.util.List.of()));
         });
         LOG.atInfo().addKeyValue("outcome", "confirmed").addKeyValue("round", application.round())

@@ -93,6 +93,8 @@ public final class CountryCap {
             model.put("nextRoundOpens", next.map(r -> r.opens().toString()).orElse(""));
             model.put("siteUrl", links.site());
             model.put("unsubscribeUrl", unsubscribeUrl);
+            model.put("pageUrl", links.api("me",
+                    tokens.mint(Purpose.PAGE, a.addressHash(), a.round(), a.participantId(), now)));
             mailer.sendOnce("waitlisted:" + a.round() + ":" + a.participantId(),
                     new Envelope(a.profile().email(), a.addressHash(), "waitlisted", model, Optional.of(unsubscribeUrl),
                             Signup.replyTo(round)));
@@ -133,6 +135,8 @@ public final class CountryCap {
                 model.put("matchDate", round.matchDate() == null ? "" : round.matchDate().toString());
                 model.put("siteUrl", links.site());
                 model.put("unsubscribeUrl", unsubscribeUrl);
+                model.put("pageUrl", links.api("me",
+                        tokens.mint(Purpose.PAGE, there.addressHash(), round.id(), there.participantId(), now)));
                 mailer.sendOnce("waiting-list-place:" + round.id() + ":" + waiting.participantId(),
                         new Envelope(there.profile().email(), there.addressHash(), "waiting-list-place", model,
                                 Optional.of(unsubscribeUrl), Signup.replyTo(round)));

@@ -6,9 +6,12 @@ import org.iln.aws.AwsClients;
 import org.iln.config.FunctionsConfig;
 import org.iln.mail.MailRenderer;
 import org.iln.mail.MailStore;
+import org.iln.mail.Outbox;
 import org.iln.mail.Mailer;
 import org.iln.mail.Suppressions;
 import org.iln.programme.Programme;
+import org.iln.round.Partners;
+import org.iln.round.PartnershipStore;
 import org.iln.store.AddressHasher;
 import org.iln.store.ApplicationStore;
 import org.iln.token.SignedLinks;
@@ -17,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The participant lifecycle's core, wired once per Lambda instance: signup, confirmation,
- * unsubscription, erasure and the country cap over one store, one mailer and one clock, and the
+ * unsubscription, erasure, the personal page and the country cap over one store, one mailer and one clock, and the
  * rate limit on requests that reach them.
  */
 public record Participants(
@@ -25,6 +28,7 @@ public record Participants(
         Confirmation confirmation,
         Unsubscription unsubscription,
         Erasure erasure,
+        PersonalPage personalPage,
         CountryCap countryCap,
         RateLimit rateLimit,
         ApplicationStore store,
@@ -54,6 +58,8 @@ public record Participants(
                 new Confirmation(store, mail, suppressions, tokens, mailer, programme, cap, links, clock),
                 new Unsubscription(store, suppressions, tokens, mailer, links, clock),
                 new Erasure(new PersonalData(dynamo, config.tableName()), mail, tokens, mailer, hasher, links, clock),
+                new PersonalPage(store, new Partners(new PartnershipStore(dynamo, config.tableName()), store,
+                        new Outbox(mail, clock)), mail, tokens, mailer, hasher, programme, links, clock),
                 cap,
                 new RateLimit(dynamo, config.tableName(), hasher, config.rateLimit(), config.rateWindow(), clock),
                 store, hasher, programme);

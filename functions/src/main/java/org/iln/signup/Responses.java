@@ -31,12 +31,30 @@ final class Responses {
 
     /** Every bad field named: a page listing them (labelled as on the form), or the JSON list. */
     APIGatewayV2HTTPResponse invalid(ApiRequest request, List<FieldError> errors) {
+        return invalid(request, errors, "/signup.html");
+    }
+
+    /** The same, the page linking {@code back} to the form that was sent. */
+    APIGatewayV2HTTPResponse invalid(ApiRequest request, List<FieldError> errors, String back) {
         if (request.isForm()) {
             List<Map<String, String>> list = errors.stream()
                     .map(e -> Map.of("field", e.field(), "message", e.message())).toList();
-            return page(400, "errors", Map.of("errors", list, "labels", SignupField.LABELS, "back", "/signup.html"));
+            return page(400, "errors", Map.of("errors", list, "labels", PersonalPageModel.LABELS, "back", back));
         }
         return json(400, Map.of("errors", errors), Map.of());
+    }
+
+    /** A move on the personal page done: back to the page (303) for a browser, 200 for a script. */
+    APIGatewayV2HTTPResponse done(ApiRequest request, String page, String status) {
+        return request.isForm() ? redirect(page) : json(200, Map.of("status", status), Map.of());
+    }
+
+    /**
+     * A personal page link that is forged, altered, expired or whose application is gone: the
+     * site's page for dead links, which names no one and has a form to ask for a fresh link.
+     */
+    APIGatewayV2HTTPResponse pageLinkExpired() {
+        return redirect("/link-expired.html");
     }
 
     /** Applications are closed: 409 with the message, and the next round's opening day for a script. */

@@ -256,6 +256,65 @@ public final class ApplicationStore {
     }
 
     /**
+     * Moves an application from the status it was read in to {@code WITHDRAWN}: one conditional
+     * write, so a double click, a replayed link or a re-match in between changes nothing twice
+     * (false: it was not in that status any more; read it again).
+     */
+    public boolean withdraw(Application application, Instant now) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key("ROUND#" + application.round(), "APP#" + application.participantId()))
+                    .updateExpression("SET #status = :withdrawn, withdrawnAt = :at, withdrawnFrom = :from")
+                    .conditionExpression("#status = :from")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":withdrawn", s(Status.WITHDRAWN.name()),
+                            ":from", s(application.status().name()),
+                            ":at", s(now.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Replaces what a person told us (every answer but the address, which stays as confirmed),
+     * only while the application is still in the status it was read in; false otherwise (matched
+     * or withdrawn since).
+     */
+    public boolean updateProfile(Application application, Profile profile, Instant now) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        StringBuilder set = new StringBuilder("SET updatedAt = :at");
+        values.put(":at", s(now.toString()));
+        Map<String, AttributeValue> answers = new HashMap<>(applicationItem(
+                new Application(application.round(), application.participantId(), application.addressHash(),
+                        profile, application.status(), application.createdAt(), Optional.empty(), Optional.empty())));
+        int i = 0;
+        for (String field : List.of("givenName", "familyName", "country", "timezone", "languages", "sector", "role",
+                "careerStage", "interests", "preferSector", "preferCareerStage", "preferRegions", "excludeCountries",
+                "openToAny", "maxPartners", "heardFrom")) {
+            names.put("#f" + i, field);
+            values.put(":v" + i, answers.get(field));
+            set.append(", #f").append(i).append(" = :v").append(i);
+            i++;
+        }
+        names.put("#status", "status");
+        values.put(":status", s(application.status().name()));
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key("ROUND#" + application.round(), "APP#" + application.participantId()))
+                    .updateExpression(set.toString())
+                    .conditionExpression("#status = :status")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
      * The applications of {@code fromRound} waitlisted for {@code round} and not yet moved into
      * it (one query of {@code confirmed-by-round}).
      */

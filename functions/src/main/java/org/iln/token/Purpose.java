@@ -9,7 +9,12 @@ public enum Purpose {
     /** Stop programme mail: linked from every programme message, so it lives long. */
     UNSUBSCRIBE(Duration.ofDays(400)),
     /** Erase a person's data: short, because it is powerful. */
-    ERASE(Duration.ofHours(24));
+    ERASE(Duration.ofHours(24)),
+    /**
+     * Open one's personal page (see, update, withdraw): in every programme message, so it lasts a
+     * round from signup to its end; a fresh one can be asked for by email.
+     */
+    PAGE(Duration.ofDays(240));
 
     private final Duration validity;
 

@@ -7,7 +7,7 @@ import java.util.Objects;
  * The server-side half of a signed link: what the opaque id in the link stands for.
  *
  * @param id the opaque random id carried by the link
- * @param purpose what the link may do (confirm, unsubscribe, erase)
+ * @param purpose what the link may do (confirm, unsubscribe, erase, personal page)
  * @param addressHash whose link it is
  * @param round the round it concerns, or empty
  * @param participantId the application it concerns, or empty

@@ -62,12 +62,21 @@ class HostileBodiesTest {
 
     @Provide
     Arbitrary<String> contentTypes() {
+        return hostileContentTypes();
+    }
+
+    static Arbitrary<String> hostileContentTypes() {
         return Arbitraries.of("application/json", "application/x-www-form-urlencoded", "application/json; charset=utf-8",
                 "text/plain", "APPLICATION/JSON");
     }
 
     @Provide
     Arbitrary<String> bodies() {
+        return hostileBodies();
+    }
+
+    /** The bodies: random text, hostile strings, and a valid signup broken in every way (also the personal page's). */
+    static Arbitrary<String> hostileBodies() {
         Arbitrary<String> hostile = Arbitraries.of(HOSTILE);
         Arbitrary<String> anyText = Arbitraries.strings().all().ofMaxLength(200);
         String validJson = Applicant.valid("fuzz@example.org", java.time.Clock.fixed(

@@ -50,7 +50,8 @@ final class HostileRequests {
         }
     }
 
-    private static final String[] API_PATHS = {"/api/signup", "/api/confirm", "/api/unsubscribe", "/api/erase"};
+    private static final String[] API_PATHS = {"/api/signup", "/api/confirm", "/api/unsubscribe", "/api/erase",
+        "/api/me", "/api/me/update", "/api/me/withdraw", "/api/me/link"};
     private static final String[] HOSTILE_TEXT = {
         "\u0000", "a\u0000b", "\r", "\n", "\r\n", "Ana\r\nBcc: victim@example.net", "Ana\nSubject: free money",
         "\u202Egro.elpmaxe@ana", "\u2066Ana\u2069", "Ana\u200F\u202B", "\u2028", "\u2029", "\u0085", "\u007F",
@@ -137,7 +138,8 @@ final class HostileRequests {
         String type = headers.getOrDefault("Content-Type", "").toLowerCase(java.util.Locale.ROOT);
         boolean api = target.startsWith("/api/") || target.equals("/api") || target.startsWith("/api?");
         boolean formPost = type.startsWith("application/x-www-form-urlencoded") && method.equals("POST")
-                && (target.startsWith("/api/signup") || target.startsWith("/api/erase"));
+                && (target.startsWith("/api/signup") || target.startsWith("/api/erase")
+                        || target.startsWith("/api/me/"));
         return new Attack(category, description, out.toByteArray(), halfClose, api, formPost, method.equals("HEAD"),
                 false);
     }
@@ -151,7 +153,11 @@ final class HostileRequests {
     }
 
     private String formRoute() {
-        return random.nextBoolean() ? "/api/signup" : "/api/erase";
+        return switch (random.nextInt(4)) {
+            case 0, 1 -> "/api/signup";
+            case 2 -> "/api/erase";
+            default -> "/api/me/link";
+        };
     }
 
     private Map<String, Object> fieldsFor(String route) {
@@ -333,10 +339,12 @@ final class HostileRequests {
 
     private Attack badToken() {
         String[] routes = {"GET /api/confirm", "GET /api/unsubscribe", "POST /api/unsubscribe", "GET /api/erase",
-            "POST /api/erase", "HEAD /api/unsubscribe", "HEAD /api/erase"};
+            "POST /api/erase", "HEAD /api/unsubscribe", "HEAD /api/erase", "GET /api/me", "HEAD /api/me",
+            "POST /api/me/update", "POST /api/me/withdraw"};
         String[] route = pick(routes).split(" ");
         Purpose purpose = route[1].endsWith("confirm") ? Purpose.CONFIRM
-                : route[1].endsWith("unsubscribe") ? Purpose.UNSUBSCRIBE : Purpose.ERASE;
+                : route[1].endsWith("unsubscribe") ? Purpose.UNSUBSCRIBE
+                : route[1].startsWith("/api/me") ? Purpose.PAGE : Purpose.ERASE;
         String token;
         String kind;
         boolean mustFail = true;
@@ -378,6 +386,7 @@ final class HostileRequests {
                     case CONFIRM -> pick(List.of(tokens.unsubscribeUsed(), tokens.eraseUnspent()));
                     case UNSUBSCRIBE -> pick(List.of(tokens.confirmUsed(), tokens.eraseUnspent()));
                     case ERASE -> pick(List.of(tokens.confirmUsed(), tokens.unsubscribeUsed()));
+                    case PAGE -> pick(List.of(tokens.confirmUsed(), tokens.unsubscribeUsed(), tokens.eraseUnspent()));
                 };
             }
             case 7 -> {
@@ -391,6 +400,11 @@ final class HostileRequests {
             case 8 -> {
                 kind = "replayed: a link already used (confirm, unsubscribe) or only viewed (erase page)";
                 mustFail = false;
+                if (purpose == Purpose.PAGE) {
+                    // The set-up mints no page link: a page path gets another purpose's live link.
+                    kind = "a live link of another purpose on the personal page";
+                    mustFail = true;
+                }
                 token = purpose == Purpose.CONFIRM ? tokens.confirmUsed() : purpose == Purpose.UNSUBSCRIBE
                         ? tokens.unsubscribeUsed() : tokens.eraseUnspent();
                 if (purpose == Purpose.ERASE && route[0].equals("POST")) {

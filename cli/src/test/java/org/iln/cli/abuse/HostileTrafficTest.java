@@ -188,6 +188,9 @@ class HostileTrafficTest {
         String email = (String) HostileRequests.KNOWN_APPLICANT.get("email");
         assertThat(post("/api/erase", HostileRequests.json(Map.of("email", email))).statusCode()).isEqualTo(202);
         String eraseUnspent = newestLink("/api/erase?token=");
+        // Today's fresh page link for the known address is taken, so hostile requests for one send nothing.
+        assertThat(post("/api/me/link", HostileRequests.json(Map.of("email", email))).statusCode()).isEqualTo(202);
+        assertThat(newestLink("/api/me?token=")).isNotBlank();
         assertThat(post("/api/unsubscribe?token=" + unsubscribe, new byte[0]).statusCode()).isEqualTo(200);
 
         Map<String, Object> other = new java.util.LinkedHashMap<>(HostileRequests.KNOWN_APPLICANT);

@@ -1,0 +1,307 @@
+package org.iln.signup;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.iln.mail.Envelope;
+import org.iln.mail.MailStore;
+import org.iln.mail.Mailer;
+import org.iln.programme.Programme;
+import org.iln.programme.Programme.Round;
+import org.iln.round.Partners;
+import org.iln.store.AddressHasher;
+import org.iln.store.Application;
+import org.iln.store.Application.Status;
+import org.iln.store.ApplicationStore;
+import org.iln.token.Purpose;
+import org.iln.token.SignedLinks;
+import org.iln.token.StoredToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A participant's own page, behind the signed link in every programme message: where their
+ * application stands, their partner once matched, and the two moves they can make without an
+ * account: update the application (until matching) and withdraw from the round.
+ *
+ * <p>Each move is one conditional write on the status the application was read in, so a double
+ * click, a replayed link or a re-match in between changes nothing twice (see
+ * docs/participant-states.md).
+ */
+public final class PersonalPage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PersonalPage.class);
+    /** How often a move is tried again when the status changed under it (a re-match, a parallel click). */
+    private static final int ATTEMPTS = 3;
+
+    private final ApplicationStore store;
+    private final Partners partners;
+    private final MailStore mail;
+    private final SignedLinks tokens;
+    private final Mailer mailer;
+    private final AddressHasher hasher;
+    private final Supplier<Programme> programme;
+    private final Links links;
+    private final Clock clock;
+
+    PersonalPage(ApplicationStore store, Partners partners, MailStore mail, SignedLinks tokens, Mailer mailer,
+                 AddressHasher hasher, Supplier<Programme> programme, Links links, Clock clock) {
+        this.store = Objects.requireNonNull(store);
+        this.partners = Objects.requireNonNull(partners);
+        this.mail = Objects.requireNonNull(mail);
+        this.tokens = Objects.requireNonNull(tokens);
+        this.mailer = Objects.requireNonNull(mailer);
+        this.hasher = Objects.requireNonNull(hasher);
+        this.programme = Objects.requireNonNull(programme);
+        this.links = Objects.requireNonNull(links);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** Where a participant stands in a round, as the page names it. */
+    public enum Standing {
+        WAITING_FOR_CONFIRMATION("Waiting for you to confirm your address"),
+        CONFIRMED("Confirmed: you will be introduced to your partner on the match date"),
+        WAITLISTED("On the waiting list"),
+        MATCHED("Matched"),
+        WITHDRAWN("Withdrawn from this round"),
+        ROUND_ENDED("The round has ended");
+
+        private final String label;
+
+        Standing(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * What the page shows.
+     *
+     * @param canUpdate whether the application may still be changed (before matching)
+     * @param canWithdraw whether the participant may still withdraw (before the round's end)
+     */
+    public record View(Application application, Round round, Standing standing,
+                       List<Map<String, Object>> partners, boolean canUpdate, boolean canWithdraw) {
+    }
+
+    /** What became of an update. */
+    public sealed interface Updated {
+    }
+
+    /** The answers are stored. */
+    public record Saved() implements Updated {
+    }
+
+    /** Refused, every bad field named; nothing stored. */
+    public record Invalid(List<FieldError> errors) implements Updated {
+    }
+
+    /** Refused: matching has happened (or the person withdrew); nothing stored. */
+    public record TooLate(String message) implements Updated {
+    }
+
+    /** What became of a withdrawal. */
+    public enum Withdrawal {
+        /** Withdrawn now (acknowledged by email once). */
+        WITHDRAWN,
+        /** Already withdrawn (a double click, a replayed link): nothing changed. */
+        ALREADY_WITHDRAWN,
+        /** The round has ended: there is nothing left to withdraw from. */
+        ROUND_ENDED
+    }
+
+    /** The page behind a link, if the link is genuine, unexpired and its application still held. */
+    public Optional<View> open(String token) {
+        Instant now = clock.instant();
+        return application(token, now).map(a -> view(a, now));
+    }
+
+    /**
+     * Updates every answer but the address, with signup's rules; empty if the link is not valid.
+     * An {@code email} field in the body is refused by name: the address is what the link belongs to.
+     */
+    public Optional<Updated> update(String token, SubmittedFields fields) {
+        Instant now = clock.instant();
+        Optional<Application> found = application(token, now);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Application application = found.get();
+        Programme current = programme.get();
+        Map<String, List<String>> values = new HashMap<>();
+        for (String name : fields.names()) {
+            values.put(name, fields.all(name));
+        }
+        List<FieldError> extra = new ArrayList<>();
+        if (values.containsKey(SignupField.EMAIL.formName())) {
+            extra.add(new FieldError(SignupField.EMAIL.formName(),
+                    "cannot be changed here: apply again with the new address, then withdraw this application"));
+        }
+        values.put(SignupField.EMAIL.formName(), List.of(application.profile().email()));
+        SignupValidator.Result result = new SignupValidator().validate(SubmittedFields.of(values), current);
+        List<FieldError> errors = new ArrayList<>(extra);
+        errors.addAll(result.errors());
+        if (!errors.isEmpty()) {
+            LOG.atInfo().addKeyValue("outcome", "invalid")
+                    .addKeyValue("fields", errors.stream().map(FieldError::field).limit(10).toList())
+                    .log("update refused: invalid fields");
+            return Optional.of(new Invalid(errors));
+        }
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            View view = view(application, now);
+            if (!view.canUpdate()) {
+                LOG.atInfo().addKeyValue("outcome", "too-late").log("update refused");
+                return Optional.of(new TooLate(application.status() == Status.WITHDRAWN
+                        ? "You have withdrawn from this round, so there is nothing to update."
+                        : "Matching has happened, so your application can no longer change. "
+                                + "Your partner was chosen from the answers you gave."));
+            }
+            if (store.updateProfile(application, result.profile().get(), now)) {
+                LOG.atInfo().addKeyValue("outcome", "updated").addKeyValue("round", application.round())
+                        .addKeyValue("participantId", application.participantId()).log("application updated");
+                return Optional.of(new Saved());
+            }
+            // Its status moved under us (confirmed, matched, withdrawn): judge again as it is now.
+            Optional<Application> again = store.application(application.round(), application.participantId(), now);
+            if (again.isEmpty()) {
+                return Optional.empty();
+            }
+            application = again.get();
+        }
+        throw new IllegalStateException("the application kept changing during an update");
+    }
+
+    /** Withdraws the link's application from its round; empty if the link is not valid. */
+    public Optional<Withdrawal> withdraw(String token) {
+        Instant now = clock.instant();
+        Optional<Application> found = application(token, now);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Application application = found.get();
+        Programme current = programme.get();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (application.status() == Status.WITHDRAWN) {
+                acknowledge(application, current, now);
+                return Optional.of(Withdrawal.ALREADY_WITHDRAWN);
+            }
+            if (!view(application, now).canWithdraw()) {
+                return Optional.of(Withdrawal.ROUND_ENDED);
+            }
+            if (store.withdraw(application, now)) {
+                LOG.atInfo().addKeyValue("outcome", "withdrawn").addKeyValue("from", application.status().name())
+                        .addKeyValue("round", application.round())
+                        .addKeyValue("participantId", application.participantId()).log("participant withdrew");
+                afterWithdrawal(application, current, now);
+                return Optional.of(Withdrawal.WITHDRAWN);
+            }
+            Optional<Application> again = store.application(application.round(), application.participantId(), now);
+            if (again.isEmpty()) {
+                return Optional.empty();
+            }
+            application = again.get();
+        }
+        throw new IllegalStateException("the application kept changing during a withdrawal");
+    }
+
+    /**
+     * Mails a fresh page link for every application the address holds (at most once a day);
+     * does nothing for an unknown address, which the caller must not reveal.
+     */
+    public void requestLink(String email) {
+        Instant now = clock.instant();
+        String hash = hasher.address(email);
+        Programme current = programme.get();
+        List<Application> held = new ArrayList<>();
+        for (Round round : current.rounds()) {
+            store.applicationOf(hash, round.id(), now).ifPresent(held::add);
+        }
+        if (held.isEmpty()) {
+            LOG.atInfo().addKeyValue("outcome", "nothing-held").log("page link requested");
+            return;
+        }
+        String key = "page-link:" + hash + ":" + LocalDate.ofInstant(now, ZoneOffset.UTC);
+        if (!mail.claimMail(key, hash, "page-link", now)) {
+            LOG.atInfo().addKeyValue("outcome", "already-sent-today").log("page link requested");
+            return;
+        }
+        mailer.sendClaimed(key, () -> {
+            List<Map<String, String>> pages = new ArrayList<>();
+            for (Application a : held) {
+                String token = tokens.mint(Purpose.PAGE, hash, a.round(), a.participantId(), now);
+                pages.add(Map.of("roundTitle", current.round(a.round()).map(Round::title).orElse(a.round()),
+                        "pageUrl", links.api("me", token)));
+            }
+            // Mail goes to the address as stored, never to what the requester typed.
+            return new Envelope(held.get(0).profile().email(), hash, "page-link",
+                    Map.of("pages", pages, "siteUrl", links.site()), Optional.empty(), List.of());
+        });
+        LOG.atInfo().addKeyValue("outcome", "link-sent").log("page link requested");
+    }
+
+    /** A fresh page link for an application (for the messages that carry it). */
+    String link(Application application, Instant now) {
+        return links.api("me", tokens.mint(Purpose.PAGE, application.addressHash(), application.round(),
+                application.participantId(), now));
+    }
+
+    private Optional<Application> application(String token, Instant now) {
+        Optional<StoredToken> stored = tokens.check(token, Purpose.PAGE, now);
+        if (stored.isEmpty()) {
+            LOG.atInfo().addKeyValue("outcome", "bad-link").log("personal page refused");
+            return Optional.empty();
+        }
+        return store.application(stored.get().round(), stored.get().participantId(), now);
+    }
+
+    private View view(Application application, Instant now) {
+        Programme current = programme.get();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Round round = current.round(application.round()).orElse(null);
+        boolean ended = round != null && round.ends() != null && today.isAfter(round.ends());
+        boolean matchDatePassed = round != null && round.matchDate() != null && !today.isBefore(round.matchDate());
+        Standing standing = switch (application.status()) {
+            case UNCONFIRMED -> Standing.WAITING_FOR_CONFIRMATION;
+            case CONFIRMED -> Standing.CONFIRMED;
+            case WAITLISTED -> Standing.WAITLISTED;
+            case MATCHED -> Standing.MATCHED;
+            case WITHDRAWN -> Standing.WITHDRAWN;
+        };
+        if (ended && standing != Standing.WITHDRAWN) {
+            standing = Standing.ROUND_ENDED;
+        }
+        List<Map<String, Object>> cards = application.status() == Status.MATCHED && !ended
+                ? partners.cardsFor(current, application, now) : List.of();
+        boolean canUpdate = !matchDatePassed && !ended && (application.status() == Status.UNCONFIRMED
+                || application.status() == Status.CONFIRMED || application.status() == Status.WAITLISTED);
+        boolean canWithdraw = !ended && application.status() != Status.WITHDRAWN;
+        return new View(application, round, standing, cards, canUpdate, canWithdraw);
+    }
+
+    private void afterWithdrawal(Application before, Programme current, Instant now) {
+        if (before.status() == Status.MATCHED) {
+            current.round(before.round()).ifPresent(round -> partners.afterWithdrawal(current, round, before, now));
+        }
+        acknowledge(before, current, now);
+    }
+
+    /** The one acknowledgement: a retry after a lost answer sends it if it was not sent, never twice. */
+    private void acknowledge(Application application, Programme current, Instant now) {
+        String title = current.round(application.round()).map(Round::title).orElse(application.round());
+        mailer.sendOnce("withdrawn:" + application.round() + ":" + application.participantId(),
+                new Envelope(application.profile().email(), application.addressHash(), "withdrawn",
+                        Map.of("givenName", application.profile().givenName(), "roundTitle", title,
+                                "siteUrl", links.site()), Optional.empty(), List.of()));
+    }
+}

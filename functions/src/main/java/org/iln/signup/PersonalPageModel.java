@@ -1,0 +1,98 @@
+package org.iln.signup;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.iln.programme.Programme;
+import org.iln.store.Application;
+import org.iln.store.Application.Profile;
+
+/**
+ * What the personal page's template is given: the round, the standing, the partners' cards, and
+ * the update form filled in with the stored answers and the programme's choice lists.
+ */
+final class PersonalPageModel {
+
+    /** The withdraw form's one field: a box the person ticks to confirm. */
+    static final String CONFIRM_WITHDRAWAL = "confirmWithdrawal";
+
+    /** The labels error pages name fields by: the signup form's and the withdraw form's. */
+    static final Map<String, String> LABELS = labels();
+
+    private PersonalPageModel() {
+    }
+
+    /** The page's address for a token (a link's token is base64url and dots: nothing to encode). */
+    static String pageUrl(String token) {
+        return "/api/me?token=" + token;
+    }
+
+    static Map<String, Object> of(PersonalPage.View view, Programme programme, String token, String done) {
+        Application a = view.application();
+        Profile p = a.profile();
+        Map<String, Object> model = new HashMap<>();
+        model.put("roundTitle", view.round() == null ? a.round()
+                : view.round().title() == null || view.round().title().isBlank() ? a.round() : view.round().title());
+        model.put("matchDate", view.round() == null || view.round().matchDate() == null ? ""
+                : view.round().matchDate().toString());
+        model.put("roundEnds", view.round() == null || view.round().ends() == null ? "" : view.round().ends().toString());
+        model.put("standing", view.standing().name());
+        model.put("standingLabel", view.standing().label());
+        model.put("partners", view.partners());
+        model.put("canUpdate", view.canUpdate());
+        model.put("canWithdraw", view.canWithdraw());
+        model.put("done", switch (done) {
+            case "updated" -> "Your application is updated.";
+            case "withdrawn" -> "You have withdrawn from this round. We have sent you an email to confirm it.";
+            default -> "";
+        });
+        model.put("updateAction", "/api/me/update?token=" + token);
+        model.put("withdrawAction", "/api/me/withdraw?token=" + token);
+        model.put("confirmWithdrawal", CONFIRM_WITHDRAWAL);
+
+        Map<String, Object> answers = new HashMap<>();
+        answers.put("givenName", p.givenName());
+        answers.put("familyName", p.familyName());
+        answers.put("email", p.email());
+        answers.put("country", p.country());
+        answers.put("timezone", p.timezone());
+        answers.put("languages", p.languages());
+        answers.put("sector", p.sector());
+        answers.put("role", p.role());
+        answers.put("careerStage", p.careerStage());
+        answers.put("interests", p.interests());
+        answers.put("preferSector", p.preferSector());
+        answers.put("preferCareerStage", p.preferCareerStage());
+        answers.put("preferRegions", p.preferRegions());
+        answers.put("excludeCountries", p.excludeCountries());
+        answers.put("openToAny", p.openToAny());
+        answers.put("maxPartners", Integer.toString(p.maxPartners()));
+        answers.put("heardFrom", p.heardFrom());
+        model.put("answers", answers);
+
+        Programme.Choices choices = programme.choices();
+        model.put("countries", programme.countries().stream()
+                .map(c -> Map.of("id", c.code(), "label", c.name())).toList());
+        model.put("timeZones", choices.timeZones());
+        model.put("languages", choices.languages().stream()
+                .map(l -> Map.of("id", l.code(), "label", l.name())).toList());
+        model.put("sectors", options(choices.sectors()));
+        model.put("careerStages", options(choices.careerStages()));
+        model.put("interests", options(choices.interests()));
+        model.put("heardFrom", options(choices.heardFrom()));
+        model.put("regions", programme.regions().stream().sorted().toList());
+        model.put("labels", LABELS);
+        return model;
+    }
+
+    private static List<Map<String, String>> options(List<Programme.Choice> choices) {
+        return choices.stream().map(c -> Map.of("id", c.id(), "label", c.label())).toList();
+    }
+
+    private static Map<String, String> labels() {
+        Map<String, String> labels = new HashMap<>(SignupField.LABELS);
+        labels.put(CONFIRM_WITHDRAWAL, "Confirm you are leaving");
+        labels.put("application", "Application");
+        return Map.copyOf(labels);
+    }
+}
