@@ -90,13 +90,25 @@
   // becomes a filter box and checkboxes: the entries matching what is typed, and those chosen so
   // far. The <select>, hidden, stays the form's field, so the API receives the same values.
   var SHOWN = 12;
+  // The page's language: its messages are baked into the form's data-msg-* attributes with {0}, {1} for the values.
+  var language = document.documentElement.lang || "en";
+  var plural = new Intl.PluralRules(language);
+  var numbers = new Intl.NumberFormat(language);
+
+  function number(n) {
+    return numbers.format(n);
+  }
+
+  function text(name) {
+    var values = Array.prototype.slice.call(arguments, 1);
+    return form.getAttribute("data-msg-" + name).replace(/\{(\d)\}/g, function (all, i) { return values[+i]; });
+  }
 
   function plain(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
   function enhance(select) {
-    var noun = select.getAttribute("data-choose");
     var options = Array.prototype.filter.call(select.options, function (o) { return o.value; });
     var filter = document.createElement("input");
     filter.type = "search";
@@ -160,9 +172,9 @@
       }
       var found = options.filter(function (o) { return plain(o.text).indexOf(wanted) >= 0; });
       found.slice(0, SHOWN).forEach(function (o) { matches.appendChild(box(o, "found")); });
-      status.textContent = found.length === 0 ? "No " + noun + " matches \u201c" + filter.value.trim() + "\u201d."
-        : found.length > SHOWN ? found.length + " match; the first " + SHOWN + " are shown. Type more to narrow them."
-        : found.length + (found.length === 1 ? " match." : " match.");
+      status.textContent = found.length === 0 ? text("none", filter.value.trim())
+        : found.length > SHOWN ? text("more", number(found.length), number(SHOWN))
+        : text(plural.select(found.length) === "one" ? "found-one" : "found-other", number(found.length));
     }
 
     filter.addEventListener("input", showMatches);
@@ -182,7 +194,7 @@
     }
     var hint = document.getElementById("hint-" + select.id);
     if (hint) {
-      hint.textContent = "Type part of a " + noun + "\u2019s name, then tick it. Tick as many as you need.";
+      hint.textContent = select.getAttribute("data-filter-hint");
     }
     // The API names the field if nothing is chosen; a hidden required control would block the form silently.
     select.required = false;
@@ -214,17 +226,17 @@
       body: JSON.stringify(body())
     }).then(function (response) {
       if (response.status === 202) {
-        window.location.assign("/check-your-email.html");
+        window.location.assign(form.getAttribute("data-done"));
         return;
       }
       if (response.status === 400) {
         return response.json().then(function (answer) { showErrors(answer.errors || []); });
       }
       if (response.status === 429) {
-        showProblem("Too many applications from this connection. Please wait a few minutes and try again.");
+        showProblem(text("busy"));
         return;
       }
-      showProblem("Something went wrong on our side (" + response.status + "). Please try again later.");
+      showProblem(text("failed", String(response.status)));
     }).catch(function () {
       // No answer at all (offline, blocked): fall back to a plain form post.
       form.submit();

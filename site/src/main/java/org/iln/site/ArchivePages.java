@@ -11,23 +11,23 @@ final class ArchivePages extends PageTool {
 
     private final SiteModel model;
 
-    ArchivePages(Pages pages, SiteModel model) {
-        super(pages);
+    ArchivePages(Pages pages, Edition edition, SiteModel model) {
+        super(pages, edition);
         this.model = model;
     }
 
     @Override
     public int render(Renderer renderer, ContentStore db, JBakeConfiguration config) throws RenderingException {
         int before = pages.count();
-        write(renderer, "archive", "points/index.html", "Discussion points", Map.of());
+        write(renderer, "archive", "points/index.html", edition.message("archive.title"), Map.of());
         for (Map<String, Object> round : model.rounds()) {
             write(renderer, "round", "points/" + round.get("id") + "/index.html",
-                    "Discussion points: " + round.get("title"), Map.of("round", round));
+                    edition.message("round.title", round.get("title")), Map.of("round", round));
         }
-        write(renderer, "tagsindex", "points/tags/index.html", "Discussion points by tag", Map.of());
+        write(renderer, "tagsindex", "points/tags/index.html", edition.message("tags.title"), Map.of());
         for (Map<String, Object> tag : model.tags()) {
             write(renderer, "tag", "points/tags/" + tag.get("name") + ".html",
-                    "Discussion points tagged “" + tag.get("name") + "”", Map.of("tag", tag));
+                    edition.message("tag.title", tag.get("name")), Map.of("tag", tag));
         }
         return pages.count() - before;
     }

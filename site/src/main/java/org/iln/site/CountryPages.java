@@ -11,17 +11,17 @@ final class CountryPages extends PageTool {
 
     private final SiteModel model;
 
-    CountryPages(Pages pages, SiteModel model) {
-        super(pages);
+    CountryPages(Pages pages, Edition edition, SiteModel model) {
+        super(pages, edition);
         this.model = model;
     }
 
     @Override
     public int render(Renderer renderer, ContentStore db, JBakeConfiguration config) throws RenderingException {
         int before = pages.count();
-        write(renderer, "countries", "countries/index.html", "Countries", Map.of());
+        write(renderer, "countries", "countries/index.html", edition.message("countries.title"), Map.of());
         for (Map<String, Object> country : model.countries()) {
-            write(renderer, "country", ((String) country.get("url")).substring(1),
+            write(renderer, "country", ((String) country.get("url")).substring(edition.root().length()),
                     (String) country.get("name"), Map.of("country", country));
         }
         return pages.count() - before;

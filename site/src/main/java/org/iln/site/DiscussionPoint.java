@@ -1,9 +1,7 @@
 package org.iln.site;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One published discussion point: what its page, the archive, the feed and the manifest show.
@@ -13,19 +11,18 @@ import java.util.Locale;
  * @param sendDate the day it is emailed to participants and appears in the public archive
  * @param url the site path of its page
  * @param html the rendered Markdown body
+ * @param lang the language tag its title, summary and body are written in
  */
 record DiscussionPoint(String round, String slug, String title, LocalDate sendDate, List<String> tags,
-                       String summary, String url, String html) {
-
-    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+                       String summary, String url, String html, String lang) {
 
     DiscussionPoint {
         tags = List.copyOf(tags);
     }
 
-    /** The send date as people read it, e.g. "2 March 2026". */
-    String displayDate() {
-        return DISPLAY.format(sendDate);
+    /** The same point as another edition shows it: at {@code url}, in a translation or (untranslated) in the original. */
+    DiscussionPoint in(String url, String title, String summary, String html, String lang) {
+        return new DiscussionPoint(round, slug, title, sendDate, tags, summary, url, html, lang);
     }
 
     /** The send date in ISO form, for {@code <time datetime>}. */

@@ -49,12 +49,15 @@ abstract class PageTool implements RenderingTool {
     }
 
     protected final Pages pages;
+    protected final Edition edition;
 
-    PageTool(Pages pages) {
+    /** @param edition the language whose pages this tool writes, under its folder ({@code es/...}) */
+    PageTool(Pages pages, Edition edition) {
         this.pages = pages;
+        this.edition = edition;
     }
 
-    /** Renders a page of the given type at {@code uri} (relative to the site root), listing it in the sitemap. */
+    /** Renders a page of the given type at {@code uri} (relative to the edition's folder), listing it in the sitemap. */
     protected final void write(Renderer renderer, String type, String uri, String title, Map<String, Object> extras)
             throws RenderingException {
         write(renderer, type, uri, title, extras, true);
@@ -71,7 +74,15 @@ abstract class PageTool implements RenderingTool {
         write(renderer, doc, inSitemap);
     }
 
+    /**
+     * Renders {@code doc}, whose uri is the page's place in every edition ({@code about.html}), at
+     * that place in this edition's folder ({@code es/about.html}). The sitemap lists each page
+     * once, by its default-language uri, with every language as an alternate.
+     */
     protected final void write(Renderer renderer, DocumentModel doc, boolean inSitemap) throws RenderingException {
+        String pageUri = doc.getUri();
+        doc.put("pageUri", pageUri);
+        doc.setUri(edition.folder() + pageUri);
         doc.put("path", "/" + doc.getUri());
         String lastModified = lastModified(doc);
         try {
@@ -86,7 +97,7 @@ abstract class PageTool implements RenderingTool {
             }
             throw new RenderingException(doc.getUri() + ": " + cause.getMessage(), e);
         }
-        pages.add(doc.getUri(), inSitemap, lastModified);
+        pages.add(doc.getUri(), inSitemap && edition.isDefault(), lastModified);
     }
 
     /**

@@ -20,6 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.iln.messages.CatalogueException;
+import org.iln.messages.Catalogues;
+import org.iln.messages.Language;
 import org.jbake.app.Asset;
 import org.jbake.app.Crawler;
 import org.jbake.app.JBakeException;
@@ -45,6 +48,11 @@ import org.slf4j.LoggerFactory;
  * engine with HTML auto-escaping and a model built once, and rendering tools that find each
  * point's neighbours from one sorted list. A bake of N discussion points is therefore O(N).
  *
+ * <p>Every page is baked once per language of the message catalogues (module iln-messages): the
+ * default language at the root, the others under their tag ({@code /es/}, {@code /ar/}), each page
+ * with its alternates in every language and in the sitemap. A content file's translation sits
+ * beside it ({@code about.es.md}); without one, the original is shown with a notice.
+ *
  * <p>The same folder and bake date always give the same files. Discussion points whose send date
  * is after the bake date are in the manifest but not yet on the public pages or in the feed. When
  * {@code site/node_modules/.bin/pagefind} exists (after {@code npm ci --prefix site}), Pagefind
@@ -55,6 +63,7 @@ public final class SiteBaker {
     private final Path siteDir;
     private final Clock clock;
     private final Optional<String> baseUrl;
+    private final Optional<Path> catalogueFolder;
 
     /** A baker for the site folder (the one holding jbake.properties), dated by the system clock in UTC. */
     public SiteBaker(Path siteDir) {
@@ -62,13 +71,27 @@ public final class SiteBaker {
     }
 
     SiteBaker(Path siteDir, Clock clock) {
-        this(siteDir, clock, Optional.empty());
+        this(siteDir, clock, Optional.empty(), Optional.empty());
     }
 
-    private SiteBaker(Path siteDir, Clock clock, Optional<String> baseUrl) {
+    private SiteBaker(Path siteDir, Clock clock, Optional<String> baseUrl, Optional<Path> catalogueFolder) {
         this.siteDir = Objects.requireNonNull(siteDir, "siteDir").toAbsolutePath().normalize();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.baseUrl = baseUrl;
+        this.catalogueFolder = catalogueFolder;
+    }
+
+    /** The same baker with the message catalogues of {@code folder} (a translator's working copy, a test's) in place of the committed ones. */
+    SiteBaker withCatalogues(Path folder) {
+        return new SiteBaker(siteDir, clock, baseUrl, Optional.of(folder));
+    }
+
+    private Catalogues catalogues() {
+        try {
+            return catalogueFolder.map(Catalogues::from).orElseGet(Catalogues::bundled);
+        } catch (CatalogueException e) {
+            throw new BakeException("messages: the catalogues cannot be used:\n" + e.getMessage(), e);
+        }
     }
 
     /**
@@ -85,7 +108,7 @@ public final class SiteBaker {
             throw new IllegalArgumentException("the base URL must be an http(s) origin without a path, such as "
                     + "https://iln.example.org (was '" + url + "')");
         }
-        return new SiteBaker(siteDir, clock, Optional.of(origin));
+        return new SiteBaker(siteDir, clock, Optional.of(origin), catalogueFolder);
     }
 
     /**
@@ -100,6 +123,7 @@ public final class SiteBaker {
         quietJBakeLogging();
         LocalDate today = LocalDate.now(clock);
 
+        Catalogues catalogues = catalogues();
         Programme programme = new DataFiles(siteDir).read();
         Map<String, Map<String, String>> headers = new ContentHeaders(siteDir, programme).check();
         prepare(out);
@@ -116,37 +140,57 @@ public final class SiteBaker {
             Engines.register("md", stockMarkdown);
         }
 
-        List<DiscussionPoint> points = points(store, headers, config);
+        List<Language> languages = catalogues.languages();
+        Translations translations = new Translations(languages, Stream.concat(store.documents("page").stream(), store.documents("point").stream()).toList());
+        Set<String> originals = new HashSet<>();
+        Stream.concat(store.documents("page").stream(), store.documents("point").stream()).forEach(d -> originals.add(d.getUri()));
+        for (String original : translations.originals()) {
+            if (!originals.contains(original)) {
+                throw new BakeException("content: a translation names " + original.replace(".html", ".md")
+                        + ", which does not exist; name a translation after its original (about.md, about.es.md)");
+            }
+        }
+        List<DiscussionPoint> points = points(store, headers, config, translations, languages.get(0));
         List<DiscussionPoint> visible = points.stream().filter(p -> p.sentBy(today))
                 .sorted(Comparator.comparing(DiscussionPoint::sendDate).thenComparing(DiscussionPoint::slug).reversed())
                 .toList();
         Path pagefind = siteDir.resolve("node_modules").resolve(".bin").resolve("pagefind");
         boolean searchAvailable = Files.isExecutable(pagefind);
-        SiteModel model = new SiteModel(settings(config), programme, visible, today, searchAvailable);
         Fingerprints fingerprints = Fingerprints.of(config.getAssetFolder().toPath());
-        model.site().put("assets", fingerprints.urls());
-
-        Map<String, Map<String, Object>> pointViews = new HashMap<>();
         List<String> oldestFirst = new ArrayList<>();
         for (int i = visible.size() - 1; i >= 0; i--) {
             oldestFirst.add(visible.get(i).url().substring(1));
         }
-        model.points().forEach(view -> pointViews.put(((String) view.get("url")).substring(1), view));
         Set<String> contentUris = new HashSet<>();
         store.documents("page").stream().filter(SiteBaker::published).forEach(d -> contentUris.add(d.getUri()));
 
-        Renderer renderer = new Renderer(store, config, new SiteTemplateEngine(store, config, model.site()));
         PageTool.Pages pages = new PageTool.Pages();
-        List<RenderingTool> tools = List.of(
-                new ContentPages(pages, store, oldestFirst, pointViews),
-                new ArchivePages(pages, model),
-                new CountryPages(pages, model),
-                new SiteFiles(pages, contentUris));
-        for (RenderingTool tool : tools) {
-            try {
-                tool.render(renderer, store, config);
-            } catch (RenderingException e) {
-                throw new BakeException(e.getMessage(), e);
+        int countries = 0;
+        // The default language last: its pass writes robots.txt and the sitemap, which list every page.
+        List<Language> order = new ArrayList<>(languages.subList(1, languages.size()));
+        order.add(languages.get(0));
+        for (Language language : order) {
+            Edition edition = new Edition(language, catalogues.of(language), languages);
+            List<DiscussionPoint> shown = visible.stream().map(p -> inEdition(p, edition, store, translations)).toList();
+            SiteModel model = new SiteModel(settings(config), programme, shown, today, searchAvailable, edition);
+            model.site().put("assets", fingerprints.urls());
+            Map<String, Map<String, Object>> pointViews = new HashMap<>();
+            for (int i = 0; i < visible.size(); i++) {
+                pointViews.put(visible.get(i).url().substring(1), model.points().get(i));
+            }
+            countries = model.countries().size();
+            Renderer renderer = new Renderer(store, config, new SiteTemplateEngine(store, config, model.site(), edition));
+            List<RenderingTool> tools = List.of(
+                    new ContentPages(pages, edition, store, translations, oldestFirst, pointViews),
+                    new ArchivePages(pages, edition, model),
+                    new CountryPages(pages, edition, model),
+                    new SiteFiles(pages, edition, contentUris));
+            for (RenderingTool tool : tools) {
+                try {
+                    tool.render(renderer, store, config);
+                } catch (RenderingException e) {
+                    throw new BakeException(e.getMessage(), e);
+                }
             }
         }
         new ProgrammeManifest(String.valueOf(config.get("site.host")), programme, points).write(out.resolve("programme.json"));
@@ -163,7 +207,7 @@ public final class SiteBaker {
             System.out.println("Search: Pagefind is not installed, so the site has no search index; "
                     + "run `npm ci --prefix site` and bake again to add it.");
         }
-        return new BakeReport(out, pages.count(), points.size(), model.countries().size(), indexed,
+        return new BakeReport(out, pages.count(), points.size(), countries, indexed,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -190,11 +234,11 @@ public final class SiteBaker {
 
     /** Published points (including those not yet sent), sorted by send date then slug. */
     private List<DiscussionPoint> points(MemoryContentStore store, Map<String, Map<String, String>> headers,
-                                         JBakeConfiguration config) {
+                                         JBakeConfiguration config, Translations translations, Language original) {
         Path contentDir = config.getContentFolder().toPath().toAbsolutePath().normalize();
         List<DiscussionPoint> points = new ArrayList<>();
         for (DocumentModel doc : store.documents("point")) {
-            if (!published(doc)) {
+            if (!published(doc) || translations.isTranslation(doc.getUri())) {
                 continue;
             }
             String source = contentDir.relativize(Path.of(doc.getFile()).toAbsolutePath().normalize())
@@ -204,10 +248,23 @@ public final class SiteBaker {
             String slug = file.substring(0, file.lastIndexOf('.'));
             points.add(new DiscussionPoint(header.get("round"), slug, header.get("title"),
                     ContentHeaders.parseDate(header.get("date")), ContentHeaders.tags(header),
-                    header.getOrDefault("summary", ""), "/" + doc.getUri(), doc.getBody()));
+                    header.getOrDefault("summary", ""), "/" + doc.getUri(), doc.getBody(), original.tag()));
         }
         points.sort(Comparator.comparing(DiscussionPoint::sendDate).thenComparing(DiscussionPoint::slug));
         return points;
+    }
+
+    /** A point as {@code edition} shows it: at its url there, in its translation when a published one exists. */
+    private static DiscussionPoint inEdition(DiscussionPoint point, Edition edition, MemoryContentStore store,
+                                             Translations translations) {
+        String url = "/" + edition.folder() + point.url().substring(1);
+        if (edition.isDefault()) {
+            return point.in(url, point.title(), point.summary(), point.html(), point.lang());
+        }
+        return translations.of(point.url().substring(1), edition.language()).filter(SiteBaker::published)
+                .map(t -> point.in(url, t.getTitle(), String.valueOf(t.getOrDefault("summary", point.summary())),
+                        t.getBody(), edition.language().tag()))
+                .orElse(point.in(url, point.title(), point.summary(), point.html(), point.lang()));
     }
 
     private static Map<String, String> settings(JBakeConfiguration config) {

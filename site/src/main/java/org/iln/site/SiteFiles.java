@@ -8,16 +8,17 @@ import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.template.RenderingException;
 
 /**
- * Renders the site-wide files: home and search pages when no content file provides them, the
- * 404 page, robots.txt, the Atom feed of discussion points and, last, the sitemap of every page.
+ * Renders an edition's own files: home and search pages when no content file provides them, the
+ * 404 page and the Atom feed of its discussion points. The default language's edition, baked last,
+ * also writes the site-wide robots.txt and, last of all, the sitemap of every page in every language.
  */
 final class SiteFiles extends PageTool {
 
     private final Set<String> contentUris;
 
     /** @param contentUris uris already rendered from content files, which take precedence */
-    SiteFiles(Pages pages, Set<String> contentUris) {
-        super(pages);
+    SiteFiles(Pages pages, Edition edition, Set<String> contentUris) {
+        super(pages, edition);
         this.contentUris = contentUris;
     }
 
@@ -28,13 +29,16 @@ final class SiteFiles extends PageTool {
             write(renderer, "home", "index.html", String.valueOf(config.get("site.title")), Map.of());
         }
         if (!contentUris.contains("search.html")) {
-            write(renderer, "search", "search.html", "Search discussion points", Map.of());
+            write(renderer, "search", "search.html", edition.message("search.title"), Map.of());
         }
         if (!contentUris.contains("404.html")) {
-            write(renderer, "error404", "404.html", "Page not found", Map.of("noindex", true), false);
+            write(renderer, "error404", "404.html", edition.message("notFound.title"), Map.of("noindex", true), false);
+        }
+        write(renderer, "feed", "feed.xml", edition.message("feed.title", config.get("site.title")), Map.of(), false);
+        if (!edition.isDefault()) {
+            return pages.count() - before;
         }
         write(renderer, "robots", "robots.txt", "robots", Map.of(), false);
-        write(renderer, "feed", "feed.xml", "Discussion points", Map.of(), false);
         write(renderer, "sitemap", "sitemap.xml", "Sitemap", Map.of("urls", java.util.List.copyOf(pages.listed())), false);
         return pages.count() - before;
     }

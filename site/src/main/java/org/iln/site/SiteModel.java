@@ -1,7 +1,7 @@
 package org.iln.site;
 
+import com.ibm.icu.text.AlphabeticIndex;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,21 +21,24 @@ import org.iln.site.Programme.Round;
  */
 final class SiteModel {
 
-    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-
     private final Map<String, Object> site = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> roundViews = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> tagViews = new TreeMap<>();
     private final List<Map<String, Object>> pointViews = new ArrayList<>();
     private final List<Map<String, Object>> countryViews = new ArrayList<>();
+    private final Edition edition;
 
     /**
      * @param settings site.* settings from jbake.properties (title, description, host, lang)
-     * @param visible discussion points out by {@code today}, newest first
+     * @param visible discussion points out by {@code today}, newest first, as this edition shows them
+     * @param edition the language the model is for: its urls, names, dates and sort order
      */
     SiteModel(Map<String, String> settings, Programme programme, List<DiscussionPoint> visible, LocalDate today,
-              boolean searchAvailable) {
+              boolean searchAvailable, Edition edition) {
+        this.edition = edition;
         site.putAll(settings);
+        site.put("lang", edition.language().tag());
+        site.put("description", edition.message("site.description"));
         site.put("today", today.toString());
         site.put("year", String.valueOf(today.getYear()));
         site.put("searchAvailable", searchAvailable);
@@ -48,7 +51,7 @@ final class SiteModel {
             pointViews.add(view);
             listOf(roundViews.get(point.round()), "points").add(view);
             for (String tag : point.tags()) {
-                Map<String, Object> tagView = tagViews.computeIfAbsent(tag, SiteModel::tag);
+                Map<String, Object> tagView = tagViews.computeIfAbsent(tag, this::tag);
                 listOf(tagView, "points").add(view);
             }
         }
@@ -60,21 +63,24 @@ final class SiteModel {
         site.put("tags", new ArrayList<>(tagViews.values()));
         site.put("status", status(programme, today));
 
-        Map<String, List<Map<String, Object>>> byRegion = new TreeMap<>();
+        Map<String, List<Map<String, Object>>> byRegion = new TreeMap<>(edition.byName(edition::regionName));
         for (Country country : programme.countries()) {
             Map<String, Object> view = country(country, programme.participation().getOrDefault(country.code(), 0));
             countryViews.add(view);
             byRegion.computeIfAbsent(country.region(), r -> new ArrayList<>()).add(view);
         }
-        countryViews.sort(Comparator.comparing(c -> (String) c.get("name")));
+        Comparator<Map<String, Object>> byName = edition.byName(c -> (String) c.get("name"));
+        countryViews.sort(byName);
         List<Map<String, Object>> regions = new ArrayList<>();
         byRegion.forEach((name, countries) -> {
-            countries.sort(Comparator.comparing(c -> (String) c.get("name")));
-            regions.add(Map.of("name", name, "id", slug(name), "countries", countries));
+            countries.sort(byName);
+            regions.add(Map.of("name", edition.regionName(name), "id", slug(name), "countries", countries));
         });
         site.put("regions", regions);
         site.put("countries", countryViews);
         site.put("regionNames", programme.regions());
+        site.put("regionChoices", programme.regions().stream()
+                .map(r -> Map.of("value", r, "name", edition.regionName(r))).toList());
         site.put("choiceLists", choices(programme));
     }
 
@@ -98,19 +104,19 @@ final class SiteModel {
         return countryViews;
     }
 
-    static String display(LocalDate date) {
-        return date == null ? "" : DISPLAY.format(date);
-    }
-
     static String slug(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
-    private static Map<String, Object> round(Round round) {
+    private String display(LocalDate date) {
+        return edition.date(date);
+    }
+
+    private Map<String, Object> round(Round round) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", round.id());
         view.put("title", round.title());
-        view.put("url", "/points/" + round.id() + "/index.html");
+        view.put("url", edition.root() + "points/" + round.id() + "/index.html");
         view.put("opens", display(round.opens()));
         view.put("closes", display(round.closes()));
         view.put("matchDate", display(round.matchDate()));
@@ -126,34 +132,38 @@ final class SiteModel {
         return view;
     }
 
-    private static Map<String, Object> tag(String tag) {
+    private Map<String, Object> tag(String tag) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("name", tag);
-        view.put("url", "/points/tags/" + tag + ".html");
+        view.put("url", edition.root() + "points/tags/" + tag + ".html");
         view.put("points", new ArrayList<Map<String, Object>>());
         return view;
     }
 
-    private static Map<String, Object> point(DiscussionPoint point, Map<String, Object> round) {
+    private Map<String, Object> point(DiscussionPoint point, Map<String, Object> round) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("title", point.title());
         view.put("summary", point.summary());
         view.put("url", point.url());
-        view.put("date", point.displayDate());
+        view.put("date", display(point.sendDate()));
+        view.put("lang", point.lang());
+        view.put("dir", edition.languages().stream().filter(l -> l.tag().equals(point.lang())).findFirst()
+                .map(org.iln.messages.Language::direction).orElse("ltr"));
         view.put("isoDate", point.isoDate());
         view.put("round", round);
-        view.put("tags", point.tags().stream().map(t -> Map.of("name", t, "url", "/points/tags/" + t + ".html")).toList());
+        view.put("tags", point.tags().stream().map(t -> Map.of("name", t, "url", edition.root() + "points/tags/" + t + ".html")).toList());
         return view;
     }
 
-    private static Map<String, Object> country(Country country, int participants) {
+    private Map<String, Object> country(Country country, int participants) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("code", country.code());
-        view.put("name", country.name());
-        view.put("region", country.region());
+        view.put("name", edition.countryName(country.code(), country.name()));
+        view.put("region", edition.regionName(country.region()));
         view.put("regionId", slug(country.region()));
-        view.put("url", "/countries/" + country.slug() + ".html");
+        view.put("url", edition.root() + "countries/" + country.slug() + ".html");
         view.put("participants", participants);
+        view.put("participantsText", edition.number(participants));
         view.put("coordinators", country.coordinators().stream().map(c -> Map.of(
                 "name", c.name(),
                 "contact", c.contact(),
@@ -197,20 +207,22 @@ final class SiteModel {
         return from != null && to != null && !day.isBefore(from) && !day.isAfter(to);
     }
 
-    private static Map<String, Object> choices(Programme programme) {
+    private Map<String, Object> choices(Programme programme) {
         Map<String, Object> lists = new LinkedHashMap<>();
         var c = programme.choices();
         lists.put("sectors", c.sectors().stream().map(SiteModel::choice).toList());
         lists.put("careerStages", c.careerStages().stream().map(SiteModel::choice).toList());
         lists.put("interests", c.interests().stream().map(SiteModel::choice).toList());
         lists.put("heardFrom", c.heardFrom().stream().map(SiteModel::choice).toList());
-        lists.put("languages", c.languages().stream().map(x -> Map.of("code", x.code(), "name", x.name()))
-                .sorted(Comparator.comparing(m -> m.get("name"))).toList());
+        lists.put("languages", c.languages().stream()
+                .map(x -> Map.of("code", x.code(), "name", edition.languageName(x.code(), x.name())))
+                .sorted(edition.byName(m -> m.get("name"))).toList());
         lists.put("timeZones", c.timeZones());
         lists.put("timeZoneGroups", timeZoneGroups(c.timeZones()));
         lists.put("languageGroups", languageGroups(c.languages()));
-        lists.put("countries", programme.countries().stream().map(x -> Map.of("code", x.code(), "name", x.name()))
-                .sorted(Comparator.comparing(m -> m.get("name"))).toList());
+        lists.put("countries", programme.countries().stream()
+                .map(x -> Map.of("code", x.code(), "name", edition.countryName(x.code(), x.name())))
+                .sorted(edition.byName(m -> m.get("name"))).toList());
         return lists;
     }
 
@@ -236,14 +248,25 @@ final class SiteModel {
         return groups;
     }
 
-    /** Languages grouped by the first letter of their English name, in order. */
-    private static List<Map<String, Object>> languageGroups(List<Programme.Language> languages) {
-        Map<String, List<Map<String, String>>> byLetter = new TreeMap<>();
-        languages.stream().sorted(Comparator.comparing(Programme.Language::name)).forEach(language ->
-                byLetter.computeIfAbsent(language.name().substring(0, 1).toUpperCase(java.util.Locale.ROOT),
-                        letter -> new ArrayList<>()).add(Map.of("code", language.code(), "name", language.name())));
+    /**
+     * Languages grouped under the index letters of this edition's language (CLDR's alphabetic
+     * index through ICU: A to Z in English, with "Ñ" in Spanish, the Arabic letters in Arabic),
+     * each group in the language's collation order.
+     */
+    private List<Map<String, Object>> languageGroups(List<Programme.Language> languages) {
+        AlphabeticIndex<Map<String, String>> index = new AlphabeticIndex<>(edition.language().locale());
+        for (Programme.Language language : languages) {
+            String name = edition.languageName(language.code(), language.name());
+            index.addRecord(name, Map.of("code", language.code(), "name", name));
+        }
         List<Map<String, Object>> groups = new ArrayList<>();
-        byLetter.forEach((letter, list) -> groups.add(Map.of("label", letter, "languages", list)));
+        for (AlphabeticIndex.Bucket<Map<String, String>> bucket : index) {
+            if (bucket.size() > 0) {
+                List<Map<String, String>> list = new ArrayList<>();
+                bucket.forEach(record -> list.add(record.getData()));
+                groups.add(Map.of("label", bucket.getLabel(), "languages", list));
+            }
+        }
         return groups;
     }
 

@@ -7,7 +7,6 @@ import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import org.jbake.app.ContentStore;
@@ -21,18 +20,25 @@ import org.jbake.template.model.TemplateModel;
  * HTML auto-escaping, and a data model computed once per bake.
  *
  * <p>JBake's own Freemarker engine answers {@code published_posts} and friends with a database
- * query on every page and leaves escaping to each template. Here every page sees two values:
- * {@code content} (the document being rendered) and {@code site} (rounds, points, countries,
- * choices, built once). Templates ending {@code .ftlh} escape HTML, {@code .ftlx} escape XML.
+ * query on every page and leaves escaping to each template. Here every page sees
+ * {@code content} (the document being rendered), {@code site} (rounds, points, countries,
+ * choices, built once per language), {@code lang} (the page's language and every other) and the
+ * message methods {@code msg} and {@code msgHtml} (see {@link MessageMethod}). Templates ending {@code .ftlh} escape HTML, {@code .ftlx} escape XML.
  */
 final class SiteTemplateEngine extends DelegatingTemplateEngine {
 
     private final Configuration freemarker;
     private final Map<String, Object> site;
+    private final Map<String, Object> lang;
+    private final MessageMethod msg;
+    private final MessageMethod msgHtml;
 
-    SiteTemplateEngine(ContentStore store, JBakeConfiguration config, Map<String, Object> site) {
+    SiteTemplateEngine(ContentStore store, JBakeConfiguration config, Map<String, Object> site, Edition edition) {
         super(store, config);
         this.site = site;
+        this.lang = edition.view();
+        this.msg = new MessageMethod(edition, false);
+        this.msgHtml = new MessageMethod(edition, true);
         this.freemarker = new Configuration(Configuration.VERSION_2_3_34);
         try {
             freemarker.setDirectoryForTemplateLoading(config.getTemplateFolder());
@@ -42,7 +48,7 @@ final class SiteTemplateEngine extends DelegatingTemplateEngine {
         freemarker.setDefaultEncoding(config.getTemplateEncoding());
         freemarker.setOutputEncoding(config.getRenderEncoding());
         freemarker.setRecognizeStandardFileExtensions(true);
-        freemarker.setLocale(Locale.ENGLISH);
+        freemarker.setLocale(edition.language().formatLocale().toLocale());
         freemarker.setTimeZone(TimeZone.getTimeZone("UTC"));
         freemarker.setURLEscapingCharset("UTF-8");
         freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
@@ -56,6 +62,9 @@ final class SiteTemplateEngine extends DelegatingTemplateEngine {
         Map<String, Object> root = new HashMap<>();
         root.put("content", model.getContent());
         root.put("site", site);
+        root.put("lang", lang);
+        root.put("msg", msg);
+        root.put("msgHtml", msgHtml);
         try {
             Template template = freemarker.getTemplate(templateName);
             template.process(root, writer);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.iln.messages.Catalogues;
 import org.iln.site.Programme.Choices;
 import org.iln.site.Programme.Round;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,10 @@ class RoundStatusTest {
         // given two rounds, when the site is modelled on that day
         Programme programme = new Programme(List.of(FIRST, SECOND), List.of(), Map.of(),
                 new Choices(List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
-        Map<String, Object> site = new SiteModel(Map.of(), programme, List.of(), LocalDate.parse(day), false).site();
+        Catalogues catalogues = Catalogues.bundled();
+        Edition english = new Edition(catalogues.defaultLanguage(), catalogues.of(catalogues.defaultLanguage()),
+                catalogues.languages());
+        Map<String, Object> site = new SiteModel(Map.of(), programme, List.of(), LocalDate.parse(day), false, english).site();
 
         // then the phase, the current round and the next round are as a participant would expect
         @SuppressWarnings("unchecked")

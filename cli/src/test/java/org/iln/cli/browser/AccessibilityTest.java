@@ -24,8 +24,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * axe-core (from npm, cli/node_modules) on every page template at phone and desktop widths: no
- * WCAG 2.2 A/AA violation. Screenshots of each page go to target/screenshots/ for a person to look at.
+ * axe-core (from npm, cli/node_modules) on every page template at phone and desktop widths, and
+ * on Spanish and Arabic (right-to-left) pages: no WCAG 2.2 A/AA violation. Screenshots of each page go to target/screenshots/ for a person to look at.
  */
 @ExtendWith(RunningProgramme.class)
 class AccessibilityTest {
@@ -83,6 +83,13 @@ class AccessibilityTest {
         paths.put("unsubscribed", "/unsubscribed.html");
         paths.put("erased", "/erased.html");
         paths.put("api-errors", "POST /api/signup");
+        // Spanish, and Arabic right to left: the same templates with other words, directions and scripts
+        paths.put("es-home", "/es/");
+        paths.put("es-signup", "/es/signup.html");
+        paths.put("ar-home", "/ar/");
+        paths.put("ar-signup", "/ar/signup.html");
+        paths.put("ar-point", "/ar/points/2026-2/01-getting-to-know-you.html");
+        paths.put("ar-countries", "/ar/countries/index.html");
         for (Dimension size : List.of(Browser.PHONE, Browser.DESKTOP)) {
             paths.forEach((name, path) -> pages.add(Arguments.of(name, path, size)));
         }

@@ -37,7 +37,11 @@ class LiveReloadTest {
                 Files.writeString(about, Files.readString(about) + "\n\nAn edit made while the page is open.\n");
 
                 // then: the same tab shows the edit, after a real reload (the marker is gone)
-                new WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
+                // The page may be mid-reload when read, which Chromium reports as a stale node; read again.
+                // The re-bake writes every page in three languages, so it gets a minute on a loaded machine.
+                new WebDriverWait(driver, Duration.ofSeconds(60))
+                        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                        .ignoring(org.openqa.selenium.WebDriverException.class).until(d ->
                         d.findElement(By.tagName("main")).getText().contains("An edit made while the page is open."));
                 assertThat(driver.executeScript("return window.beforeTheEdit === undefined")).isEqualTo(true);
                 Browser.assertNoCspViolation(driver);
