@@ -1,2 +1,2 @@
-/** A round's matching night: draft, publish and re-match. */
+/** A round after its applications close: the matching night (draft, publish, re-match), its partnerships and letters, and the nightly checks of its invariants. */
 package org.iln.round;

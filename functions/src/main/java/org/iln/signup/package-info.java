@@ -1,2 +1,2 @@
-/** The participant lifecycle over HTTP: signup, confirmation, unsubscription, erasure, the country cap, and the rate limit on requests. */
+/** The participant lifecycle over HTTP: signup, confirmation, the personal page (update, withdraw), unsubscription, erasure, the country cap, and the rate limit on requests. */
 package org.iln.signup;
