@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.crac.Core;
 import org.iln.aws.AwsClients;
 import org.iln.config.FunctionsConfig;
@@ -210,20 +211,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private APIGatewayV2HTTPResponse eraseRequest(ApiRequest request) {
-        Parsed parsed = parse(request);
-        if (parsed.refusal() != null) {
-            return parsed.refusal();
-        }
-        SubmittedFields fields = parsed.fields();
-        if (fields.all(SignupField.WEBSITE.formName()).stream().anyMatch(v -> !v.isBlank())) {
-            return responses.checkYourEmail(request);
-        }
-        SignupValidator.EmailResult result = new SignupValidator().validateEmailOnly(fields);
-        if (result.email().isEmpty()) {
-            return responses.invalid(request, result.errors());
-        }
-        core.erasure().request(result.email().get());
-        return responses.checkYourEmail(request);
+        return emailForm(request, "/signup.html", core.erasure()::request);
     }
 
     private APIGatewayV2HTTPResponse erasePage(ApiRequest request) {
@@ -298,6 +286,14 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private APIGatewayV2HTTPResponse pageLinkRequest(ApiRequest request) {
+        return emailForm(request, "/api/me", core.personalPage()::requestLink);
+    }
+
+    /**
+     * A form that asks for a link by email (erasure, a fresh page link): a valid address goes to
+     * {@code send}, and the answer is "check your email" whether or not the address is known.
+     */
+    private APIGatewayV2HTTPResponse emailForm(ApiRequest request, String back, Consumer<String> send) {
         Parsed parsed = parse(request);
         if (parsed.refusal() != null) {
             return parsed.refusal();
@@ -308,9 +304,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         }
         SignupValidator.EmailResult result = new SignupValidator().validateEmailOnly(fields);
         if (result.email().isEmpty()) {
-            return responses.invalid(request, result.errors(), "/api/me");
+            return responses.invalid(request, result.errors(), back);
         }
-        core.personalPage().requestLink(result.email().get());
+        send.accept(result.email().get());
         return responses.checkYourEmail(request);
     }
 

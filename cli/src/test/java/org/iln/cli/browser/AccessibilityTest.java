@@ -3,7 +3,6 @@ package org.iln.cli.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,21 +29,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @ExtendWith(RunningProgramme.class)
 class AccessibilityTest {
 
-    private static final Path AXE = Path.of("node_modules/axe-core/axe.min.js");
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static ChromeDriver driver;
     private static String axe;
 
     @BeforeAll
     static void browser() throws IOException {
-        if (!Files.isRegularFile(AXE)) {
-            String message = "axe-core is missing (" + AXE.toAbsolutePath() + "): run `npm ci --prefix cli` (.ci/run does)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                org.junit.jupiter.api.Assertions.fail(message);
-            }
-            org.junit.jupiter.api.Assumptions.abort("SKIPPED: " + message);
-        }
-        axe = Files.readString(AXE, StandardCharsets.UTF_8);
+        axe = Browser.axeSource();
         Files.createDirectories(SCREENSHOTS);
         driver = Browser.start(true);
     }

@@ -1,6 +1,9 @@
 package org.iln.cli.browser;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,12 +12,15 @@ import java.util.Map;
 import org.iln.cli.ScratchFolder;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through its chromedriver, both named explicitly so Selenium
@@ -109,4 +115,41 @@ final class Browser {
     }
 
     static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+    /** axe-core's script, from cli's npm packages: missing, the test fails in CI and is skipped elsewhere. */
+    static String axeSource() {
+        Path axe = Path.of("node_modules/axe-core/axe.min.js");
+        if (!Files.isRegularFile(axe)) {
+            String message = "axe-core is missing (" + axe.toAbsolutePath() + "): run `npm ci --prefix cli` (.ci/run does)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(message);
+            }
+            Assumptions.abort("SKIPPED: " + message);
+        }
+        try {
+            return Files.readString(axe, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Clicks a field after scrolling it into view; a box already ticked stays ticked. */
+    static void click(ChromeDriver driver, By by) {
+        WebElement element = driver.findElement(by);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        if (!element.isSelected()) {
+            element.click();
+        }
+    }
+
+    /** Waits up to 15 s for the address to contain {@code urlPart}; the failure shows the page it is on. */
+    static void waitFor(ChromeDriver driver, String urlPart) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains(urlPart));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String body = driver.findElement(By.tagName("body")).getText();
+            throw new AssertionError("expected a page at *" + urlPart + "*, still at " + driver.getCurrentUrl()
+                    + " showing: " + body.substring(0, Math.min(600, body.length())), e);
+        }
+    }
 }

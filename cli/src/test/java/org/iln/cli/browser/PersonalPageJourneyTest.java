@@ -8,9 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -37,7 +33,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(RunningProgramme.class)
 class PersonalPageJourneyTest {
 
-    private static final Path AXE = Path.of("node_modules/axe-core/axe.min.js");
     private static ChromeDriver withoutJs;
     /** Runs axe (its timers need JavaScript) on what the browser without it was shown: the pages have no script. */
     private static ChromeDriver checker;
@@ -45,14 +40,7 @@ class PersonalPageJourneyTest {
 
     @BeforeAll
     static void browser() throws IOException {
-        if (!Files.isRegularFile(AXE)) {
-            String message = "axe-core is missing (" + AXE.toAbsolutePath() + "): run `npm ci --prefix cli` (.ci/run does)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                org.junit.jupiter.api.Assertions.fail(message);
-            }
-            org.junit.jupiter.api.Assumptions.abort("SKIPPED: " + message);
-        }
-        axe = Files.readString(AXE, StandardCharsets.UTF_8);
+        axe = Browser.axeSource();
         withoutJs = Browser.start(false);
         checker = Browser.start(true);
     }
@@ -77,11 +65,11 @@ class PersonalPageJourneyTest {
     void without_javascript_a_person_opens_their_page_from_the_mail_updates_an_answer_and_withdraws() {
         // given: signed up and confirmed without JavaScript
         String email = "browser-page-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        fillValidForm(withoutJs, email);
+        SignupForm.fillValid(withoutJs, email);
         withoutJs.findElement(By.cssSelector("#signup button[type=submit]")).click();
-        waitFor(withoutJs, "check-your-email");
+        Browser.waitFor(withoutJs, "check-your-email");
         withoutJs.get(mailLink(email, "Please confirm", "/api/confirm"));
-        waitFor(withoutJs, "confirmed");
+        Browser.waitFor(withoutJs, "confirmed");
 
         // when: the page link in the "confirmed" mail
         withoutJs.get(mailLink(email, "confirmed", "/api/me?"));
@@ -98,7 +86,7 @@ class PersonalPageJourneyTest {
         withoutJs.findElement(By.xpath("//form[contains(@action, '/api/me/update')]//button")).click();
 
         // then
-        waitFor(withoutJs, "done=updated");
+        Browser.waitFor(withoutJs, "done=updated");
         assertThat(withoutJs.findElement(By.cssSelector("[role=status]")).getText()).contains("updated");
         assertThat(withoutJs.findElement(By.id("role")).getAttribute("value")).isEqualTo("Data librarian");
         assertThat(application(email).profile().role()).isEqualTo("Data librarian");
@@ -108,7 +96,7 @@ class PersonalPageJourneyTest {
         withoutJs.findElement(By.xpath("//form[contains(@action, '/api/me/withdraw')]//button")).click();
 
         // then
-        waitFor(withoutJs, "done=withdrawn");
+        Browser.waitFor(withoutJs, "done=withdrawn");
         assertThat(withoutJs.findElement(By.id("standing")).getAttribute("data-standing")).isEqualTo("WITHDRAWN");
         assertThat(withoutJs.findElements(By.xpath("//form[contains(@action, '/api/me/')]"))).isEmpty();
         assertThat(application(email).status()).isEqualTo(Application.Status.WITHDRAWN);
@@ -122,7 +110,7 @@ class PersonalPageJourneyTest {
         withoutJs.get(RunningProgramme.url("/api/me?token=AAAAAAAAAAAAAAAAAAAAAA.4102444800.AAAAAAAAAAAAAAAAAAAAAA"));
 
         // then
-        waitFor(withoutJs, "link-expired");
+        Browser.waitFor(withoutJs, "link-expired");
         assertThat(withoutJs.findElements(By.cssSelector("form[action='/api/me/link']"))).hasSize(1);
         assertNoAxeViolations("the page for dead links");
 
@@ -131,7 +119,7 @@ class PersonalPageJourneyTest {
         withoutJs.findElement(By.cssSelector("form[action='/api/me/link'] button")).click();
 
         // then: the same answer as for any address
-        waitFor(withoutJs, "check-your-email");
+        Browser.waitFor(withoutJs, "check-your-email");
     }
 
     private static void assertNoAxeViolations(String what) {
@@ -187,36 +175,4 @@ class PersonalPageJourneyTest {
                 .orElseThrow(() -> new AssertionError("no confirmed application for " + email + " in the table"));
     }
 
-    private static void waitFor(ChromeDriver driver, String urlPart) {
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains(urlPart));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            String body = driver.findElement(By.tagName("body")).getText();
-            throw new AssertionError("expected a page at *" + urlPart + "*, still at " + driver.getCurrentUrl()
-                    + " showing: " + body.substring(0, Math.min(600, body.length())), e);
-        }
-    }
-
-    private static void fillValidForm(ChromeDriver driver, String email) {
-        driver.get(RunningProgramme.url("/signup.html"));
-        driver.findElement(By.id("givenName")).sendKeys("Ngozi");
-        driver.findElement(By.id("email")).sendKeys(email);
-        new Select(driver.findElement(By.id("country"))).selectByValue("NG");
-        new Select(driver.findElement(By.id("timezone"))).selectByValue("Africa/Lagos");
-        new Select(driver.findElement(By.id("languages"))).selectByValue("en");
-        driver.findElement(By.id("role")).sendKeys("Systems librarian");
-        click(driver, By.id("sector-academic"));
-        click(driver, By.cssSelector("input[name=careerStage][value=mid]"));
-        click(driver, By.cssSelector("input[name=interests]"));
-        click(driver, By.cssSelector("input[name=consentPrivacy]"));
-        click(driver, By.cssSelector("input[name=consentShare]"));
-    }
-
-    private static void click(ChromeDriver driver, By by) {
-        WebElement element = driver.findElement(by);
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        if (!element.isSelected()) {
-            element.click();
-        }
-    }
 }

@@ -22,7 +22,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A person's way through the programme in a real browser, against a real `./iln dev`. */
@@ -61,19 +60,19 @@ class SignupJourneyTest {
         String email = address("js");
 
         // when
-        fillValidForm(withJs, email);
+        SignupForm.fillValid(withJs, email);
         actLikeAPerson(withJs);
         withJs.findElement(By.cssSelector("#signup button[type=submit]")).click();
 
         // then
-        waitFor(withJs, "check-your-email");
+        Browser.waitFor(withJs, "check-your-email");
         assertThat(withJs.findElement(By.tagName("h1")).getText()).containsIgnoringCase("email");
 
         // when: the confirmation link in the mail viewer
         clickMailLink(withJs, email, "Please confirm", "/api/confirm");
 
         // then
-        waitFor(withJs, "confirmed");
+        Browser.waitFor(withJs, "confirmed");
         assertThat(statusOf(email)).isEqualTo(Application.Status.CONFIRMED);
 
         // when: the unsubscribe link in the "you are confirmed" mail
@@ -81,7 +80,7 @@ class SignupJourneyTest {
         withJs.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
 
         // then
-        waitFor(withJs, "unsubscribe");
+        Browser.waitFor(withJs, "unsubscribe");
         assertThat(withJs.findElement(By.tagName("h1")).getText()).containsIgnoringCase("unsubscribed");
     }
 
@@ -89,7 +88,7 @@ class SignupJourneyTest {
     void with_javascript_languages_and_countries_to_avoid_are_chosen_by_typing_and_the_keyboard() {
         // given
         String email = address("keys");
-        fillValidForm(withJs, email);
+        SignupForm.fillValid(withJs, email);
         WebElement languages = withJs.findElement(By.id("languages-filter"));
         assertThat(withJs.findElement(By.id("languages")).isDisplayed()).as("the long list is replaced").isFalse();
         assertThat(withJs.findElement(By.cssSelector("label[for=languages-filter]")).getText()).contains("Languages");
@@ -114,9 +113,9 @@ class SignupJourneyTest {
         // when
         actLikeAPerson(withJs);
         withJs.findElement(By.cssSelector("#signup button[type=submit]")).click();
-        waitFor(withJs, "check-your-email");
+        Browser.waitFor(withJs, "check-your-email");
         clickMailLink(withJs, email, "Please confirm", "/api/confirm");
-        waitFor(withJs, "confirmed");
+        Browser.waitFor(withJs, "confirmed");
 
         // then the API received the same values as from the plain list
         Application application = RunningProgramme.confirmed().stream()
@@ -148,13 +147,13 @@ class SignupJourneyTest {
         String email = address("nojs");
 
         // when
-        fillValidForm(withoutJs, email);
+        SignupForm.fillValid(withoutJs, email);
         withoutJs.findElement(By.cssSelector("#signup button[type=submit]")).click();
 
         // then
-        waitFor(withoutJs, "check-your-email");
+        Browser.waitFor(withoutJs, "check-your-email");
         clickMailLink(withoutJs, email, "Please confirm", "/api/confirm");
-        waitFor(withoutJs, "confirmed");
+        Browser.waitFor(withoutJs, "confirmed");
         assertThat(statusOf(email)).isEqualTo(Application.Status.CONFIRMED);
     }
 
@@ -196,7 +195,7 @@ class SignupJourneyTest {
         withoutJs.findElement(By.cssSelector("#signup button[type=submit]")).click();
 
         // then
-        waitFor(withoutJs, "/api/signup");
+        Browser.waitFor(withoutJs, "/api/signup");
         String text = withoutJs.findElement(By.tagName("body")).getText();
         assertThat(text).contains("Email address", "Given name", "Country");
         assertThat(withoutJs.findElements(By.cssSelector("a[href*='signup']"))).isNotEmpty();
@@ -220,12 +219,12 @@ class SignupJourneyTest {
     void after_signing_up_and_confirming_matching_sends_an_introduction_with_the_reasons() {
         // given
         String email = address("match");
-        fillValidForm(withJs, email);
+        SignupForm.fillValid(withJs, email);
         actLikeAPerson(withJs);
         withJs.findElement(By.cssSelector("#signup button[type=submit]")).click();
-        waitFor(withJs, "check-your-email");
+        Browser.waitFor(withJs, "check-your-email");
         clickMailLink(withJs, email, "Please confirm", "/api/confirm");
-        waitFor(withJs, "confirmed");
+        Browser.waitFor(withJs, "confirmed");
 
         // when: fails loudly if the job is not registered
         assertThat(RunningProgramme.server().jobs().job("matching")).as("the matching job is registered").isPresent();
@@ -251,51 +250,11 @@ class SignupJourneyTest {
         return "browser-" + tag + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
-    private static void fillValidForm(ChromeDriver driver, String email) {
-        driver.get(RunningProgramme.url("/signup.html"));
-        driver.findElement(By.id("givenName")).sendKeys("Ngozi");
-        driver.findElement(By.id("familyName")).sendKeys("Okafor");
-        driver.findElement(By.id("email")).sendKeys(email);
-        new Select(driver.findElement(By.id("country"))).selectByValue("NG");
-        new Select(driver.findElement(By.id("timezone"))).selectByValue("Africa/Lagos");
-        if (driver.findElements(By.id("languages-filter")).isEmpty()) {
-            new Select(driver.findElement(By.id("languages"))).selectByValue("en");
-        } else {
-            // with JavaScript the long list is a filter box and checkboxes
-            driver.findElement(By.id("languages-filter")).sendKeys("English");
-            click(driver, By.id("languages-found-en"));
-        }
-        driver.findElement(By.id("role")).sendKeys("Systems librarian");
-        click(driver, By.id("sector-academic"));
-        click(driver, By.cssSelector("input[name=careerStage][value=mid]"));
-        click(driver, By.cssSelector("input[name=interests]"));
-        click(driver, By.cssSelector("input[name=consentPrivacy]"));
-        click(driver, By.cssSelector("input[name=consentShare]"));
-    }
-
-    private static void click(ChromeDriver driver, By by) {
-        WebElement element = driver.findElement(by);
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        if (!element.isSelected()) {
-            element.click();
-        }
-    }
-
     /** The dev page's answer to running a job: waited for, as the job takes what it takes. */
     private static String jobAnswer(ChromeDriver driver, String job) {
-        waitFor(driver, "/_dev/run/" + job);
+        Browser.waitFor(driver, "/_dev/run/" + job);
         return new WebDriverWait(driver, Duration.ofSeconds(15))
                 .until(d -> d.findElements(By.cssSelector("[role=status]")).stream().findFirst().orElse(null)).getText();
-    }
-
-    private static void waitFor(ChromeDriver driver, String urlPart) {
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains(urlPart));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            String body = driver.findElement(By.tagName("body")).getText();
-            throw new AssertionError("expected a page at *" + urlPart + "*, still at " + driver.getCurrentUrl()
-                    + " showing: " + body.substring(0, Math.min(600, body.length())), e);
-        }
     }
 
     /** Opens the mail viewer and clicks the first link to {@code apiPath} in the newest mail to {@code email}. */
