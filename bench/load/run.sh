@@ -12,7 +12,7 @@
 set -euo pipefail
 CLIENTS="${1:-200}"
 SECONDS_TO_RUN="${2:-60}"
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$(dirname "$0")/../emulator.sh"
 cd "$ROOT"
 cp_file="$(mktemp)"
 LOG="$(mktemp)"
@@ -26,17 +26,8 @@ trap cleanup EXIT
 # the file ends up holding cli's test classpath).
 ./mvnw -B -q -pl cli -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
 
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-echo "starting ./iln dev --port $PORT ..."
-./iln dev --port "$PORT" >"$LOG" 2>&1 &
-DEV_PID=$!
-for _ in $(seq 1 600); do
-  grep -q "moto_server at" "$LOG" && curl -sf "http://127.0.0.1:$PORT/programme.json" >/dev/null && break
-  kill -0 "$DEV_PID" 2>/dev/null || { cat "$LOG"; echo "./iln dev stopped; see above" >&2; exit 1; }
-  sleep 0.5
-done
-AWS_ENDPOINT="$(grep -o 'moto_server at http://[0-9.:]*' "$LOG" | head -1 | sed 's/moto_server at //')"
-echo "./iln dev is up (emulator $AWS_ENDPOINT); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+bench_dev "$LOG"
+AWS_ENDPOINT="$EMULATOR"
 # Only the load generator's JVM: the dev server's own mail and request logs stay in $LOG.
 java -cp "cli/target/test-classes:cli/target/classes:$(cat "$cp_file")" \
   org.iln.cli.load.SignupLoad "http://127.0.0.1:$PORT" "$CLIENTS" "$SECONDS_TO_RUN" "$AWS_ENDPOINT"

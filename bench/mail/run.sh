@@ -9,7 +9,7 @@
 set -euo pipefail
 N="${1:-1000}"
 RUNS="${2:-5}"
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$(dirname "$0")/../emulator.sh"
 cd "$ROOT"
 LOG="$(mktemp)"
 DEV_PID=""
@@ -19,17 +19,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-echo "starting ./iln dev --port $PORT ..." >&2
-./iln dev --port "$PORT" >"$LOG" 2>&1 &
-DEV_PID=$!
-for _ in $(seq 1 600); do
-  grep -q "moto_server at" "$LOG" && curl -sf "http://127.0.0.1:$PORT/programme.json" >/dev/null && break
-  kill -0 "$DEV_PID" 2>/dev/null || { cat "$LOG"; echo "./iln dev stopped; see above" >&2; exit 1; }
-  sleep 0.5
-done
-EMULATOR="$(grep -o 'moto_server at http://[0-9.:]*' "$LOG" | head -1 | sed 's/moto_server at //')"
-echo "./iln dev is up (emulator $EMULATOR); load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+bench_dev "$LOG"
 
 python3 bench/mail/seed.py "http://127.0.0.1:$PORT" "$N"
 TOTAL="$(curl -sf "http://127.0.0.1:$PORT/_dev/mail.json?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
