@@ -20,6 +20,7 @@ import org.iln.mail.Outbox;
 import org.iln.mail.OutboxMessage;
 import org.iln.mail.SendRate;
 import org.iln.mail.Suppressions;
+import org.iln.store.ApplicationStore;
 import org.iln.store.IlnTable;
 import org.iln.token.SignedLinks;
 import org.iln.token.TokenStore;
@@ -91,7 +92,8 @@ public final class DispatchBench {
         SendRate sendRate = simulated
                 ? new SendRate(rate, clock, clock::advance)
                 : new SendRate(1_000_000, used, SendRate.Sleeper.THREAD);
-        Dispatcher dispatcher = new Dispatcher(ses, store, new Suppressions(dynamo, TABLE), new MailRenderer(),
+        Dispatcher dispatcher = new Dispatcher(ses, store, new Suppressions(dynamo, TABLE),
+                new ApplicationStore(dynamo, TABLE), new MailRenderer(),
                 new MimeComposer("International Librarians Network <noreply@iln.example.org>"),
                 new SignedLinks("a-benchmark-key-for-signing-links-0123456789".getBytes(), new TokenStore(dynamo, TABLE)),
                 URI.create("https://iln.example.org"), sendRate, used);

@@ -48,7 +48,7 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
         this.points = new DiscussionPoints(new ApplicationStore(clients.dynamo(), config.tableName()), mail,
                 new Outbox(mail, clock), config.siteUrl(), clock);
         this.dispatcher = new Dispatcher(clients.ses(), mail, new Suppressions(clients.dynamo(), config.tableName()),
-                new MailRenderer(), new MimeComposer(config.mailFrom()),
+                new ApplicationStore(clients.dynamo(), config.tableName()), new MailRenderer(), new MimeComposer(config.mailFrom()),
                 new SignedLinks(config.tokenKey(), new TokenStore(clients.dynamo(), config.tableName())), config.siteUrl(),
                 new SendRate(config.sendRate(), clock, sleeper), config.configurationSet(), clock);
     }

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.iln.json.Json;
+import org.iln.store.Application;
+import org.iln.store.ApplicationStore;
 import org.iln.token.Purpose;
 import org.iln.token.SignedLinks;
 import org.slf4j.Logger;
@@ -50,6 +52,10 @@ import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
  * run stops. Any other SES refusal marks that message {@code FAILED} with its error code (never
  * an address) and the batch goes on. A run stops claiming when the time left (the Lambda's)
  * drops below {@link #STOP_MARGIN}.
+ *
+ * <p>Programme mail is skipped (marked {@code SKIPPED}) when its address is suppressed, or when
+ * its recipient has withdrawn from the message's round since it was queued: only the withdrawal's
+ * acknowledgement reaches a withdrawn participant.
  */
 public final class Dispatcher {
 
@@ -65,10 +71,13 @@ public final class Dispatcher {
     private static final Duration BACKOFF_CAP = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /** The one message a withdrawn participant still gets. */
+    private static final String WITHDRAWAL_ACKNOWLEDGEMENT = "withdrawn";
 
     private final SesV2Client ses;
     private final MailStore store;
     private final Suppressions suppressions;
+    private final ApplicationStore applications;
     private final MailRenderer renderer;
     private final MimeComposer composer;
     private final SignedLinks links;
@@ -82,22 +91,25 @@ public final class Dispatcher {
      * A dispatcher sending through {@code ses}, minting unsubscribe links with {@code links}
      * (pointing to {@code siteUrl/api/unsubscribe}), paced by {@code rate}.
      */
-    public Dispatcher(SesV2Client ses, MailStore store, Suppressions suppressions, MailRenderer renderer,
-                      MimeComposer composer, SignedLinks links, URI siteUrl, SendRate rate, Clock clock) {
-        this(ses, store, suppressions, renderer, composer, links, siteUrl, rate, Optional.empty(), clock);
+    public Dispatcher(SesV2Client ses, MailStore store, Suppressions suppressions, ApplicationStore applications,
+                      MailRenderer renderer, MimeComposer composer, SignedLinks links, URI siteUrl, SendRate rate,
+                      Clock clock) {
+        this(ses, store, suppressions, applications, renderer, composer, links, siteUrl, rate, Optional.empty(),
+                clock);
     }
 
     /**
      * A dispatcher as above that sends with an SES configuration set, so that bounces and
      * complaints of what it sends are published to the programme's event handler.
      */
-    public Dispatcher(SesV2Client ses, MailStore store, Suppressions suppressions, MailRenderer renderer,
-                      MimeComposer composer, SignedLinks links, URI siteUrl, SendRate rate,
+    public Dispatcher(SesV2Client ses, MailStore store, Suppressions suppressions, ApplicationStore applications,
+                      MailRenderer renderer, MimeComposer composer, SignedLinks links, URI siteUrl, SendRate rate,
                       Optional<String> configurationSet, Clock clock) {
         this.configurationSet = Objects.requireNonNull(configurationSet, "configurationSet");
         this.ses = Objects.requireNonNull(ses, "ses");
         this.store = Objects.requireNonNull(store, "store");
         this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
+        this.applications = Objects.requireNonNull(applications, "applications");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.composer = Objects.requireNonNull(composer, "composer");
         this.links = Objects.requireNonNull(links, "links");
@@ -169,6 +181,11 @@ public final class Dispatcher {
             LOG.atInfo().addKeyValue("template", template).log("address suppressed, programme mail skipped");
             return Outcome.SKIPPED;
         }
+        if (mail.programmeMail() && hasWithdrawn(mail)) {
+            store.finishMail(mail.key(), StoredMail.Status.SKIPPED, "withdrawn", clock.instant());
+            LOG.atInfo().addKeyValue("template", template).log("participant withdrew, programme mail skipped");
+            return Outcome.SKIPPED;
+        }
         byte[] raw;
         try {
             raw = compose(mail);
@@ -230,6 +247,19 @@ public final class Dispatcher {
                 return Outcome.REQUEUED;
             }
         }
+    }
+
+    /**
+     * Whether the message's recipient has withdrawn from its round since it was queued (an
+     * introduction or a discussion point queued before the withdrawal): then nothing more of the
+     * round is sent, but the acknowledgement of the withdrawal itself.
+     */
+    private boolean hasWithdrawn(StoredMail mail) {
+        if (mail.round().isEmpty() || mail.participantId().isEmpty() || WITHDRAWAL_ACKNOWLEDGEMENT.equals(mail.template())) {
+            return false;
+        }
+        return applications.application(mail.round(), mail.participantId(), clock.instant())
+                .map(a -> a.status() == Application.Status.WITHDRAWN).orElse(false);
     }
 
     private byte[] compose(StoredMail mail) {

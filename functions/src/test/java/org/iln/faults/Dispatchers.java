@@ -9,6 +9,7 @@ import org.iln.mail.MailStore;
 import org.iln.mail.MimeComposer;
 import org.iln.mail.SendRate;
 import org.iln.mail.Suppressions;
+import org.iln.store.ApplicationStore;
 import org.iln.testing.Aws;
 import org.iln.testing.SettableClock;
 import org.iln.token.SignedLinks;
@@ -28,7 +29,8 @@ final class Dispatchers {
     /** A dispatcher over {@code clients} keeping to {@code rate}. */
     static Dispatcher over(Aws aws, AwsClients clients, SettableClock clock, SendRate rate) {
         return new Dispatcher(clients.ses(), new MailStore(clients.dynamo(), Aws.TABLE),
-                new Suppressions(clients.dynamo(), Aws.TABLE), new MailRenderer(), new MimeComposer(Aws.FROM),
+                new Suppressions(clients.dynamo(), Aws.TABLE), new ApplicationStore(clients.dynamo(), Aws.TABLE),
+                new MailRenderer(), new MimeComposer(Aws.FROM),
                 new SignedLinks(aws.config().tokenKey(), new TokenStore(clients.dynamo(), Aws.TABLE)), Aws.SITE, rate, clock);
     }
 

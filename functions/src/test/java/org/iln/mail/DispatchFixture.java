@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import org.iln.store.ApplicationStore;
 import org.iln.testing.Aws;
 import org.iln.testing.SettableClock;
 import org.iln.token.SignedLinks;
@@ -66,7 +67,7 @@ final class DispatchFixture {
             pauses.add(d);
             clock.advance(d);
         });
-        return new Dispatcher(ses, store, suppressions, new MailRenderer(), new MimeComposer(Aws.FROM), links, Aws.SITE,
+        return new Dispatcher(ses, store, suppressions, new ApplicationStore(aws.dynamo(), Aws.TABLE), new MailRenderer(), new MimeComposer(Aws.FROM), links, Aws.SITE,
                 rate, clock);
     }
 
