@@ -71,9 +71,8 @@ final class ManifestReader {
         LocalDate starts = date(round, "starts");
         LocalDate ends = date(round, "ends");
         int countryCapPercent = integer(round, "countryCapPercent");
-        String surveyUrl = text(round, "surveyUrl");
         List<Coordinator> coordinators = list(round, "coordinators", ManifestReader::coordinator);
-        return checked(() -> new Round(id, title, opens, closes, matchDate, starts, ends, countryCapPercent, surveyUrl,
+        return checked(() -> new Round(id, title, opens, closes, matchDate, starts, ends, countryCapPercent,
                 coordinators));
     }
 

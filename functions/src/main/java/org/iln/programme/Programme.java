@@ -80,7 +80,6 @@ public record Programme(
             LocalDate starts,
             LocalDate ends,
             int countryCapPercent,
-            String surveyUrl,
             List<Coordinator> coordinators) {
 
         public Round {

@@ -17,6 +17,7 @@ import org.iln.aws.AwsClients;
 import org.iln.config.FunctionsConfig;
 import org.iln.programme.ProgrammeSource;
 import org.iln.signup.SubmittedFields.MalformedBodyException;
+import org.iln.survey.SurveyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -24,6 +25,7 @@ import org.slf4j.MDC;
 /**
  * The HTTP API's one Lambda handler: routes {@code /api/signup}, {@code /api/confirm},
  * {@code /api/unsubscribe}, {@code /api/erase} and the personal page's {@code /api/me} paths
+ * (the page, update, withdraw, a fresh link, the end-of-round survey and joining the next round)
  * (API Gateway HTTP API payload v2) to the
  * participant core and turns outcomes into {@link Responses}. See docs/api.md for the contract.
  *
@@ -38,6 +40,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
     private final Participants core;
+    private final SurveyPage survey;
+    private final NextRound nextRound;
     private final FunctionsConfig config;
     private final Responses responses = new Responses();
     /** Held here because the CRaC context may hold its resources weakly. */
@@ -64,6 +68,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         this.config = Objects.requireNonNull(config, "config");
         this.core = Participants.create(clients, Objects.requireNonNull(clock, "clock"), config,
                 ProgrammeSource.of(config.programme(), clock));
+        this.survey = new SurveyPage(core.personalPage(), new SurveyStore(clients.dynamo(), config.tableName()),
+                core.programme(), clock);
+        this.nextRound = new NextRound(core.personalPage(), core.signup(), core.store(), core.programme(), clock);
         this.priming = new SnapshotPriming(core.programme(), responses);
         Core.getGlobalContext().register(priming);
     }
@@ -146,6 +153,18 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 return request.method().equals("POST") ? withdraw(request) : responses.notAllowed("POST");
             case "/api/me/link":
                 return request.method().equals("POST") ? pageLinkRequest(request) : responses.notAllowed("POST");
+            case "/api/me/survey":
+                return switch (request.method()) {
+                    case "GET", "HEAD" -> surveyPage(request);
+                    case "POST" -> surveyAnswer(request);
+                    default -> responses.notAllowed("GET, HEAD, POST");
+                };
+            case "/api/me/next-round":
+                return switch (request.method()) {
+                    case "GET", "HEAD" -> nextRoundPage(request);
+                    case "POST" -> joinNextRound(request);
+                    default -> responses.notAllowed("GET, HEAD, POST");
+                };
             default:
                 return responses.error(404, "request", "There is no such API path.");
         }
@@ -283,6 +302,69 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                     "This round has ended, so there is nothing left to withdraw from.", Map.of());
         }
         return responses.done(request, PersonalPageModel.pageUrl(token) + "&done=withdrawn", "withdrawn");
+    }
+
+    private APIGatewayV2HTTPResponse surveyPage(ApiRequest request) {
+        String token = request.query("token").orElse("");
+        Optional<SurveyPage.View> view = survey.open(token);
+        if (view.isEmpty()) {
+            return responses.pageLinkExpired();
+        }
+        return responses.page(200, "survey", SurveyPageModel.of(view.get(), token, List.of(), Optional.empty(),
+                request.query("done").orElse("")));
+    }
+
+    private APIGatewayV2HTTPResponse surveyAnswer(ApiRequest request) {
+        Parsed parsed = parse(request);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
+        }
+        String token = request.query("token").orElse("");
+        Optional<SurveyPage.Outcome> outcome = survey.save(token, parsed.fields());
+        if (outcome.isEmpty()) {
+            return responses.pageLinkExpired();
+        }
+        if (outcome.get() instanceof SurveyPage.Refused refused) {
+            return responses.refuse(request, 409, "survey", "The survey is not open to you", refused.message(),
+                    Map.of());
+        }
+        if (outcome.get() instanceof SurveyPage.Invalid invalid) {
+            if (!request.isForm()) {
+                return responses.invalid(request, invalid.errors());
+            }
+            // The form again, every problem named next to its question and what was sent kept.
+            return survey.open(token).map(view -> responses.page(400, "survey", SurveyPageModel.of(view, token,
+                    invalid.errors(), Optional.of(invalid.values()), ""))).orElseGet(responses::pageLinkExpired);
+        }
+        return responses.done(request, SurveyPageModel.surveyUrl(token) + "&done=saved", "saved");
+    }
+
+    private APIGatewayV2HTTPResponse nextRoundPage(ApiRequest request) {
+        String token = request.query("token").orElse("");
+        Optional<NextRound.Offer> offer = nextRound.offer(token);
+        if (offer.isEmpty()) {
+            return responses.pageLinkExpired();
+        }
+        if (offer.get() instanceof NextRound.Refused refused) {
+            return responses.refuse(request, 409, "round", refused.title(), refused.message(), Map.of());
+        }
+        NextRound.Open open = (NextRound.Open) offer.get();
+        return responses.page(200, "next-round", SurveyPageModel.nextRound(open, token));
+    }
+
+    private APIGatewayV2HTTPResponse joinNextRound(ApiRequest request) {
+        Parsed parsed = parse(request);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
+        }
+        Optional<NextRound.Offer> outcome = nextRound.join(request.query("token").orElse(""));
+        if (outcome.isEmpty()) {
+            return responses.pageLinkExpired();
+        }
+        if (outcome.get() instanceof NextRound.Refused refused) {
+            return responses.refuse(request, 409, "round", refused.title(), refused.message(), Map.of());
+        }
+        return responses.checkYourEmail(request);
     }
 
     private APIGatewayV2HTTPResponse pageLinkRequest(ApiRequest request) {

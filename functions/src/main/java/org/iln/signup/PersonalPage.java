@@ -256,7 +256,8 @@ public final class PersonalPage {
                 application.participantId(), now));
     }
 
-    private Optional<Application> application(String token, Instant now) {
+    /** The application behind a page link, if the link is genuine, unexpired and the application still held. */
+    Optional<Application> application(String token, Instant now) {
         Optional<StoredToken> stored = tokens.check(token, Purpose.PAGE, now);
         if (stored.isEmpty()) {
             LOG.atInfo().addKeyValue("outcome", "bad-link").log("personal page refused");
@@ -277,6 +278,7 @@ public final class PersonalPage {
             case WAITLISTED -> Standing.WAITLISTED;
             case MATCHED -> Standing.MATCHED;
             case WITHDRAWN -> Standing.WITHDRAWN;
+            case ROUND_ENDED -> Standing.ROUND_ENDED;
         };
         if (ended && standing != Standing.WITHDRAWN) {
             standing = Standing.ROUND_ENDED;
@@ -285,7 +287,8 @@ public final class PersonalPage {
                 ? partners.cardsFor(current, application, now) : List.of();
         boolean canUpdate = !matchDatePassed && !ended && (application.status() == Status.UNCONFIRMED
                 || application.status() == Status.CONFIRMED || application.status() == Status.WAITLISTED);
-        boolean canWithdraw = !ended && application.status() != Status.WITHDRAWN;
+        boolean canWithdraw = !ended && application.status() != Status.WITHDRAWN
+                && application.status() != Status.ROUND_ENDED;
         return new View(application, round, standing, cards, canUpdate, canWithdraw);
     }
 

@@ -49,6 +49,10 @@ final class PersonalPageModel {
         model.put("updateAction", "/api/me/update?token=" + token);
         model.put("withdrawAction", "/api/me/withdraw?token=" + token);
         model.put("confirmWithdrawal", CONFIRM_WITHDRAWAL);
+        // Once the round has ended for them: its survey and joining the next round.
+        boolean ended = a.status() == Application.Status.ROUND_ENDED;
+        model.put("surveyUrl", ended ? SurveyPageModel.surveyUrl(token) : "");
+        model.put("joinUrl", ended ? SurveyPageModel.nextRoundUrl(token) : "");
 
         Map<String, Object> answers = new HashMap<>();
         answers.put("givenName", p.givenName());

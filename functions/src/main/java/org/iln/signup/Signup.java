@@ -116,11 +116,7 @@ public final class Signup {
             // so the person's retry, which finds the application, mails them a link.
             // Nothing the form's sender typed goes into mail to an address nobody has confirmed:
             // anyone can enter anyone's address, and a "name" could carry a phishing line.
-            mailer.sendClaimed(ackKey, () -> {
-                String token = tokens.mint(Purpose.CONFIRM, hash, round.id(), application.participantId(), now);
-                return envelope(profile.email(), hash, "confirm-address", round,
-                        Map.of("confirmUrl", links.api("confirm", token)));
-            });
+            askToConfirm(ackKey, round, application, now);
             LOG.atInfo().addKeyValue("outcome", "stored").addKeyValue("round", round.id())
                     .addKeyValue("participantId", application.participantId()).log("signup stored");
             return new Accepted();
@@ -140,6 +136,37 @@ public final class Signup {
         }
         LOG.atInfo().addKeyValue("outcome", "known").addKeyValue("round", round.id()).log("signup for a known address");
         return new Accepted();
+    }
+
+    /**
+     * Stores an unconfirmed application to {@code round} from answers given before (joining the
+     * next round from the end of one) and mails the usual confirmation link, exactly as a signup
+     * does; false, storing and mailing nothing, if the address already holds an application to
+     * that round.
+     */
+    boolean applyAgain(Round round, Profile profile, String hash) {
+        Instant now = clock.instant();
+        String ackKey = "signup-ack:" + round.id() + ":" + hash + ":" + LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Application application = new Application(round.id(), UUID.randomUUID().toString(), hash, profile,
+                Application.Status.UNCONFIRMED, now, Optional.empty(), Optional.empty());
+        if (store.createApplication(application, mail.claimPut(ackKey, hash, "confirm-address", now), now)
+                != ApplicationStore.CreateOutcome.CREATED) {
+            return false;
+        }
+        askToConfirm(ackKey, round, application, now);
+        LOG.atInfo().addKeyValue("outcome", "stored").addKeyValue("round", round.id())
+                .addKeyValue("participantId", application.participantId()).log("application for the next round stored");
+        return true;
+    }
+
+    /** Mails the confirmation link of a new application whose acknowledgement {@code ackKey} is claimed. */
+    private void askToConfirm(String ackKey, Round round, Application application, Instant now) {
+        mailer.sendClaimed(ackKey, () -> {
+            String token = tokens.mint(Purpose.CONFIRM, application.addressHash(), round.id(),
+                    application.participantId(), now);
+            return envelope(application.profile().email(), application.addressHash(), "confirm-address", round,
+                    Map.of("confirmUrl", links.api("confirm", token)));
+        });
     }
 
     private Envelope envelope(String to, String hash, String template, Round round, Map<String, String> extra) {

@@ -53,7 +53,12 @@ public record Application(
          */
         MATCHED,
         /** Left the round: gets no more programme mail for it (set by matching/coordinators). */
-        WITHDRAWN
+        WITHDRAWN,
+        /**
+         * Was matched and stayed to the round's end: the round-end job sent the survey and the
+         * offer to join the next round, and moved the application here from {@code MATCHED}.
+         */
+        ROUND_ENDED
     }
 
     /**

@@ -278,6 +278,28 @@ public final class ApplicationStore {
     }
 
     /**
+     * Moves a matched application to {@code ROUND_ENDED} at its round's end: one conditional
+     * write on {@code MATCHED}, so running the round-end job again, or a withdrawal at the same
+     * moment, changes nothing twice (false: it was not matched any more).
+     */
+    public boolean endRound(Application application, Instant now) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key("ROUND#" + application.round(), "APP#" + application.participantId()))
+                    .updateExpression("SET #status = :ended, roundEndedAt = :at")
+                    .conditionExpression("#status = :matched")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":ended", s(Status.ROUND_ENDED.name()),
+                            ":matched", s(Status.MATCHED.name()),
+                            ":at", s(now.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
      * Replaces what a person told us (every answer but the address, which stays as confirmed),
      * only while the application is still in the status it was read in; false otherwise (matched
      * or withdrawn since).
