@@ -80,7 +80,7 @@ final class DataFiles {
         }
         Round round = new Round(f.text("id"), f.text("title"), f.date("opens"), f.date("closes"),
                 f.date("matchDate"), f.date("starts"), f.date("ends"), f.number("countryCapPercent"),
-                f.optionalText("surveyUrl"), contacts);
+                contacts);
         if (round.opens() != null && round.closes() != null && round.closes().isBefore(round.opens())) {
             f.error("closes", "is before opens");
         }

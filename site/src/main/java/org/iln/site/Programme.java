@@ -29,7 +29,7 @@ record Programme(List<Round> rounds, List<Country> countries, Map<String, Intege
 
     /** One round of the programme, from data/rounds.yml. */
     record Round(String id, String title, LocalDate opens, LocalDate closes, LocalDate matchDate,
-                 LocalDate starts, LocalDate ends, int countryCapPercent, String surveyUrl,
+                 LocalDate starts, LocalDate ends, int countryCapPercent,
                  List<Contact> coordinators) {
         Round {
             coordinators = List.copyOf(coordinators);

@@ -94,7 +94,6 @@ final class ProgrammeManifest {
         round.put("starts", String.valueOf(r.starts()));
         round.put("ends", String.valueOf(r.ends()));
         round.put("countryCapPercent", r.countryCapPercent());
-        round.put("surveyUrl", r.surveyUrl());
         round.put("coordinators", r.coordinators().stream().map(p -> {
             Map<String, Object> contact = new LinkedHashMap<>();
             contact.put("name", p.name());

@@ -16,10 +16,10 @@ class RoundStatusTest {
 
     static final Round FIRST = new Round("2026-1", "Round 1, 2026", LocalDate.parse("2026-01-12"),
             LocalDate.parse("2026-02-09"), LocalDate.parse("2026-02-23"), LocalDate.parse("2026-02-23"),
-            LocalDate.parse("2026-06-22"), 20, "", List.of());
+            LocalDate.parse("2026-06-22"), 20, List.of());
     static final Round SECOND = new Round("2026-2", "Round 2, 2026", LocalDate.parse("2026-06-01"),
             LocalDate.parse("2026-06-29"), LocalDate.parse("2026-07-13"), LocalDate.parse("2026-07-13"),
-            LocalDate.parse("2026-11-02"), 20, "", List.of());
+            LocalDate.parse("2026-11-02"), 20, List.of());
 
     @ParameterizedTest(name = "on {0}: {1} {2}, next {3}")
     @CsvSource({

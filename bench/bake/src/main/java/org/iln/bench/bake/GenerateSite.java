@@ -65,7 +65,6 @@ public final class GenerateSite {
                     .append("    starts: ").append(starts).append('\n')
                     .append("    ends: ").append(starts.plusDays(POINTS_PER_ROUND)).append('\n')
                     .append("    countryCapPercent: 20\n")
-                    .append("    surveyUrl: \"https://survey.example.org/r").append(r).append("\"\n")
                     .append("    coordinators:\n      - name: \"ILN programme team\"\n        email: \"team@example.org\"\n");
         }
         Random random = new Random(1);
