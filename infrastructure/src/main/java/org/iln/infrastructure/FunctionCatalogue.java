@@ -37,7 +37,11 @@ public final class FunctionCatalogue {
                             "GET /api/me",
                             "POST /api/me/update",
                             "POST /api/me/withdraw",
-                            "POST /api/me/link")),
+                            "POST /api/me/link",
+                            "GET /api/me/survey",
+                            "POST /api/me/survey",
+                            "GET /api/me/next-round",
+                            "POST /api/me/next-round")),
                     List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                             "dynamodb:Query", "dynamodb:ConditionCheckItem"),
                     true,
@@ -85,6 +89,20 @@ public final class FunctionCatalogue {
                     // 0.6-1.1 s more than with 512 MB to start with (one collection). Measured in
                     // docs/benchmarks.md, "Matching: what its speed rests on".
                     MATCHER_JVM_OPTIONS),
+            new FunctionSpec(
+                    "round-end",
+                    "org.iln.round.RoundEndHandler::handleRequest",
+                    FunctionArtifact.API,
+                    1024,
+                    Duration.ofMinutes(5),
+                    // After matching and its check-ins, before the aggregates and the dispatch that sends its mail.
+                    new Trigger.Daily(2, 40),
+                    // Query: confirmed-by-round (the round's matched); PutItem: the outbox, the page links'
+                    // tokens; UpdateItem: MATCHED -> ROUND_ENDED. Nothing is read by key, deleted or sent.
+                    List.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+                    false,
+                    0,
+                    ""),
             new FunctionSpec(
                     "dispatch",
                     "org.iln.mail.DispatchHandler::handleRequest",

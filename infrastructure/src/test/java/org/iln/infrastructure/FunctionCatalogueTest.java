@@ -13,8 +13,8 @@ class FunctionCatalogueTest {
     void the_catalogue_names_each_function_once() {
         List<String> names = FunctionCatalogue.functions().stream().map(FunctionSpec::name).toList();
 
-        assertThat(names).doesNotHaveDuplicates().containsExactly("api", "country-cap", "nightly-matching", "dispatch",
-                "ses-events");
+        assertThat(names).doesNotHaveDuplicates().containsExactly("api", "country-cap", "nightly-matching", "round-end",
+                "dispatch", "ses-events");
     }
 
     @Test
@@ -24,7 +24,8 @@ class FunctionCatalogueTest {
         assertThat(api.trigger()).isEqualTo(new Trigger.HttpRoutes(List.of(
                 "POST /api/signup", "GET /api/confirm", "GET /api/unsubscribe", "POST /api/unsubscribe",
                 "POST /api/erase", "GET /api/erase", "GET /api/me", "POST /api/me/update", "POST /api/me/withdraw",
-                "POST /api/me/link")));
+                "POST /api/me/link", "GET /api/me/survey", "POST /api/me/survey", "GET /api/me/next-round",
+                "POST /api/me/next-round")));
     }
 
     @Test
@@ -71,6 +72,21 @@ class FunctionCatalogueTest {
         // then
         assertThat(cap.hour() * 60 + cap.minute()).isLessThan(matching.hour() * 60 + matching.minute());
         assertThat(FunctionsTest.spec("country-cap").handler()).isEqualTo("org.iln.signup.CountryCapHandler::handleRequest");
+    }
+
+    @Test
+    void the_round_end_runs_after_nightly_matching_with_exactly_the_table_actions_its_code_uses_and_sends_nothing() {
+        // given
+        FunctionSpec roundEnd = FunctionsTest.spec("round-end");
+        Trigger.Daily matching = (Trigger.Daily) FunctionsTest.spec("nightly-matching").trigger();
+        Trigger.Daily end = (Trigger.Daily) roundEnd.trigger();
+
+        // then: its mail waits in the outbox for dispatch, so it needs no SES
+        assertThat(roundEnd.handler()).isEqualTo("org.iln.round.RoundEndHandler::handleRequest");
+        assertThat(end.hour() * 60 + end.minute()).isGreaterThan(matching.hour() * 60 + matching.minute() + 10);
+        assertThat(roundEnd.tableActions()).containsExactlyInAnyOrder(
+                "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem");
+        assertThat(roundEnd.sendsMail()).isFalse();
     }
 
     @Test

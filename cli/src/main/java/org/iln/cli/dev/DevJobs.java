@@ -14,6 +14,7 @@ import org.iln.mail.DispatchHandler;
 import org.iln.mail.SendRate;
 import org.iln.programme.Programme;
 import org.iln.round.NightlyMatchingHandler;
+import org.iln.round.RoundEndHandler;
 import org.iln.signup.CountryCapHandler;
 
 /**
@@ -22,7 +23,8 @@ import org.iln.signup.CountryCapHandler;
  * {@link ProgrammeClock}.
  *
  * <p>{@link #register} lists them in the order production runs them in a night (the CDK stack's
- * schedules: country cap at 01:30 UTC, matching at 02:00, dispatch every five minutes), and
+ * schedules: country cap at 01:30 UTC, matching at 02:00, the round's end at 02:40, dispatch every
+ * five minutes), and
  * {@value #NIGHTLY} runs them all in that order. A new scheduled job is one more entry there.
  */
 public final class DevJobs {
@@ -57,6 +59,12 @@ public final class DevJobs {
         night.put("matching", () -> {
             new NightlyMatchingHandler(clients, clock, config)
                     .handleRequest(Map.of(), new LocalLambdaContext("iln-matching", 3008, 900_000));
+            dispatch.run();
+        });
+        // Followed by a dispatch too, so that the round-end mail is in the mail viewer when it answers.
+        night.put("round-end", () -> {
+            new RoundEndHandler(clients, clock, config)
+                    .handleRequest(Map.of(), new LocalLambdaContext("iln-round-end", 1024, 300_000));
             dispatch.run();
         });
         night.put("dispatch", dispatch);
