@@ -10,6 +10,7 @@ import org.iln.cli.ScratchFolder;
 import org.iln.cli.dev.DevServer;
 import org.iln.cli.dev.LocalAws;
 import org.iln.programme.Programme;
+import org.iln.programme.ProgrammeSource;
 import org.iln.store.Application;
 import org.iln.store.ApplicationStore;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -58,6 +59,12 @@ final class RunningProgramme implements BeforeAllCallback {
 
     static Programme.Round round() {
         return site.open().round();
+    }
+
+    /** The round after {@link #round()}, from the baked manifest (joining the next round applies to it). */
+    static Programme.Round nextRound() {
+        return ProgrammeSource.fromFile(site.folder().path().resolve("programme.json")).roundAfter(round())
+                .orElseThrow(() -> new IllegalStateException("site/data/rounds.yml has no round after " + round().id()));
     }
 
     /** The confirmed (or waitlisted) applications of the round, read from the table. */
