@@ -95,17 +95,21 @@ class EndOfRoundTest {
         }
 
         @Test
-        void the_page_then_says_the_round_ended_and_links_the_survey_and_the_next_round() {
+        void the_page_then_says_the_round_ended_links_the_survey_and_the_next_round_and_refuses_a_withdrawal() {
             // given
             endTheRound();
+            String link = roundEndMailTo("lena@example.se").token("/api/me/survey");
 
             // when
-            String page = participant.get("/api/me", roundEndMailTo("lena@example.se").token("/api/me/survey"))
-                    .getBody();
+            String page = participant.get("/api/me", link).getBody();
+            APIGatewayV2HTTPResponse withdraw = participant.post("/api/me/withdraw", link,
+                    PersonalPageModel.CONFIRM_WITHDRAWAL + "=yes");
 
             // then
             assertThat(page).contains("data-standing=\"ROUND_ENDED\"", "/api/me/survey?token=",
                     "/api/me/next-round?token=").doesNotContain("/api/me/withdraw", "/api/me/update");
+            assertThat(withdraw.getStatusCode()).isEqualTo(409);
+            assertThat(status("lena")).isEqualTo("ROUND_ENDED");
         }
     }
 
