@@ -22,9 +22,11 @@ import java.util.Objects;
  * @param version the document format (1)
  * @param computedAt when the nightly job counted
  * @param threshold the smallest count shown as a number
+ * @param measures the {@link Measure} keys, in the order the site shows them
  * @param rounds every round that has opened, in the programme's order
  */
-public record PublicFigures(int version, Instant computedAt, int threshold, List<RoundFigures> rounds) {
+public record PublicFigures(int version, Instant computedAt, int threshold, List<String> measures,
+                            List<RoundFigures> rounds) {
 
     /** Counts under this are never published as numbers. */
     public static final int THRESHOLD = 5;
@@ -33,6 +35,7 @@ public record PublicFigures(int version, Instant computedAt, int threshold, List
 
     public PublicFigures {
         Objects.requireNonNull(computedAt, "computedAt");
+        measures = List.copyOf(measures);
         rounds = List.copyOf(rounds);
     }
 
@@ -101,6 +104,7 @@ public record PublicFigures(int version, Instant computedAt, int threshold, List
             }
             rounds.add(new RoundFigures(count.round(), totals, under, countries));
         }
-        return new PublicFigures(1, computedAt, THRESHOLD, rounds);
+        return new PublicFigures(1, computedAt, THRESHOLD,
+                java.util.Arrays.stream(Measure.values()).map(Measure::key).toList(), rounds);
     }
 }

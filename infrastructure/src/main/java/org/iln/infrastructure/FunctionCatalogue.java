@@ -86,6 +86,23 @@ public final class FunctionCatalogue {
                     // docs/benchmarks.md, "Matching: what its speed rests on".
                     MATCHER_JVM_OPTIONS),
             new FunctionSpec(
+                    "figures",
+                    "org.iln.figures.FiguresHandler::handleRequest",
+                    FunctionArtifact.API,
+                    1024,
+                    Duration.ofMinutes(5),
+                    // Late in the night (DESIGN.md's order: after matching, check-ins and the round's
+                    // end, before the morning's dispatch), so the figures count that night's work.
+                    new Trigger.Daily(4, 0),
+                    // Query: each round's own partition (applications, partnerships), never an index
+                    // and never a scan; PutItem: the one public figures document. It reads no
+                    // personal attribute (its queries project status, country and flags only) and
+                    // sends no mail.
+                    List.of("dynamodb:Query", "dynamodb:PutItem"),
+                    false,
+                    0,
+                    ""),
+            new FunctionSpec(
                     "dispatch",
                     "org.iln.mail.DispatchHandler::handleRequest",
                     FunctionArtifact.API,

@@ -13,8 +13,8 @@ class FunctionCatalogueTest {
     void the_catalogue_names_each_function_once() {
         List<String> names = FunctionCatalogue.functions().stream().map(FunctionSpec::name).toList();
 
-        assertThat(names).doesNotHaveDuplicates().containsExactly("api", "country-cap", "nightly-matching", "dispatch",
-                "ses-events");
+        assertThat(names).doesNotHaveDuplicates().containsExactly("api", "country-cap", "nightly-matching", "figures",
+                "dispatch", "ses-events");
     }
 
     @Test
@@ -71,6 +71,18 @@ class FunctionCatalogueTest {
         // then
         assertThat(cap.hour() * 60 + cap.minute()).isLessThan(matching.hour() * 60 + matching.minute());
         assertThat(FunctionsTest.spec("country-cap").handler()).isEqualTo("org.iln.signup.CountryCapHandler::handleRequest");
+    }
+
+    @Test
+    void the_figures_job_may_only_query_and_write_one_item_and_runs_after_matching() {
+        FunctionSpec figures = FunctionsTest.spec("figures");
+        Trigger.Daily at = (Trigger.Daily) figures.trigger();
+        Trigger.Daily matching = (Trigger.Daily) FunctionsTest.spec("nightly-matching").trigger();
+
+        assertThat(figures.handler()).isEqualTo("org.iln.figures.FiguresHandler::handleRequest");
+        assertThat(figures.tableActions()).containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:PutItem");
+        assertThat(figures.sendsMail()).isFalse();
+        assertThat(at.hour() * 60 + at.minute()).isGreaterThan(matching.hour() * 60 + matching.minute());
     }
 
     @Test
