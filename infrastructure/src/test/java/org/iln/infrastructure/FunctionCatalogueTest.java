@@ -24,7 +24,7 @@ class FunctionCatalogueTest {
         assertThat(api.trigger()).isEqualTo(new Trigger.HttpRoutes(List.of(
                 "POST /api/signup", "GET /api/confirm", "GET /api/unsubscribe", "POST /api/unsubscribe",
                 "POST /api/erase", "GET /api/erase", "GET /api/me", "POST /api/me/update", "POST /api/me/withdraw",
-                "POST /api/me/link")));
+                "POST /api/me/link", "POST /api/volunteer", "GET /api/volunteer/confirm")));
     }
 
     @Test
