@@ -261,6 +261,31 @@ class BakedSiteTest {
     }
 
     @Test
+    void the_volunteer_form_posts_every_field_the_api_validates_without_javascript_in_every_language() {
+        for (String language : List.of("", "es/", "ar/")) {
+            // given the volunteer page of this language
+            Document page = pages.get(language + "volunteer.html");
+            Element form = page.selectFirst("form#volunteer");
+
+            // then it posts to the API with the fields the API names, its language, and no script
+            assertThat(form).as(language).isNotNull();
+            assertThat(form.attr("action")).isEqualTo("/api/volunteer");
+            assertThat(form.attr("method")).isEqualTo("post");
+            Set<String> names = new TreeSet<>(form.select("[name]").eachAttr("name"));
+            assertThat(names).containsExactlyInAnyOrder("name", "email", "country", "languages", "why", "hours",
+                    "consent", "lang", "website");
+            assertThat(form.selectFirst("input[name=lang]").val()).isEqualTo(language.isEmpty() ? "en" : language.substring(0, 2));
+            assertThat(form.select("textarea#why").attr("maxlength")).isEqualTo("2000");
+            assertThat(page.select("script[src*=signup]")).isEmpty();
+            for (Element field : form.select("input:not([type=hidden]):not(#website), select, textarea")) {
+                assertThat(page.select("label[for=" + field.id() + "]")).as(language + field.id()).hasSize(1);
+            }
+        }
+        assertThat(pages.get("volunteer.html").select("main").text()).doesNotContain("team@example.org");
+        assertThat(pages.get("es/volunteer-sent.html").select("h1").text()).contains("Revise su correo");
+    }
+
+    @Test
     void the_manifest_describes_countries_by_code_name_and_region_only() throws IOException {
         for (JsonNode country : manifest().get("countries")) {
             assertThat(country.fieldNames()).toIterable().containsExactly("code", "name", "region");
