@@ -96,8 +96,9 @@ class VolunteerFormTest {
         Browser.waitFor(withoutJs, "volunteer-confirmed");
         assertNoAxeViolations("/volunteer-confirmed.html");
         assertThat(RunningProgramme.server().aws().isPresent()).isTrue();
-        assertThat(new WebDriverWait(withoutJs, Duration.ofSeconds(15))
-                .until(d -> mailContaining("A new Country Coordinator volunteer", email).orElse(null))).isNotNull();
+        JsonNode toTeam = new WebDriverWait(withoutJs, Duration.ofSeconds(15))
+                .until(d -> mailContaining("A new Country Coordinator volunteer", email).orElse(null));
+        assertThat(toTeam.path("text").asText()).contains("Amina Diallo", "Kenya (KE)", "newsletter");
     }
 
     private static void fill(String name, String email, String why) {
