@@ -29,6 +29,11 @@ final class BakeCommand implements Callable<Integer> {
                     + "site/jbake.properties).")
     private String baseUrl;
 
+    @Option(names = "--figures", paramLabel = "FILE",
+            description = "The figures job's document (JSON) to show on the country and statistics pages; "
+                    + "without it, or if FILE does not exist, the pages say there are no figures yet.")
+    private Path figures;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -44,6 +49,9 @@ final class BakeCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("--base-url: " + e.getMessage());
                 return 2;
             }
+        }
+        if (figures != null) {
+            baker = baker.withFigures(figures);
         }
         try {
             BakeReport report = baker.bake(target);

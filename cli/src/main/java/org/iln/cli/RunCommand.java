@@ -20,14 +20,14 @@ import picocli.CommandLine.Spec;
  * of {@code D} (the clock moves forward to it and stays there).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a scheduled job now in the running ./iln dev (country-cap, matching, dispatch, "
+        description = "Run a scheduled job now in the running ./iln dev (country-cap, matching, figures, dispatch, "
                 + "or nightly: all of them in production's order).")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "JOB", description = "The job: country-cap, matching, dispatch, or nightly (all of them, in order).")
+    @Parameters(paramLabel = "JOB", description = "The job: country-cap, matching, figures, dispatch, or nightly (all of them, in order).")
     private String job;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD",

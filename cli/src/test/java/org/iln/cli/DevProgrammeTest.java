@@ -123,4 +123,22 @@ class DevProgrammeTest {
         assertThat(cap.statusCode()).isEqualTo(200);
         assertThat(cap.body()).startsWith("ran country-cap");
     }
+
+    @Test
+    void the_figures_job_counts_the_emulators_rounds_and_the_site_is_rebaked_with_them() throws Exception {
+        // given no figures yet
+        assertThat(send(HttpRequest.newBuilder(at("/statistics.html"))).body()).contains("There are no figures yet");
+
+        // when
+        HttpResponse<String> run = send(HttpRequest.newBuilder(at("/_dev/run/figures"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        String statistics = send(HttpRequest.newBuilder(at("/statistics.html"))).body();
+
+        // then: the open round's demo participants, each country's few shown as "fewer than 5", and nobody named
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+        assertThat(run.body()).startsWith("ran figures").contains("re-baked with the new figures");
+        assertThat(statistics).contains("Participation in Round 1, 2027, by country").contains("fewer than 5")
+                .doesNotContain("There are no figures yet").doesNotContain("@example.org");
+        assertThat(send(HttpRequest.newBuilder(at("/es/statistics.html"))).body()).contains("menos de 5");
+    }
 }

@@ -42,6 +42,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private final Participants core;
     private final SurveyPage survey;
     private final NextRound nextRound;
+    private final Volunteering volunteering;
     private final FunctionsConfig config;
     private final Responses responses = new Responses();
     /** Held here because the CRaC context may hold its resources weakly. */
@@ -71,6 +72,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         this.survey = new SurveyPage(core.personalPage(), new SurveyStore(clients.dynamo(), config.tableName()),
                 core.programme(), clock);
         this.nextRound = new NextRound(core.personalPage(), core.signup(), core.store(), core.programme(), clock);
+        this.volunteering = Volunteering.create(clients, clock, config, core.programme());
         this.priming = new SnapshotPriming(core.programme(), responses);
         Core.getGlobalContext().register(priming);
     }
@@ -165,6 +167,11 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                     case "POST" -> joinNextRound(request);
                     default -> responses.notAllowed("GET, HEAD, POST");
                 };
+            case "/api/volunteer":
+                return request.method().equals("POST") ? volunteer(request) : responses.notAllowed("POST");
+            case "/api/volunteer/confirm":
+                // Not HEAD: a probe must not confirm anything.
+                return request.method().equals("GET") ? confirmVolunteer(request) : responses.notAllowed("GET");
             default:
                 return responses.error(404, "request", "There is no such API path.");
         }
@@ -187,6 +194,36 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             return responses.closed(request, message, closed);
         }
         return responses.checkYourEmail(request);
+    }
+
+    /** The volunteer form: every bad field named (nothing stored), else "check your email" in the form's language. */
+    private APIGatewayV2HTTPResponse volunteer(ApiRequest request) {
+        Parsed parsed = parse(request);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
+        }
+        String folder = languageFolder(parsed.fields());
+        List<FieldError> errors = volunteering.submit(parsed.fields());
+        if (!errors.isEmpty()) {
+            return responses.invalid(request, errors, "/" + folder + "volunteer.html", VolunteerField.LABELS);
+        }
+        return responses.done(request, "/" + folder + "volunteer-sent.html", "check-your-email");
+    }
+
+    private APIGatewayV2HTTPResponse confirmVolunteer(ApiRequest request) {
+        return responses.redirect(volunteering.confirm(request.query("token").orElse(""))
+                ? "/volunteer-confirmed.html" : "/link-expired.html");
+    }
+
+    /** The site folder of the form's language ("es/"), or the default language's (""); only languages the site has. */
+    private static String languageFolder(SubmittedFields fields) {
+        List<String> lang = fields.all(VolunteerField.LANG.formName());
+        return lang.size() == 1 && (lang.get(0).equals("es") || lang.get(0).equals("ar")) ? lang.get(0) + "/" : "";
+    }
+
+    /** The core that takes offers to volunteer (the coordinator page lists {@link Volunteering#confirmedOffers()}). */
+    public Volunteering volunteering() {
+        return volunteering;
     }
 
     /** A body's fields, or the response refusing it (too large, wrong media type, too many, malformed). */

@@ -36,10 +36,16 @@ final class Responses {
 
     /** The same, the page linking {@code back} to the form that was sent. */
     APIGatewayV2HTTPResponse invalid(ApiRequest request, List<FieldError> errors, String back) {
+        return invalid(request, errors, back, PersonalPageModel.LABELS);
+    }
+
+    /** The same, naming fields by {@code labels} (the form's own). */
+    APIGatewayV2HTTPResponse invalid(ApiRequest request, List<FieldError> errors, String back,
+                                     Map<String, String> labels) {
         if (request.isForm()) {
             List<Map<String, String>> list = errors.stream()
                     .map(e -> Map.of("field", e.field(), "message", e.message())).toList();
-            return page(400, "errors", Map.of("errors", list, "labels", PersonalPageModel.LABELS, "back", back));
+            return page(400, "errors", Map.of("errors", list, "labels", labels, "back", back));
         }
         return json(400, Map.of("errors", errors), Map.of());
     }

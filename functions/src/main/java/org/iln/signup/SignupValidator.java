@@ -125,6 +125,47 @@ public final class SignupValidator {
         return new EmailResult(Optional.of(email), List.of());
     }
 
+    /** The longest answer to "why", in characters (a few paragraphs). */
+    public static final int MAX_WHY = 2_000;
+    /** The most hours a month a volunteer may offer. */
+    public static final int MAX_HOURS = 40;
+
+    /** The outcome of checking an offer to volunteer: the offer, or every problem. */
+    public record VolunteerResult(Optional<VolunteerOffer> offer, List<FieldError> errors) {
+        public VolunteerResult {
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /** Validates the volunteer form against {@code programme}'s lists: every bad field named at once. */
+    public VolunteerResult validateVolunteer(SubmittedFields fields, Programme programme) {
+        Form form = new Form(fields);
+        for (String name : fields.names()) {
+            if (!VolunteerField.NAMES.contains(name) && form.unknownReported++ < MAX_UNKNOWN_REPORTED) {
+                form.error(printable(name), "is not a field of the volunteer form");
+            }
+        }
+        String name = form.text("name", MAX_NAME, true, "Enter your name");
+        String email = email(form, "email");
+        String country = form.oneOf("country", ids(programme.countries().stream().map(Programme.Country::code)),
+                "Choose the country you would coordinate", "is not a country on our list");
+        List<String> languages = form.list("languages",
+                ids(programme.choices().languages().stream().map(Programme.Language::code)),
+                1, MAX_LANGUAGES, "Choose at least one language you could help in", "languages");
+        String why = form.paragraphs("why", MAX_WHY, "Tell us in a few words why you would like to volunteer");
+        String hours = form.oneOf("hours", ids(java.util.stream.IntStream.rangeClosed(1, MAX_HOURS)
+                .mapToObj(Integer::toString)), "Enter how many hours a month you could give",
+                "must be a whole number of hours from 1 to " + MAX_HOURS);
+        form.consent("consent", "You must agree that we keep your offer and show your name if you are appointed");
+        form.optionalOneOf("lang", Set.of("en", "es", "ar"), "", "is not a language of the site");
+        form.text("website", 10_000, false, "");
+        if (!form.errors.isEmpty()) {
+            return new VolunteerResult(Optional.empty(), form.errors);
+        }
+        return new VolunteerResult(Optional.of(new VolunteerOffer(name, email, country, languages, why,
+                Integer.parseInt(hours))), List.of());
+    }
+
     private static String email(Form form, String field) {
         String email = form.text(field, Integer.MAX_VALUE, true, "Enter your email address");
         if (email.isEmpty() || form.failed(field)) {
@@ -221,6 +262,35 @@ public final class SignupValidator {
                 return "";
             }
             if (value.codePointCount(0, value.length()) > max) {
+                error(field, "must be at most " + max + " characters");
+            }
+            return value;
+        }
+
+        /** Free text over several lines (line breaks kept, as "\n"); other control characters refused. */
+        String paragraphs(String field, int max, String missing) {
+            if (fields.hasWrongType(field)) {
+                error(field, "must be a text value");
+                return "";
+            }
+            List<String> values = fields.all(field);
+            if (values.size() > 1) {
+                error(field, "must be given once");
+                return "";
+            }
+            String raw = values.isEmpty() ? "" : values.get(0).replace("\r\n", "\n").replace('\r', '\n');
+            StringBuilder kept = new StringBuilder();
+            for (String line : raw.split("\n", -1)) {
+                Optional<String> clean = clean(field, line);
+                if (clean.isEmpty()) {
+                    return "";
+                }
+                kept.append(kept.length() == 0 ? "" : "\n").append(clean.get());
+            }
+            String value = kept.toString().strip();
+            if (value.isEmpty()) {
+                error(field, missing);
+            } else if (value.codePointCount(0, value.length()) > max) {
                 error(field, "must be at most " + max + " characters");
             }
             return value;

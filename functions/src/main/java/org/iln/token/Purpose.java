@@ -14,7 +14,9 @@ public enum Purpose {
      * Open one's personal page (see, update, withdraw): in every programme message, so it lasts a
      * round from signup to its end; a fresh one can be asked for by email.
      */
-    PAGE(Duration.ofDays(240));
+    PAGE(Duration.ofDays(240)),
+    /** Confirm an offer to volunteer as a Country Coordinator: as long as the unconfirmed offer lives. */
+    VOLUNTEER(Duration.ofHours(48));
 
     private final Duration validity;
 

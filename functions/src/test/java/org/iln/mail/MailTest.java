@@ -49,7 +49,7 @@ class MailTest {
     @ParameterizedTest
     @ValueSource(strings = {"confirm-address", "already-applied", "confirmed", "waitlisted", "erase-link", "erased",
             "unsubscribed", "match-introduction", "new-partner", "partner-withdrew", "no-match", "discussion-point",
-            "round-ending", "coordinator-report", "waiting-list-place"})
+            "round-ending", "coordinator-report", "waiting-list-place", "volunteer-confirm"})
     void every_template_renders_a_subject_a_text_part_and_an_html_part(String template) {
         // when
         MailRenderer.RenderedMail mail = renderer.render(template, MODEL);
@@ -59,6 +59,20 @@ class MailTest {
         assertThat(mail.text()).contains("https://iln.example.org").doesNotContain("<p>");
         assertThat(mail.html()).contains("<!DOCTYPE html>", "<html lang=\"en\">", "</html>");
         assertThat(mail.html()).doesNotContain("<script>", "<rare>", "<shared language>", "<i>Kim");
+    }
+
+    @Test
+    void a_volunteer_s_offer_reaches_the_programme_team_escaped_in_html_and_as_typed_in_text() {
+        // when
+        MailRenderer.RenderedMail mail = renderer.render("volunteer-offer", Map.of("name", "<b>Amina</b>",
+                "email", "amina@example.org", "country", "KE", "countryName", "Kenya", "languages", "en, sw",
+                "why", "Line one\nLine <two>", "hours", "4", "siteUrl", "https://iln.example.org"));
+
+        // then
+        assertThat(mail.subject()).isEqualTo("A new Country Coordinator volunteer for Kenya");
+        assertThat(mail.text()).contains("Name: <b>Amina</b>", "Country: Kenya (KE)", "Line one\nLine <two>");
+        assertThat(mail.html()).contains("&lt;b&gt;Amina&lt;/b&gt;", "Line <two>".replace("<", "&lt;").replace(">", "&gt;"))
+                .doesNotContain("<b>Amina");
     }
 
     @Test
@@ -99,7 +113,7 @@ class MailTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"confirm-address", "already-applied"})
+    @ValueSource(strings = {"confirm-address", "already-applied", "volunteer-confirm"})
     void mail_to_an_address_nobody_has_confirmed_carries_no_name(String template) {
         // when
         MailRenderer.RenderedMail mail = renderer.render(template, MODEL);

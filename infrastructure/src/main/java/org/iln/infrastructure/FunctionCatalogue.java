@@ -41,7 +41,9 @@ public final class FunctionCatalogue {
                             "GET /api/me/survey",
                             "POST /api/me/survey",
                             "GET /api/me/next-round",
-                            "POST /api/me/next-round")),
+                            "POST /api/me/next-round",
+                            "POST /api/volunteer",
+                            "GET /api/volunteer/confirm")),
                     List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                             "dynamodb:Query", "dynamodb:ConditionCheckItem"),
                     true,
@@ -100,6 +102,19 @@ public final class FunctionCatalogue {
                     // Query: confirmed-by-round (the round's matched); PutItem: the outbox, the page links'
                     // tokens; UpdateItem: MATCHED -> ROUND_ENDED. Nothing is read by key, deleted or sent.
                     List.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+                    "figures",
+                    "org.iln.figures.FiguresHandler::handleRequest",
+                    FunctionArtifact.API,
+                    1024,
+                    Duration.ofMinutes(5),
+                    // Late in the night (DESIGN.md's order: after matching, check-ins and the round's
+                    // end, before the morning's dispatch), so the figures count that night's work.
+                    new Trigger.Daily(4, 0),
+                    // Query: each round's own partition (applications, partnerships), never an index
+                    // and never a scan; PutItem: the one public figures document. It reads no
+                    // personal attribute (its queries project status, country and flags only) and
+                    // sends no mail.
+                    List.of("dynamodb:Query", "dynamodb:PutItem"),
                     false,
                     0,
                     ""),

@@ -14,6 +14,7 @@ class FunctionCatalogueTest {
         List<String> names = FunctionCatalogue.functions().stream().map(FunctionSpec::name).toList();
 
         assertThat(names).doesNotHaveDuplicates().containsExactly("api", "country-cap", "nightly-matching", "round-end",
+                "figures",
                 "dispatch", "ses-events");
     }
 
@@ -25,7 +26,7 @@ class FunctionCatalogueTest {
                 "POST /api/signup", "GET /api/confirm", "GET /api/unsubscribe", "POST /api/unsubscribe",
                 "POST /api/erase", "GET /api/erase", "GET /api/me", "POST /api/me/update", "POST /api/me/withdraw",
                 "POST /api/me/link", "GET /api/me/survey", "POST /api/me/survey", "GET /api/me/next-round",
-                "POST /api/me/next-round")));
+                "POST /api/me/next-round", "POST /api/volunteer", "GET /api/volunteer/confirm")));
     }
 
     @Test
@@ -87,6 +88,18 @@ class FunctionCatalogueTest {
         assertThat(roundEnd.tableActions()).containsExactlyInAnyOrder(
                 "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem");
         assertThat(roundEnd.sendsMail()).isFalse();
+    }
+
+    @Test
+    void the_figures_job_may_only_query_and_write_one_item_and_runs_after_matching() {
+        FunctionSpec figures = FunctionsTest.spec("figures");
+        Trigger.Daily at = (Trigger.Daily) figures.trigger();
+        Trigger.Daily matching = (Trigger.Daily) FunctionsTest.spec("nightly-matching").trigger();
+
+        assertThat(figures.handler()).isEqualTo("org.iln.figures.FiguresHandler::handleRequest");
+        assertThat(figures.tableActions()).containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:PutItem");
+        assertThat(figures.sendsMail()).isFalse();
+        assertThat(at.hour() * 60 + at.minute()).isGreaterThan(matching.hour() * 60 + matching.minute());
     }
 
     @Test

@@ -26,11 +26,12 @@ final class ContentPages extends PageTool {
 
     /** Pages the API redirects to: not worth indexing or listing in the sitemap. */
     static final Set<String> UNLISTED = Set.of("check-your-email.html", "confirmed.html", "link-expired.html",
-            "unsubscribed.html", "erased.html", "404.html");
+            "unsubscribed.html", "erased.html", "404.html", "volunteer-sent.html", "volunteer-confirmed.html");
 
     /** Pages with a template of their own; every other page uses page.ftlh. */
     private static final Map<String, String> TEMPLATE_BY_URI = Map.of(
-            "index.html", "home", "signup.html", "signup", "search.html", "search", "404.html", "error404");
+            "index.html", "home", "signup.html", "signup", "search.html", "search", "404.html", "error404",
+            "volunteer.html", "volunteer");
 
     private final MemoryContentStore store;
     private final Translations translations;

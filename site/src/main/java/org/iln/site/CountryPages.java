@@ -6,7 +6,7 @@ import org.jbake.app.Renderer;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.template.RenderingException;
 
-/** Renders one page per ISO 3166-1 country and the country index grouped by region. */
+/** Renders one page per ISO 3166-1 country, the country index grouped by region, and the programme statistics. */
 final class CountryPages extends PageTool {
 
     private final SiteModel model;
@@ -20,6 +20,7 @@ final class CountryPages extends PageTool {
     public int render(Renderer renderer, ContentStore db, JBakeConfiguration config) throws RenderingException {
         int before = pages.count();
         write(renderer, "countries", "countries/index.html", edition.message("countries.title"), Map.of());
+        write(renderer, "statistics", "statistics.html", edition.message("figures.title"), Map.of());
         for (Map<String, Object> country : model.countries()) {
             write(renderer, "country", ((String) country.get("url")).substring(edition.root().length()),
                     (String) country.get("name"), Map.of("country", country));

@@ -54,7 +54,6 @@ final class DataFiles {
         List<Country> countries = list("countries.yml", "countries", this::country);
         countries.sort(Comparator.comparing(Country::code));
         unique("countries.yml", "code", countries, Country::code);
-        Map<String, Integer> participation = participation();
         Choices choices = new Choices(
                 list("sectors.yml", "sectors", this::choice),
                 list("career-stages.yml", "careerStages", this::choice),
@@ -65,7 +64,7 @@ final class DataFiles {
         if (!errors.isEmpty()) {
             throw new BakeException(String.join("\n", errors));
         }
-        return new Programme(rounds, countries, participation, choices);
+        return new Programme(rounds, countries, choices);
     }
 
     private Round round(Fields f) {
@@ -127,36 +126,6 @@ final class DataFiles {
             f.error("", "'" + id + "' is not an IANA time zone id");
         }
         return id;
-    }
-
-    /** Counts per country code; accepts a list of {code, participants} or a map of code to count. */
-    private Map<String, Integer> participation() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        Object root = load("participation.yml");
-        if (root == null) {
-            return counts;
-        }
-        Object entries = root instanceof Map<?, ?> map && map.size() == 1 ? map.values().iterator().next() : root;
-        String file = "data/participation.yml";
-        if (entries instanceof Map<?, ?> map) {
-            map.forEach((code, count) -> {
-                if (count instanceof Integer n) {
-                    counts.put(String.valueOf(code), n);
-                } else {
-                    errors.add(file + ": " + code + ": must be a whole number of participants");
-                }
-            });
-        } else if (entries instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                Fields f = new Fields(file, "[" + i + "]", list.get(i));
-                String code = f.text("code");
-                int count = f.has("participants") ? f.number("participants") : f.number("count");
-                counts.put(code, count);
-            }
-        } else {
-            errors.add(file + ": must be a list of {code, participants} or a map of code to count");
-        }
-        return counts;
     }
 
     private <T> List<T> list(String fileName, String key, Function<Fields, T> reader) {

@@ -2,20 +2,16 @@ package org.iln.site;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The programme as the data files describe it: rounds, countries, participation counts and the
- * signup form's choices. Lists are sorted the way the manifest publishes them.
+ * The programme as the data files describe it: rounds, countries and the signup form's choices. Lists are sorted the way the manifest publishes them.
  */
-record Programme(List<Round> rounds, List<Country> countries, Map<String, Integer> participation,
-                 Choices choices) {
+record Programme(List<Round> rounds, List<Country> countries, Choices choices) {
 
     Programme {
         rounds = List.copyOf(rounds);
         countries = List.copyOf(countries);
-        participation = Map.copyOf(participation);
     }
 
     Optional<Round> round(String id) {

@@ -64,6 +64,7 @@ public final class SiteBaker {
     private final Clock clock;
     private final Optional<String> baseUrl;
     private final Optional<Path> catalogueFolder;
+    private final Optional<Path> figuresFile;
 
     /** A baker for the site folder (the one holding jbake.properties), dated by the system clock in UTC. */
     public SiteBaker(Path siteDir) {
@@ -71,19 +72,21 @@ public final class SiteBaker {
     }
 
     SiteBaker(Path siteDir, Clock clock) {
-        this(siteDir, clock, Optional.empty(), Optional.empty());
+        this(siteDir, clock, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private SiteBaker(Path siteDir, Clock clock, Optional<String> baseUrl, Optional<Path> catalogueFolder) {
+    private SiteBaker(Path siteDir, Clock clock, Optional<String> baseUrl, Optional<Path> catalogueFolder,
+                      Optional<Path> figuresFile) {
         this.siteDir = Objects.requireNonNull(siteDir, "siteDir").toAbsolutePath().normalize();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.baseUrl = baseUrl;
         this.catalogueFolder = catalogueFolder;
+        this.figuresFile = figuresFile;
     }
 
     /** The same baker with the message catalogues of {@code folder} (a translator's working copy, a test's) in place of the committed ones. */
     SiteBaker withCatalogues(Path folder) {
-        return new SiteBaker(siteDir, clock, baseUrl, Optional.of(folder));
+        return new SiteBaker(siteDir, clock, baseUrl, Optional.of(folder), figuresFile);
     }
 
     private Catalogues catalogues() {
@@ -108,7 +111,17 @@ public final class SiteBaker {
             throw new IllegalArgumentException("the base URL must be an http(s) origin without a path, such as "
                     + "https://iln.example.org (was '" + url + "')");
         }
-        return new SiteBaker(siteDir, clock, Optional.of(origin), catalogueFolder);
+        return new SiteBaker(siteDir, clock, Optional.of(origin), catalogueFolder, figuresFile);
+    }
+
+    /**
+     * The same baker, with the participation figures in {@code file} (the nightly figures job's
+     * document; see docs/content-model.md, "Figures"): country pages and the statistics page show
+     * them. A file that does not exist (yet) means no figures, and the pages say so. Each bake
+     * reads the file again.
+     */
+    public SiteBaker withFigures(Path file) {
+        return new SiteBaker(siteDir, clock, baseUrl, catalogueFolder, Optional.of(Objects.requireNonNull(file, "file")));
     }
 
     /**
@@ -125,6 +138,7 @@ public final class SiteBaker {
 
         Catalogues catalogues = catalogues();
         Programme programme = new DataFiles(siteDir).read();
+        Figures figures = figuresFile.map(Figures::read).orElse(Figures.NONE);
         Map<String, Map<String, String>> headers = new ContentHeaders(siteDir, programme).check();
         prepare(out);
 
@@ -172,7 +186,7 @@ public final class SiteBaker {
         for (Language language : order) {
             Edition edition = new Edition(language, catalogues.of(language), languages);
             List<DiscussionPoint> shown = visible.stream().map(p -> inEdition(p, edition, store, translations)).toList();
-            SiteModel model = new SiteModel(settings(config), programme, shown, today, searchAvailable, edition);
+            SiteModel model = new SiteModel(settings(config), programme, shown, today, searchAvailable, edition, figures);
             model.site().put("assets", fingerprints.urls());
             Map<String, Map<String, Object>> pointViews = new HashMap<>();
             for (int i = 0; i < visible.size(); i++) {

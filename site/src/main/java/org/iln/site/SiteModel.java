@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.iln.site.Programme.Country;
 import org.iln.site.Programme.Round;
@@ -34,7 +35,7 @@ final class SiteModel {
      * @param edition the language the model is for: its urls, names, dates and sort order
      */
     SiteModel(Map<String, String> settings, Programme programme, List<DiscussionPoint> visible, LocalDate today,
-              boolean searchAvailable, Edition edition) {
+              boolean searchAvailable, Edition edition, Figures figures) {
         this.edition = edition;
         site.putAll(settings);
         site.put("lang", edition.language().tag());
@@ -65,7 +66,7 @@ final class SiteModel {
 
         Map<String, List<Map<String, Object>>> byRegion = new TreeMap<>(edition.byName(edition::regionName));
         for (Country country : programme.countries()) {
-            Map<String, Object> view = country(country, programme.participation().getOrDefault(country.code(), 0));
+            Map<String, Object> view = country(country, programme, figures);
             countryViews.add(view);
             byRegion.computeIfAbsent(country.region(), r -> new ArrayList<>()).add(view);
         }
@@ -82,6 +83,7 @@ final class SiteModel {
         site.put("regionChoices", programme.regions().stream()
                 .map(r -> Map.of("value", r, "name", edition.regionName(r))).toList());
         site.put("choiceLists", choices(programme));
+        site.put("figures", figures(programme, figures));
     }
 
     Map<String, Object> site() {
@@ -155,20 +157,76 @@ final class SiteModel {
         return view;
     }
 
-    private Map<String, Object> country(Country country, int participants) {
+    private Map<String, Object> country(Country country, Programme programme, Figures figures) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("code", country.code());
         view.put("name", edition.countryName(country.code(), country.name()));
         view.put("region", edition.regionName(country.region()));
         view.put("regionId", slug(country.region()));
         view.put("url", edition.root() + "countries/" + country.slug() + ".html");
-        view.put("participants", participants);
-        view.put("participantsText", edition.number(participants));
+        // One row per round the country took part in, newest first; never a sum over rounds,
+        // which minus the shown rounds would give away a suppressed one.
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Round round : newestFirst(programme, figures)) {
+            Map<String, Optional<Integer>> cells = figures.rounds().get(round.id()).countries().get(country.code());
+            if (cells != null) {
+                rows.add(Map.of("round", roundViews.get(round.id()),
+                        "cells", figures.measures().stream().map(m -> cell(cells.get(m))).toList()));
+            }
+        }
+        view.put("figures", rows);
         view.put("coordinators", country.coordinators().stream().map(c -> Map.of(
                 "name", c.name(),
                 "contact", c.contact(),
                 "href", c.email() ? "mailto:" + c.contact() : c.contact())).toList());
         return view;
+    }
+
+    /** The statistics page's model: per round, each country's counts and the totals of the shown ones. */
+    private Map<String, Object> figures(Programme programme, Figures figures) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("available", !figures.isEmpty());
+        view.put("computedOn", figures.isEmpty() ? "" : display(figures.computedOn()));
+        view.put("threshold", edition.number(Figures.THRESHOLD));
+        view.put("measures", figures.measures().stream()
+                .map(m -> Map.of("key", m, "label", edition.message("figures.measure." + m))).toList());
+        Map<String, Map<String, Object>> countryByCode = new LinkedHashMap<>();
+        countryViews.forEach(c -> countryByCode.put((String) c.get("code"), c));
+        List<Map<String, Object>> rounds = new ArrayList<>();
+        for (Round round : newestFirst(programme, figures)) {
+            Figures.RoundFigures counts = figures.rounds().get(round.id());
+            List<Map<String, Object>> countries = new ArrayList<>();
+            counts.countries().forEach((code, cells) -> {
+                Map<String, Object> country = countryByCode.get(code);
+                countries.add(Map.of(
+                        "name", country == null ? code : country.get("name"),
+                        "url", country == null ? "" : country.get("url"),
+                        "cells", figures.measures().stream().map(m -> cell(cells.get(m))).toList()));
+            });
+            countries.sort(edition.byName(c -> (String) c.get("name")));
+            rounds.add(Map.of(
+                    "round", roundViews.get(round.id()),
+                    "countries", countries,
+                    "totals", figures.measures().stream().map(m -> edition.number(counts.shownTotals().get(m))).toList(),
+                    "under", figures.measures().stream().map(m -> edition.number(counts.countriesUnder().get(m))).toList()));
+        }
+        view.put("rounds", rounds);
+        return view;
+    }
+
+    /** The rounds the figures cover, newest first, in the programme's (the data files') order. */
+    private static List<Round> newestFirst(Programme programme, Figures figures) {
+        List<Round> rounds = new ArrayList<>(programme.rounds().stream()
+                .filter(r -> figures.rounds().containsKey(r.id())).toList());
+        java.util.Collections.reverse(rounds);
+        return rounds;
+    }
+
+    /** A count as the page shows it: the number in this language, or "fewer than 5". */
+    private Map<String, Object> cell(Optional<Integer> count) {
+        return count.<Map<String, Object>>map(n -> Map.of("text", edition.number(n), "fewer", false))
+                .orElseGet(() -> Map.of("text", edition.message("figures.fewer", edition.number(Figures.THRESHOLD)),
+                        "fewer", true));
     }
 
     /** Where the programme stands on the bake date, for the home and signup pages. */

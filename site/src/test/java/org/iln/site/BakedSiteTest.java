@@ -246,17 +246,47 @@ class BakedSiteTest {
     }
 
     @Test
-    void the_participation_file_holds_only_counts() throws IOException {
-        // given the aggregates data file, the only per-country numbers on the site
-        List<Map<String, Object>> rows = yamlList("participation.yml", "participation");
+    void without_figures_the_statistics_and_country_pages_say_there_are_none_yet() {
+        // given a bake with no figures document (no nightly count has run): no hand-typed counts either
+        assertThat(site.resolve("data/participation.yml")).doesNotExist();
 
-        // then each row is a country code and numbers, nothing that could name a person
-        assertThat(rows).isNotEmpty();
-        for (Map<String, Object> row : rows) {
-            assertThat(row.keySet()).isSubsetOf("code", "participants", "rounds");
-            assertThat(String.valueOf(row.get("code"))).matches("[A-Z]{2}");
-            assertThat(row.get("participants")).isInstanceOf(Integer.class);
+        // then the pages say so, in each language, and show no table of numbers
+        for (String page : List.of("statistics.html", "countries/au.html", "es/statistics.html", "ar/countries/au.html")) {
+            Document doc = pages.get(page);
+            assertThat(doc).as(page).isNotNull();
+            assertThat(doc.select("table.figures")).as(page).isEmpty();
         }
+        assertThat(pages.get("statistics.html").select("main").text()).contains("There are no figures yet");
+        assertThat(pages.get("countries/au.html").select("main").text()).contains("There are no figures yet");
+    }
+
+    @Test
+    void the_volunteer_form_posts_every_field_the_api_validates_without_javascript_in_every_language() {
+        for (String language : List.of("", "es/", "ar/")) {
+            // given the volunteer page of this language
+            Document page = pages.get(language + "volunteer.html");
+            Element form = page.selectFirst("form#volunteer");
+
+            // then it posts to the API with the fields the API names, its language, and no script
+            assertThat(form).as(language).isNotNull();
+            assertThat(form.attr("action")).isEqualTo("/api/volunteer");
+            assertThat(form.attr("method")).isEqualTo("post");
+            Set<String> names = new TreeSet<>(form.select("[name]").eachAttr("name"));
+            assertThat(names).containsExactlyInAnyOrder("name", "email", "country", "languages", "why", "hours",
+                    "consent", "lang", "website");
+            assertThat(form.selectFirst("input[name=lang]").val()).isEqualTo(language.isEmpty() ? "en" : language.substring(0, 2));
+            assertThat(form.select("textarea#why").attr("maxlength")).isEqualTo("2000");
+            assertThat(page.select("script[src*=signup]")).isEmpty();
+            for (Element field : form.select("input:not([type=hidden]):not(#website), select, textarea")) {
+                assertThat(page.select("label[for=" + field.id() + "]")).as(language + field.id()).hasSize(1);
+            }
+        }
+        assertThat(pages.get("volunteer.html").select("main").text()).doesNotContain("team@example.org");
+        assertThat(pages.get("es/volunteer-sent.html").select("h1").text()).contains("Revise su correo");
+    }
+
+    @Test
+    void the_manifest_describes_countries_by_code_name_and_region_only() throws IOException {
         for (JsonNode country : manifest().get("countries")) {
             assertThat(country.fieldNames()).toIterable().containsExactly("code", "name", "region");
         }

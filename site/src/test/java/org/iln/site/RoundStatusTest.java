@@ -34,12 +34,13 @@ class RoundStatusTest {
             "2026-12-01, none,     '',            ''"})
     void the_status_follows_the_bake_date(String day, String phase, String round, String next) {
         // given two rounds, when the site is modelled on that day
-        Programme programme = new Programme(List.of(FIRST, SECOND), List.of(), Map.of(),
+        Programme programme = new Programme(List.of(FIRST, SECOND), List.of(),
                 new Choices(List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
         Catalogues catalogues = Catalogues.bundled();
         Edition english = new Edition(catalogues.defaultLanguage(), catalogues.of(catalogues.defaultLanguage()),
                 catalogues.languages());
-        Map<String, Object> site = new SiteModel(Map.of(), programme, List.of(), LocalDate.parse(day), false, english).site();
+        Map<String, Object> site = new SiteModel(Map.of(), programme, List.of(), LocalDate.parse(day), false, english,
+                Figures.NONE).site();
 
         // then the phase, the current round and the next round are as a participant would expect
         @SuppressWarnings("unchecked")

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.iln.aws.AwsClients;
 import org.iln.config.FunctionsConfig;
+import org.iln.figures.FiguresHandler;
 import org.iln.mail.DispatchHandler;
 import org.iln.mail.SendRate;
 import org.iln.programme.Programme;
@@ -23,8 +24,8 @@ import org.iln.signup.CountryCapHandler;
  * {@link ProgrammeClock}.
  *
  * <p>{@link #register} lists them in the order production runs them in a night (the CDK stack's
- * schedules: country cap at 01:30 UTC, matching at 02:00, the round's end at 02:40, dispatch every
- * five minutes), and
+ * schedules: country cap at 01:30 UTC, matching at 02:00, the round's end at 02:40, figures at
+ * 04:00, dispatch every five minutes), and
  * {@value #NIGHTLY} runs them all in that order. A new scheduled job is one more entry there.
  */
 public final class DevJobs {
@@ -67,6 +68,8 @@ public final class DevJobs {
                     .handleRequest(Map.of(), new LocalLambdaContext("iln-round-end", 1024, 300_000));
             dispatch.run();
         });
+        night.put("figures", () -> new FiguresHandler(clients, clock, config)
+                .handleRequest(Map.of(), new LocalLambdaContext("iln-figures", 1024, 300_000)));
         night.put("dispatch", dispatch);
         return new DevJobs(night, Optional.of(clock), Optional.of(programme));
     }

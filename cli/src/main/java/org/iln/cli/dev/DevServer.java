@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import org.iln.config.FunctionsConfig;
+import org.iln.figures.FiguresStore;
 import org.iln.mail.MailStore;
 import org.iln.programme.ProgrammeSource;
 import org.iln.signup.ApiHandler;
@@ -51,6 +52,10 @@ public final class DevServer implements AutoCloseable {
     private static final int API_CONCURRENCY = 8;
 
     private final Path siteRoot;
+    /** Where the figures job's document is written for the bake, beside the baked folder (never in it). */
+    private final Path figuresFile;
+    private final SiteBaker baker;
+    private final PrintWriter log;
     private final Javalin app;
     private final SiteWatcher watcher;
     private final Set<SseClient> reloadClients = ConcurrentHashMap.newKeySet();
@@ -86,8 +91,12 @@ public final class DevServer implements AutoCloseable {
                       String mailFrom, ApiSettings settings) {
         this.siteRoot = bakeDir.toAbsolutePath().normalize();
         this.aws = aws;
+        this.log = log;
         MailViewer mailViewer = new MailViewer(aws);
-        SiteBaker baker = new SiteBaker(siteDir);
+        this.figuresFile = siteRoot.resolveSibling(siteRoot.getFileName() + "-figures.json");
+        // Figures come from this run's AWS only (written again once it is connected), never from an earlier run's file.
+        deleteFigures();
+        this.baker = new SiteBaker(siteDir).withFigures(figuresFile);
         bake(baker, log);
         this.app = Javalin.create(config -> {
                     config.showJavalinBanner = false;
@@ -191,7 +200,40 @@ public final class DevServer implements AutoCloseable {
                     .orElse("Demo: no round is open for applications today, so no demo participants were added "
                             + "and the signup form will say applications are closed."));
         }
+        if (publishFigures()) {
+            log.println("Figures: the emulator holds figures from an earlier figures run; the site shows them.");
+        }
         log.flush();
+    }
+
+    /**
+     * Writes the figures job's latest document for the bake and re-bakes, when it differs from what
+     * the site shows (as the daily publish bakes from the stored document in AWS).
+     *
+     * @return whether the site was re-baked
+     */
+    private boolean publishFigures() {
+        Optional<String> document = aws.flatMap(local -> new FiguresStore(local.clients().dynamo(), local.table()).document());
+        try {
+            String shown = Files.isRegularFile(figuresFile) ? Files.readString(figuresFile, StandardCharsets.UTF_8) : null;
+            if (document.isEmpty() || document.get().equals(shown)) {
+                return false;
+            }
+            Files.writeString(figuresFile, document.get(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the figures for the bake to " + figuresFile, e);
+        }
+        bake(baker, log);
+        reloadClients.forEach(client -> client.sendEvent("reload", "changed"));
+        return true;
+    }
+
+    private void deleteFigures() {
+        try {
+            Files.deleteIfExists(figuresFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the earlier run's figures " + figuresFile, e);
+        }
     }
 
     /** A key from the environment if set (base64), otherwise fresh random bytes for this run. */
@@ -228,6 +270,7 @@ public final class DevServer implements AutoCloseable {
         try {
             watcher.close();
             app.stop();
+            deleteFigures();
         } finally {
             aws.ifPresent(LocalAws::close);
         }
@@ -325,9 +368,12 @@ public final class DevServer implements AutoCloseable {
         long start = System.nanoTime();
         try {
             job.run();
+            // A figures run changes what the site shows: re-bake it, as the daily publish would.
+            boolean rebaked = publishFigures();
             return "ran " + name + jobs.today().map(d -> " as the night of " + d).orElse("") + " in "
                     + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms"
-                    + (moved.isEmpty() ? "" : " (" + moved + ")");
+                    + (moved.isEmpty() ? "" : " (" + moved + ")")
+                    + (rebaked ? "; the site was re-baked with the new figures" : "");
         } catch (RuntimeException e) {
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
             return name + " failed: " + e;
@@ -377,7 +423,8 @@ public final class DevServer implements AutoCloseable {
         return out.toString();
     }
 
-    private void bake(SiteBaker baker, PrintWriter log) {
+    /** One bake at a time: a content edit and a figures run may ask at once. */
+    private synchronized void bake(SiteBaker baker, PrintWriter log) {
         log.println(baker.bake(siteRoot).toString());
         log.flush();
     }

@@ -51,7 +51,7 @@ final class HostileRequests {
     }
 
     private static final String[] API_PATHS = {"/api/signup", "/api/confirm", "/api/unsubscribe", "/api/erase",
-        "/api/me", "/api/me/update", "/api/me/withdraw", "/api/me/link", "/api/me/survey", "/api/me/next-round"};
+        "/api/me", "/api/me/update", "/api/me/withdraw", "/api/me/link", "/api/me/survey", "/api/me/next-round", "/api/volunteer", "/api/volunteer/confirm"};
     private static final String[] HOSTILE_TEXT = {
         "\u0000", "a\u0000b", "\r", "\n", "\r\n", "Ana\r\nBcc: victim@example.net", "Ana\nSubject: free money",
         "\u202Egro.elpmaxe@ana", "\u2066Ana\u2069", "Ana\u200F\u202B", "\u2028", "\u2029", "\u0085", "\u007F",
@@ -139,7 +139,7 @@ final class HostileRequests {
         boolean api = target.startsWith("/api/") || target.equals("/api") || target.startsWith("/api?");
         boolean formPost = type.startsWith("application/x-www-form-urlencoded") && method.equals("POST")
                 && (target.startsWith("/api/signup") || target.startsWith("/api/erase")
-                        || target.startsWith("/api/me/"));
+                        || target.startsWith("/api/me/") || target.startsWith("/api/volunteer"));
         return new Attack(category, description, out.toByteArray(), halfClose, api, formPost, method.equals("HEAD"),
                 false);
     }
@@ -387,7 +387,7 @@ final class HostileRequests {
                     case CONFIRM -> pick(List.of(tokens.unsubscribeUsed(), tokens.eraseUnspent()));
                     case UNSUBSCRIBE -> pick(List.of(tokens.confirmUsed(), tokens.eraseUnspent()));
                     case ERASE -> pick(List.of(tokens.confirmUsed(), tokens.unsubscribeUsed()));
-                    case PAGE -> pick(List.of(tokens.confirmUsed(), tokens.unsubscribeUsed(), tokens.eraseUnspent()));
+                    case PAGE, VOLUNTEER -> pick(List.of(tokens.confirmUsed(), tokens.unsubscribeUsed(), tokens.eraseUnspent()));
                 };
             }
             case 7 -> {

@@ -1,0 +1,17 @@
+<#import "layout.txt.ftl" as layout>
+<#assign subject = "A new Country Coordinator volunteer for ${countryName}">
+<@layout.page>
+Hello,
+
+Someone has offered to volunteer as a Country Coordinator and confirmed their address. Reply to
+this message to reach them. To appoint them, add them to the roster by a pull request.
+
+Name: ${name}
+Email: ${email}
+Country: ${countryName} (${country})
+Languages: ${languages}
+Hours a month: ${hours}
+
+Why they would like to volunteer:
+${why}
+</@layout.page>
