@@ -102,6 +102,10 @@ public final class FunctionCatalogue {
                     // Query: confirmed-by-round (the round's matched); PutItem: the outbox, the page links'
                     // tokens; UpdateItem: MATCHED -> ROUND_ENDED. Nothing is read by key, deleted or sent.
                     List.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+                    false,
+                    0,
+                    ""),
+            new FunctionSpec(
                     "figures",
                     "org.iln.figures.FiguresHandler::handleRequest",
                     FunctionArtifact.API,
