@@ -46,7 +46,7 @@ public final class RoundFixture {
     }
 
     /** Someone nobody can be matched with: the only speaker of their language. */
-    void seedLoner(String id) {
+    public void seedLoner(String id) {
         write(List.of(application(id, "JP", "ja", "CONFIRMED")));
     }
 
