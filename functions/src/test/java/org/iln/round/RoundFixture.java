@@ -122,6 +122,13 @@ public final class RoundFixture {
                 .filter(k -> k.startsWith(prefix)).sorted().toList();
     }
 
+    /** Outbox messages not yet sent or given up on (the dispatcher's {@code mail-queue} index). */
+    public List<Map<String, AttributeValue>> pendingMail() {
+        return aws.dynamo().query(b -> b.tableName(Aws.TABLE).indexName("mail-queue").consistentRead(false)
+                .keyConditionExpression("mailQueue = :p")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("PENDING")))).items();
+    }
+
     public String status(String id) {
         return aws.dynamo().getItem(b -> b.tableName(Aws.TABLE).consistentRead(true)
                 .key(Map.of("pk", s("ROUND#" + ROUND), "sk", s("APP#" + id)))).item().get("status").s();
