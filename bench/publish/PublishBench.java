@@ -66,7 +66,10 @@ public final class PublishBench {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         Timing timing = new Timing();
         DynamoDbClient dynamo = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(UrlConnectionHttpClient.builder()
+                        // moto answers the round's index query slowly on a loaded machine (more than
+                        // the default 30 s at 2,000 people with a load average of 20): wait, and say so.
+                        .socketTimeout(java.time.Duration.ofMinutes(10)).build())
                 .region(Region.EU_WEST_1).endpointOverride(endpoint)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .overrideConfiguration(o -> o.addExecutionInterceptor(timing))
