@@ -65,6 +65,8 @@ public final class Dispatcher {
     public static final Duration STOP_MARGIN = Duration.ofSeconds(20);
     /** Throttled attempts of one message before it is put back and the run stops. */
     static final int THROTTLE_ATTEMPTS = 6;
+    /** Tries at writing a sent message's mark (their backoff, under 15 s, stays well inside the lease). */
+    static final int MARK_ATTEMPTS = 5;
     /** The longest one SES call may take, its SDK retries included. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration BACKOFF_BASE = Duration.ofMillis(200);
@@ -149,6 +151,10 @@ public final class Dispatcher {
             Outcome outcome = send(claimed.get());
             switch (outcome) {
                 case SENT -> sent++;
+                case SENT_UNMARKED -> {
+                    sent++;
+                    stopped = Optional.of("store-unavailable");
+                }
                 case FAILED -> failed++;
                 case SKIPPED -> skipped++;
                 case REQUEUED -> requeued++;
@@ -172,7 +178,7 @@ public final class Dispatcher {
         return report;
     }
 
-    private enum Outcome { SENT, FAILED, SKIPPED, REQUEUED, STOP, STORE_FAILED }
+    private enum Outcome { SENT, SENT_UNMARKED, FAILED, SKIPPED, REQUEUED, STOP, STORE_FAILED }
 
     private Outcome send(StoredMail mail) {
         String template = mail.template();
@@ -205,17 +211,15 @@ public final class Dispatcher {
             return Outcome.FAILED;
         }
         for (int attempt = 1; ; attempt++) {
+            String messageId;
             try {
                 // The call timeout keeps one send, with every throttling retry, inside its lease
                 // (6 x 10 s + backoff < 2 min), so no second dispatcher can claim it meanwhile.
-                String messageId = ses.sendEmail(b -> b
+                messageId = ses.sendEmail(b -> b
                                 .content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))))
                                 .configurationSetName(configurationSet.orElse(null))
                                 .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT)))
                         .messageId();
-                rate.accepted();
-                store.markMailSent(mail.key(), messageId, clock.instant());
-                return Outcome.SENT;
             } catch (SdkServiceException e) {
                 if (isThrottling(e)) {
                     rate.throttled();
@@ -245,6 +249,32 @@ public final class Dispatcher {
                 LOG.atWarn().addKeyValue("template", template).addKeyValue("error", e.getClass().getSimpleName())
                         .log("no answer from SES; message put back");
                 return Outcome.REQUEUED;
+            }
+            rate.accepted();
+            return markSent(mail, messageId);
+        }
+    }
+
+    /**
+     * Writes the {@code SENT} mark of a message SES accepted, trying again while DynamoDB fails:
+     * a failed mark is never taken for a failed send (which would send it again now), and
+     * until the mark is written a lapsed lease would send it again (the window docs/mail.md
+     * describes), so it is worth a few tries inside the lease.
+     */
+    private Outcome markSent(StoredMail mail, String messageId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.markMailSent(mail.key(), messageId, clock.instant());
+                return Outcome.SENT;
+            } catch (SdkException e) {
+                if (attempt >= MARK_ATTEMPTS) {
+                    LOG.atError().addKeyValue("template", mail.template())
+                            .addKeyValue("error", e.getClass().getSimpleName())
+                            .log("message sent, but its sent mark could not be written: it goes again when its"
+                                    + " lease lapses; run stops");
+                    return Outcome.SENT_UNMARKED;
+                }
+                rate.pause(backoff(attempt));
             }
         }
     }

@@ -26,6 +26,12 @@ final class Letters {
     private static final java.util.regex.Pattern SHARED_INTERESTS =
             java.util.regex.Pattern.compile("(.*shared interests?: )(.*)");
 
+    /** The no-match reason of someone whose planned partner left before publishing. */
+    static final String PARTNER_LEFT_FIRST = "partner left before publishing";
+
+    /** The no-match reason of someone still alone when re-matching ends. */
+    static final String ALONE_AFTER_REMATCH = "alone after re-matching";
+
     private final Programme programme;
 
     Letters(Programme programme) {
@@ -154,6 +160,13 @@ final class Letters {
     private static String readableReason(String matcherReason) {
         if (matcherReason == null) {
             return "";
+        }
+        if (matcherReason.equals(PARTNER_LEFT_FIRST)) {
+            return "the partner we had found for you left the round before we could introduce you; we will"
+                    + " keep looking in the first weeks of the round";
+        }
+        if (matcherReason.equals(ALONE_AFTER_REMATCH)) {
+            return "nobody else was looking for a partner in the first weeks of the round";
         }
         if (matcherReason.startsWith("no eligible partner")) {
             return "nobody else in this round shared a language with you and worked in another country you had"

@@ -1,8 +1,10 @@
 package org.iln.round;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,6 +59,13 @@ public final class MatchingNight {
      */
     public static final int PUBLISH_WRITERS = 16;
 
+    /**
+     * Publishing writes no further partnership once less time than this is left of the run: enough
+     * for the partnership in hand, the no-match letters, the report, the invariants. The partnerships
+     * written stay; the next run resumes the same frozen plan.
+     */
+    public static final Duration PUBLISH_STOP_MARGIN = Duration.ofMinutes(1);
+
     private static final Logger LOG = LoggerFactory.getLogger(MatchingNight.class);
 
     private final ApplicationStore participants;
@@ -99,8 +108,16 @@ public final class MatchingNight {
         }
     }
 
-    /** Runs tonight's step for every round. */
+    /** Runs tonight's step for every round, with no time limit. */
     public Summary run() {
+        return run(() -> ChronoUnit.FOREVER.getDuration());
+    }
+
+    /**
+     * Runs tonight's step for every round; publishing stops (with an exception, so that the run
+     * counts as failed and is retried) before {@code timeLeft} drops below {@link #PUBLISH_STOP_MARGIN}.
+     */
+    public Summary run(Supplier<Duration> timeLeft) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         Programme current = programme.get();
         int drafts = 0;
@@ -118,7 +135,7 @@ public final class MatchingNight {
                 drafts++;
             } else if (!today.isAfter(matchDate.plusWeeks(REMATCH_WEEKS))) {
                 if (!partnerships.isPublished(round.id())) {
-                    int[] counts = publish(current, round);
+                    int[] counts = publish(current, round, timeLeft);
                     published += counts[0];
                     noMatch += counts[1];
                 } else {
@@ -157,7 +174,7 @@ public final class MatchingNight {
      * run), writes each partnership once, queues each introduction and no-match message once, then
      * marks the round published.
      */
-    int[] publish(Programme current, Round round) {
+    int[] publish(Programme current, Round round, Supplier<Duration> timeLeft) {
         Map<String, Application> everyone = inRound(round);
         MatchResult plan = partnerships.plan(round.id()).orElse(null);
         if (plan == null) {
@@ -174,7 +191,12 @@ public final class MatchingNight {
         }
         Letters letters = new Letters(current);
         Map<PartnershipStore.Written, Integer> outcomes = new PublishingWriters(publishWriters).each(
-                plan.partnerships(), partnership -> publishOne(round, partnership, everyone, letters));
+                plan.partnerships(), partnership -> {
+                    if (timeLeft.get().compareTo(PUBLISH_STOP_MARGIN) < 0) {
+                        throw new PublishingStopped(round.id());
+                    }
+                    return publishOne(round, partnership, everyone, letters);
+                });
         int written = outcomes.getOrDefault(PartnershipStore.Written.WRITTEN, 0)
                 + outcomes.getOrDefault(PartnershipStore.Written.ALREADY_WRITTEN, 0);
         int skipped = outcomes.getOrDefault(PartnershipStore.Written.MEMBER_UNAVAILABLE, 0);
@@ -204,14 +226,27 @@ public final class MatchingNight {
         PartnershipStore.Written outcome =
                 partnerships.writePartnership(round, partnership, everyone, false, clock.instant());
         if (outcome == PartnershipStore.Written.MEMBER_UNAVAILABLE) {
-            // Someone withdrew or was erased since the plan: the others stay confirmed and are
-            // matched again in the following nights.
+            // Someone withdrew or was erased since the plan: the others stay confirmed, are told
+            // tonight that they have no partner yet, and are matched again in the following nights.
+            for (String member : partnership.members()) {
+                participants.application(round.id(), member, clock.instant())
+                        .filter(app -> app.status() == Application.Status.CONFIRMED)
+                        .ifPresent(app -> outbox.enqueue(letters.noMatch(round, app, Letters.PARTNER_LEFT_FIRST)));
+            }
             return outcome;
         }
         for (String member : partnership.members()) {
             outbox.enqueue(letters.introduction(round, pairId, member, partnership, everyone, false));
         }
         return outcome;
+    }
+
+    /** Publishing ran out of time: what was written stays, and the next run goes on from the frozen plan. */
+    static final class PublishingStopped extends IllegalStateException {
+        PublishingStopped(String round) {
+            super("round " + round + ": publishing stopped with less than " + PUBLISH_STOP_MARGIN.toSeconds()
+                    + " s left of the run; the next run (the retry, or the next night) writes the rest of the frozen plan");
+        }
     }
 
     /**
@@ -256,6 +291,7 @@ public final class MatchingNight {
             }
         }
         Map<String, Application> pool = aloneOnly(round, confirmed(round), partnerships.pairs(round.id()));
+        Set<String> stillAlone = new java.util.TreeSet<>(pool.keySet());
         int rematched = 0;
         if (pool.size() >= 2) {
             MatchResult result;
@@ -272,9 +308,15 @@ public final class MatchingNight {
                     for (String member : partnership.members()) {
                         outbox.enqueue(letters.introduction(round, pairId, member, partnership, fresh, true));
                     }
+                    partnership.members().forEach(stillAlone::remove);
                     rematched++;
                 }
             }
+        }
+        if (LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).equals(round.matchDate().plusWeeks(REMATCH_WEEKS))) {
+            // The last night of re-matching: whoever is still alone is told now. The no-match key is
+            // one per person and round, so whoever had it at publishing gets nothing more.
+            stillAlone.forEach(id -> outbox.enqueue(letters.noMatch(round, pool.get(id), Letters.ALONE_AFTER_REMATCH)));
         }
         LOG.info("round {}: {} partnerships dissolved, {} new partnerships", round.id(), dissolved, rematched);
         return new int[] {dissolved, rematched};

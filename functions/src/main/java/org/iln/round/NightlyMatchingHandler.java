@@ -3,6 +3,7 @@ package org.iln.round;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.iln.aws.AwsClients;
@@ -59,7 +60,9 @@ public final class NightlyMatchingHandler implements RequestHandler<Map<String, 
 
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
-        String summary = night.run().toString();
+        // Publishing a large round stops short of the Lambda timeout; the retry resumes the frozen plan.
+        String summary = (context == null ? night.run()
+                : night.run(() -> Duration.ofMillis(context.getRemainingTimeInMillis()))).toString();
         // After the night's work, so that a broken promise is seen (and alarmed on) the same night.
         boolean held = invariants.checkAll(programme.get(), clock.instant());
         return summary + (held ? "" : " (" + RoundInvariants.BROKEN + ": see the log)");

@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  *   <li>nobody is in two active partnerships of a round;</li>
  *   <li>no queued mail is more than a day overdue;</li>
  *   <li>after publishing, everyone the frozen plan placed or left out, and still in the round,
- *       has their introduction or their no-match letter queued.</li>
+ *       has their introduction or their no-match letter queued (a no-match letter too for
+ *       whoever is still waiting because their planned partner left before publishing).</li>
  * </ul>
  */
 public final class RoundInvariants {
@@ -158,7 +159,14 @@ public final class RoundInvariants {
         for (MatchResult.Partnership partnership : plan.partnerships()) {
             String pairId = PartnershipStore.pairId(round, partnership.members());
             if (!written.contains(pairId)) {
-                continue; // skipped: a member left before it was written, the others wait for the re-match
+                // Skipped: a member left before it was written; the others still waiting were told so.
+                for (String member : partnership.members()) {
+                    Application app = inRound.get(member);
+                    if (app != null && app.status() == Application.Status.CONFIRMED) {
+                        letterOf.put(member, OutboxMessage.key("no-match", round, round, member));
+                    }
+                }
+                continue;
             }
             for (String member : partnership.members()) {
                 if (stillIn(inRound.get(member))) {

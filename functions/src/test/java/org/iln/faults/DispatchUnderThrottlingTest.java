@@ -146,6 +146,26 @@ class DispatchUnderThrottlingTest {
         assertEachSentOnce(aws, ids);
     }
 
+    @Test
+    void a_message_whose_sent_mark_dynamodb_throttles_past_the_sdk_retries_is_not_sent_again(Aws aws) {
+        // given: DynamoDB throttles the first six attempts at a sent mark (more than the SDK's retries)
+        List<String> ids = queue(aws, 3);
+        Faults faults = new Faults(1).on(Call.dynamo("UpdateItem", "sentAt"), Faults.When.first(6),
+                Fault.dynamoThroughputExceeded());
+        Dispatcher dispatcher = dispatcher(aws, faults.clients(aws.endpoint()));
+
+        // when
+        Dispatcher.Report run = dispatcher.dispatch(() -> Duration.ofMinutes(10));
+        clock.advance(Dispatcher.LEASE.plusSeconds(1));
+        Dispatcher.Report next = dispatcher.dispatch(() -> Duration.ofMinutes(10));
+
+        // then: the mark was tried again, not the send; each message went once and is marked sent
+        assertThat(faults.count()).isEqualTo(6);
+        assertThat(run.sent()).isEqualTo(ids.size());
+        assertThat(next.sent()).isZero();
+        assertEachSentOnce(aws, ids);
+    }
+
     private static List<Map<String, AttributeValue>> pending(Aws aws) {
         return aws.dynamo().query(b -> b.tableName(Aws.TABLE).indexName("mail-queue")
                 .keyConditionExpression("mailQueue = :p")

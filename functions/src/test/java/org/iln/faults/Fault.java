@@ -23,8 +23,19 @@ public record Fault(String name, Kind kind, int status, Map<String, String> head
         /** {@code Runtime.halt} before the request goes out. */
         HALT_BEFORE,
         /** {@code Runtime.halt} once the service has answered, before the caller sees it. */
-        HALT_AFTER
+        HALT_AFTER,
+        /** Print {@link #PARKED} and wait, before the request goes out, for the parent to send SIGKILL. */
+        PARK_BEFORE,
+        /** Print {@link #PARKED} and wait, once the service has answered, for the parent to send SIGKILL. */
+        PARK_AFTER,
+        /** Throw a read timeout without sending: nothing applied, the SDK retries it as an I/O error. */
+        TIMEOUT,
+        /** Send the request, then throw a read timeout: applied, but the caller cannot know. */
+        TIMEOUT_AFTER_APPLYING
     }
+
+    /** What a parked child JVM prints (then the operation) when it reaches its kill point. */
+    public static final String PARKED = "iln-crash: parked at the kill point:";
 
     /** Exit status of a JVM halted by a fault, so the parent can tell it from any other death. */
     public static final int HALT_STATUS = 77;
@@ -84,6 +95,29 @@ public record Fault(String name, Kind kind, int status, Map<String, String> head
     /** The process dies after the service applied the request and answered. */
     public static Fault haltAfter() {
         return new Fault("HaltAfter", Kind.HALT_AFTER, 0, Map.of(), "");
+    }
+
+    /**
+     * The process stops at this point and tells its parent, which kills it with a real
+     * {@code SIGKILL} ({@link ChildJvm#killedAtPoint}): nothing of this JVM runs after it.
+     */
+    public static Fault parkBefore() {
+        return new Fault("ParkBefore", Kind.PARK_BEFORE, 0, Map.of(), "");
+    }
+
+    /** As {@link #parkBefore()}, once the service applied the request and answered. */
+    public static Fault parkAfter() {
+        return new Fault("ParkAfter", Kind.PARK_AFTER, 0, Map.of(), "");
+    }
+
+    /** The answer never comes (a read timeout) and the request was never applied. */
+    public static Fault timeout() {
+        return new Fault("Timeout", Kind.TIMEOUT, 0, Map.of(), "");
+    }
+
+    /** The request is applied, then its answer never comes (a read timeout). */
+    public static Fault timeoutAfterApplying() {
+        return new Fault("TimeoutAfterApplying", Kind.TIMEOUT_AFTER_APPLYING, 0, Map.of(), "");
     }
 
     private static Fault dynamo(String name, int status, String type, String message) {

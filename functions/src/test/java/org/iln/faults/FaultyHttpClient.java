@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import software.amazon.awssdk.http.AbortableInputStream;
@@ -64,6 +65,22 @@ final class FaultyHttpClient implements SdkHttpClient {
                         Runtime.getRuntime().halt(Fault.HALT_STATUS);
                         throw new IllegalStateException("unreachable");
                     }
+                    case PARK_BEFORE:
+                        park(describe(request));
+                        throw new IllegalStateException("unreachable");
+                    case PARK_AFTER: {
+                        HttpExecuteResponse real = forward();
+                        real.responseBody().ifPresent(FaultyHttpClient::drain);
+                        park(describe(request));
+                        throw new IllegalStateException("unreachable");
+                    }
+                    case TIMEOUT:
+                        throw new SocketTimeoutException("Read timed out (injected)");
+                    case TIMEOUT_AFTER_APPLYING: {
+                        HttpExecuteResponse real = forward();
+                        real.responseBody().ifPresent(FaultyHttpClient::drain);
+                        throw new SocketTimeoutException("Read timed out (injected, after applying)");
+                    }
                     default:
                         throw new IllegalStateException("unknown fault " + f.kind());
                 }
@@ -101,6 +118,19 @@ final class FaultyHttpClient implements SdkHttpClient {
         response.putHeader("Content-Length", Integer.toString(body.length));
         return HttpExecuteResponse.builder().response(response.build())
                 .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body))).build();
+    }
+
+    /** Tells the parent this JVM reached its kill point, then waits for the SIGKILL. */
+    private static void park(Call call) {
+        System.out.println(Fault.PARKED + " " + call.operation());
+        System.out.flush();
+        while (true) {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                // Only the parent's SIGKILL ends this thread.
+            }
+        }
     }
 
     private static Call describe(HttpExecuteRequest request) {

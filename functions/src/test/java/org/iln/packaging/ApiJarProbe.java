@@ -16,7 +16,8 @@ import org.iln.signup.ApiHandler;
  * Runs inside a fresh JVM whose class path is only a Lambda jar (and this class): builds the
  * API's handler as Lambda does and serves a few requests, printing {@code <name> <status>} per
  * request, then links every SESv2 and DynamoDB class the jar keeps and prints
- * {@code linked <n>} or the failures; in the matching jar, matches a made-up pool and prints
+ * {@code linked <n>} or the failures, reads suppressions in one BatchGetItem and prints
+ * {@code suppressed <n>}; in the matching jar, matches a made-up pool and prints
  * {@code matched <n>}.
  *
  * <p>It must use nothing but the JDK and what the jars ship.
@@ -45,6 +46,12 @@ public final class ApiJarProbe {
         print("erase-request", handler.handleRequest(request("POST", "/api/erase", "application/json",
                 "{\"email\":\"" + email + "\"}", null), null));
         linkSesClasses();
+        // BatchGetItem, which the nightly matching reads suppressions with: its builders are model
+        // shapes the matching jar must keep, and linking skips request classes without builders.
+        org.iln.config.FunctionsConfig config = org.iln.config.FunctionsConfig.fromEnvironment(System.getenv());
+        System.out.println("suppressed " + new org.iln.mail.Suppressions(
+                org.iln.aws.AwsClients.create(config).dynamo(), config.tableName())
+                .suppressedAmong(List.of("jar-probe-hash")).size());
         if (ApiJarProbe.class.getClassLoader().getResource("org/jgrapht/Graph.class") != null) {
             // the matching jar: the matcher's whole path (Blossom V, Edmonds, pricing) on made-up people,
             // so that a JGraphT class its shade filters cut but the matcher needs fails here

@@ -46,7 +46,7 @@ public final class RoundFixture {
     }
 
     /** Someone nobody can be matched with: the only speaker of their language. */
-    void seedLoner(String id) {
+    public void seedLoner(String id) {
         write(List.of(application(id, "JP", "ja", "CONFIRMED")));
     }
 
@@ -120,6 +120,13 @@ public final class RoundFixture {
     public List<String> mailKeys(String prefix) {
         return items("MAIL").stream().map(i -> i.get("pk").s().substring("MAIL#".length()))
                 .filter(k -> k.startsWith(prefix)).sorted().toList();
+    }
+
+    /** Outbox messages not yet sent or given up on (the dispatcher's {@code mail-queue} index). */
+    public List<Map<String, AttributeValue>> pendingMail() {
+        return aws.dynamo().query(b -> b.tableName(Aws.TABLE).indexName("mail-queue").consistentRead(false)
+                .keyConditionExpression("mailQueue = :p")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("PENDING")))).items();
     }
 
     public String status(String id) {

@@ -1,0 +1,127 @@
+package org.iln.round;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.iln.faults.Call;
+import org.iln.faults.Fault;
+import org.iln.faults.Faults;
+import org.iln.mail.MailStore;
+import org.iln.matching.MatchResult;
+import org.iln.store.ApplicationStore;
+import org.iln.testing.Aws;
+import org.iln.testing.AwsEmulator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Everyone still waiting for a partner hears so: whoever's planned partner left between the
+ * frozen plan and its partnership being written (told on the publishing night), and whoever the
+ * re-match leaves alone (told on its last night), each with one no-match letter.
+ */
+@ExtendWith(AwsEmulator.class)
+class NobodyWithoutALetterTest {
+
+    private RoundFixture round;
+
+    @BeforeEach
+    void setUp(Aws aws) {
+        round = new RoundFixture(aws);
+    }
+
+    @Test
+    void the_partner_of_someone_who_withdrew_between_plan_and_publishing_gets_a_no_match_letter_once() {
+        // given: the plan frozen and four of five partnerships written (the first transaction failed)
+        round.seed(10, Map.of());
+        round.clock.set(RoundFixture.MATCH_DATE);
+        Faults faults = new Faults(0).on(Call.dynamo("TransactWriteItems", "PAIR_MEMBER"), Faults.When.nth(1),
+                Fault.dynamoTransactionThrottled());
+        NightlyMatchingHandler failing = new NightlyMatchingHandler(faults.clients(round.aws.endpoint()), round.clock,
+                round.aws.config());
+        assertThatThrownBy(() -> failing.handleRequest(Map.of(), null)).hasMessageContaining("Transaction cancelled");
+        List<String> unwritten = unwrittenPartnership();
+        // and one of its members withdraws before the next run
+        String withdrawn = unwritten.get(0);
+        String waiting = unwritten.get(1);
+        withdraw(withdrawn);
+
+        // when: the night runs again, twice
+        String summary = round.handler().handleRequest(Map.of(), null);
+        round.handler().handleRequest(Map.of(), null);
+
+        // then: published without that partnership; the one left waiting is told, once
+        assertThat(summary).contains("published=4");
+        assertThat(round.items("PUBLISHED")).hasSize(1);
+        assertThat(round.status(waiting)).isEqualTo("CONFIRMED");
+        assertThat(round.mailKeys("no-match:")).containsExactly("no-match:2026-1:2026-1:" + waiting);
+        assertThat(round.mailKeys("introduction:")).hasSize(8)
+                .noneMatch(k -> k.endsWith(":" + waiting) || k.endsWith(":" + withdrawn));
+        assertThat(model("no-match:2026-1:2026-1:" + waiting)).contains("left the round before we could introduce you");
+        // and the night's check counts them among those who must have a letter
+        assertThat(invariants().checkRound(RoundFixture.ROUND).broken()).isFalse();
+    }
+
+    @Test
+    void someone_the_rematch_leaves_alone_is_told_on_its_last_night_once() {
+        // given: five partnerships and a loner published; a week later one partner withdraws
+        round.seed(10, Map.of());
+        round.seedLoner("p-99");
+        round.clock.set(RoundFixture.MATCH_DATE);
+        round.handler().handleRequest(Map.of(), null);
+        List<String> pair = round.items("PAIR").get(0).get("members").l().stream().map(AttributeValue::s).toList();
+        withdraw(pair.get(0));
+        String alone = pair.get(1);
+        round.clock.advance(Duration.ofDays(7));
+        String dissolving = round.handler().handleRequest(Map.of(), null);
+        List<String> beforeTheLastNight = round.mailKeys("no-match:");
+
+        // when: the last night of re-matching, run twice (the only other person alone shares no language)
+        round.clock.set(RoundFixture.MATCH_DATE.plus(Duration.ofDays(7 * MatchingNight.REMATCH_WEEKS)));
+        round.handler().handleRequest(Map.of(), null);
+        round.handler().handleRequest(Map.of(), null);
+        // and a night after it
+        round.clock.advance(Duration.ofDays(1));
+        round.handler().handleRequest(Map.of(), null);
+
+        // then: told their partner left, and on the last night that nobody was found; the loner's
+        // letter from the match night is not sent again
+        assertThat(dissolving).contains("dissolved=1").contains("rematched=0");
+        assertThat(round.mailKeys("partner-left:")).hasSize(1).allMatch(k -> k.endsWith(":" + alone));
+        assertThat(beforeTheLastNight).containsExactly("no-match:2026-1:2026-1:p-99");
+        assertThat(round.mailKeys("no-match:")).containsExactly("no-match:2026-1:2026-1:" + alone,
+                "no-match:2026-1:2026-1:p-99");
+        assertThat(model("no-match:2026-1:2026-1:" + alone)).contains("nobody else was looking for a partner");
+        assertThat(round.status(alone)).isEqualTo("CONFIRMED");
+    }
+
+    private List<String> unwrittenPartnership() {
+        MatchResult plan = new PartnershipStore(round.aws.dynamo(), Aws.TABLE).plan(RoundFixture.ROUND).orElseThrow();
+        List<String> written = round.items("PAIR").stream().map(p -> p.get("pairId").s()).toList();
+        assertThat(written).hasSize(4);
+        return plan.partnerships().stream().map(MatchResult.Partnership::members)
+                .filter(m -> !written.contains(PartnershipStore.pairId(RoundFixture.ROUND, m)))
+                .findFirst().orElseThrow();
+    }
+
+    private void withdraw(String id) {
+        round.aws.dynamo().updateItem(b -> b.tableName(Aws.TABLE)
+                .key(Map.of("pk", RoundFixture.s("ROUND#2026-1"), "sk", RoundFixture.s("APP#" + id)))
+                .updateExpression("SET #s = :w").expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":w", RoundFixture.s("WITHDRAWN"))));
+    }
+
+    private String model(String key) {
+        return round.items("MAIL").stream().filter(i -> i.get("pk").s().equals("MAIL#" + key)).findFirst()
+                .orElseThrow().get("model").s();
+    }
+
+    private RoundInvariants invariants() {
+        return new RoundInvariants(round.aws.dynamo(), Aws.TABLE, new ApplicationStore(round.aws.dynamo(), Aws.TABLE),
+                new MailStore(round.aws.dynamo(), Aws.TABLE), new PartnershipStore(round.aws.dynamo(), Aws.TABLE));
+    }
+}
