@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.iln.mail.Envelope;
 import org.iln.mail.MailStore;
 import org.iln.mail.Mailer;
+import org.iln.mail.Wording;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Coordinator;
 import org.iln.programme.Programme.Round;
@@ -119,7 +120,8 @@ public final class Signup {
             mailer.sendClaimed(ackKey, () -> {
                 String token = tokens.mint(Purpose.CONFIRM, hash, round.id(), application.participantId(), now);
                 return envelope(profile.email(), hash, "confirm-address", round,
-                        Map.of("confirmUrl", links.api("confirm", token)));
+                        Map.of("confirmUrl", links.api("confirm", token, profile.language()),
+                                Wording.LANGUAGE, profile.language()));
             });
             LOG.atInfo().addKeyValue("outcome", "stored").addKeyValue("round", round.id())
                     .addKeyValue("participantId", application.participantId()).log("signup stored");
@@ -131,9 +133,11 @@ public final class Signup {
             // No name either: the first application may be unconfirmed, its name typed by anyone.
             mailer.sendClaimed(ackKey, () -> {
                 Map<String, String> model = new HashMap<>();
+                String language = known.profile().language();
+                model.put(Wording.LANGUAGE, language);
                 if (known.status() == Application.Status.UNCONFIRMED) {
                     String token = tokens.mint(Purpose.CONFIRM, hash, round.id(), known.participantId(), now);
-                    model.put("confirmUrl", links.api("confirm", token));
+                    model.put("confirmUrl", links.api("confirm", token, language));
                 }
                 return envelope(known.profile().email(), hash, "already-applied", round, model);
             });

@@ -53,7 +53,7 @@ public final class CatalogueCompiler {
             }
             Files.writeString(folder.resolve("languages.txt"), String.join("\n", tags) + "\n", StandardCharsets.UTF_8);
             // Read back with the functions' reader: a pattern it cannot format fails the build here.
-            CompiledCatalogues.from(folder);
+            CompiledCatalogues.from(folder).loadAll();
         } catch (IllegalArgumentException e) {
             throw new CatalogueException("compiled catalogue: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -27,15 +28,29 @@ public final class CompiledCatalogues {
 
     private static final String FOLDER = "/org/iln/messages/compiled/";
 
-    private final List<CompiledCatalogue> catalogues;
+    /** Read once: they are part of the build, like the classes. */
+    private static volatile CompiledCatalogues bundled;
 
-    private CompiledCatalogues(List<CompiledCatalogue> catalogues) {
-        this.catalogues = List.copyOf(catalogues);
+    private final List<String> tags;
+    private final Function<String, InputStream> source;
+    private final Map<String, CompiledCatalogue> loaded = new ConcurrentHashMap<>();
+
+    private CompiledCatalogues(List<String> tags, Function<String, InputStream> source) {
+        this.tags = List.copyOf(tags);
+        this.source = source;
     }
 
-    /** The compiled catalogues on the class path (built by the messages module). */
+    /**
+     * The compiled catalogues on the class path (built by the messages module). Each language's
+     * catalogue is read on first use, so a function that answers in English reads only English.
+     */
     public static CompiledCatalogues bundled() {
-        return read(CompiledCatalogues::open);
+        CompiledCatalogues catalogues = bundled;
+        if (catalogues == null) {
+            catalogues = read(CompiledCatalogues::open);
+            bundled = catalogues;
+        }
+        return catalogues;
     }
 
     /** Compiled catalogues in a folder (the build checks what it just wrote). */
@@ -50,29 +65,38 @@ public final class CompiledCatalogues {
     }
 
     private static CompiledCatalogues read(Function<String, InputStream> source) {
-        List<CompiledCatalogue> catalogues = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
         for (String line : text(source.apply("languages.txt")).lines().toList()) {
-            String tag = line.strip();
-            if (!tag.isEmpty()) {
-                catalogues.add(new CompiledCatalogue(tag, properties(source.apply(tag + ".properties"))));
+            if (!line.isBlank()) {
+                tags.add(line.strip());
             }
         }
-        return new CompiledCatalogues(catalogues);
+        return new CompiledCatalogues(tags, source);
+    }
+
+    /** Reads every language's catalogue now: the build checks what it wrote, a warm-up primes them. */
+    public CompiledCatalogues loadAll() {
+        tags.forEach(this::catalogue);
+        return this;
+    }
+
+    private CompiledCatalogue catalogue(String tag) {
+        return loaded.computeIfAbsent(tag, t -> new CompiledCatalogue(t, properties(source.apply(t + ".properties"))));
     }
 
     /** The languages' tags, the default first. */
     public List<String> tags() {
-        return catalogues.stream().map(CompiledCatalogue::tag).toList();
+        return tags;
     }
 
     /** The default language's catalogue (English). */
     public CompiledCatalogue defaultCatalogue() {
-        return catalogues.get(0);
+        return catalogue(tags.get(0));
     }
 
     /** The language with exactly this tag, if the programme has it. */
     public Optional<CompiledCatalogue> find(String tag) {
-        return catalogues.stream().filter(c -> c.tag().equals(tag)).findFirst();
+        return tag != null && tags.contains(tag) ? Optional.of(catalogue(tag)) : Optional.empty();
     }
 
     /** The catalogue of {@code tag}, or the default one for anything the programme does not have. */
