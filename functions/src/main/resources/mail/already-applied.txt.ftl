@@ -3,7 +3,7 @@
 <@layout.page>
 ${msg("mail.hello")}
 
-${msg("mail.alreadyApplied.intro", isolate(roundTitle))}
+${msg("mail.alreadyApplied.intro", roundTitle)}
 <#if confirmUrl?has_content>
 
 ${msg("mail.alreadyApplied.unconfirmed")}

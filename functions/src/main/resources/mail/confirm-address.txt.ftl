@@ -3,7 +3,7 @@
 <@layout.page>
 ${msg("mail.hello")}
 
-${msg("mail.confirm.intro", isolate(roundTitle))}
+${msg("mail.confirm.intro", roundTitle)}
 
 ${confirmUrl}
 

@@ -3,5 +3,5 @@
 <@layout.page>
 ${msg("mail.helloName", isolate(givenName))}
 
-${msg("mail.confirmed.body", isolate(roundTitle), date(matchDate))}
+${msg("mail.confirmed.body", roundTitle, date(matchDate))}
 </@layout.page>
