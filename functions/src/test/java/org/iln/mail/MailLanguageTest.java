@@ -29,7 +29,8 @@ class MailLanguageTest {
 
     @ParameterizedTest(name = "{0} in {1}")
     @CsvSource({"confirm-address,es", "confirm-address,ar", "already-applied,es", "already-applied,ar",
-            "confirmed,es", "confirmed,ar", "match-introduction,es", "match-introduction,ar"})
+            "confirmed,es", "confirmed,ar", "match-introduction,es", "match-introduction,ar", "new-partner,es",
+            "new-partner,ar"})
     void a_converted_message_is_entirely_in_the_recipients_language(String template, String language) {
         // when
         MailRenderer.RenderedMail mail = renderer.render(template, model(language));
