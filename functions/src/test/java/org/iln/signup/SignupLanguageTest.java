@@ -88,6 +88,28 @@ class SignupLanguageTest {
         assertThat(applications()).isEmpty();
     }
 
+    @Test
+    void the_confirmed_mail_is_spanish_and_updating_on_the_personal_page_keeps_the_language() {
+        // given a confirmed Spanish application
+        post(FORM, Applicant.valid("marta@biblioteca.example.es", clock).set("language", "es").form());
+        handler.handleRequest(Events.get("/api/confirm", aws.sentMail().get(0).token("/api/confirm")), null);
+        SentMail confirmed = aws.sentMail().get(1);
+        assertThat(confirmed.subject()).isEqualTo("Su solicitud está confirmada");
+
+        // when the person updates their answers through the page's form, which has no language field
+        String page = confirmed.token("/api/me");
+        APIGatewayV2HTTPResponse update = handler.handleRequest(Events.postWithToken("/api/me/update", page, FORM,
+                Applicant.valid("ignored@example.org", clock).without("email").without("formStartedAt")
+                        .without("website").set("role", "Bibliotecaria de datos").form()), null);
+
+        // then the answers changed and the language did not
+        assertThat(update.getStatusCode()).isEqualTo(303);
+        assertThat(applications()).singleElement().satisfies(app -> {
+            assertThat(app.get("role").s()).isEqualTo("Bibliotecaria de datos");
+            assertThat(app.get("language").s()).isEqualTo("es");
+        });
+    }
+
     @ParameterizedTest(name = "language \"{0}\"")
     @ValueSource(strings = {"", "xx", "ES", "es-ES", "../es", "<script>", "ar\u202e", "en' OR '1'='1"})
     void an_unknown_or_malformed_language_means_english_and_never_an_error(String language) {
