@@ -1,19 +1,18 @@
 <#import "layout.txt.ftl" as layout>
-<#assign subject = "You have already applied to the International Librarians Network">
+<#assign subject = msg("mail.alreadyApplied.subject")>
 <@layout.page>
-Hello,
+${msg("mail.hello")}
 
-We received another application from this address for ${roundTitle}. You have already
-applied, so we kept your first application and did not store a second one.
+${msg("mail.alreadyApplied.intro", roundTitle)}
 <#if confirmUrl?has_content>
 
-Your address is not confirmed yet. Please confirm it within 48 hours:
+${msg("mail.alreadyApplied.unconfirmed")}
 
 ${confirmUrl}
 <#else>
 
-Your application is confirmed; there is nothing more to do until matching.
+${msg("mail.alreadyApplied.confirmed")}
 </#if>
 
-If this was not you, you can ignore this message.
+${msg("mail.notYou")}
 </@layout.page>

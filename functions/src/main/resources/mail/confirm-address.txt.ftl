@@ -1,13 +1,11 @@
 <#import "layout.txt.ftl" as layout>
-<#assign subject = "Please confirm your application to the International Librarians Network">
+<#assign subject = msg("mail.confirm.subject")>
 <@layout.page>
-Hello,
+${msg("mail.hello")}
 
-Thank you for applying to ${roundTitle}. Please confirm your email address by opening this link
-within 48 hours:
+${msg("mail.confirm.intro", roundTitle)}
 
 ${confirmUrl}
 
-If you did not apply, ignore this message: without confirmation your application is deleted
-after 48 hours.
+${msg("mail.confirm.ignore")}
 </@layout.page>

@@ -1,8 +1,7 @@
 <#import "layout.txt.ftl" as layout>
-<#assign subject = "Your application is confirmed">
+<#assign subject = msg("mail.confirmed.subject")>
 <@layout.page>
-Hello ${givenName},
+${msg("mail.helloName", isolate(givenName))}
 
-Your application to ${roundTitle} is confirmed. We will introduce you to your partner on
-${matchDate}.
+${msg("mail.confirmed.body", roundTitle, date(matchDate))}
 </@layout.page>

@@ -2,12 +2,12 @@
 <#nested>
 
 -- 
-International Librarians Network
+${msg("mail.programme")}
 ${siteUrl}
 <#if (pageUrl!"")?has_content>
-Your page (update your application or withdraw): ${pageUrl}
+${msg("mail.footer.page", pageUrl)}
 </#if>
 <#if unsubscribeUrl?has_content>
-Stop programme email: ${unsubscribeUrl}
+${msg("mail.footer.unsubscribe.text", unsubscribeUrl)}
 </#if>
 </#macro>

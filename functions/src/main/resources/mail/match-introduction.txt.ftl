@@ -1,13 +1,12 @@
 <#import "layout.txt.ftl" as layout>
 <#import "partners.txt.ftl" as parts>
-<#assign subject = "Meet your International Librarians Network partner">
+<#assign subject = msg("mail.introduction.subject")>
 <@layout.page>
-Hello ${givenName},
+${msg("mail.helloName", isolate(givenName))}
 
-Welcome to ${roundTitle}! <#if partners?size gt 1>You are in a group of three. Meet your partners:<#else>Meet your partner:</#if>
+${msg("mail.introduction.welcome", roundTitle, (partners?size gt 1)?then("group", "pair"))}
 
 <@parts.list partners=partners reasons=reasons![]/>
 <#if (roundEnds!"")?has_content>
-The round runs until ${roundEnds}. </#if>Discussion points will reach you by email every few
-weeks. Say hello soon!
+${msg("mail.introduction.ends", date(roundEnds))} </#if>${msg("mail.introduction.points")}
 </@layout.page>

@@ -1,11 +1,11 @@
 <#import "layout.txt.ftl" as layout>
 <#import "partners.txt.ftl" as parts>
-<#assign subject = "You have a new International Librarians Network partner">
+<#assign subject = msg("mail.newPartner.subject")>
 <@layout.page>
-Hello ${givenName},
+${msg("mail.helloName", isolate(givenName))}
 
-We have found you a new partner for ${roundTitle}:
+${msg("mail.newPartner.intro", roundTitle)}
 
 <@parts.list partners=partners reasons=reasons![]/>
-Discussion points carry on as before; you can pick up from the latest one.
+${msg("mail.newPartner.points")}
 </@layout.page>

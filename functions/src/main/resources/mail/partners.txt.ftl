@@ -1,24 +1,27 @@
 <#-- The partner details shared by the introduction and new-partner messages (text part). -->
+<#macro row key value>
+  ${(msg(key) + ":")?right_pad(11)}${value}
+</#macro>
 <#macro list partners reasons>
 <#list partners as p>
-${p.givenName}<#if p.familyName?has_content> ${p.familyName}</#if>
-  Country:   ${p.country!""}
-<#if (p.role!"")?has_content>  Role:      ${p.role}
-</#if><#if (p.sector!"")?has_content>  Library:   ${p.sector}
-</#if><#if (p.interests![])?has_content>  Interests: ${p.interests?join(", ")}
-</#if>  Email:     ${p.email}
+${isolate(p.givenName + p.familyName?has_content?then(" " + p.familyName, ""))}
+<@row key="mail.partner.country" value=(p.countryCode??)?then(countryName(p.countryCode), p.country!"")/>
+<#if (p.role!"")?has_content><@row key="mail.partner.role" value=isolate(p.role)/></#if>
+<#if (p.sector!"")?has_content><@row key="mail.partner.library" value=p.sector/></#if>
+<#if (p.interests![])?has_content><@row key="mail.partner.interests" value=p.interests?join(", ")/></#if>
+<#if (p.languages![])?has_content><@row key="mail.partner.languages" value=p.languages?map(code -> languageName(code))?join(", ")/></#if>
+<@row key="mail.partner.email" value=p.email/>
 
 </#list>
 <#if reasons?has_content>
-Why we paired you:
+${msg("mail.partners.why")}
 <#list reasons as r>
 - ${r}
 </#list>
 
 </#if>
-What we ask of you both:
-- write to each other within a week of this message;
-- stay in touch at least every two weeks until the round ends, using our discussion points
-  or your own topics;
-- tell us (just reply) if you cannot continue, so we can find your partner someone new.
+${msg("mail.partners.ask")}
+- ${msg("mail.partners.ask.write")}
+- ${msg("mail.partners.ask.stay")}
+- ${msg("mail.partners.ask.tell")}
 </#macro>

@@ -21,6 +21,10 @@ import java.util.Objects;
  *
  * <p>The HTML templates use Freemarker's HTML output format, so anything a person typed is
  * escaped there; the text part needs no escaping.
+ *
+ * <p>Each message is in the recipient's language, which the model names under
+ * {@link Wording#LANGUAGE} (English if it names none or an unknown one): the templates take their
+ * words from the catalogues through {@link Wording}'s {@code msg}, subjects included.
  */
 public final class MailRenderer {
 
@@ -42,6 +46,7 @@ public final class MailRenderer {
     /** Renders a message's subject, text and HTML from its templates and this model. */
     public RenderedMail render(String name, Map<String, ?> model) {
         Objects.requireNonNull(name, "name");
+        model = Wording.add(model, Wording.of(model));
         try {
             Template text = freemarker.getTemplate(name + ".txt.ftl");
             StringWriter textOut = new StringWriter();

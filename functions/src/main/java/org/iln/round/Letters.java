@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.iln.mail.OutboxMessage;
+import org.iln.mail.Wording;
 import org.iln.matching.MatchResult;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
@@ -46,6 +47,7 @@ final class Letters {
         model.put("givenName", me.profile().givenName());
         model.put("roundTitle", title(round));
         model.put("roundEnds", round.ends() == null ? "" : round.ends().toString());
+        model.put(Wording.LANGUAGE, me.profile().language());
         List<Map<String, Object>> partners = new ArrayList<>();
         for (String other : partnership.members()) {
             Application partner = applications.get(other);
@@ -150,6 +152,9 @@ final class Letters {
         card.put("givenName", p.givenName());
         card.put("familyName", p.familyName());
         card.put("country", programme.country(p.country()).map(Programme.Country::name).orElse(p.country()));
+        // the reader's mail names the country and the languages the partner works in from CLDR, in its language
+        card.put("countryCode", p.country());
+        card.put("languages", p.languages());
         card.put("role", p.role());
         card.put("sector", label(programme.choices().sectors(), p.sector()));
         card.put("interests", p.interests().stream().map(i -> label(programme.choices().interests(), i)).toList());

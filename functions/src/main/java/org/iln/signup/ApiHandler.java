@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.crac.Core;
 import org.iln.aws.AwsClients;
 import org.iln.config.FunctionsConfig;
+import org.iln.mail.Wording;
 import org.iln.programme.ProgrammeSource;
 import org.iln.signup.SubmittedFields.MalformedBodyException;
 import org.iln.survey.SurveyStore;
@@ -183,8 +184,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             return parsed.refusal();
         }
         Signup.Outcome outcome = core.signup().submit(parsed.fields());
+        String language = SignupValidator.language(parsed.fields());
         if (outcome instanceof Signup.Invalid invalid) {
-            return responses.invalid(request, invalid.errors());
+            return responses.invalidSignup(request, invalid.errors(), language);
         }
         if (outcome instanceof Signup.Closed closed) {
             String message = closed.nextOpens()
@@ -193,7 +195,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                     .orElse("Applications are closed. The next round's dates have not been announced yet.");
             return responses.closed(request, message, closed);
         }
-        return responses.checkYourEmail(request);
+        return responses.checkYourEmail(request, language);
     }
 
     /** The volunteer form: every bad field named (nothing stored), else "check your email" in the form's language. */
@@ -245,7 +247,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     private APIGatewayV2HTTPResponse confirm(ApiRequest request) {
         boolean confirmed = core.confirmation().confirm(request.query("token").orElse(""));
-        return responses.redirect(confirmed ? "/confirmed.html" : "/link-expired.html");
+        // The link's lang names the page's language (unsigned: it only chooses the words).
+        String root = Wording.root(request.query("lang").orElse(""));
+        return responses.redirect(root + (confirmed ? "confirmed.html" : "link-expired.html"));
     }
 
     private APIGatewayV2HTTPResponse unsubscribePage(ApiRequest request) {

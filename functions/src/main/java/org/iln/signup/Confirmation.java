@@ -12,6 +12,7 @@ import org.iln.mail.Envelope;
 import org.iln.mail.MailStore;
 import org.iln.mail.Mailer;
 import org.iln.mail.Suppressions;
+import org.iln.mail.Wording;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
 import org.iln.store.Application;
@@ -99,16 +100,18 @@ public final class Confirmation {
             suppressions.unsuppress(application.addressHash(), "unsubscribed");
             String unsubscribe = tokens.mint(Purpose.UNSUBSCRIBE, application.addressHash(), application.round(),
                     application.participantId(), now);
-            String unsubscribeUrl = links.api("unsubscribe", unsubscribe);
+            String language = application.profile().language();
+            String unsubscribeUrl = links.api("unsubscribe", unsubscribe, language);
             String pageUrl = links.api("me", tokens.mint(Purpose.PAGE, application.addressHash(),
-                    application.round(), application.participantId(), now));
+                    application.round(), application.participantId(), now), language);
             return new Envelope(application.profile().email(), application.addressHash(), "confirmed", Map.of(
                     "givenName", application.profile().givenName(),
                     "roundTitle", round.map(Round::title).orElse(application.round()),
                     "matchDate", round.map(r -> r.matchDate() == null ? "" : r.matchDate().toString()).orElse(""),
                     "siteUrl", links.site(),
                     "unsubscribeUrl", unsubscribeUrl,
-                    "pageUrl", pageUrl),
+                    "pageUrl", pageUrl,
+                    Wording.LANGUAGE, language),
                     Optional.of(unsubscribeUrl), round.map(Signup::replyTo).orElse(java.util.List.of()));
         });
         LOG.atInfo().addKeyValue("outcome", "confirmed").addKeyValue("round", application.round())

@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.iln.mail.Wording;
 
 /**
  * Renders the few HTML pages the API itself answers with (form errors for browsers without
  * JavaScript, "applications closed", and the unsubscribe and erase confirmation forms), from
  * Freemarker templates in {@code src/main/resources/web/}; everything interpolated is escaped.
+ * Each page is in the language its model names ({@link Wording}), English by default.
  */
 final class Pages {
 
@@ -39,7 +41,7 @@ final class Pages {
     String render(String name, Map<String, ?> model) {
         try {
             StringWriter out = new StringWriter();
-            freemarker().getTemplate(name + ".ftlh").process(model, out);
+            freemarker().getTemplate(name + ".ftlh").process(Wording.add(model, Wording.of(model)), out);
             return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load page template " + name, e);

@@ -3,10 +3,15 @@ package org.iln.signup;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.iln.json.Json;
+import org.iln.mail.Wording;
+import org.iln.messages.compiled.CompiledCatalogue;
+import org.iln.messages.compiled.CompiledCatalogues;
+import org.iln.store.Application.Profile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +30,12 @@ final class Responses {
 
     /** "Check your email": a redirect to the site's page for the form, 202 for a script. */
     APIGatewayV2HTTPResponse checkYourEmail(ApiRequest request) {
-        return request.isForm() ? redirect("/check-your-email.html")
+        return checkYourEmail(request, Profile.DEFAULT_LANGUAGE);
+    }
+
+    /** The same, the page in {@code language} (the form's): {@code /es/check-your-email.html}. */
+    APIGatewayV2HTTPResponse checkYourEmail(ApiRequest request, String language) {
+        return request.isForm() ? redirect(Wording.root(language) + "check-your-email.html")
                 : json(202, Map.of("status", "check-your-email"), Map.of());
     }
 
@@ -34,20 +44,50 @@ final class Responses {
         return invalid(request, errors, "/signup.html");
     }
 
-    /** The same, the page linking {@code back} to the form that was sent. */
-    APIGatewayV2HTTPResponse invalid(ApiRequest request, List<FieldError> errors, String back) {
-        return invalid(request, errors, back, PersonalPageModel.LABELS);
+    /** The signup form's errors, the page in {@code language} and linking back to that language's form. */
+    APIGatewayV2HTTPResponse invalidSignup(ApiRequest request, List<FieldError> errors, String language) {
+        return invalid(request, errors, Wording.root(language) + "signup.html", language);
     }
 
-    /** The same, naming fields by {@code labels} (the form's own). */
+    /** The same, the page linking {@code back} to the form that was sent. */
+    APIGatewayV2HTTPResponse invalid(ApiRequest request, List<FieldError> errors, String back) {
+        return invalid(request, errors, back, Profile.DEFAULT_LANGUAGE);
+    }
+
+    /** The same, naming fields by {@code labels} (the form's own, in English). */
     APIGatewayV2HTTPResponse invalid(ApiRequest request, List<FieldError> errors, String back,
                                      Map<String, String> labels) {
+        return invalid(request, errors, back, labels, Profile.DEFAULT_LANGUAGE);
+    }
+
+    private APIGatewayV2HTTPResponse invalid(ApiRequest request, List<FieldError> errors, String back,
+                                             String language) {
+        return invalid(request, errors, back, labels(CompiledCatalogues.bundled().of(language)), language);
+    }
+
+    private APIGatewayV2HTTPResponse invalid(ApiRequest request, List<FieldError> errors, String back,
+                                             Map<String, String> labels, String language) {
         if (request.isForm()) {
             List<Map<String, String>> list = errors.stream()
                     .map(e -> Map.of("field", e.field(), "message", e.message())).toList();
-            return page(400, "errors", Map.of("errors", list, "labels", labels, "back", back));
+            return page(400, "errors", Map.of("errors", list, "labels", labels, "back", back,
+                    Wording.LANGUAGE, CompiledCatalogues.bundled().of(language).tag()));
         }
         return json(400, Map.of("errors", errors), Map.of());
+    }
+
+    /**
+     * What the error page calls each field, in the page's language: the signup form's own label
+     * ({@code signup.<field>} in the catalogue) where it has a plain one, else the English label.
+     */
+    private static Map<String, String> labels(CompiledCatalogue words) {
+        Map<String, String> labels = new HashMap<>(PersonalPageModel.LABELS);
+        labels.replaceAll((field, english) -> words.has("signup." + field) ? words.format("signup." + field) : english);
+        labels.put("consentPrivacy", words.format("signup.consent"));
+        labels.put("consentShare", words.format("signup.consent"));
+        labels.put("body", words.format("page.errors.form"));
+        labels.put("round", words.format("page.errors.round"));
+        return labels;
     }
 
     /** A move on the personal page done: back to the page (303) for a browser, 200 for a script. */

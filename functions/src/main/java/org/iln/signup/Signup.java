@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.iln.mail.Envelope;
 import org.iln.mail.MailStore;
 import org.iln.mail.Mailer;
+import org.iln.mail.Wording;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Coordinator;
 import org.iln.programme.Programme.Round;
@@ -127,9 +128,11 @@ public final class Signup {
             // No name either: the first application may be unconfirmed, its name typed by anyone.
             mailer.sendClaimed(ackKey, () -> {
                 Map<String, String> model = new HashMap<>();
+                String language = known.profile().language();
+                model.put(Wording.LANGUAGE, language);
                 if (known.status() == Application.Status.UNCONFIRMED) {
                     String token = tokens.mint(Purpose.CONFIRM, hash, round.id(), known.participantId(), now);
-                    model.put("confirmUrl", links.api("confirm", token));
+                    model.put("confirmUrl", links.api("confirm", token, language));
                 }
                 return envelope(known.profile().email(), hash, "already-applied", round, model);
             });
@@ -164,8 +167,9 @@ public final class Signup {
         mailer.sendClaimed(ackKey, () -> {
             String token = tokens.mint(Purpose.CONFIRM, application.addressHash(), round.id(),
                     application.participantId(), now);
+            String language = application.profile().language();
             return envelope(application.profile().email(), application.addressHash(), "confirm-address", round,
-                    Map.of("confirmUrl", links.api("confirm", token)));
+                    Map.of("confirmUrl", links.api("confirm", token, language), Wording.LANGUAGE, language));
         });
     }
 

@@ -31,6 +31,11 @@ enum SignupField {
     CONSENT_PRIVACY("consentPrivacy", "Privacy notice"),
     CONSENT_SHARE("consentShare", "Sharing your profile"),
     HEARD_FROM("heardFrom", "How you heard of us"),
+    /**
+     * The language of the form's page, hidden: the participant's pages and mail are in it. Never
+     * named in an error: anything the programme has no catalogue for means English.
+     */
+    LANGUAGE("language", null),
     /** The honeypot: hidden from people, so only a bot fills it in; never named in an error. */
     WEBSITE("website", null),
     /** When the page with the form was loaded (set by the site's script); never named in an error. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.iln.messages.compiled.CompiledCatalogues;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Choice;
 import org.iln.programme.Programme.Choices;
@@ -91,6 +92,7 @@ public final class SignupValidator {
         form.consent("consentShare", "You must agree to share your profile with your partner to take part");
         String heardFrom = form.optionalOneOf("heardFrom", ids(choices.heardFrom().stream().map(Choice::id)), "",
                 "is not one of the options");
+        String language = language(fields);
         form.text("website", 10_000, false, "");
         form.text("formStartedAt", 20, false, "");
 
@@ -99,7 +101,17 @@ public final class SignupValidator {
         }
         return new Result(Optional.of(new Profile(givenName, familyName, email, country, timezone, languages, sector,
                 role, careerStage, interests, preferSector, preferStage, preferRegions, excluded, openToAny,
-                maxPartners, heardFrom)), List.of());
+                maxPartners, heardFrom, language)), List.of());
+    }
+
+    /**
+     * The language the form was in: a tag the programme has a catalogue for, and English for
+     * anything else (missing, unknown, malformed, not text), never an error the person could not fix.
+     */
+    static String language(SubmittedFields fields) {
+        List<String> values = fields.hasWrongType("language") ? List.of() : fields.all("language");
+        String tag = values.isEmpty() ? "" : values.get(0).strip();
+        return CompiledCatalogues.bundled().of(tag).tag();
     }
 
     /** The outcome of checking an erasure request: an address, or the problems. */

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Before SnapStart takes a function's snapshot, runs the request path that needs no AWS call, so
  * that a restored instance finds its classes loaded and its templates parsed: it reads the
  * programme manifest, validates a made-up form against it and renders the page that lists the
- * form's errors, and writes a JSON answer. Nothing is stored or sent, and no one's data is used.
+ * form's errors, writes a JSON answer, and reads every language's catalogue. Nothing is stored or sent, and no one's data is used.
  *
  * <p>Priming is an optimisation: if it fails, the failure is logged (by exception class) and the
  * snapshot is taken anyway; the first request then does the work itself.
@@ -65,5 +65,7 @@ final class SnapshotPriming implements Resource {
                 "snapshot-priming");
         responses.invalid(script, result.errors());
         responses.checkYourEmail(script);
+        // every language's words, read and parsed once, so a Spanish or Arabic answer is as quick
+        org.iln.messages.compiled.CompiledCatalogues.bundled().loadAll();
     }
 }

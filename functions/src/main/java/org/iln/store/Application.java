@@ -65,6 +65,7 @@ public record Application(
      * What a person told us when they applied, validated and normalised.
      *
      * @param maxPartners 1, or 2 when willing to be in a group of three
+     * @param language the tag of the language their pages and mail are in (the signup form's)
      */
     public record Profile(
             String givenName,
@@ -83,7 +84,21 @@ public record Application(
             List<String> excludeCountries,
             boolean openToAny,
             int maxPartners,
-            String heardFrom) {
+            String heardFrom,
+            String language) {
+
+        /** The default language ({@code en}): applications stored before languages, and any unknown tag. */
+        public static final String DEFAULT_LANGUAGE = "en";
+
+        /** A profile in the default language. */
+        public Profile(String givenName, String familyName, String email, String country, String timezone,
+                       List<String> languages, String sector, String role, String careerStage, List<String> interests,
+                       String preferSector, String preferCareerStage, List<String> preferRegions,
+                       List<String> excludeCountries, boolean openToAny, int maxPartners, String heardFrom) {
+            this(givenName, familyName, email, country, timezone, languages, sector, role, careerStage, interests,
+                    preferSector, preferCareerStage, preferRegions, excludeCountries, openToAny, maxPartners, heardFrom,
+                    DEFAULT_LANGUAGE);
+        }
 
         public Profile {
             Objects.requireNonNull(givenName, "givenName");
@@ -92,6 +107,7 @@ public record Application(
             familyName = familyName == null ? "" : familyName;
             role = role == null ? "" : role;
             heardFrom = heardFrom == null ? "" : heardFrom;
+            language = language == null || language.isBlank() ? DEFAULT_LANGUAGE : language;
             languages = List.copyOf(languages);
             interests = List.copyOf(interests);
             preferRegions = List.copyOf(preferRegions);

@@ -300,7 +300,8 @@ public final class ApplicationStore {
     }
 
     /**
-     * Replaces what a person told us (every answer but the address, which stays as confirmed),
+     * Replaces what a person told us (every answer but the address, which stays as confirmed, and
+     * the language, which stays the signup form's: the personal page's form has none),
      * only while the application is still in the status it was read in; false otherwise (matched
      * or withdrawn since).
      */
@@ -433,6 +434,7 @@ public final class ApplicationStore {
         item.put("openToAny", AttributeValue.fromBool(p.openToAny()));
         item.put("maxPartners", n(p.maxPartners()));
         item.put("heardFrom", s(p.heardFrom()));
+        item.put("language", s(p.language()));
         item.put("consentedAt", s(a.createdAt().toString()));
         return item;
     }
@@ -446,7 +448,8 @@ public final class ApplicationStore {
                 strings(item, "excludeCountries"),
                 item.containsKey("openToAny") && Boolean.TRUE.equals(item.get("openToAny").bool()),
                 item.containsKey("maxPartners") ? Integer.parseInt(item.get("maxPartners").n()) : 1,
-                text(item, "heardFrom"));
+                text(item, "heardFrom"),
+                item.containsKey("language") ? item.get("language").s() : Profile.DEFAULT_LANGUAGE);
         return new Application(text(item, "round"), text(item, "participantId"), text(item, ADDRESS_HASH),
                 profile, Status.valueOf(text(item, "status")), Instant.parse(text(item, "createdAt")),
                 Optional.ofNullable(item.get("confirmedAt")).map(v -> Instant.parse(v.s())),

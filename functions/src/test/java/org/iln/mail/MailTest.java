@@ -57,7 +57,7 @@ class MailTest {
         // then
         assertThat(mail.subject()).isNotBlank().doesNotContain("\n");
         assertThat(mail.text()).contains("https://iln.example.org").doesNotContain("<p>");
-        assertThat(mail.html()).contains("<!DOCTYPE html>", "<html lang=\"en\">", "</html>");
+        assertThat(mail.html()).contains("<!DOCTYPE html>", "<html lang=\"en\" dir=\"ltr\">", "</html>");
         assertThat(mail.html()).doesNotContain("<script>", "<rare>", "<shared language>", "<i>Kim");
     }
 

@@ -68,6 +68,10 @@ class ApiJarIT {
         if (classifier.equals("matching")) {
             assertThat(output).as(output).containsPattern("matched [1-9][0-9]*");
         }
+        assertThat(output.lines().filter(line -> line.startsWith("words ")).map(line -> line.substring(6)))
+                .as("the %s jar formats every language without ICU4J", classifier)
+                .containsExactlyElementsOf(ApiJarProbe.catalogueSamples())
+                .contains("es date: 14 de marzo de 2027", "ar own name: العربية rtl", "es countries: Brasil, Egipto");
         assertThat(aws.sentMail()).hasSize(2);
         assertThat(aws.sentMail().get(0).link("/api/confirm")).isNotBlank();
     }
@@ -76,6 +80,18 @@ class ApiJarIT {
     @ValueSource(strings = {"api", "matching"})
     void a_lambda_jar_is_at_most_15_MB(String classifier) throws IOException {
         assertThat(Files.size(jar(classifier))).as(classifier + " jar size in bytes").isLessThanOrEqualTo(MAX_BYTES);
+    }
+
+    @ParameterizedTest(name = "the {0} jar")
+    @ValueSource(strings = {"api", "matching"})
+    void a_lambda_jar_carries_the_compiled_catalogues_and_no_icu4j(String classifier) throws IOException {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar(classifier).toFile())) {
+            for (String tag : org.iln.messages.compiled.CompiledCatalogues.bundled().tags()) {
+                assertThat(file.getEntry("org/iln/messages/compiled/" + tag + ".properties")).as(tag).isNotNull();
+            }
+            assertThat(file.stream().map(java.util.jar.JarEntry::getName).filter(name -> name.startsWith("com/ibm/icu/")))
+                    .as("ICU4J compiles the catalogues at build time; the functions never load it").isEmpty();
+        }
     }
 
     private static Path jar(String classifier) throws IOException {

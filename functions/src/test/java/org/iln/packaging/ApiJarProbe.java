@@ -52,11 +52,35 @@ public final class ApiJarProbe {
         System.out.println("suppressed " + new org.iln.mail.Suppressions(
                 org.iln.aws.AwsClients.create(config).dynamo(), config.tableName())
                 .suppressedAmong(List.of("jar-probe-hash")).size());
+        catalogueSamples().forEach(line -> System.out.println("words " + line));
         if (ApiJarProbe.class.getClassLoader().getResource("org/jgrapht/Graph.class") != null) {
             // the matching jar: the matcher's whole path (Blossom V, Edmonds, pricing) on made-up people,
             // so that a JGraphT class its shade filters cut but the matcher needs fails here
             System.out.println("matched " + org.iln.matching.Matcher.warmUp().stats().matched());
         }
+    }
+
+    /**
+     * What the functions ask of the compiled catalogues, in every language of the programme: a
+     * message, plural forms, a date, a number, and country and language names. {@link ApiJarIT}
+     * compares these lines from the shaded jar (where the JDK alone formats them, without ICU4J)
+     * with the same lines from the module's classes.
+     */
+    static List<String> catalogueSamples() {
+        List<String> lines = new ArrayList<>();
+        org.iln.messages.compiled.CompiledCatalogues catalogues = org.iln.messages.compiled.CompiledCatalogues.bundled();
+        for (String tag : catalogues.tags()) {
+            org.iln.messages.compiled.CompiledCatalogue catalogue = catalogues.of(tag);
+            for (int n : new int[] {0, 1, 2, 3, 11, 100, 1_000_000}) {
+                lines.add(tag + " plural " + n + ": " + catalogue.format("tags.count", n));
+            }
+            lines.add(tag + " date: " + catalogue.date(java.time.LocalDate.of(2027, 3, 14)));
+            lines.add(tag + " number: " + catalogue.number(12_345));
+            lines.add(tag + " countries: " + catalogue.countryName("BR") + ", " + catalogue.countryName("EG"));
+            lines.add(tag + " languages: " + catalogue.languageName("pt") + ", " + catalogue.languageName("ar"));
+            lines.add(tag + " own name: " + catalogue.ownName() + " " + catalogue.direction());
+        }
+        return lines;
     }
 
     private static void print(String name, APIGatewayV2HTTPResponse response) {

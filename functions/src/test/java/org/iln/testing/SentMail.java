@@ -71,6 +71,7 @@ public record SentMail(String raw, String to, String subject, String text, Strin
     /** The token of the first link to this API path. */
     public String token(String apiPath) {
         String link = link(apiPath);
-        return link.substring(link.indexOf("?token=") + "?token=".length());
+        String token = link.substring(link.indexOf("?token=") + "?token=".length());
+        return token.contains("&") ? token.substring(0, token.indexOf('&')) : token; // before &lang=
     }
 }

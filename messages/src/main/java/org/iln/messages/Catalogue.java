@@ -17,9 +17,11 @@ public final class Catalogue {
 
     private final Language language;
     private final Map<String, MessageFormat> formats = new TreeMap<>();
+    private final Map<String, String> patterns;
 
     Catalogue(Language language, Map<String, String> patterns, String source) {
         this.language = language;
+        this.patterns = Map.copyOf(patterns);
         patterns.forEach((key, pattern) -> {
             try {
                 formats.put(key, new MessageFormat(pattern, language.locale()));
@@ -37,6 +39,11 @@ public final class Catalogue {
     /** The keys this catalogue has, sorted. */
     public Set<String> keys() {
         return java.util.Collections.unmodifiableSet(formats.keySet());
+    }
+
+    /** The pattern of {@code key} as written in the catalogue (for the compiled catalogues). */
+    public String pattern(String key) {
+        return patterns.get(key);
     }
 
     /**

@@ -364,6 +364,12 @@ class BakedSiteTest {
         assertThat(honeypot.parent().attr("aria-hidden")).isEqualTo("true");
         assertThat(form.select("[name=formStartedAt]")).as("set by signup.js only").isEmpty();
         assertThat(form.selectFirst("label[for=consentPrivacy] a").attr("href")).isEqualTo("/privacy.html");
+        // and each language's form posts its language, so the answer page and the mail are in it
+        assertThat(form.selectFirst("input[type=hidden][name=language]").val()).isEqualTo("en");
+        for (String language : List.of("es", "ar")) {
+            assertThat(pages.get(language + "/signup.html").selectFirst("form#signup input[type=hidden][name=language]").val())
+                    .as(language).isEqualTo(language);
+        }
     }
 
     @Test

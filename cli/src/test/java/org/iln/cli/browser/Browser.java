@@ -133,6 +133,21 @@ final class Browser {
         }
     }
 
+    /** axe's WCAG 2.2 A/AA violations on the page the driver (with JavaScript) shows, as "id: help (targets)". */
+    static List<String> axeViolations(ChromeDriver driver, String axe) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> results = (Map<String, Object>) driver.executeAsyncScript(axe
+                + "\n;var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
+                + ".then(function (r) { done({violations: r.violations.map(function (v) { return v.id + ': ' + v.help"
+                + " + ' (' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', ') + ')'; })}); })"
+                + ".catch(function (e) { done({error: String(e)}); });", WCAG_TAGS);
+        Assertions.assertNull(results.get("error"), "axe ran");
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) results.get("violations");
+        return violations;
+    }
+
     /** Clicks a field after scrolling it into view; a box already ticked stays ticked. */
     static void click(ChromeDriver driver, By by) {
         WebElement element = driver.findElement(by);

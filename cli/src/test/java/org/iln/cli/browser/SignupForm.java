@@ -12,7 +12,12 @@ final class SignupForm {
 
     /** Opens the form and fills every required field validly, leaving it to the caller to send. */
     static void fillValid(ChromeDriver driver, String email) {
-        driver.get(RunningProgramme.url("/signup.html"));
+        fillValid(driver, email, "/signup.html");
+    }
+
+    /** The same on the form at {@code path} (another language's: {@code /es/signup.html}). */
+    static void fillValid(ChromeDriver driver, String email, String path) {
+        driver.get(RunningProgramme.url(path));
         driver.findElement(By.id("givenName")).sendKeys("Ngozi");
         driver.findElement(By.id("familyName")).sendKeys("Okafor");
         driver.findElement(By.id("email")).sendKeys(email);
