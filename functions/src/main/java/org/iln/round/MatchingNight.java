@@ -255,7 +255,12 @@ public final class MatchingNight {
                 introduceAgain(letters, round, pair, fresh);
             }
         }
-        Map<String, Application> pool = aloneOnly(round, confirmed(round), partnerships.pairs(round.id()));
+        List<PartnershipStore.Pair> pairsNow = partnerships.pairs(round.id());
+        Map<String, Application> pool = aloneOnly(round, confirmed(round), pairsNow);
+        for (String over : overRematchLimit(pool.keySet(), pairsNow)) {
+            // Told kindly, once (the same key as the letter after the window closes), and not matched again.
+            outbox.enqueue(letters.noNewPartner(round, pool.remove(over), true));
+        }
         int rematched = 0;
         if (pool.size() >= 2) {
             MatchResult result;
@@ -281,6 +286,17 @@ public final class MatchingNight {
     }
 
     /**
+     * Who in the pool has had {@link RoundCare#MAX_REMATCHES} new partners in this round already,
+     * counting the re-matched partnerships they were in, dissolved or not.
+     */
+    static List<String> overRematchLimit(Set<String> pool, List<PartnershipStore.Pair> pairs) {
+        Map<String, Integer> rematches = new HashMap<>();
+        pairs.stream().filter(PartnershipStore.Pair::rematch)
+                .forEach(pair -> pair.members().forEach(m -> rematches.merge(m, 1, Integer::sum)));
+        return pool.stream().filter(id -> rematches.getOrDefault(id, 0) >= RoundCare.MAX_REMATCHES).sorted().toList();
+    }
+
+    /**
      * The re-match pool: confirmed people who hold no active partnership, that is whose
      * partnership was dissolved or who were never matched. A confirmed application is not in a
      * partnership by its status alone; this also leaves out a person (by address hash) who holds
@@ -296,9 +312,15 @@ public final class MatchingNight {
             }
         }
         Map<String, Application> alone = new LinkedHashMap<>(confirmed);
+        // Someone whose partnership ended because they did not answer a nudge waits until they say
+        // they are still here (RoundCare), so that nobody is handed a second silent partner.
+        Set<String> heldBack = new java.util.HashSet<>();
+        pairs.forEach(pair -> heldBack.addAll(pair.heldBack()));
+        alone.keySet().removeAll(heldBack);
+        int before = alone.size();
         if (alone.values().removeIf(a -> partnered.contains(a.participantId()) || partnered.contains(a.addressHash()))) {
             LOG.warn("round {}: {} confirmed applicants already hold an active partnership: left out of the re-match",
-                    round.id(), confirmed.size() - alone.size());
+                    round.id(), before - alone.size());
         }
         return alone;
     }

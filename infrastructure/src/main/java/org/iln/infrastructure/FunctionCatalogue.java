@@ -37,7 +37,10 @@ public final class FunctionCatalogue {
                             "GET /api/me",
                             "POST /api/me/update",
                             "POST /api/me/withdraw",
-                            "POST /api/me/link")),
+                            "POST /api/me/link",
+                            "POST /api/me/no-reply",
+                            "POST /api/me/still-here",
+                            "POST /api/me/check-in")),
                     List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                             "dynamodb:Query", "dynamodb:ConditionCheckItem"),
                     true,
@@ -85,6 +88,22 @@ public final class FunctionCatalogue {
                     // 0.6-1.1 s more than with 512 MB to start with (one collection). Measured in
                     // docs/benchmarks.md, "Matching: what its speed rests on".
                     MATCHER_JVM_OPTIONS),
+            new FunctionSpec(
+                    "round-care",
+                    "org.iln.round.RoundCareHandler::handleRequest",
+                    FunctionArtifact.API,
+                    1024,
+                    Duration.ofMinutes(5),
+                    // After nightly matching (02:00), as DESIGN.md orders the night: check-ins and nudges
+                    // after matching, so a partnership dissolved tonight is re-matched tomorrow night.
+                    new Trigger.Daily(2, 30),
+                    // Query: confirmed-by-round and the round's partition (partnerships); GetItem: the
+                    // round's published marker; PutItem: outbox; UpdateItem: the transaction that
+                    // dissolves a partnership whose nudge went unanswered (Update only).
+                    List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+                    false,
+                    0,
+                    ""),
             new FunctionSpec(
                     "dispatch",
                     "org.iln.mail.DispatchHandler::handleRequest",

@@ -14,6 +14,7 @@ import org.iln.mail.DispatchHandler;
 import org.iln.mail.SendRate;
 import org.iln.programme.Programme;
 import org.iln.round.NightlyMatchingHandler;
+import org.iln.round.RoundCareHandler;
 import org.iln.signup.CountryCapHandler;
 
 /**
@@ -22,7 +23,8 @@ import org.iln.signup.CountryCapHandler;
  * {@link ProgrammeClock}.
  *
  * <p>{@link #register} lists them in the order production runs them in a night (the CDK stack's
- * schedules: country cap at 01:30 UTC, matching at 02:00, dispatch every five minutes), and
+ * schedules: country cap at 01:30 UTC, matching at 02:00, round care at 02:30, dispatch every five
+ * minutes), and
  * {@value #NIGHTLY} runs them all in that order. A new scheduled job is one more entry there.
  */
 public final class DevJobs {
@@ -59,6 +61,8 @@ public final class DevJobs {
                     .handleRequest(Map.of(), new LocalLambdaContext("iln-matching", 3008, 900_000));
             dispatch.run();
         });
+        night.put("round-care", () -> new RoundCareHandler(clients, clock, config)
+                .handleRequest(Map.of(), new LocalLambdaContext("iln-round-care", 1024, 300_000)));
         night.put("dispatch", dispatch);
         return new DevJobs(night, Optional.of(clock), Optional.of(programme));
     }
