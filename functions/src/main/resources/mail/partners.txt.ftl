@@ -5,7 +5,10 @@ ${p.givenName}<#if p.familyName?has_content> ${p.familyName}</#if>
   Country:   ${p.country!""}
 <#if (p.role!"")?has_content>  Role:      ${p.role}
 </#if><#if (p.sector!"")?has_content>  Library:   ${p.sector}
+</#if><#if (p.careerStage!"")?has_content>  Career:    ${p.careerStage}
 </#if><#if (p.interests![])?has_content>  Interests: ${p.interests?join(", ")}
+</#if><#if (p.sharedLanguages![])?has_content>  Languages you share: ${p.sharedLanguages?join(", ")}
+</#if><#if (p.timezone!"")?has_content>  Time zone: ${p.timezone}
 </#if>  Email:     ${p.email}
 
 </#list>

@@ -44,7 +44,14 @@ final class Letters {
         for (String other : partnership.members()) {
             Application partner = applications.get(other);
             if (!other.equals(reader) && partner != null) {
-                partners.add(partnerCard(partner));
+                Map<String, Object> card = partnerCard(partner);
+                // What the FAQ promises the introduction names: the languages the two share.
+                card.put("sharedLanguages", partner.profile().languages().stream()
+                        .filter(me.profile().languages()::contains)
+                        .map(code -> programme.choices().languages().stream().filter(l -> l.code().equals(code))
+                                .map(Programme.Language::name).findFirst().orElse(code))
+                        .toList());
+                partners.add(card);
             }
         }
         model.put("partners", partners);
@@ -210,6 +217,8 @@ final class Letters {
         card.put("role", p.role());
         card.put("sector", label(programme.choices().sectors(), p.sector()));
         card.put("interests", p.interests().stream().map(i -> label(programme.choices().interests(), i)).toList());
+        card.put("careerStage", p.careerStage() == null ? "" : label(programme.choices().careerStages(), p.careerStage()));
+        card.put("timezone", p.timezone() == null ? "" : p.timezone());
         card.put("email", p.email());
         return card;
     }
