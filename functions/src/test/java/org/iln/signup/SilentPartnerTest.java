@@ -20,6 +20,7 @@ import org.iln.round.RoundCareHandler;
 import org.iln.testing.Applicant;
 import org.iln.testing.Aws;
 import org.iln.testing.AwsEmulator;
+import org.iln.testing.CapturedLogs;
 import org.iln.testing.Events;
 import org.iln.testing.SentMail;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -44,6 +46,9 @@ class SilentPartnerTest {
     /** A week after the introduction: "my partner hasn't replied" opens. */
     static final Instant A_WEEK_LATER = Instant.parse("2026-03-02T10:00:00Z");
     static final String FORM = "application/x-www-form-urlencoded";
+
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
 
     LifecycleFixture participant;
     /** The two who were paired, and the one left without a partner on the match date. */
@@ -268,6 +273,9 @@ class SilentPartnerTest {
             assertThat(back.getHeaders().get("Location")).endsWith("&done=still-here");
             assertThat(pairs().stream().filter(p -> p.id().equals(old.id())).findFirst().orElseThrow().heldBack())
                     .isEmpty();
+            // and the logs told the story in counts and outcomes, naming nobody
+            assertThat(logs.text()).contains("round care", "dissolvedForSilence=1", "partner has not replied",
+                    "still here").doesNotContain("@example", "Ngozi", "Okafor");
         }
 
         @Test
