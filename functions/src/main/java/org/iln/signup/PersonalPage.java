@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A participant's own page, behind the signed link in every programme message: where their
- * application stands, their partner once matched, and the two moves they can make without an
- * account: update the application (until matching) and withdraw from the round.
+ * application stands, their partner once matched, and the moves they can make without an
+ * account: update the application (until matching), withdraw from the round, and, once matched,
+ * "my partner hasn't replied", "I'm still here" and the check-in answer (see {@link Partners}).
  *
  * <p>Each move is one conditional write on the status the application was read in, so a double
  * click, a replayed link or a re-match in between changes nothing twice (see
