@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * "my partner hasn't replied" went unanswered for {@value #NUDGE_ANSWER_DAYS} days is dissolved
  * (both told, without blame; the reporter is re-matched by the next night's re-match); and once
  * the re-match window has closed, whoever was left alone by a dissolved partnership is told that
- * no new partner is coming.
+ * no new partner is coming (in the {@value #LATEST_NIGHTS} nights after it).
  *
  * <p>The rules' numbers live here, in one place (docs/participant-states.md explains them). Every
  * message has a deterministic outbox key and every change is a conditional write, so the job can
@@ -43,6 +43,12 @@ public final class RoundCare {
     public static final int CHECK_IN_DAYS = 14;
     /** How many new partners (re-matches) one person may get in a round; after that they are told kindly. */
     public static final int MAX_REMATCHES = 2;
+    /**
+     * How many nights late a check-in or a window-closed letter may still go out (after missed
+     * nights). Never later: the outbox remembers a sent message's key for 30 days only, so a job
+     * that kept trying for the rest of the round would send it again.
+     */
+    public static final int LATEST_NIGHTS = 7;
 
     private static final Logger LOG = LoggerFactory.getLogger(RoundCare.class);
 
@@ -113,7 +119,8 @@ public final class RoundCare {
                     dissolved++;
                 }
             }
-            if (today.isAfter(round.matchDate().plusWeeks(MatchingNight.REMATCH_WEEKS))) {
+            LocalDate windowEnd = round.matchDate().plusWeeks(MatchingNight.REMATCH_WEEKS);
+            if (today.isAfter(windowEnd) && !today.isAfter(windowEnd.plusDays(LATEST_NIGHTS))) {
                 told += tellLeftAlone(round, pairs, everyone, letters);
             }
         }
@@ -122,11 +129,17 @@ public final class RoundCare {
         return summary;
     }
 
-    /** Queues the check-in to each member, once (the key), from {@value #CHECK_IN_DAYS} days after the introduction. */
+    /**
+     * Queues the check-in to each member, once (the key), on the first night from
+     * {@value #CHECK_IN_DAYS} days after the introduction, at most {@value #LATEST_NIGHTS} nights late.
+     */
     private int checkIn(Round round, PartnershipStore.Pair pair, Map<String, Application> everyone, Letters letters,
                         LocalDate today) {
-        if (pair.publishedAt().isEmpty() || today.isBefore(
-                LocalDate.ofInstant(pair.publishedAt().get(), ZoneOffset.UTC).plusDays(CHECK_IN_DAYS))) {
+        if (pair.publishedAt().isEmpty()) {
+            return 0;
+        }
+        LocalDate due = LocalDate.ofInstant(pair.publishedAt().get(), ZoneOffset.UTC).plusDays(CHECK_IN_DAYS);
+        if (today.isBefore(due) || today.isAfter(due.plusDays(LATEST_NIGHTS))) {
             return 0;
         }
         int queued = 0;

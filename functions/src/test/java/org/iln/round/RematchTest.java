@@ -21,9 +21,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The re-match's limits, against the emulator: someone silent is never handed a new partner
- * until they say they are still here, nobody gets more than {@link RoundCare#MAX_REMATCHES} new
- * partners, and whoever is left alone when the window closes is told, once.
+ * The re-match's and the round care's limits, against the emulator: someone silent is never
+ * handed a new partner until they say they are still here, nobody gets more than
+ * {@link RoundCare#MAX_REMATCHES} new partners, whoever is left alone when the window closes is
+ * told, once, and no letter goes out more than {@link RoundCare#LATEST_NIGHTS} nights late.
  */
 @ExtendWith(AwsEmulator.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -126,6 +127,25 @@ class RematchTest {
         assertThat(round.mailKeys("no-new-partner:")).containsExactly("no-new-partner:2026-1:2026-1:" + left);
         assertThat(round.mailKeys("no-new-partner:")).doesNotContain("no-new-partner:2026-1:2026-1:"
                 + pairs.get(1).members().get(0));
+    }
+
+    @Test
+    void a_check_in_or_a_window_closed_letter_is_never_sent_more_than_a_week_late() {
+        // given: a member left alone by a withdrawal, and nights missed until long after both were due
+        List<PartnershipStore.Pair> pairs = partnerships.pairs(RoundFixture.ROUND);
+        withdraw(pairs.get(0).members().get(1));
+        round.clock.set(RoundFixture.MATCH_DATE.plus(Duration.ofDays(7)));
+        round.handler().handleRequest(Map.of(), null);
+
+        // when: the first care night is eight nights after the window closed (and the check-ins' day)
+        round.clock.set(RoundFixture.MATCH_DATE.plus(Duration.ofDays(7L * MatchingNight.REMATCH_WEEKS
+                + RoundCare.LATEST_NIGHTS + 1)));
+        String summary = care().run().toString();
+
+        // then: the outbox forgets a sent key after 30 days, so a late send could repeat: none is made
+        assertThat(summary).contains("checkIns=0").contains("toldNoNewPartner=0");
+        assertThat(round.mailKeys("no-new-partner:")).isEmpty();
+        assertThat(round.mailKeys("check-in:")).isEmpty();
     }
 
     @Test
