@@ -8,8 +8,11 @@ ${isolate(p.givenName + p.familyName?has_content?then(" " + p.familyName, ""))}
 <@row key="mail.partner.country" value=(p.countryCode??)?then(countryName(p.countryCode), p.country!"")/>
 <#if (p.role!"")?has_content><@row key="mail.partner.role" value=isolate(p.role)/></#if>
 <#if (p.sector!"")?has_content><@row key="mail.partner.library" value=p.sector/></#if>
+<#if (p.careerStage!"")?has_content><@row key="mail.partner.career" value=p.careerStage/></#if>
 <#if (p.interests![])?has_content><@row key="mail.partner.interests" value=p.interests?join(", ")/></#if>
 <#if (p.languages![])?has_content><@row key="mail.partner.languages" value=p.languages?map(code -> languageName(code))?join(", ")/></#if>
+<#if (p.sharedLanguages![])?has_content><@row key="mail.partner.shared" value=p.sharedLanguages?map(code -> languageName(code))?join(", ")/></#if>
+<#if (p.timezone!"")?has_content><@row key="mail.partner.timezone" value=p.timezone/></#if>
 <@row key="mail.partner.email" value=p.email/>
 
 </#list>

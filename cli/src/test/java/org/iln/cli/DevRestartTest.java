@@ -120,7 +120,7 @@ class DevRestartTest {
         assertThat(notADate.body()).contains("--date", "YYYY-MM-DD");
         // and the night's jobs ran in production's order, matching publishing on the match date it passed
         assertThat(new PartnershipStore(aws().clients().dynamo(), aws().table()).isPublished(ROUND)).isTrue();
-        assertThat(server.jobs().names()).containsExactly("country-cap", "matching", "round-end", "figures", "dispatch", "nightly");
+        assertThat(server.jobs().names()).containsExactly("country-cap", "matching", "round-care", "round-end", "figures", "dispatch", "nightly");
     }
 
     private void start() {

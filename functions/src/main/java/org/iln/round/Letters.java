@@ -52,7 +52,11 @@ final class Letters {
         for (String other : partnership.members()) {
             Application partner = applications.get(other);
             if (!other.equals(reader) && partner != null) {
-                partners.add(partnerCard(partner));
+                Map<String, Object> card = partnerCard(partner);
+                // What the FAQ promises the introduction names: the languages the two share.
+                card.put("sharedLanguages", partner.profile().languages().stream()
+                        .filter(me.profile().languages()::contains).toList());
+                partners.add(card);
             }
         }
         model.put("partners", partners);
@@ -94,6 +98,69 @@ final class Letters {
         model.put("rematching", rematching);
         return OutboxMessage.programme("partner-left", round.id(), pairId, me.participantId(), "partner-withdrew",
                 me.profile().email(), me.addressHash(), model, replyTo(round));
+    }
+
+    /** The check-in ("have you met your partner yet?") to one member of a partnership, once per partnership. */
+    OutboxMessage checkIn(Round round, PartnershipStore.Pair pair, Application me, Map<String, Application> everyone) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("givenName", me.profile().givenName());
+        model.put("roundTitle", title(round));
+        model.put("partnerNames", partnerNames(pair.members(), me, everyone));
+        return OutboxMessage.programme("check-in", round.id(), pair.id(), me.participantId(), "check-in",
+                me.profile().email(), me.addressHash(), model, replyTo(round));
+    }
+
+    /** The kind nudge to a partner a member has not heard from, with the one-click "I'm still here". */
+    OutboxMessage nudge(Round round, String pairId, Application partner, Application reporter,
+                        java.time.LocalDate due) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("givenName", partner.profile().givenName());
+        model.put("roundTitle", title(round));
+        model.put("reporterGivenName", reporter.profile().givenName());
+        model.put("answerBy", due.toString());
+        return OutboxMessage.programme("nudge", round.id(), pairId, partner.participantId(), "partner-nudge",
+                partner.profile().email(), partner.addressHash(), model, replyTo(round));
+    }
+
+    /** To the member who reported silence, when the nudge went unanswered and the partnership ended. */
+    OutboxMessage silentPartnerEnded(Round round, String pairId, Application me, boolean rematching) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("givenName", me.profile().givenName());
+        model.put("roundTitle", title(round));
+        model.put("rematching", rematching);
+        return OutboxMessage.programme("silence-ended", round.id(), pairId, me.participantId(), "partner-silent",
+                me.profile().email(), me.addressHash(), model, replyTo(round));
+    }
+
+    /** To a member who did not answer a nudge: the partnership ended, and how to be matched again. */
+    OutboxMessage silenceEnded(Round round, String pairId, Application me, boolean rematching) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("givenName", me.profile().givenName());
+        model.put("roundTitle", title(round));
+        model.put("rematching", rematching);
+        return OutboxMessage.programme("silence-ended", round.id(), pairId, me.participantId(), "partnership-ended",
+                me.profile().email(), me.addressHash(), model, replyTo(round));
+    }
+
+    /**
+     * To someone left alone for whom no new partner is coming: the re-match window closed, or they
+     * had {@link RoundCare#MAX_REMATCHES} new partners already. One per person and round.
+     */
+    OutboxMessage noNewPartner(Round round, Application me, boolean overLimit) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("givenName", me.profile().givenName());
+        model.put("roundTitle", title(round));
+        model.put("overLimit", overLimit);
+        Optional<Round> next = programme.roundAfter(round);
+        model.put("nextRoundTitle", next.map(Letters::title).orElse(""));
+        model.put("nextRoundOpens", next.map(r -> r.opens().toString()).orElse(""));
+        return OutboxMessage.programme("no-new-partner", round.id(), round.id(), me.participantId(), "no-new-partner",
+                me.profile().email(), me.addressHash(), model, replyTo(round));
+    }
+
+    private static String partnerNames(List<String> members, Application me, Map<String, Application> everyone) {
+        return String.join(" and ", members.stream().filter(m -> !m.equals(me.participantId()))
+                .map(everyone::get).filter(Objects::nonNull).map(a -> a.profile().givenName()).toList());
     }
 
     /**
@@ -158,6 +225,8 @@ final class Letters {
         card.put("role", p.role());
         card.put("sector", label(programme.choices().sectors(), p.sector()));
         card.put("interests", p.interests().stream().map(i -> label(programme.choices().interests(), i)).toList());
+        card.put("careerStage", p.careerStage() == null ? "" : label(programme.choices().careerStages(), p.careerStage()));
+        card.put("timezone", p.timezone() == null ? "" : p.timezone());
         card.put("email", p.email());
         return card;
     }

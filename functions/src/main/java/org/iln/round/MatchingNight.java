@@ -290,8 +290,12 @@ public final class MatchingNight {
                 introduceAgain(letters, round, pair, fresh);
             }
         }
-        Map<String, Application> pool = aloneOnly(round, confirmed(round), partnerships.pairs(round.id()));
-        Set<String> stillAlone = new java.util.TreeSet<>(pool.keySet());
+        List<PartnershipStore.Pair> pairsNow = partnerships.pairs(round.id());
+        Map<String, Application> pool = aloneOnly(round, confirmed(round), pairsNow);
+        for (String over : overRematchLimit(pool.keySet(), pairsNow)) {
+            // Told kindly, once (the same key as the letter after the window closes), and not matched again.
+            outbox.enqueue(letters.noNewPartner(round, pool.remove(over), true));
+        }
         int rematched = 0;
         if (pool.size() >= 2) {
             MatchResult result;
@@ -308,18 +312,24 @@ public final class MatchingNight {
                     for (String member : partnership.members()) {
                         outbox.enqueue(letters.introduction(round, pairId, member, partnership, fresh, true));
                     }
-                    partnership.members().forEach(stillAlone::remove);
                     rematched++;
                 }
             }
         }
-        if (LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).equals(round.matchDate().plusWeeks(REMATCH_WEEKS))) {
-            // The last night of re-matching: whoever is still alone is told now. The no-match key is
-            // one per person and round, so whoever had it at publishing gets nothing more.
-            stillAlone.forEach(id -> outbox.enqueue(letters.noMatch(round, pool.get(id), Letters.ALONE_AFTER_REMATCH)));
-        }
+        // Whoever is still alone when the window closes hears so from the round's care (RoundCare).
         LOG.info("round {}: {} partnerships dissolved, {} new partnerships", round.id(), dissolved, rematched);
         return new int[] {dissolved, rematched};
+    }
+
+    /**
+     * Who in the pool has had {@link RoundCare#MAX_REMATCHES} new partners in this round already,
+     * counting the re-matched partnerships they were in, dissolved or not.
+     */
+    static List<String> overRematchLimit(Set<String> pool, List<PartnershipStore.Pair> pairs) {
+        Map<String, Integer> rematches = new HashMap<>();
+        pairs.stream().filter(PartnershipStore.Pair::rematch)
+                .forEach(pair -> pair.members().forEach(m -> rematches.merge(m, 1, Integer::sum)));
+        return pool.stream().filter(id -> rematches.getOrDefault(id, 0) >= RoundCare.MAX_REMATCHES).sorted().toList();
     }
 
     /**
@@ -338,9 +348,15 @@ public final class MatchingNight {
             }
         }
         Map<String, Application> alone = new LinkedHashMap<>(confirmed);
+        // Someone whose partnership ended because they did not answer a nudge waits until they say
+        // they are still here (RoundCare), so that nobody is handed a second silent partner.
+        Set<String> heldBack = new java.util.HashSet<>();
+        pairs.forEach(pair -> heldBack.addAll(pair.heldBack()));
+        alone.keySet().removeAll(heldBack);
+        int before = alone.size();
         if (alone.values().removeIf(a -> partnered.contains(a.participantId()) || partnered.contains(a.addressHash()))) {
             LOG.warn("round {}: {} confirmed applicants already hold an active partnership: left out of the re-match",
-                    round.id(), confirmed.size() - alone.size());
+                    round.id(), before - alone.size());
         }
         return alone;
     }

@@ -28,11 +28,145 @@ public final class Partners {
     private final PartnershipStore partnerships;
     private final ApplicationStore applications;
     private final Outbox outbox;
+    private final CareStore care;
 
-    public Partners(PartnershipStore partnerships, ApplicationStore applications, Outbox outbox) {
+    public Partners(PartnershipStore partnerships, ApplicationStore applications, Outbox outbox, CareStore care) {
         this.partnerships = Objects.requireNonNull(partnerships, "partnerships");
         this.applications = Objects.requireNonNull(applications, "applications");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.care = Objects.requireNonNull(care, "care");
+    }
+
+    /**
+     * What the personal page may offer a member about their partnership.
+     *
+     * @param canReportSilence "my partner hasn't replied" is open (see {@link RoundCare#nudgeOpen})
+     * @param reported this member reported it and no partner has answered yet
+     * @param askedStillHere a partner reported it and this member has not answered yet
+     * @param heldBack this member's partnership ended for silence and they have not said they are still here
+     * @param canCheckIn the member is in an active partnership whose check-in they may answer
+     */
+    public record Care(boolean canReportSilence, boolean reported, boolean askedStillHere, boolean heldBack,
+                       boolean canCheckIn) {
+        /** Nothing to offer. */
+        public static final Care NONE = new Care(false, false, false, false, false);
+    }
+
+    /** What became of "my partner hasn't replied" (also as a check-in answer). */
+    public enum Reported {
+        /** Recorded: the partner is sent a kind nudge. */
+        NUDGED,
+        /** Recorded before by this member (a double click): nothing more happened. */
+        ALREADY_NUDGED,
+        /** The partnership was nudged before and a partner answered: nothing more happened. */
+        NUDGED_BEFORE,
+        /** Too early after the introduction, or too late in the round to find a new partner. */
+        NOT_OPEN,
+        /** The member is in no active partnership. */
+        NOT_MATCHED
+    }
+
+    /** What the member's page may offer about their partnership on {@code now}'s day. */
+    public Care careOf(Round round, Application member, Instant now) {
+        if (round == null || round.matchDate() == null) {
+            return Care.NONE;
+        }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<PartnershipStore.Pair> pairs = partnerships.pairs(member.round());
+        String me = member.participantId();
+        boolean heldBack = member.status() == Application.Status.CONFIRMED
+                && pairs.stream().anyMatch(p -> p.heldBack().contains(me))
+                && pairs.stream().noneMatch(p -> p.status() == PartnershipStore.PairStatus.ACTIVE && p.members().contains(me));
+        Optional<PartnershipStore.Pair> active = member.status() == Application.Status.MATCHED
+                ? pairs.stream().filter(p -> p.status() == PartnershipStore.PairStatus.ACTIVE)
+                        .filter(p -> p.members().contains(me)).findFirst()
+                : Optional.empty();
+        if (active.isEmpty()) {
+            return new Care(false, false, false, heldBack, false);
+        }
+        PartnershipStore.Pair pair = active.get();
+        Optional<PartnershipStore.Nudge> nudge = pair.nudge();
+        boolean open = nudge.isEmpty() && pair.publishedAt().map(at -> RoundCare.nudgeOpen(round, at, today)).orElse(false);
+        boolean unanswered = nudge.isPresent() && nudge.get().answeredAt().isEmpty();
+        return new Care(open, unanswered && nudge.get().by().equals(me), unanswered && !nudge.get().by().equals(me),
+                false, true);
+    }
+
+    /**
+     * "My partner hasn't replied": records the nudge (one conditional write) and queues the kind
+     * nudge to each partner under a key of its own, so a double click queues it once.
+     */
+    public Reported reportSilence(Programme programme, Round round, Application reporter, Instant now) {
+        Optional<PartnershipStore.Pair> found = activePairOf(reporter);
+        if (found.isEmpty()) {
+            return Reported.NOT_MATCHED;
+        }
+        PartnershipStore.Pair pair = found.get();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        if (pair.nudge().isEmpty()
+                && !pair.publishedAt().map(at -> RoundCare.nudgeOpen(round, at, today)).orElse(false)) {
+            return Reported.NOT_OPEN;
+        }
+        LocalDate due = today.plusDays(RoundCare.NUDGE_ANSWER_DAYS);
+        CareStore.Nudged nudged = care.nudge(round.id(), pair, reporter.participantId(), due, now);
+        switch (nudged) {
+            case NOT_ACTIVE:
+                return Reported.NOT_MATCHED;
+            case NUDGED_BEFORE:
+                return Reported.NUDGED_BEFORE;
+            default:
+                break;
+        }
+        // On a double click the stored due day stands; the message key makes the nudge one.
+        LocalDate stored = nudged == CareStore.Nudged.NUDGED ? due : pair.nudge().map(PartnershipStore.Nudge::due).orElse(due);
+        Letters letters = new Letters(programme);
+        for (String other : pair.members()) {
+            if (!other.equals(reporter.participantId())) {
+                applications.application(round.id(), other, now)
+                        .filter(partner -> partner.status() == Application.Status.MATCHED)
+                        .ifPresent(partner -> outbox.enqueue(letters.nudge(round, pair.id(), partner, reporter, stored)));
+            }
+        }
+        return nudged == CareStore.Nudged.NUDGED ? Reported.NUDGED : Reported.ALREADY_NUDGED;
+    }
+
+    /**
+     * "I'm still here": answers a partner's open nudge (the partnership stays), or, after a
+     * partnership ended for silence, puts the member back among those the re-match pairs. False if
+     * there was nothing to answer.
+     */
+    public boolean stillHere(Round round, Application member, Instant now) {
+        String me = member.participantId();
+        for (PartnershipStore.Pair pair : partnerships.pairs(member.round())) {
+            if (pair.members().contains(me) && pair.status() == PartnershipStore.PairStatus.ACTIVE
+                    && pair.nudge().isPresent() && !pair.nudge().get().by().equals(me)) {
+                return care.answerNudge(round.id(), pair, me, now);
+            }
+        }
+        if (member.status() != Application.Status.CONFIRMED) {
+            return false;
+        }
+        boolean returned = false;
+        for (PartnershipStore.Pair pair : partnerships.pairs(member.round())) {
+            if (pair.heldBack().contains(me)) {
+                returned |= care.returnAfterSilence(round.id(), pair, me);
+            }
+        }
+        return returned;
+    }
+
+    /**
+     * Stores a member's check-in answer on their active partnership (the last answer wins); false
+     * (nothing stored) if the member is in no active partnership. "My partner hasn't replied" is
+     * then reported with {@link #reportSilence}.
+     */
+    public boolean checkIn(Round round, Application member, CareStore.CheckInAnswer answer, Instant now) {
+        Optional<PartnershipStore.Pair> pair = activePairOf(member);
+        if (member.status() != Application.Status.MATCHED || pair.isEmpty()) {
+            return false;
+        }
+        care.answerCheckIn(round, pair.get().id(), member.participantId(), answer, now);
+        return true;
     }
 
     /** The cards (as the introduction shows them) of the member's partners in their active partnership. */

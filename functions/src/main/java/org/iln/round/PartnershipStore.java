@@ -88,12 +88,40 @@ public final class PartnershipStore {
      * @param reasons the matcher's reasons (naming participant ids)
      */
     public record Pair(String id, List<String> members, Map<String, String> memberHashes, Set<String> erased,
-                       PairStatus status, boolean rematch, int score, List<String> reasons) {
+                       PairStatus status, boolean rematch, int score, List<String> reasons,
+                       Optional<Instant> publishedAt, Optional<Nudge> nudge, Set<String> heldBack) {
         public Pair {
             members = List.copyOf(members);
             reasons = List.copyOf(reasons);
             memberHashes = Map.copyOf(memberHashes);
             erased = Set.copyOf(erased);
+            Objects.requireNonNull(publishedAt, "publishedAt");
+            Objects.requireNonNull(nudge, "nudge");
+            heldBack = Set.copyOf(heldBack);
+        }
+
+        /** A partnership without a publication time, nudge or held-back member (tests, older items). */
+        public Pair(String id, List<String> members, Map<String, String> memberHashes, Set<String> erased,
+                    PairStatus status, boolean rematch, int score, List<String> reasons) {
+            this(id, members, memberHashes, erased, status, rematch, score, reasons, Optional.empty(),
+                    Optional.empty(), Set.of());
+        }
+    }
+
+    /**
+     * A member's "my partner hasn't replied" on a partnership (see {@link RoundCare}).
+     *
+     * @param by the participant id who reported it
+     * @param at when
+     * @param due the day from which an unanswered nudge dissolves the partnership
+     * @param answeredAt when a partner answered "I'm still here", if one did
+     */
+    public record Nudge(String by, Instant at, java.time.LocalDate due, Optional<Instant> answeredAt) {
+        public Nudge {
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(due, "due");
+            Objects.requireNonNull(answeredAt, "answeredAt");
         }
     }
 
@@ -345,8 +373,23 @@ public final class PartnershipStore {
                 item.containsKey("rematch") && Boolean.TRUE.equals(item.get("rematch").bool()),
                 item.containsKey("score") ? Integer.parseInt(item.get("score").n()) : 0,
                 item.containsKey("reasons") ? item.get("reasons").l().stream().map(AttributeValue::s).toList()
-                        : List.of())));
+                        : List.of(),
+                item.containsKey("publishedAt") ? Optional.of(Instant.parse(text(item, "publishedAt")))
+                        : Optional.empty(),
+                nudgeOf(item),
+                item.containsKey("heldBack") && item.get("heldBack").hasSs() ? Set.copyOf(item.get("heldBack").ss())
+                        : Set.of())));
         return result;
+    }
+
+    private static Optional<Nudge> nudgeOf(Map<String, AttributeValue> item) {
+        if (!item.containsKey("nudgedBy")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Nudge(text(item, "nudgedBy"), Instant.parse(text(item, "nudgedAt")),
+                java.time.LocalDate.parse(text(item, "nudgeDue")),
+                item.containsKey("nudgeAnsweredAt") ? Optional.of(Instant.parse(text(item, "nudgeAnsweredAt")))
+                        : Optional.empty()));
     }
 
     /** The address hashes of everyone this person was ever partnered with. */

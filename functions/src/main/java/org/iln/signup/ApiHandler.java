@@ -17,6 +17,7 @@ import org.iln.aws.AwsClients;
 import org.iln.config.FunctionsConfig;
 import org.iln.mail.Wording;
 import org.iln.programme.ProgrammeSource;
+import org.iln.round.CareStore;
 import org.iln.signup.SubmittedFields.MalformedBodyException;
 import org.iln.survey.SurveyStore;
 import org.slf4j.Logger;
@@ -154,6 +155,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 return request.method().equals("POST") ? update(request) : responses.notAllowed("POST");
             case "/api/me/withdraw":
                 return request.method().equals("POST") ? withdraw(request) : responses.notAllowed("POST");
+            case "/api/me/no-reply":
+                return request.method().equals("POST") ? noReply(request) : responses.notAllowed("POST");
+            case "/api/me/still-here":
+                return request.method().equals("POST") ? stillHere(request) : responses.notAllowed("POST");
+            case "/api/me/check-in":
+                return request.method().equals("POST") ? checkIn(request) : responses.notAllowed("POST");
             case "/api/me/link":
                 return request.method().equals("POST") ? pageLinkRequest(request) : responses.notAllowed("POST");
             case "/api/me/survey":
@@ -297,7 +304,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             return responses.pageLinkExpired();
         }
         return responses.page(200, "personal", PersonalPageModel.of(view.get(), core.programme().get(), token,
-                request.query("done").orElse("")));
+                request.query("done").orElse(""), request.query("ask").orElse(""), request.query("answer").orElse("")));
     }
 
     private APIGatewayV2HTTPResponse update(ApiRequest request) {
@@ -406,6 +413,54 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             return responses.refuse(request, 409, "round", refused.title(), refused.message(), Map.of());
         }
         return responses.checkYourEmail(request);
+    }
+
+    private APIGatewayV2HTTPResponse noReply(ApiRequest request) {
+        Parsed parsed = parse(request);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
+        }
+        String token = request.query("token").orElse("");
+        return core.personalPage().reportSilence(token)
+                .map(reported -> done(request, token, PersonalPageModel.reported(reported)))
+                .orElseGet(responses::pageLinkExpired);
+    }
+
+    private APIGatewayV2HTTPResponse stillHere(ApiRequest request) {
+        Parsed parsed = parse(request);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
+        }
+        String token = request.query("token").orElse("");
+        return core.personalPage().stillHere(token)
+                .map(answered -> done(request, token, answered ? "still-here" : "nothing-to-answer"))
+                .orElseGet(responses::pageLinkExpired);
+    }
+
+    private APIGatewayV2HTTPResponse checkIn(ApiRequest request) {
+        Parsed parsed = parse(request);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
+        }
+        String token = request.query("token").orElse("");
+        List<String> given = parsed.fields().all(PersonalPageModel.ANSWER);
+        Optional<CareStore.CheckInAnswer> answer = given.size() == 1 ? CareStore.CheckInAnswer.of(given.get(0))
+                : Optional.empty();
+        if (answer.isEmpty()) {
+            if (core.personalPage().open(token).isEmpty()) {
+                return responses.pageLinkExpired();
+            }
+            return responses.invalid(request, List.of(new FieldError(PersonalPageModel.ANSWER,
+                    "Choose one answer: yes, not yet, or my partner hasn't replied")), PersonalPageModel.pageUrl(token));
+        }
+        return core.personalPage().checkIn(token, answer.get())
+                .map(stored -> done(request, token, stored ? "checked-in" : "not-matched"))
+                .orElseGet(responses::pageLinkExpired);
+    }
+
+    /** The page again with what happened ("done"): 303 for a browser, the status as JSON for a script. */
+    private APIGatewayV2HTTPResponse done(ApiRequest request, String token, String status) {
+        return responses.done(request, PersonalPageModel.pageUrl(token) + "&done=" + status, status);
     }
 
     private APIGatewayV2HTTPResponse pageLinkRequest(ApiRequest request) {

@@ -10,6 +10,7 @@ import org.iln.mail.Outbox;
 import org.iln.mail.Mailer;
 import org.iln.mail.Suppressions;
 import org.iln.programme.Programme;
+import org.iln.round.CareStore;
 import org.iln.round.Partners;
 import org.iln.round.PartnershipStore;
 import org.iln.store.AddressHasher;
@@ -59,7 +60,7 @@ public record Participants(
                 new Unsubscription(store, suppressions, tokens, mailer, links, clock),
                 new Erasure(new PersonalData(dynamo, config.tableName()), mail, tokens, mailer, hasher, links, clock),
                 new PersonalPage(store, new Partners(new PartnershipStore(dynamo, config.tableName()), store,
-                        new Outbox(mail, clock)), mail, tokens, mailer, hasher, programme, links, clock),
+                        new Outbox(mail, clock), new CareStore(dynamo, config.tableName())), mail, tokens, mailer, hasher, programme, links, clock),
                 cap,
                 new RateLimit(dynamo, config.tableName(), hasher, config.rateLimit(), config.rateWindow(), clock),
                 store, hasher, programme);

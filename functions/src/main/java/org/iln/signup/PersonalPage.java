@@ -16,6 +16,7 @@ import org.iln.mail.MailStore;
 import org.iln.mail.Mailer;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
+import org.iln.round.CareStore;
 import org.iln.round.Partners;
 import org.iln.store.AddressHasher;
 import org.iln.store.Application;
@@ -29,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A participant's own page, behind the signed link in every programme message: where their
- * application stands, their partner once matched, and the two moves they can make without an
- * account: update the application (until matching) and withdraw from the round.
+ * application stands, their partner once matched, and the moves they can make without an
+ * account: update the application (until matching), withdraw from the round, and, once matched,
+ * "my partner hasn't replied", "I'm still here" and the check-in answer (see {@link Partners}).
  *
  * <p>Each move is one conditional write on the status the application was read in, so a double
  * click, a replayed link or a re-match in between changes nothing twice (see
@@ -92,7 +94,7 @@ public final class PersonalPage {
      * @param canWithdraw whether the participant may still withdraw (before the round's end)
      */
     public record View(Application application, Round round, Standing standing,
-                       List<Map<String, Object>> partners, boolean canUpdate, boolean canWithdraw) {
+                       List<Map<String, Object>> partners, boolean canUpdate, boolean canWithdraw, Partners.Care care) {
     }
 
     /** What became of an update. */
@@ -216,6 +218,53 @@ public final class PersonalPage {
     }
 
     /**
+     * "My partner hasn't replied" from the page (or a check-in answer); empty if the link is not
+     * valid. The partners store the nudge conditionally, so a double click nudges once.
+     */
+    public Optional<Partners.Reported> reportSilence(String token) {
+        Instant now = clock.instant();
+        return application(token, now).map(a -> {
+            Programme current = programme.get();
+            Partners.Reported reported = current.round(a.round())
+                    .map(round -> partners.reportSilence(current, round, a, now)).orElse(Partners.Reported.NOT_MATCHED);
+            LOG.atInfo().addKeyValue("outcome", reported.name()).addKeyValue("round", a.round())
+                    .log("partner has not replied");
+            return reported;
+        });
+    }
+
+    /** "I'm still here"; empty if the link is not valid, else whether there was a nudge (or a pause) to answer. */
+    public Optional<Boolean> stillHere(String token) {
+        Instant now = clock.instant();
+        return application(token, now).map(a -> {
+            boolean answered = programme.get().round(a.round()).map(round -> partners.stillHere(round, a, now))
+                    .orElse(false);
+            LOG.atInfo().addKeyValue("outcome", answered ? "answered" : "nothing-to-answer").addKeyValue("round", a.round())
+                    .log("still here");
+            return answered;
+        });
+    }
+
+    /**
+     * Stores a check-in answer; "my partner hasn't replied" also reports it. Empty if the link is
+     * not valid; else whether the answer was stored (false: no active partnership).
+     */
+    public Optional<Boolean> checkIn(String token, CareStore.CheckInAnswer answer) {
+        Instant now = clock.instant();
+        return application(token, now).map(a -> {
+            Programme current = programme.get();
+            Optional<Round> round = current.round(a.round());
+            boolean stored = round.isPresent() && partners.checkIn(round.get(), a, answer, now);
+            if (stored && answer == CareStore.CheckInAnswer.NO_REPLY) {
+                partners.reportSilence(current, round.get(), a, now);
+            }
+            LOG.atInfo().addKeyValue("outcome", stored ? answer.name() : "not-matched").addKeyValue("round", a.round())
+                    .log("check-in answered");
+            return stored;
+        });
+    }
+
+    /**
      * Mails a fresh page link for every application the address holds (at most once a day);
      * does nothing for an unknown address, which the caller must not reveal.
      */
@@ -289,7 +338,9 @@ public final class PersonalPage {
                 || application.status() == Status.CONFIRMED || application.status() == Status.WAITLISTED);
         boolean canWithdraw = !ended && application.status() != Status.WITHDRAWN
                 && application.status() != Status.ROUND_ENDED;
-        return new View(application, round, standing, cards, canUpdate, canWithdraw);
+        Partners.Care care = ended || round == null || application.status() == Status.WITHDRAWN ? Partners.Care.NONE
+                : partners.careOf(round, application, now);
+        return new View(application, round, standing, cards, canUpdate, canWithdraw, care);
     }
 
     private void afterWithdrawal(Application before, Programme current, Instant now) {

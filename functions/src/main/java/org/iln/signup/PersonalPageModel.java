@@ -4,6 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.iln.programme.Programme;
+import org.iln.round.CareStore;
+import org.iln.round.Partners;
+import org.iln.round.RoundCare;
 import org.iln.store.Application;
 import org.iln.store.Application.Profile;
 
@@ -16,6 +19,9 @@ final class PersonalPageModel {
     /** The withdraw form's one field: a box the person ticks to confirm. */
     static final String CONFIRM_WITHDRAWAL = "confirmWithdrawal";
 
+    /** The check-in form's one field: {@code yes}, {@code arranging} or {@code no-reply}. */
+    static final String ANSWER = "answer";
+
     /** The labels error pages name fields by: the signup form's and the withdraw form's. */
     static final Map<String, String> LABELS = labels();
 
@@ -27,7 +33,27 @@ final class PersonalPageModel {
         return "/api/me?token=" + token;
     }
 
+    /** The page's "done" for an outcome of "my partner hasn't replied". */
+    static String reported(Partners.Reported reported) {
+        return switch (reported) {
+            case NUDGED, ALREADY_NUDGED -> "nudged";
+            case NUDGED_BEFORE -> "nudged-before";
+            case NOT_OPEN -> "nudge-closed";
+            case NOT_MATCHED -> "not-matched";
+        };
+    }
+
     static Map<String, Object> of(PersonalPage.View view, Programme programme, String token, String done) {
+        return of(view, programme, token, done, "", "");
+    }
+
+    /**
+     * The model, with the question a mail's one-click link asked ({@code ask}: {@code still-here}
+     * or {@code check-in}, with the check-in's {@code answer} chosen); the page asks it again as
+     * a form, since a GET never changes anything.
+     */
+    static Map<String, Object> of(PersonalPage.View view, Programme programme, String token, String done,
+                                  String ask, String answer) {
         Application a = view.application();
         Profile p = a.profile();
         Map<String, Object> model = new HashMap<>();
@@ -44,8 +70,33 @@ final class PersonalPageModel {
         model.put("done", switch (done) {
             case "updated" -> "Your application is updated.";
             case "withdrawn" -> "You have withdrawn from this round. We have sent you an email to confirm it.";
+            case "nudged" -> "Thank you for telling us. We have written to your partner kindly; if we hear nothing in "
+                    + RoundCare.NUDGE_ANSWER_DAYS + " days, we will end the partnership and find you someone new.";
+            case "nudged-before" -> "Your partner told us they are still here. Please write to them once more; if you"
+                    + " still hear nothing, reply to any programme email and a coordinator will help.";
+            case "nudge-closed" -> "It is too early or too late in the round for this. Please write to your partner"
+                    + " once more, or reply to any programme email and a coordinator will help.";
+            case "not-matched" -> "You are not in a partnership at the moment, so there is nothing to answer.";
+            case "still-here" -> "Thank you: we have noted that you are still here.";
+            case "nothing-to-answer" -> "There is nothing waiting for your answer.";
+            case "checked-in" -> "Thank you for your answer.";
             default -> "";
         });
+        Partners.Care care = view.care();
+        model.put("canReportSilence", care.canReportSilence());
+        model.put("reported", care.reported());
+        model.put("askedStillHere", care.askedStillHere());
+        model.put("heldBack", care.heldBack());
+        model.put("canCheckIn", care.canCheckIn());
+        model.put("noReplyAction", "/api/me/no-reply?token=" + token);
+        model.put("stillHereAction", "/api/me/still-here?token=" + token);
+        model.put("checkInAction", "/api/me/check-in?token=" + token);
+        model.put("ask", switch (ask) {
+            case "still-here", "check-in" -> ask;
+            default -> "";
+        });
+        model.put("askAnswer", CareStore.CheckInAnswer.of(answer).map(CareStore.CheckInAnswer::formValue).orElse(""));
+        model.put("answerField", ANSWER);
         model.put("updateAction", "/api/me/update?token=" + token);
         model.put("withdrawAction", "/api/me/withdraw?token=" + token);
         model.put("confirmWithdrawal", CONFIRM_WITHDRAWAL);
@@ -97,6 +148,7 @@ final class PersonalPageModel {
         Map<String, String> labels = new HashMap<>(SignupField.LABELS);
         labels.put(CONFIRM_WITHDRAWAL, "Confirm you are leaving");
         labels.put("application", "Application");
+        labels.put(ANSWER, "Your answer");
         return Map.copyOf(labels);
     }
 }

@@ -40,6 +40,10 @@ class MailTest {
             Map.entry("pointHtml", "<p>Tell your partner about your library.</p>"),
             Map.entry("archiveUrl", "https://iln.example.org/points/2026-1/01-getting-to-know-you.html"),
             Map.entry("draft", true),
+            Map.entry("reporterGivenName", "<b>Ana</b>"),
+            Map.entry("answerBy", "2026-03-10"),
+            Map.entry("partnerNames", "<script>Kim</script>"),
+            Map.entry("overLimit", false),
             Map.entry("summaryLines", List.of("412 matched in 206 partnerships")),
             Map.entry("unmatched", List.of(Map.of("participantId", "p-9", "country", "NZ",
                     "reason", "no eligible partner <shared language>"))));
@@ -49,7 +53,8 @@ class MailTest {
     @ParameterizedTest
     @ValueSource(strings = {"confirm-address", "already-applied", "confirmed", "waitlisted", "erase-link", "erased",
             "unsubscribed", "match-introduction", "new-partner", "partner-withdrew", "no-match", "discussion-point",
-            "round-ending", "coordinator-report", "waiting-list-place", "volunteer-confirm"})
+            "round-ending", "coordinator-report", "waiting-list-place", "volunteer-confirm", "partner-nudge", "check-in", "partner-silent",
+            "partnership-ended", "no-new-partner"})
     void every_template_renders_a_subject_a_text_part_and_an_html_part(String template) {
         // when
         MailRenderer.RenderedMail mail = renderer.render(template, MODEL);

@@ -128,6 +128,29 @@ class NightlyMatchingTest {
     }
 
     @Test
+    void an_introduction_names_the_languages_the_two_share_and_the_partners_career_stage_and_time_zone() {
+        // given
+        round.seed(20, Map.of());
+        round.clock.set(RoundFixture.MATCH_DATE);
+
+        // when
+        round.handler().handleRequest(Map.of(), null);
+
+        // then
+        JsonNode model = model(round.mailKeys("introduction:2026-1:").get(0));
+        JsonNode partner = model.get("partners").get(0);
+        assertThat(partner.get("sharedLanguages").toString()).isEqualTo("[\"English\"]");
+        assertThat(partner.get("careerStage").asText()).isNotBlank().doesNotContain("early", "mid", "senior");
+        assertThat(partner.get("timezone").asText()).isEqualTo("UTC");
+        Map<String, Object> rendered = new HashMap<>(Json.newMapper().convertValue(model,
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
+        rendered.put("siteUrl", "https://iln.example.org");
+        rendered.put("unsubscribeUrl", "");
+        String text = new org.iln.mail.MailRenderer().render("match-introduction", rendered).text();
+        assertThat(text).contains("Languages you share: English", "Time zone: UTC", "Career:");
+    }
+
+    @Test
     void reasons_that_name_a_member_are_rewritten_for_each_reader() {
         // given
         Map<String, Application> people = new HashMap<>();

@@ -21,8 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Everyone still waiting for a partner hears so: whoever's planned partner left between the
- * frozen plan and its partnership being written (told on the publishing night), and whoever the
- * re-match leaves alone (told on its last night), each with one no-match letter.
+ * frozen plan and its partnership being written is told on the publishing night, with one no-match
+ * letter. (Whoever the re-match leaves alone is told by the round's care when the window closes:
+ * RematchTest.)
  */
 @ExtendWith(AwsEmulator.class)
 class NobodyWithoutALetterTest {
@@ -64,39 +65,6 @@ class NobodyWithoutALetterTest {
         assertThat(model("no-match:2026-1:2026-1:" + waiting)).contains("left the round before we could introduce you");
         // and the night's check counts them among those who must have a letter
         assertThat(invariants().checkRound(RoundFixture.ROUND).broken()).isFalse();
-    }
-
-    @Test
-    void someone_the_rematch_leaves_alone_is_told_on_its_last_night_once() {
-        // given: five partnerships and a loner published; a week later one partner withdraws
-        round.seed(10, Map.of());
-        round.seedLoner("p-99");
-        round.clock.set(RoundFixture.MATCH_DATE);
-        round.handler().handleRequest(Map.of(), null);
-        List<String> pair = round.items("PAIR").get(0).get("members").l().stream().map(AttributeValue::s).toList();
-        withdraw(pair.get(0));
-        String alone = pair.get(1);
-        round.clock.advance(Duration.ofDays(7));
-        String dissolving = round.handler().handleRequest(Map.of(), null);
-        List<String> beforeTheLastNight = round.mailKeys("no-match:");
-
-        // when: the last night of re-matching, run twice (the only other person alone shares no language)
-        round.clock.set(RoundFixture.MATCH_DATE.plus(Duration.ofDays(7 * MatchingNight.REMATCH_WEEKS)));
-        round.handler().handleRequest(Map.of(), null);
-        round.handler().handleRequest(Map.of(), null);
-        // and a night after it
-        round.clock.advance(Duration.ofDays(1));
-        round.handler().handleRequest(Map.of(), null);
-
-        // then: told their partner left, and on the last night that nobody was found; the loner's
-        // letter from the match night is not sent again
-        assertThat(dissolving).contains("dissolved=1").contains("rematched=0");
-        assertThat(round.mailKeys("partner-left:")).hasSize(1).allMatch(k -> k.endsWith(":" + alone));
-        assertThat(beforeTheLastNight).containsExactly("no-match:2026-1:2026-1:p-99");
-        assertThat(round.mailKeys("no-match:")).containsExactly("no-match:2026-1:2026-1:" + alone,
-                "no-match:2026-1:2026-1:p-99");
-        assertThat(model("no-match:2026-1:2026-1:" + alone)).contains("nobody else was looking for a partner");
-        assertThat(round.status(alone)).isEqualTo("CONFIRMED");
     }
 
     private List<String> unwrittenPartnership() {

@@ -23,7 +23,8 @@ import org.iln.testing.SkipWithoutEmulator;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Random and hostile bodies posted to the personal page's forms with a genuine link never make
+ * Random and hostile bodies posted to the personal page's forms (update, withdraw, "my partner
+ * hasn't replied", "I'm still here", the check-in) with a genuine link never make
  * the API fail with 5xx and never change the application's answers or status: each is refused,
  * but for the one body that is the applicant's own answers again with {@code "email": null}
  * (a JSON null is "not given"), which stores the same answers.
@@ -50,7 +51,7 @@ class PersonalPageHostileBodiesTest {
     }
 
     @Property(tries = 150)
-    void hostile_bodies_on_update_and_withdraw_never_fail_and_never_change_the_application(
+    void hostile_bodies_on_the_pages_forms_never_fail_and_never_change_the_application(
             @ForAll("paths") String path, @ForAll("contentTypes") String contentType, @ForAll("bodies") String body) {
         // when
         APIGatewayV2HTTPResponse response = handler.handleRequest(
@@ -59,11 +60,14 @@ class PersonalPageHostileBodiesTest {
         // then
         assertThat(response.getStatusCode()).as(body).isBetween(200, 499);
         assertThat(answersAndStatus()).as(body).isEqualTo(application);
+        assertThat(aws.items()).as(body).noneMatch(i -> i.containsKey("itemType")
+                && List.of("CHECK_IN", "PAIR").contains(i.get("itemType").s()));
     }
 
     @Provide
     Arbitrary<String> paths() {
-        return Arbitraries.of("/api/me/update", "/api/me/withdraw");
+        return Arbitraries.of("/api/me/update", "/api/me/withdraw", "/api/me/no-reply", "/api/me/still-here",
+                "/api/me/check-in");
     }
 
     @Provide

@@ -43,7 +43,11 @@ public final class FunctionCatalogue {
                             "GET /api/me/next-round",
                             "POST /api/me/next-round",
                             "POST /api/volunteer",
-                            "GET /api/volunteer/confirm")),
+                            "GET /api/volunteer/confirm",
+
+                            "POST /api/me/no-reply",
+                            "POST /api/me/still-here",
+                            "POST /api/me/check-in")),
                     List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                             "dynamodb:Query", "dynamodb:ConditionCheckItem"),
                     true,
@@ -91,6 +95,22 @@ public final class FunctionCatalogue {
                     // 0.6-1.1 s more than with 512 MB to start with (one collection). Measured in
                     // docs/benchmarks.md, "Matching: what its speed rests on".
                     MATCHER_JVM_OPTIONS),
+            new FunctionSpec(
+                    "round-care",
+                    "org.iln.round.RoundCareHandler::handleRequest",
+                    FunctionArtifact.API,
+                    1024,
+                    Duration.ofMinutes(5),
+                    // After nightly matching (02:00), as DESIGN.md orders the night: check-ins and nudges
+                    // after matching, so a partnership dissolved tonight is re-matched tomorrow night.
+                    new Trigger.Daily(2, 30),
+                    // Query: confirmed-by-round and the round's partition (partnerships); GetItem: the
+                    // round's published marker; PutItem: outbox; UpdateItem: the transaction that
+                    // dissolves a partnership whose nudge went unanswered (Update only).
+                    List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+                    false,
+                    0,
+                    ""),
             new FunctionSpec(
                     "round-end",
                     "org.iln.round.RoundEndHandler::handleRequest",

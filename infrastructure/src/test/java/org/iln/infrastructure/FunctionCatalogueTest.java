@@ -13,7 +13,8 @@ class FunctionCatalogueTest {
     void the_catalogue_names_each_function_once() {
         List<String> names = FunctionCatalogue.functions().stream().map(FunctionSpec::name).toList();
 
-        assertThat(names).doesNotHaveDuplicates().containsExactly("api", "country-cap", "nightly-matching", "round-end",
+        assertThat(names).doesNotHaveDuplicates().containsExactly("api", "country-cap", "nightly-matching", "round-care",
+                "round-end",
                 "figures",
                 "dispatch", "ses-events");
     }
@@ -26,7 +27,8 @@ class FunctionCatalogueTest {
                 "POST /api/signup", "GET /api/confirm", "GET /api/unsubscribe", "POST /api/unsubscribe",
                 "POST /api/erase", "GET /api/erase", "GET /api/me", "POST /api/me/update", "POST /api/me/withdraw",
                 "POST /api/me/link", "GET /api/me/survey", "POST /api/me/survey", "GET /api/me/next-round",
-                "POST /api/me/next-round", "POST /api/volunteer", "GET /api/volunteer/confirm")));
+                "POST /api/me/next-round", "POST /api/volunteer", "GET /api/volunteer/confirm", "POST /api/me/no-reply", "POST /api/me/still-here",
+                "POST /api/me/check-in")));
     }
 
     @Test
@@ -62,6 +64,20 @@ class FunctionCatalogueTest {
         assertThat(nightly.handler()).isEqualTo("org.iln.round.NightlyMatchingHandler::handleRequest");
         assertThat(nightly.tableActions()).containsExactlyInAnyOrder(
                 "dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+    }
+
+    @Test
+    void round_care_runs_after_nightly_matching_with_exactly_the_table_actions_its_code_uses() {
+        // given
+        FunctionSpec care = FunctionsTest.spec("round-care");
+        Trigger.Daily matching = (Trigger.Daily) FunctionsTest.spec("nightly-matching").trigger();
+        Trigger.Daily nightly = (Trigger.Daily) care.trigger();
+
+        // then
+        assertThat(care.handler()).isEqualTo("org.iln.round.RoundCareHandler::handleRequest");
+        assertThat(nightly.hour() * 60 + nightly.minute()).isGreaterThan(matching.hour() * 60 + matching.minute());
+        assertThat(care.tableActions()).containsExactlyInAnyOrder(
+                "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
     }
 
     @Test

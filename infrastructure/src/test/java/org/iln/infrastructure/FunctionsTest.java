@@ -201,8 +201,12 @@ class FunctionsTest {
     }
 
     @Test
-    void the_country_cap_runs_at_half_past_one_nightly_matching_at_two_the_round_end_at_two_forty_figures_at_four_utc_and_dispatch_every_five_minutes() {
-        MAIN.resourceCountIs("AWS::Scheduler::Schedule", 5);
+    void the_country_cap_runs_at_half_past_one_nightly_matching_at_two_round_care_at_half_past_two_the_round_end_at_two_forty_figures_at_four_utc_and_dispatch_every_five_minutes() {
+        MAIN.resourceCountIs("AWS::Scheduler::Schedule", 6);
+        MAIN.hasResourceProperties("AWS::Scheduler::Schedule", Map.of(
+                "ScheduleExpression", "cron(30 2 * * ? *)",
+                "ScheduleExpressionTimezone", "Etc/UTC",
+                "Target", Match.objectLike(Map.of("Arn", Map.of("Ref", aliasId("round-care"))))));
         MAIN.hasResourceProperties("AWS::Scheduler::Schedule", Map.of(
                 "ScheduleExpression", "cron(30 1 * * ? *)",
                 "ScheduleExpressionTimezone", "Etc/UTC",
@@ -238,7 +242,7 @@ class FunctionsTest {
             assertThat(target.get("RetryPolicy")).isEqualTo(Map.of("MaximumRetryAttempts", 2, "MaximumEventAgeInSeconds", 3600));
         }
         // and Lambda's asynchronous retries for each function that is not called over HTTP.
-        for (String name : List.of("country-cap", "nightly-matching", "round-end", "figures", "dispatch", "ses-events")) {
+        for (String name : List.of("country-cap", "nightly-matching", "round-care", "round-end", "figures", "dispatch", "ses-events")) {
             MAIN.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Map.of(
                     "FunctionName", Map.of("Ref", functionLogicalId(spec(name))),
                     // The alias ARN's eighth field: its name, "live".

@@ -16,6 +16,7 @@ import org.iln.mail.SendRate;
 import org.iln.programme.Programme;
 import org.iln.round.NightlyMatchingHandler;
 import org.iln.round.RoundEndHandler;
+import org.iln.round.RoundCareHandler;
 import org.iln.signup.CountryCapHandler;
 
 /**
@@ -24,8 +25,8 @@ import org.iln.signup.CountryCapHandler;
  * {@link ProgrammeClock}.
  *
  * <p>{@link #register} lists them in the order production runs them in a night (the CDK stack's
- * schedules: country cap at 01:30 UTC, matching at 02:00, the round's end at 02:40, figures at
- * 04:00, dispatch every five minutes), and
+ * schedules: country cap at 01:30 UTC, matching at 02:00, round care at 02:30, the round's end at
+ * 02:40, figures at 04:00, dispatch every five minutes), and
  * {@value #NIGHTLY} runs them all in that order. A new scheduled job is one more entry there.
  */
 public final class DevJobs {
@@ -62,6 +63,8 @@ public final class DevJobs {
                     .handleRequest(Map.of(), new LocalLambdaContext("iln-matching", 3008, 900_000));
             dispatch.run();
         });
+        night.put("round-care", () -> new RoundCareHandler(clients, clock, config)
+                .handleRequest(Map.of(), new LocalLambdaContext("iln-round-care", 1024, 300_000)));
         // Followed by a dispatch too, so that the round-end mail is in the mail viewer when it answers.
         night.put("round-end", () -> {
             new RoundEndHandler(clients, clock, config)
