@@ -101,9 +101,7 @@ public final class Matcher {
         long aloneCheck = System.nanoTime() - began;
         int parts = parts(free.length);
         progress.accept("matching " + free.length + " people" + (parts > 1 ? " in " + parts + " parts" : "")
-                + " (k = " + options.candidatesPerPerson()
-                + (parts == 1 && options.pricingRounds() > 0 ? ", starting from " + (options.candidatesPerPerson() + 1) / 2 + " before pricing" : "")
-                + "; " + (open.length - free.length)
+                + " (k = " + options.candidatesPerPerson() + "; " + (open.length - free.length)
                 + " others have no eligible partner, found in " + seconds(aloneCheck) + ")");
         long[] edges = new long[1];
         List<long[]> graphs = new ArrayList<>();
