@@ -254,17 +254,12 @@ public final class Matcher {
         try {
             pool.submit(() -> IntStream.range(0, chunks.length).parallel().forEach(c -> {
                 long start = System.nanoTime();
+                long[] initial = CandidateGraph.build(cohort, chunks[c], k, options.spread());
+                counts[c][1] = System.nanoTime() - start;
+                start = System.nanoTime();
                 // Pricing re-solves a part several times: worth it for one part (up to chunkSize people),
                 // too slow for ten (n = 100,000 must fit one Lambda run), whose parts are near-optimal anyway.
                 int rounds = chunks.length == 1 ? options.pricingRounds() : 0;
-                // A priced part starts from half the candidates: pricing brings in every pair the duals
-                // ask for, and the first exact solve of the full top-k graph, whose hub pairs no one
-                // can use, cost more CPU than all the later solves together (docs/matching.md).
-                long[] initial = rounds > 0
-                        ? CandidateGraph.build(cohort, chunks[c], Math.max(1, (k + 1) / 2), options.spread() / 2)
-                        : CandidateGraph.build(cohort, chunks[c], k, options.spread());
-                counts[c][1] = System.nanoTime() - start;
-                start = System.nanoTime();
                 PricedMatching.Result solved = PricedMatching.solve(cohort, chunks[c], initial, rounds,
                         options.pricedPerPerson(), options.pricingGap(), chunks.length == 1 ? progress : line -> { });
                 counts[c][2] = System.nanoTime() - start;
