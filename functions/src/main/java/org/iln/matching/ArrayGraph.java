@@ -190,14 +190,22 @@ final class ArrayGraph extends AbstractGraph<Integer, Integer> {
         firstEdge = first;
     }
 
+    /**
+     * Fresh vertex numbers after this graph's own, for copies that add vertices: Blossom V's
+     * general (not perfect) matching copies the graph and adds one vertex per vertex, and threw
+     * "The graph contains no vertex supplier" when this was null.
+     */
     @Override
     public Supplier<Integer> getVertexSupplier() {
-        return null;
+        int[] next = {vertexCount};
+        return () -> next[0]++;
     }
 
+    /** Fresh edge numbers after this graph's own, for copies that add edges (see {@link #getVertexSupplier}). */
     @Override
     public Supplier<Integer> getEdgeSupplier() {
-        return null;
+        int[] next = {edgeCount};
+        return () -> next[0]++;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.iln.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,29 @@ class CardinalityFirstMatchingTest {
 
         // then 0-1 weighs 10, so 0-1 and 2-3 (11) beat 0-2 and 1-3 (6)
         assertThat(mate).containsExactly(1, 0, 3, 2);
+    }
+
+    @Test
+    void a_component_where_most_must_stay_unmatched_takes_its_heaviest_pair() {
+        // given a star of 1,500 leaves: 1,499 must stay unmatched, too many for dummy partners
+        // (1,499 x 1,501 weight-0 edges), so the general Blossom V solves it with a constant added
+        int leaves = 1_500;
+        int[] a = new int[leaves];
+        int[] b = new int[leaves];
+        double[] w = new double[leaves];
+        for (int i = 0; i < leaves; i++) {
+            a[i] = 0;
+            b[i] = i + 1;
+            w[i] = i == 700 ? 9 : i % 7;
+        }
+
+        // when
+        int[] mate = solver.solve(leaves + 1, a, b, w);
+
+        // then the centre is paired with the one heaviest leaf and everyone else is unmatched
+        assertThat(mate[0]).isEqualTo(701);
+        assertThat(mate[701]).isZero();
+        assertThat(Arrays.stream(mate).filter(m -> m >= 0).count()).isEqualTo(2);
     }
 
     @Test
