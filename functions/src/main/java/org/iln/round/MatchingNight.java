@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -33,8 +34,11 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>after applications close and before the match date: a draft, stored and mailed to the
  *       round's coordinators (once a day);</li>
- *   <li>on the match date (or the first night after it, if that night was missed): the
- *       partnerships published, introductions and no-match messages queued;</li>
+ *   <li>on the match date or after it: the draft a programme coordinator approved (exactly that
+ *       version, see {@link DraftReview}) published, introductions and no-match messages queued;
+ *       until one is approved, a new draft each night instead (or, if the deployment opted in,
+ *       the current matching published {@link ApprovalPolicy#autoPublishAfterDays} days after
+ *       the match date);</li>
  *   <li>in the {@link #REMATCH_WEEKS} weeks after it: partnerships a member left are dissolved and
  *       the people left alone matched again.</li>
  * </ul>
@@ -68,6 +72,33 @@ public final class MatchingNight {
     private final Clock clock;
     private final Matcher matcher;
     private final int publishWriters;
+    private final DraftReview review;
+    private final ApprovalPolicy approval;
+
+    /**
+     * Whether publishing waits for a programme coordinator's approval, and for how long.
+     *
+     * @param autoPublishAfterDays publish without approval this many days after the match date
+     *     (drafts warn of it); empty (the default) to wait for an approval however long it takes
+     */
+    public record ApprovalPolicy(Optional<Integer> autoPublishAfterDays) {
+        /** Nothing is published before a programme coordinator approves it. */
+        public static final ApprovalPolicy REQUIRED = new ApprovalPolicy(Optional.empty());
+
+        public ApprovalPolicy {
+            Objects.requireNonNull(autoPublishAfterDays, "autoPublishAfterDays");
+            autoPublishAfterDays.ifPresent(days -> {
+                if (days < 0) {
+                    throw new IllegalArgumentException("autoPublishAfterDays must be 0 or more");
+                }
+            });
+        }
+
+        /** The day a round unapproved by then is published anyway, if the deployment opted in. */
+        Optional<LocalDate> autoPublishOn(LocalDate matchDate) {
+            return autoPublishAfterDays.map(matchDate::plusDays);
+        }
+    }
 
     /** A matching night over these stores, mailing through {@code outbox}, dated by {@code clock}. */
     public MatchingNight(ApplicationStore participants, Suppressions suppressions, PartnershipStore partnerships,
@@ -79,7 +110,16 @@ public final class MatchingNight {
     public MatchingNight(ApplicationStore participants, Suppressions suppressions, PartnershipStore partnerships,
                          Outbox outbox, AddressHasher hasher, Supplier<Programme> programme, Clock clock,
                          int publishWriters) {
+        this(participants, suppressions, partnerships, outbox, hasher, programme, clock, publishWriters,
+                ApprovalPolicy.REQUIRED);
+    }
+
+    /** As above, publishing as {@code approval} says (see {@code ILN_AUTO_PUBLISH_DAYS}). */
+    public MatchingNight(ApplicationStore participants, Suppressions suppressions, PartnershipStore partnerships,
+                         Outbox outbox, AddressHasher hasher, Supplier<Programme> programme, Clock clock,
+                         int publishWriters, ApprovalPolicy approval) {
         this.publishWriters = publishWriters;
+        this.approval = Objects.requireNonNull(approval, "approval");
         this.participants = Objects.requireNonNull(participants, "participants");
         this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
         this.partnerships = Objects.requireNonNull(partnerships, "partnerships");
@@ -88,6 +128,7 @@ public final class MatchingNight {
         this.programme = Objects.requireNonNull(programme, "programme");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.matcher = new Matcher();
+        this.review = partnerships.review();
     }
 
     /** What one night did, in counts. */
@@ -118,7 +159,15 @@ public final class MatchingNight {
                 drafts++;
             } else if (!today.isAfter(matchDate.plusWeeks(REMATCH_WEEKS))) {
                 if (!partnerships.isPublished(round.id())) {
-                    int[] counts = publish(current, round);
+                    Optional<MatchResult> approved = review.approvedDraft(round.id());
+                    boolean auto = approval.autoPublishOn(matchDate).filter(day -> !today.isBefore(day)).isPresent();
+                    if (approved.isEmpty() && !auto && partnerships.plan(round.id()).isEmpty()) {
+                        // Nothing approved yet: a fresh draft to approve, and nothing published.
+                        draft(current, round, today);
+                        drafts++;
+                        continue;
+                    }
+                    int[] counts = publish(current, round, approved);
                     published += counts[0];
                     noMatch += counts[1];
                 } else {
@@ -147,7 +196,24 @@ public final class MatchingNight {
             return;
         }
         partnerships.putDraft(round.id(), today.toString(), result, clock.instant());
-        report(round, "draft", today.toString(), summaryLines(current, result, pool), unmatched(result, pool), true);
+        DraftRows rows = DraftRows.of(result, pool);
+        List<String> summary = summaryLines(current, result, pool);
+        for (Programme.Coordinator coordinator : round.coordinators()) {
+            draftMail(round, today, rows, summary, "draft-report", coordinator.email(), CoordinatorScope.PROGRAMME);
+        }
+        // Each Country Coordinator with an address gets the rows of their country's people, if any.
+        for (Programme.Country country : current.countries()) {
+            CoordinatorScope scope = CoordinatorScope.country(country.code());
+            DraftRows theirs = rows.seenBy(scope);
+            if (theirs.rows().isEmpty()) {
+                continue;
+            }
+            for (Programme.Country.Coordinator coordinator : country.coordinators()) {
+                if (coordinator.hasAddress()) {
+                    draftMail(round, today, theirs, List.of(), "country-draft-report", coordinator.contact(), scope);
+                }
+            }
+        }
         LOG.info("round {}: draft stored, {} matched, {} unmatched", round.id(), result.stats().matched(),
                 result.stats().unmatched());
     }
@@ -158,12 +224,18 @@ public final class MatchingNight {
      * marks the round published.
      */
     int[] publish(Programme current, Round round) {
+        return publish(current, round, Optional.empty());
+    }
+
+    /** As above, freezing {@code approved} (the draft a coordinator approved) if there is no plan yet. */
+    int[] publish(Programme current, Round round, Optional<MatchResult> approved) {
         Map<String, Application> everyone = inRound(round);
         MatchResult plan = partnerships.plan(round.id()).orElse(null);
         if (plan == null) {
             Map<String, Application> pool = confirmed(round);
             try {
-                plan = partnerships.freezePlan(round.id(), match(current, round, pool), clock.instant());
+                plan = partnerships.freezePlan(round.id(),
+                        approved.isPresent() ? approved.get() : match(current, round, pool), clock.instant());
             } catch (InvalidPoolException e) {
                 LOG.error("round {}: not published, fix the pins or forbids: {}", round.id(), e.getMessage());
                 report(round, "publish-error", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
@@ -341,8 +413,20 @@ public final class MatchingNight {
         Map<String, String> regions = new TreeMap<>();
         current.countries().forEach(c -> regions.put(c.code(), c.region()));
         PartnershipStore.Coordination coordination = partnerships.coordination(round.id());
+        List<List<String>> forbids = new ArrayList<>(coordination.forbids());
+        // A held partnership is not proposed again: none of its members is paired with another of them.
+        for (DraftReview.Hold hold : review.holds(round.id())) {
+            for (int i = 0; i < hold.members().size(); i++) {
+                for (int j = i + 1; j < hold.members().size(); j++) {
+                    List<String> pair = List.of(hold.members().get(i), hold.members().get(j));
+                    if (!forbids.contains(pair) && !coordination.pins().contains(pair)) {
+                        forbids.add(pair);
+                    }
+                }
+            }
+        }
         Pool matchPool = new Pool(round.id(), round.matchDate(), regions, people,
-                present(coordination.pins(), pool), present(coordination.forbids(), pool)).validate();
+                present(coordination.pins(), pool), present(forbids, pool)).validate();
         return matcher.match(matchPool, line -> LOG.info("round {}: {}", round.id(), line));
     }
 
@@ -392,6 +476,47 @@ public final class MatchingNight {
         Map<String, Application> result = new LinkedHashMap<>();
         participants.confirmedInRound(round.id()).forEach(a -> result.put(a.participantId(), a));
         return result;
+    }
+
+    /** Most rows one draft mail carries (the outbox item must stay under DynamoDB's 400 KB); the page has them all. */
+    static final int DRAFT_MAIL_ROWS = 800;
+
+    /**
+     * Queues one coordinator's draft: the rows they may see, in the mail and as a CSV, what
+     * coordinators did since the last draft, whether it is approved, and a link to their private
+     * page (minted by the dispatcher for {@code scope}).
+     */
+    private void draftMail(Round round, LocalDate today, DraftRows rows, List<String> summary, String kind,
+                           String to, CoordinatorScope scope) {
+        if (to == null || to.isBlank()) {
+            return;
+        }
+        String version = review.draftVersion(round.id()).orElse("");
+        Map<String, Object> model = new HashMap<>();
+        model.put("roundTitle", Letters.title(round));
+        model.put("matchDate", round.matchDate().toString());
+        model.put("draft", true);
+        model.put("summaryLines", summary);
+        model.put("unmatched", List.of());
+        model.put("scope", scope.country().map(c -> "Country Coordinator, " + c).orElse("programme team"));
+        model.put("canApprove", scope.isProgramme());
+        model.put("draftVersion", version);
+        model.put("approved", review.approvedVersion(round.id()).filter(version::equals).isPresent());
+        model.put("matchDateReached", !today.isBefore(round.matchDate()));
+        model.put("autoPublishOn", approval.autoPublishOn(round.matchDate()).map(LocalDate::toString).orElse(""));
+        model.put("actions", review.actions(round.id()).stream()
+                .filter(a -> scope.isProgramme() || a.scope().equals(scope.id()))
+                .map(a -> a.at().toString().substring(0, 16).replace('T', ' ') + " " + a.by() + " (" + a.scope() + "): "
+                        + a.action() + " " + a.subject()).toList());
+        DraftRows shown = rows.rows().size() <= DRAFT_MAIL_ROWS ? rows
+                : new DraftRows(rows.round(), rows.rows().subList(0, DRAFT_MAIL_ROWS));
+        model.put("rowsLeftOut", rows.rows().size() - shown.rows().size());
+        model.put(org.iln.mail.CsvSheet.MODEL_KEY, shown.sheet(today.toString()).toModel());
+        String hash = hasher.address(to);
+        String subject = scope.isProgramme() ? today.toString() : today + "-" + scope.country().get();
+        // Keyed by round, day and scope: a second run the same night queues nothing more.
+        outbox.enqueue(new OutboxMessage(OutboxMessage.key(kind, round.id(), subject, hash), "coordinator-report", to,
+                hash, model, List.of(), false, Optional.of(round.id()), Optional.of(scope.id())));
     }
 
     private void report(Round round, String kind, String subject, List<String> lines,

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.crac.Core;
 import org.iln.aws.AwsClients;
 import org.iln.config.FunctionsConfig;
+import org.iln.coordination.CoordinatorPage;
 import org.iln.programme.ProgrammeSource;
 import org.iln.signup.SubmittedFields.MalformedBodyException;
 import org.slf4j.Logger;
@@ -23,8 +24,8 @@ import org.slf4j.MDC;
 
 /**
  * The HTTP API's one Lambda handler: routes {@code /api/signup}, {@code /api/confirm},
- * {@code /api/unsubscribe}, {@code /api/erase} and the personal page's {@code /api/me} paths
- * (API Gateway HTTP API payload v2) to the
+ * {@code /api/unsubscribe}, {@code /api/erase}, the personal page's {@code /api/me} paths and the
+ * coordinators' {@code /api/coordinate} paths (API Gateway HTTP API payload v2) to the
  * participant core and turns outcomes into {@link Responses}. See docs/api.md for the contract.
  *
  * <p>It only translates: the origin check, size and media-type limits here; every rule, the
@@ -146,6 +147,16 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 return request.method().equals("POST") ? withdraw(request) : responses.notAllowed("POST");
             case "/api/me/link":
                 return request.method().equals("POST") ? pageLinkRequest(request) : responses.notAllowed("POST");
+            case "/api/coordinate":
+                return switch (request.method()) {
+                    case "GET", "HEAD" -> coordinatorPage(request);
+                    default -> responses.notAllowed("GET, HEAD");
+                };
+            case "/api/coordinate/approve":
+                return request.method().equals("POST") ? coordinatorMove(request, "version") : responses.notAllowed("POST");
+            case "/api/coordinate/hold":
+                return request.method().equals("POST") ? coordinatorMove(request, "partnership")
+                        : responses.notAllowed("POST");
             default:
                 return responses.error(404, "request", "There is no such API path.");
         }
@@ -283,6 +294,53 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                     "This round has ended, so there is nothing left to withdraw from.", Map.of());
         }
         return responses.done(request, PersonalPageModel.pageUrl(token) + "&done=withdrawn", "withdrawn");
+    }
+
+    private APIGatewayV2HTTPResponse coordinatorPage(ApiRequest request) {
+        String token = request.query("token").orElse("");
+        Optional<CoordinatorPage.View> view = core.coordinatorPage().open(token);
+        if (view.isEmpty()) {
+            return responses.pageLinkExpired();
+        }
+        return responses.page(200, "coordinator", CoordinatorPageModel.of(view.get(), token,
+                request.query("done").orElse("")));
+    }
+
+    /** Approve ({@code version}) or hold ({@code partnership}): one field, named in the error if missing. */
+    private APIGatewayV2HTTPResponse coordinatorMove(ApiRequest request, String field) {
+        Parsed parsed = parse(request);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
+        }
+        String token = request.query("token").orElse("");
+        List<String> values = parsed.fields().all(field);
+        if (values.size() != 1 || !values.get(0).matches("[0-9a-f]{1,64}")) {
+            if (core.coordinatorPage().open(token).isEmpty()) {
+                return responses.pageLinkExpired();
+            }
+            return responses.invalid(request, List.of(new FieldError(field, field.equals("version")
+                    ? "must be the draft version shown on the page" : "must be a partnership id from the draft")),
+                    CoordinatorPageModel.pageUrl(token));
+        }
+        boolean approving = field.equals("version");
+        Optional<CoordinatorPage.Outcome> outcome = approving
+                ? core.coordinatorPage().approve(token, values.get(0))
+                : core.coordinatorPage().hold(token, values.get(0));
+        if (outcome.isEmpty()) {
+            return responses.pageLinkExpired();
+        }
+        return switch (outcome.get()) {
+            case DONE, ALREADY -> responses.done(request, CoordinatorPageModel.pageUrl(token) + "&done="
+                    + (approving ? "approved" : "held"), approving ? "approved" : "held");
+            case DRAFT_CHANGED -> responses.refuse(request, 409, field, "The draft has changed",
+                    "The draft changed since this page was shown, so nothing was done. Open your page again to see the"
+                            + " current draft.", Map.of());
+            case NOT_YOURS -> responses.refuse(request, 403, field, "Not yours to do",
+                    "Only the programme team approves a draft; a Country Coordinator acts on their country's"
+                            + " people only. Nothing was done.", Map.of());
+            case TOO_LATE -> responses.refuse(request, 409, field, "The round is published",
+                    "This round's partnerships are published, so the draft can no longer change.", Map.of());
+        };
     }
 
     private APIGatewayV2HTTPResponse pageLinkRequest(ApiRequest request) {

@@ -14,7 +14,14 @@ public enum Purpose {
      * Open one's personal page (see, update, withdraw): in every programme message, so it lasts a
      * round from signup to its end; a fresh one can be asked for by email.
      */
-    PAGE(Duration.ofDays(240));
+    PAGE(Duration.ofDays(240)),
+    /**
+     * Open a coordinator's private page for one round, in one scope (the programme team, or one
+     * country): the stored half's {@code participantId} holds the scope ({@code programme},
+     * {@code country:AU}). In every draft mail, so three weeks covers the draft window; a fresh
+     * one comes with the next draft or by email.
+     */
+    COORDINATE(Duration.ofDays(21));
 
     private final Duration validity;
 

@@ -37,7 +37,12 @@ public final class FunctionCatalogue {
                             "GET /api/me",
                             "POST /api/me/update",
                             "POST /api/me/withdraw",
-                            "POST /api/me/link")),
+                            "POST /api/me/link",
+                            "GET /api/coordinate",
+                            "POST /api/coordinate/approve",
+                            "POST /api/coordinate/hold")),
+                    // The coordinator page needs nothing more: approving is a transaction of a
+                    // ConditionCheck (the draft's version) and Puts; a hold and its audit are Puts.
                     List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                             "dynamodb:Query", "dynamodb:ConditionCheckItem"),
                     true,

@@ -24,7 +24,18 @@ class FunctionCatalogueTest {
         assertThat(api.trigger()).isEqualTo(new Trigger.HttpRoutes(List.of(
                 "POST /api/signup", "GET /api/confirm", "GET /api/unsubscribe", "POST /api/unsubscribe",
                 "POST /api/erase", "GET /api/erase", "GET /api/me", "POST /api/me/update", "POST /api/me/withdraw",
-                "POST /api/me/link")));
+                "POST /api/me/link", "GET /api/coordinate", "POST /api/coordinate/approve",
+                "POST /api/coordinate/hold")));
+    }
+
+    @Test
+    void the_coordinator_page_adds_no_table_action_to_the_api_and_none_outside_its_list() {
+        FunctionSpec api = FunctionCatalogue.functions().get(0);
+
+        // Approving is ConditionCheck + Put in one transaction; holds and the audit are Puts; the
+        // page reads with GetItem and Query. No Scan, no BatchWrite, no wildcard.
+        assertThat(api.tableActions()).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem",
+                "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:ConditionCheckItem");
     }
 
     @Test
