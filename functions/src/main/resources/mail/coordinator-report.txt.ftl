@@ -4,7 +4,7 @@
 Hello,
 
 <#if draft!true>This is the draft matching for ${roundTitle}<#if (scope!"")?has_content> (as ${scope})</#if>.
-<#if (matchDateReached!false)>The match date (${matchDate}) has passed: nothing is published until a programme coordinator approves this draft.
+<#if (matchDateReached!false)>The match date (${matchDate}) has come: nothing is published until a programme coordinator approves this draft.
 <#else>It is published on ${matchDate} once a programme coordinator approves it.
 </#if>
 <#if (approved!false)>This draft is approved: it is the one that will be published.

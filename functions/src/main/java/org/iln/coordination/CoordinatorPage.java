@@ -89,7 +89,58 @@ public final class CoordinatorPage {
         /** Not this coordinator's to do (approval by a Country Coordinator, a pair outside their country). */
         NOT_YOURS,
         /** The round is published: the draft can no longer change. */
-        TOO_LATE
+        TOO_LATE,
+        /** Not two different people of this coordinator's rows of the current draft: nothing changed. */
+        NOT_IN_YOUR_ROWS,
+        /** A pin of two people of one country, or of someone pinned already, or of a pair kept apart: nothing changed. */
+        CONFLICT
+    }
+
+    /**
+     * Pins two people together ({@code pin}) or keeps them apart in every later draft. Both must
+     * be in this coordinator's rows of the current draft (a Country Coordinator: rows with someone
+     * of their country), so a link acts on no one it cannot see. Empty if the link is not valid.
+     */
+    public Optional<Outcome> pair(String token, boolean pin, String first, String second) {
+        Optional<Coordinator> found = coordinator(token);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Coordinator c = found.get();
+        String round = c.round().id();
+        if (partnerships.isPublished(round) || partnerships.plan(round).isPresent()) {
+            return Optional.of(Outcome.TOO_LATE);
+        }
+        Map<String, String> countryOf = new LinkedHashMap<>();
+        for (DraftRows.Row row : rows(c).rows()) {
+            for (int i = 0; i < row.ids().size(); i++) {
+                countryOf.put(row.ids().get(i), row.countries().get(i));
+            }
+        }
+        if (first.equals(second) || !countryOf.containsKey(first) || !countryOf.containsKey(second)) {
+            return Optional.of(Outcome.NOT_IN_YOUR_ROWS);
+        }
+        List<String> pair = first.compareTo(second) <= 0 ? List.of(first, second) : List.of(second, first);
+        if (pin) {
+            List<List<String>> pinned = new java.util.ArrayList<>(partnerships.coordination(round).pins());
+            pinned.addAll(review.pins(round));
+            List<List<String>> apart = new java.util.ArrayList<>(partnerships.coordination(round).forbids());
+            apart.addAll(review.forbids(round));
+            boolean already = pinned.stream().anyMatch(p -> p.containsAll(pair));
+            if (!already && (countryOf.get(first).equals(countryOf.get(second))
+                    || pinned.stream().anyMatch(p -> p.contains(first) || p.contains(second))
+                    || apart.stream().anyMatch(p -> p.containsAll(pair)))) {
+                return Optional.of(Outcome.CONFLICT);
+            }
+        }
+        Instant now = clock.instant();
+        DraftReview.Action action = new DraftReview.Action(now, c.name(), c.scope().id(), pin ? "pin" : "forbid",
+                pair.get(0) + " and " + pair.get(1));
+        boolean written = pin ? review.pin(round, first, second, action, c.round().personalDataKeptUntil())
+                : review.forbid(round, first, second, action, c.round().personalDataKeptUntil());
+        LOG.atInfo().addKeyValue("round", round).addKeyValue("outcome", written ? "written" : "already")
+                .log(pin ? "pin" : "forbid");
+        return Optional.of(written ? Outcome.DONE : Outcome.ALREADY);
     }
 
     /** The page behind a link, if the link is genuine, unexpired and its holder still on the roster. */

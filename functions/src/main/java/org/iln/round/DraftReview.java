@@ -39,6 +39,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *       approved it and when (one item; approving a newer draft replaces it);</li>
  *   <li>{@code ROUND#<round>} / {@code HOLD#<partnershipId>}: a proposed partnership a
  *       coordinator held back, re-solved as a forbid by the next draft;</li>
+ *   <li>{@code ROUND#<round>} / {@code PIN#<id>#<id>} and {@code FORBID#<id>#<id>} (ids sorted):
+ *       two people a coordinator pinned together or kept apart from their page, applied by every
+ *       later draft with the pins and forbids of {@code ./iln coordinate};</li>
  *   <li>{@code ROUND#<round>} / {@code AUDIT#<instant>#<id>}: every coordinator action (who,
  *       in which scope, what, about whom, when), listed in the next draft.</li>
  * </ul>
@@ -165,7 +168,39 @@ public final class DraftReview {
 
     /** Holds a proposed partnership back from the next draft; false if it was already held. */
     public boolean hold(String round, String partnership, List<String> members, Action action, Instant keptUntil) {
-        Map<String, AttributeValue> hold = item(round, "HOLD#" + partnership, "HOLD", keptUntil);
+        return decide(round, "HOLD#" + partnership, "HOLD", members, action, keptUntil);
+    }
+
+    /** Pins two people together in every later draft; false if they were already pinned. */
+    public boolean pin(String round, String first, String second, Action action, Instant keptUntil) {
+        List<String> pair = sorted(first, second);
+        return decide(round, "PIN#" + pair.get(0) + "#" + pair.get(1), "PIN", pair, action, keptUntil);
+    }
+
+    /** Keeps two people apart in every later draft; false if they were already kept apart. */
+    public boolean forbid(String round, String first, String second, Action action, Instant keptUntil) {
+        List<String> pair = sorted(first, second);
+        return decide(round, "FORBID#" + pair.get(0) + "#" + pair.get(1), "FORBID", pair, action, keptUntil);
+    }
+
+    /** Pairs pinned from the page (sorted ids). */
+    public List<List<String>> pins(String round) {
+        return query(round, "PIN#").stream().map(item -> Attributes.strings(item, "members")).toList();
+    }
+
+    /** Pairs kept apart from the page (sorted ids). */
+    public List<List<String>> forbids(String round) {
+        return query(round, "FORBID#").stream().map(item -> Attributes.strings(item, "members")).toList();
+    }
+
+    private static List<String> sorted(String first, String second) {
+        return first.compareTo(second) <= 0 ? List.of(first, second) : List.of(second, first);
+    }
+
+    /** One decision item and its audit in one transaction; false (nothing written) if the decision exists. */
+    private boolean decide(String round, String sk, String type, List<String> members, Action action,
+                           Instant keptUntil) {
+        Map<String, AttributeValue> hold = item(round, sk, type, keptUntil);
         hold.put("members", list(members));
         hold.put("by", s(action.by()));
         hold.put("at", s(action.at().toString()));

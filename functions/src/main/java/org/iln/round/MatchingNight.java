@@ -231,7 +231,9 @@ public final class MatchingNight {
     int[] publish(Programme current, Round round, Optional<MatchResult> approved) {
         Map<String, Application> everyone = inRound(round);
         MatchResult plan = partnerships.plan(round.id()).orElse(null);
+        boolean unapproved = false;
         if (plan == null) {
+            unapproved = approved.isEmpty();
             Map<String, Application> pool = confirmed(round);
             try {
                 plan = partnerships.freezePlan(round.id(),
@@ -258,8 +260,13 @@ public final class MatchingNight {
                 noMatch++;
             }
         }
-        report(round, "published", round.id(), summaryLines(current, plan, everyone), unmatched(plan, everyone),
-                false);
+        List<String> lines = new ArrayList<>(summaryLines(current, plan, everyone));
+        if (unapproved) {
+            // The warning of an auto-publication (ILN_AUTO_PUBLISH_DAYS): nobody approved what went out.
+            lines.add(0, "Published WITHOUT a coordinator's approval: no draft was approved by the day this"
+                    + " deployment publishes anyway.");
+        }
+        report(round, "published", round.id(), lines, unmatched(plan, everyone), false);
         partnerships.markPublished(round.id(), written, clock.instant());
         LOG.info("round {}: published {} partnerships ({} skipped: a member left), {} without a match",
                 round.id(), written, skipped, noMatch);
@@ -413,20 +420,24 @@ public final class MatchingNight {
         Map<String, String> regions = new TreeMap<>();
         current.countries().forEach(c -> regions.put(c.code(), c.region()));
         PartnershipStore.Coordination coordination = partnerships.coordination(round.id());
+        List<List<String>> pins = new ArrayList<>(coordination.pins());
+        review.pins(round.id()).stream().filter(p -> !pins.contains(p) && !pins.contains(List.of(p.get(1), p.get(0))))
+                .forEach(pins::add);
         List<List<String>> forbids = new ArrayList<>(coordination.forbids());
+        forbids.addAll(review.forbids(round.id()));
         // A held partnership is not proposed again: none of its members is paired with another of them.
         for (DraftReview.Hold hold : review.holds(round.id())) {
             for (int i = 0; i < hold.members().size(); i++) {
                 for (int j = i + 1; j < hold.members().size(); j++) {
                     List<String> pair = List.of(hold.members().get(i), hold.members().get(j));
-                    if (!forbids.contains(pair) && !coordination.pins().contains(pair)) {
+                    if (!forbids.contains(pair) && !pins.contains(pair)) {
                         forbids.add(pair);
                     }
                 }
             }
         }
         Pool matchPool = new Pool(round.id(), round.matchDate(), regions, people,
-                present(coordination.pins(), pool), present(forbids, pool)).validate();
+                present(pins, pool), present(forbids, pool)).validate();
         return matcher.match(matchPool, line -> LOG.info("round {}: {}", round.id(), line));
     }
 

@@ -157,6 +157,10 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             case "/api/coordinate/hold":
                 return request.method().equals("POST") ? coordinatorMove(request, "partnership")
                         : responses.notAllowed("POST");
+            case "/api/coordinate/pin":
+                return request.method().equals("POST") ? coordinatorPair(request, true) : responses.notAllowed("POST");
+            case "/api/coordinate/forbid":
+                return request.method().equals("POST") ? coordinatorPair(request, false) : responses.notAllowed("POST");
             default:
                 return responses.error(404, "request", "There is no such API path.");
         }
@@ -340,6 +344,48 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                             + " people only. Nothing was done.", Map.of());
             case TOO_LATE -> responses.refuse(request, 409, field, "The round is published",
                     "This round's partnerships are published, so the draft can no longer change.", Map.of());
+            case NOT_IN_YOUR_ROWS, CONFLICT -> throw new IllegalStateException("not an outcome of " + field);
+        };
+    }
+
+    /** Pin or keep apart two people ({@code first}, {@code second}): every bad field named, nothing stored. */
+    private APIGatewayV2HTTPResponse coordinatorPair(ApiRequest request, boolean pin) {
+        Parsed parsed = parse(request);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
+        }
+        String token = request.query("token").orElse("");
+        List<FieldError> errors = new java.util.ArrayList<>();
+        for (String field : List.of("first", "second")) {
+            List<String> values = parsed.fields().all(field);
+            if (values.size() != 1 || !values.get(0).strip().matches("[A-Za-z0-9_-]{1,64}")) {
+                errors.add(new FieldError(field, "must be one participant id from the draft"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            if (core.coordinatorPage().open(token).isEmpty()) {
+                return responses.pageLinkExpired();
+            }
+            return responses.invalid(request, errors, CoordinatorPageModel.pageUrl(token));
+        }
+        String first = parsed.fields().all("first").get(0).strip();
+        String second = parsed.fields().all("second").get(0).strip();
+        Optional<CoordinatorPage.Outcome> outcome = core.coordinatorPage().pair(token, pin, first, second);
+        if (outcome.isEmpty()) {
+            return responses.pageLinkExpired();
+        }
+        String done = pin ? "pinned" : "forbidden";
+        return switch (outcome.get()) {
+            case DONE, ALREADY -> responses.done(request, CoordinatorPageModel.pageUrl(token) + "&done=" + done, done);
+            case NOT_IN_YOUR_ROWS -> responses.invalid(request, List.of(new FieldError("second",
+                    "first and second must be two different people of your rows of the current draft")),
+                    CoordinatorPageModel.pageUrl(token));
+            case CONFLICT -> responses.invalid(request, List.of(new FieldError("second",
+                    "cannot be pinned to first: they work in the same country, one of them is pinned already,"
+                            + " or they are kept apart")), CoordinatorPageModel.pageUrl(token));
+            case TOO_LATE -> responses.refuse(request, 409, "second", "The round is published",
+                    "This round's partnerships are published, so the draft can no longer change.", Map.of());
+            default -> throw new IllegalStateException("not an outcome of a pin or forbid: " + outcome.get());
         };
     }
 

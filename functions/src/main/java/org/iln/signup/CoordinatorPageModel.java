@@ -34,9 +34,13 @@ final class CoordinatorPageModel {
                 + " " + a.by() + " (" + a.scope() + "): " + a.action() + " " + a.subject()).toList());
         model.put("approveAction", "/api/coordinate/approve?token=" + token);
         model.put("holdAction", "/api/coordinate/hold?token=" + token);
+        model.put("pinAction", "/api/coordinate/pin?token=" + token);
+        model.put("forbidAction", "/api/coordinate/forbid?token=" + token);
         model.put("done", switch (done) {
             case "approved" -> "The draft is approved. It is published on the first night from the match date on.";
             case "held" -> "The partnership is held: the next draft is solved without it.";
+            case "pinned" -> "The two are pinned together: the next draft pairs them.";
+            case "forbidden" -> "The two are kept apart: no draft pairs them again.";
             default -> "";
         });
         return model;

@@ -208,6 +208,8 @@ class CoordinationTest {
             // then
             assertThat(onTheDay).contains("published=0");
             assertThat(twoDaysOn).contains("published=6");
+            assertThat(model(round.mailKeys("published-report:").get(0)).get("summaryLines").get(0).asText())
+                    .startsWith("Published WITHOUT a coordinator's approval");
         }
     }
 
@@ -242,6 +244,96 @@ class CoordinationTest {
             assertThat(next.get("sheet").get("rows").toString()).doesNotContain(pair);
             assertThat(next.get("actions").toString()).contains("ILN programme team (programme): hold " + pair);
         }
+    }
+
+    @Nested
+    class Pinning_and_keeping_apart {
+
+        @Test
+        void a_pin_from_the_page_pairs_the_two_in_the_next_draft_marked_pinned_and_audited() throws Exception {
+            // given: two people of different countries, each proposed with someone else
+            night();
+            String token = link(TEAM, "programme");
+            JsonNode rows = model(round.mailKeys("draft-report:").get(0)).get("sheet").get("rows");
+            String[] a = rows.get(0).get(2).asText().split(" / ");
+            String aCountry = rows.get(0).get(4).asText().split(" / ")[0];
+            String[] b = null;
+            for (int r = 1; b == null; r++) {
+                String[] ids = rows.get(r).get(2).asText().split(" / ");
+                String[] countries = rows.get(r).get(4).asText().split(" / ");
+                for (int i = 0; i < ids.length; i++) {
+                    if (!countries[i].equals(aCountry)) {
+                        b = new String[] {ids[i]};
+                        break;
+                    }
+                }
+            }
+
+            // when
+            APIGatewayV2HTTPResponse pinned = post("/api/coordinate/pin", token, "first=" + a[0] + "&second=" + b[0]);
+            post("/api/coordinate/pin", token, "first=" + b[0] + "&second=" + a[0]);
+            final String[] pinnedPair = {a[0], b[0]};
+            round.clock.advance(Duration.ofDays(1));
+            night();
+
+            // then
+            assertThat(pinned.getStatusCode()).isEqualTo(303);
+            assertThat(round.items("PIN")).hasSize(1);
+            JsonNode next = model(round.mailKeys("draft-report:2026-1:2026-02-17:").get(0));
+            assertThat(next.get("sheet").get("rows")).anySatisfy(row -> {
+                assertThat(List.of(row.get(2).asText().split(" / "))).containsExactlyInAnyOrder(pinnedPair);
+                assertThat(row.get(6).asText()).isEqualTo("yes");
+            });
+            assertThat(next.get("actions").toString()).contains("pin ");
+        }
+
+        @Test
+        void a_forbid_keeps_a_proposed_pair_apart_and_a_double_click_forbids_once() throws Exception {
+            night();
+            String token = link(TEAM, "programme");
+            String[] pair = rowIds(model(round.mailKeys("draft-report:").get(0))).get(0).split(" / ");
+
+            post("/api/coordinate/forbid", token, "first=" + pair[0] + "&second=" + pair[1]);
+            post("/api/coordinate/forbid", token, "first=" + pair[0] + "&second=" + pair[1]);
+            round.clock.advance(Duration.ofDays(1));
+            night();
+
+            assertThat(round.items("FORBID")).hasSize(1);
+            assertThat(rowIds(model(round.mailKeys("draft-report:2026-1:2026-02-17:").get(0))))
+                    .noneSatisfy(ids -> assertThat(List.of(ids.split(" / "))).containsExactlyInAnyOrder(pair));
+        }
+
+        @Test
+        void a_country_coordinator_cannot_pin_or_forbid_people_outside_their_rows_and_bad_ids_are_named() {
+            night();
+            String au = link(AU_COORDINATOR, "country:AU");
+            String auPage = api().handleRequest(Events.get("/api/coordinate", au), null).getBody();
+            List<String> theirs = partnerships(auPage);
+            // two people in no row of theirs
+            List<String> others = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(RoundFixture::id)
+                    .filter(id -> !auPage.contains(id)).toList();
+
+            APIGatewayV2HTTPResponse outside = post("/api/coordinate/forbid", au,
+                    "first=" + others.get(0) + "&second=" + others.get(1));
+            APIGatewayV2HTTPResponse bad = post("/api/coordinate/pin", au, "first=%3Cb%3E&second=");
+
+            assertThat(theirs).hasSize(2);
+            assertThat(outside.getStatusCode()).isEqualTo(400);
+            assertThat(bad.getStatusCode()).isEqualTo(400);
+            assertThat(bad.getBody()).contains("first", "second").doesNotContain("<b>");
+            assertThat(round.items("FORBID")).isEmpty();
+            assertThat(round.items("PIN")).isEmpty();
+        }
+    }
+
+    static List<String> rowIds(JsonNode model) {
+        List<String> ids = new java.util.ArrayList<>();
+        model.get("sheet").get("rows").forEach(row -> {
+            if (!row.get(0).asText().equals("not matched")) {
+                ids.add(row.get(2).asText());
+            }
+        });
+        return ids;
     }
 
     @Nested

@@ -25,14 +25,14 @@ class FunctionCatalogueTest {
                 "POST /api/signup", "GET /api/confirm", "GET /api/unsubscribe", "POST /api/unsubscribe",
                 "POST /api/erase", "GET /api/erase", "GET /api/me", "POST /api/me/update", "POST /api/me/withdraw",
                 "POST /api/me/link", "GET /api/coordinate", "POST /api/coordinate/approve",
-                "POST /api/coordinate/hold")));
+                "POST /api/coordinate/hold", "POST /api/coordinate/pin", "POST /api/coordinate/forbid")));
     }
 
     @Test
     void the_coordinator_page_adds_no_table_action_to_the_api_and_none_outside_its_list() {
         FunctionSpec api = FunctionCatalogue.functions().get(0);
 
-        // Approving is ConditionCheck + Put in one transaction; holds and the audit are Puts; the
+        // Approving is ConditionCheck + Put in one transaction; holds, pins, forbids and the audit are Puts; the
         // page reads with GetItem and Query. No Scan, no BatchWrite, no wildcard.
         assertThat(api.tableActions()).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem",
                 "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:ConditionCheckItem");
