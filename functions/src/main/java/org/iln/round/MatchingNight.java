@@ -74,6 +74,7 @@ public final class MatchingNight {
     private final int publishWriters;
     private final DraftReview review;
     private final ApprovalPolicy approval;
+    private final DraftMail draftMail;
 
     /**
      * Whether publishing waits for a programme coordinator's approval, and for how long.
@@ -129,6 +130,7 @@ public final class MatchingNight {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.matcher = new Matcher();
         this.review = partnerships.review();
+        this.draftMail = new DraftMail(outbox, hasher, review, approval);
     }
 
     /** What one night did, in counts. */
@@ -196,24 +198,7 @@ public final class MatchingNight {
             return;
         }
         partnerships.putDraft(round.id(), today.toString(), result, clock.instant());
-        DraftRows rows = DraftRows.of(result, pool);
-        List<String> summary = summaryLines(current, result, pool);
-        for (Programme.Coordinator coordinator : round.coordinators()) {
-            draftMail(round, today, rows, summary, "draft-report", coordinator.email(), CoordinatorScope.PROGRAMME);
-        }
-        // Each Country Coordinator with an address gets the rows of their country's people, if any.
-        for (Programme.Country country : current.countries()) {
-            CoordinatorScope scope = CoordinatorScope.country(country.code());
-            DraftRows theirs = rows.seenBy(scope);
-            if (theirs.rows().isEmpty()) {
-                continue;
-            }
-            for (Programme.Country.Coordinator coordinator : country.coordinators()) {
-                if (coordinator.hasAddress()) {
-                    draftMail(round, today, theirs, List.of(), "country-draft-report", coordinator.contact(), scope);
-                }
-            }
-        }
+        draftMail.queue(current, round, today, DraftRows.of(result, pool), summaryLines(current, result, pool));
         LOG.info("round {}: draft stored, {} matched, {} unmatched", round.id(), result.stats().matched(),
                 result.stats().unmatched());
     }
@@ -487,47 +472,6 @@ public final class MatchingNight {
         Map<String, Application> result = new LinkedHashMap<>();
         participants.confirmedInRound(round.id()).forEach(a -> result.put(a.participantId(), a));
         return result;
-    }
-
-    /** Most rows one draft mail carries (the outbox item must stay under DynamoDB's 400 KB); the page has them all. */
-    static final int DRAFT_MAIL_ROWS = 800;
-
-    /**
-     * Queues one coordinator's draft: the rows they may see, in the mail and as a CSV, what
-     * coordinators did since the last draft, whether it is approved, and a link to their private
-     * page (minted by the dispatcher for {@code scope}).
-     */
-    private void draftMail(Round round, LocalDate today, DraftRows rows, List<String> summary, String kind,
-                           String to, CoordinatorScope scope) {
-        if (to == null || to.isBlank()) {
-            return;
-        }
-        String version = review.draftVersion(round.id()).orElse("");
-        Map<String, Object> model = new HashMap<>();
-        model.put("roundTitle", Letters.title(round));
-        model.put("matchDate", round.matchDate().toString());
-        model.put("draft", true);
-        model.put("summaryLines", summary);
-        model.put("unmatched", List.of());
-        model.put("scope", scope.country().map(c -> "Country Coordinator, " + c).orElse("programme team"));
-        model.put("canApprove", scope.isProgramme());
-        model.put("draftVersion", version);
-        model.put("approved", review.approvedVersion(round.id()).filter(version::equals).isPresent());
-        model.put("matchDateReached", !today.isBefore(round.matchDate()));
-        model.put("autoPublishOn", approval.autoPublishOn(round.matchDate()).map(LocalDate::toString).orElse(""));
-        model.put("actions", review.actions(round.id()).stream()
-                .filter(a -> scope.isProgramme() || a.scope().equals(scope.id()))
-                .map(a -> a.at().toString().substring(0, 16).replace('T', ' ') + " " + a.by() + " (" + a.scope() + "): "
-                        + a.action() + " " + a.subject()).toList());
-        DraftRows shown = rows.rows().size() <= DRAFT_MAIL_ROWS ? rows
-                : new DraftRows(rows.round(), rows.rows().subList(0, DRAFT_MAIL_ROWS));
-        model.put("rowsLeftOut", rows.rows().size() - shown.rows().size());
-        model.put(org.iln.mail.CsvSheet.MODEL_KEY, shown.sheet(today.toString()).toModel());
-        String hash = hasher.address(to);
-        String subject = scope.isProgramme() ? today.toString() : today + "-" + scope.country().get();
-        // Keyed by round, day and scope: a second run the same night queues nothing more.
-        outbox.enqueue(new OutboxMessage(OutboxMessage.key(kind, round.id(), subject, hash), "coordinator-report", to,
-                hash, model, List.of(), false, Optional.of(round.id()), Optional.of(scope.id())));
     }
 
     private void report(Round round, String kind, String subject, List<String> lines,
