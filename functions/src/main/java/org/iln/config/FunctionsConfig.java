@@ -38,6 +38,9 @@ import java.util.function.Function;
  * @param originVerify the value CloudFront puts in the {@value #ORIGIN_VERIFY_HEADER} header of every
  *     request it forwards to the API; when set, the API refuses requests without it, so nobody
  *     reaches the API around CloudFront and WAF ({@code ILN_ORIGIN_VERIFY}, optional, secret)
+ * @param autoPublishAfterDays publish a round's matching this many days after its match date even
+ *     if no programme coordinator approved a draft by then ({@code ILN_AUTO_PUBLISH_DAYS}, 0 or
+ *     more; unset, the default: never publish without approval). Drafts warn of the day.
  *
  * <p>In AWS the secret values come from Secrets Manager: {@code ILN_ADDRESS_KEY_SECRET_ARN},
  * {@code ILN_TOKEN_KEY_SECRET_ARN} and {@code ILN_ORIGIN_VERIFY_SECRET_ARN} name secrets whose
@@ -57,7 +60,8 @@ public record FunctionsConfig(
         Duration rateWindow,
         int sendRate,
         Optional<String> configurationSet,
-        Optional<String> originVerify) {
+        Optional<String> originVerify,
+        Optional<Integer> autoPublishAfterDays) {
 
     /** Messages per second when {@code ILN_SEND_RATE} is not set. */
     public static final int DEFAULT_SEND_RATE = 14;
@@ -79,6 +83,7 @@ public record FunctionsConfig(
     public static final String SEND_RATE = "ILN_SEND_RATE";
     public static final String CONFIGURATION_SET = "ILN_CONFIGURATION_SET";
     public static final String ORIGIN_VERIFY = "ILN_ORIGIN_VERIFY";
+    public static final String AUTO_PUBLISH_DAYS = "ILN_AUTO_PUBLISH_DAYS";
     /** Appended to a secret variable's name, names the Secrets Manager secret holding its value. */
     public static final String SECRET_ARN_SUFFIX = "_SECRET_ARN";
 
@@ -86,7 +91,7 @@ public record FunctionsConfig(
     public static final Set<String> VARIABLES = Set.of(TABLE_NAME, REGION, "AWS_DEFAULT_REGION", ENDPOINT_URL,
             ADDRESS_KEY, ADDRESS_KEY + SECRET_ARN_SUFFIX, TOKEN_KEY, TOKEN_KEY + SECRET_ARN_SUFFIX, SITE_URL,
             MAIL_FROM, PROGRAMME, RATE_LIMIT, RATE_WINDOW_SECONDS, SEND_RATE, CONFIGURATION_SET, ORIGIN_VERIFY,
-            ORIGIN_VERIFY + SECRET_ARN_SUFFIX);
+            ORIGIN_VERIFY + SECRET_ARN_SUFFIX, AUTO_PUBLISH_DAYS);
 
     /** Smallest accepted key: 256 bits, as long as the HMAC-SHA256 output. */
     static final int MIN_KEY_BYTES = 32;
@@ -101,6 +106,10 @@ public record FunctionsConfig(
         Objects.requireNonNull(rateWindow, "rateWindow");
         Objects.requireNonNull(configurationSet, "configurationSet");
         Objects.requireNonNull(originVerify, "originVerify");
+        Objects.requireNonNull(autoPublishAfterDays, "autoPublishAfterDays");
+        if (autoPublishAfterDays.isPresent() && autoPublishAfterDays.get() < 0) {
+            throw new IllegalArgumentException("autoPublishAfterDays must be 0 or more, was " + autoPublishAfterDays.get());
+        }
         if (addressKey == null || addressKey.length < MIN_KEY_BYTES) {
             throw new IllegalArgumentException("addressKey must have at least " + MIN_KEY_BYTES + " bytes");
         }
@@ -119,6 +128,15 @@ public record FunctionsConfig(
         if (site.endsWith("/")) {
             siteUrl = URI.create(site.substring(0, site.length() - 1));
         }
+    }
+
+    /** The configuration that never publishes without a coordinator's approval. */
+    public FunctionsConfig(String tableName, String region, Optional<URI> endpointOverride, byte[] addressKey,
+                           byte[] tokenKey, URI siteUrl, String mailFrom, String programme, int rateLimit,
+                           Duration rateWindow, int sendRate, Optional<String> configurationSet,
+                           Optional<String> originVerify) {
+        this(tableName, region, endpointOverride, addressKey, tokenKey, siteUrl, mailFrom, programme, rateLimit,
+                rateWindow, sendRate, configurationSet, originVerify, Optional.empty());
     }
 
     /** The configuration without a configuration set or origin check (local runs, tests). */
@@ -140,19 +158,25 @@ public record FunctionsConfig(
     /** The same configuration with another send rate. */
     public FunctionsConfig withSendRate(int messagesPerSecond) {
         return new FunctionsConfig(tableName, region, endpointOverride, addressKey, tokenKey, siteUrl, mailFrom,
-                programme, rateLimit, rateWindow, messagesPerSecond, configurationSet, originVerify);
+                programme, rateLimit, rateWindow, messagesPerSecond, configurationSet, originVerify, autoPublishAfterDays);
     }
 
     /** The same configuration sending with this SES configuration set. */
     public FunctionsConfig withConfigurationSet(String name) {
         return new FunctionsConfig(tableName, region, endpointOverride, addressKey, tokenKey, siteUrl, mailFrom,
-                programme, rateLimit, rateWindow, sendRate, Optional.of(name), originVerify);
+                programme, rateLimit, rateWindow, sendRate, Optional.of(name), originVerify, autoPublishAfterDays);
     }
 
     /** The same configuration, refusing API requests that lack this origin header value. */
     public FunctionsConfig withOriginVerify(String value) {
         return new FunctionsConfig(tableName, region, endpointOverride, addressKey, tokenKey, siteUrl, mailFrom,
-                programme, rateLimit, rateWindow, sendRate, configurationSet, Optional.of(value));
+                programme, rateLimit, rateWindow, sendRate, configurationSet, Optional.of(value), autoPublishAfterDays);
+    }
+
+    /** The same configuration, publishing unapproved matching {@code days} after the match date. */
+    public FunctionsConfig withAutoPublishAfterDays(int days) {
+        return new FunctionsConfig(tableName, region, endpointOverride, addressKey, tokenKey, siteUrl, mailFrom,
+                programme, rateLimit, rateWindow, sendRate, configurationSet, originVerify, Optional.of(days));
     }
 
     @Override
@@ -223,11 +247,16 @@ public record FunctionsConfig(
         int sendRate = integer(env, SEND_RATE, DEFAULT_SEND_RATE, problems);
         Optional<String> configurationSet = optional(env, CONFIGURATION_SET);
         Optional<String> originVerify = optional(env, ORIGIN_VERIFY);
+        Optional<Integer> autoPublish = optional(env, AUTO_PUBLISH_DAYS).isEmpty() ? Optional.empty()
+                : Optional.of(integer(env, AUTO_PUBLISH_DAYS, 0, problems));
+        if (autoPublish.isPresent() && autoPublish.get() < 0) {
+            problems.add(AUTO_PUBLISH_DAYS + " must be 0 or more days, or unset to always wait for approval");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Bad configuration: " + String.join("; ", problems));
         }
         return new FunctionsConfig(table, region, endpoint, addressKey, tokenKey, URI.create(site), from,
-                programme, limit, Duration.ofSeconds(window), sendRate, configurationSet, originVerify);
+                programme, limit, Duration.ofSeconds(window), sendRate, configurationSet, originVerify, autoPublish);
     }
 
     private static Optional<String> optional(Map<String, String> env, String name) {

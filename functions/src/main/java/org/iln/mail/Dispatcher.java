@@ -309,6 +309,15 @@ public final class Dispatcher {
             }
         } else {
             model.putIfAbsent("unsubscribeUrl", "");
+            if (mail.template().startsWith("coordinator-") && !mail.round().isEmpty()
+                    && !mail.participantId().isEmpty()) {
+                // A coordinator's mail carries their private page for the round, in the scope
+                // the mail was written for (queued as the message's participantId).
+                String page = links.mint(Purpose.COORDINATE, mail.addressHash(), mail.round(), mail.participantId(),
+                        clock.instant());
+                model.put("coordinatorUrl", siteUrl + "/api/coordinate?token="
+                        + URLEncoder.encode(page, StandardCharsets.UTF_8));
+            }
         }
         Envelope envelope = new Envelope(mail.to(), mail.addressHash(), mail.template(), model, unsubscribeUrl,
                 mail.replyTo());

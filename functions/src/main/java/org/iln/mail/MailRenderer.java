@@ -61,7 +61,8 @@ public final class MailRenderer {
             Map<String, Object> htmlModel = new HashMap<>(model);
             htmlModel.put("subject", scalar.getAsString());
             html.process(htmlModel, htmlOut);
-            return new RenderedMail(scalar.getAsString(), textOut.toString(), htmlOut.toString());
+            return new RenderedMail(scalar.getAsString(), textOut.toString(), htmlOut.toString(),
+                    CsvSheet.fromModel(model));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load mail template " + name, e);
         } catch (TemplateException e) {
@@ -69,7 +70,19 @@ public final class MailRenderer {
         }
     }
 
-    /** A rendered message: subject line, plain-text part and HTML part. */
-    public record RenderedMail(String subject, String text, String html) {
+    /**
+     * A rendered message: subject line, plain-text part, HTML part and, when the model carries a
+     * {@link CsvSheet} under {@link CsvSheet#MODEL_KEY}, that sheet as an attachment.
+     */
+    public record RenderedMail(String subject, String text, String html, java.util.Optional<CsvSheet> attachment) {
+
+        public RenderedMail {
+            java.util.Objects.requireNonNull(attachment, "attachment");
+        }
+
+        /** A message without an attachment. */
+        public RenderedMail(String subject, String text, String html) {
+            this(subject, text, html, java.util.Optional.empty());
+        }
     }
 }

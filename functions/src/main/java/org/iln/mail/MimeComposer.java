@@ -16,8 +16,9 @@ import java.util.Date;
 import java.util.Properties;
 
 /**
- * Builds a raw MIME message (multipart/alternative: text, then HTML) so that headers such as
- * {@code List-Unsubscribe} survive the trip through SES.
+ * Builds a raw MIME message (multipart/alternative: text, then HTML; inside multipart/mixed with
+ * a CSV file when the message carries one) so that headers such as {@code List-Unsubscribe}
+ * survive the trip through SES.
  */
 public final class MimeComposer {
 
@@ -78,7 +79,22 @@ public final class MimeComposer {
             MimeMultipart alternative = new MimeMultipart("alternative");
             alternative.addBodyPart(text);
             alternative.addBodyPart(html);
-            message.setContent(alternative);
+            if (mail.attachment().isPresent()) {
+                // multipart/mixed: the readable message first, then the sheet as a file.
+                CsvSheet sheet = mail.attachment().get();
+                MimeBodyPart body = new MimeBodyPart();
+                body.setContent(alternative);
+                MimeBodyPart file = new MimeBodyPart();
+                file.setText(sheet.text(), "UTF-8", "csv");
+                file.setFileName(sheet.filename());
+                file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                MimeMultipart mixed = new MimeMultipart("mixed");
+                mixed.addBodyPart(body);
+                mixed.addBodyPart(file);
+                message.setContent(mixed);
+            } else {
+                message.setContent(alternative);
+            }
             message.saveChanges();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             message.writeTo(out);

@@ -101,7 +101,16 @@ final class ManifestReader {
         String code = text(country, "code");
         String name = text(country, "name");
         String region = text(country, "region");
-        return checked(() -> new Country(code, name, region));
+        List<Country.Coordinator> coordinators = country.has("coordinators")
+                ? list(country, "coordinators", ManifestReader::countryCoordinator) : List.of();
+        return checked(() -> new Country(code, name, region, coordinators));
+    }
+
+    private static Country.Coordinator countryCoordinator(JsonNode coordinator) throws IOException {
+        object(coordinator, "a country coordinator");
+        String name = text(coordinator, "name");
+        String contact = text(coordinator, "contact");
+        return checked(() -> new Country.Coordinator(name, contact));
     }
 
     private static Choices choices(JsonNode choices) throws IOException {

@@ -132,8 +132,32 @@ public record Programme(
         }
     }
 
-    /** A country participants may work in. */
-    public record Country(String code, String name, String region) {
+    /**
+     * A country participants may work in, with its volunteer Country Coordinators (the roster in
+     * {@code site/data/countries.yml}).
+     */
+    public record Country(String code, String name, String region, List<Coordinator> coordinators) {
+
+        public Country {
+            coordinators = coordinators == null ? List.of() : List.copyOf(coordinators);
+        }
+
+        /** A country without Country Coordinators. */
+        public Country(String code, String name, String region) {
+            this(code, name, region, List.of());
+        }
+
+        /**
+         * A Country Coordinator and their public role contact (an address or a page, already shown
+         * on the country's page); only an address gets the country's draft and private page.
+         */
+        public record Coordinator(String name, String contact) {
+
+            /** Whether the contact is an email address rather than a page. */
+            public boolean hasAddress() {
+                return contact != null && contact.contains("@") && !contact.startsWith("http");
+            }
+        }
     }
 
     /** One option of a signup choice list. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -35,8 +36,11 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>after applications close and before the match date: a draft, stored and mailed to the
  *       round's coordinators (once a day);</li>
- *   <li>on the match date (or the first night after it, if that night was missed): the
- *       partnerships published, introductions and no-match messages queued;</li>
+ *   <li>on the match date or after it: the draft a programme coordinator approved (exactly that
+ *       version, see {@link DraftReview}) published, introductions and no-match messages queued;
+ *       until one is approved, a new draft each night instead (or, if the deployment opted in,
+ *       the current matching published {@link ApprovalPolicy#autoPublishAfterDays} days after
+ *       the match date);</li>
  *   <li>in the {@link #REMATCH_WEEKS} weeks after it: partnerships a member left are dissolved and
  *       the people left alone matched again.</li>
  * </ul>
@@ -77,6 +81,34 @@ public final class MatchingNight {
     private final Clock clock;
     private final Matcher matcher;
     private final int publishWriters;
+    private final DraftReview review;
+    private final ApprovalPolicy approval;
+    private final DraftMail draftMail;
+
+    /**
+     * Whether publishing waits for a programme coordinator's approval, and for how long.
+     *
+     * @param autoPublishAfterDays publish without approval this many days after the match date
+     *     (drafts warn of it); empty (the default) to wait for an approval however long it takes
+     */
+    public record ApprovalPolicy(Optional<Integer> autoPublishAfterDays) {
+        /** Nothing is published before a programme coordinator approves it. */
+        public static final ApprovalPolicy REQUIRED = new ApprovalPolicy(Optional.empty());
+
+        public ApprovalPolicy {
+            Objects.requireNonNull(autoPublishAfterDays, "autoPublishAfterDays");
+            autoPublishAfterDays.ifPresent(days -> {
+                if (days < 0) {
+                    throw new IllegalArgumentException("autoPublishAfterDays must be 0 or more");
+                }
+            });
+        }
+
+        /** The day a round unapproved by then is published anyway, if the deployment opted in. */
+        Optional<LocalDate> autoPublishOn(LocalDate matchDate) {
+            return autoPublishAfterDays.map(matchDate::plusDays);
+        }
+    }
 
     /** A matching night over these stores, mailing through {@code outbox}, dated by {@code clock}. */
     public MatchingNight(ApplicationStore participants, Suppressions suppressions, PartnershipStore partnerships,
@@ -88,7 +120,16 @@ public final class MatchingNight {
     public MatchingNight(ApplicationStore participants, Suppressions suppressions, PartnershipStore partnerships,
                          Outbox outbox, AddressHasher hasher, Supplier<Programme> programme, Clock clock,
                          int publishWriters) {
+        this(participants, suppressions, partnerships, outbox, hasher, programme, clock, publishWriters,
+                ApprovalPolicy.REQUIRED);
+    }
+
+    /** As above, publishing as {@code approval} says (see {@code ILN_AUTO_PUBLISH_DAYS}). */
+    public MatchingNight(ApplicationStore participants, Suppressions suppressions, PartnershipStore partnerships,
+                         Outbox outbox, AddressHasher hasher, Supplier<Programme> programme, Clock clock,
+                         int publishWriters, ApprovalPolicy approval) {
         this.publishWriters = publishWriters;
+        this.approval = Objects.requireNonNull(approval, "approval");
         this.participants = Objects.requireNonNull(participants, "participants");
         this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
         this.partnerships = Objects.requireNonNull(partnerships, "partnerships");
@@ -97,6 +138,8 @@ public final class MatchingNight {
         this.programme = Objects.requireNonNull(programme, "programme");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.matcher = new Matcher();
+        this.review = partnerships.review();
+        this.draftMail = new DraftMail(outbox, hasher, review, approval);
     }
 
     /** What one night did, in counts. */
@@ -135,7 +178,15 @@ public final class MatchingNight {
                 drafts++;
             } else if (!today.isAfter(matchDate.plusWeeks(REMATCH_WEEKS))) {
                 if (!partnerships.isPublished(round.id())) {
-                    int[] counts = publish(current, round, timeLeft);
+                    Optional<MatchResult> approved = review.approvedDraft(round.id());
+                    boolean auto = approval.autoPublishOn(matchDate).filter(day -> !today.isBefore(day)).isPresent();
+                    if (approved.isEmpty() && !auto && partnerships.plan(round.id()).isEmpty()) {
+                        // Nothing approved yet: a fresh draft to approve, and nothing published.
+                        draft(current, round, today);
+                        drafts++;
+                        continue;
+                    }
+                    int[] counts = publish(current, round, approved, timeLeft);
                     published += counts[0];
                     noMatch += counts[1];
                 } else {
@@ -164,7 +215,7 @@ public final class MatchingNight {
             return;
         }
         partnerships.putDraft(round.id(), today.toString(), result, clock.instant());
-        report(round, "draft", today.toString(), summaryLines(current, result, pool), unmatched(result, pool), true);
+        draftMail.queue(current, round, today, DraftRows.of(result, pool), summaryLines(current, result, pool));
         LOG.info("round {}: draft stored, {} matched, {} unmatched", round.id(), result.stats().matched(),
                 result.stats().unmatched());
     }
@@ -172,15 +223,19 @@ public final class MatchingNight {
     /**
      * Publishes the round: freezes the plan (or takes the one frozen by an earlier, interrupted
      * run), writes each partnership once, queues each introduction and no-match message once, then
-     * marks the round published.
+     * marks the round published. With no plan yet it freezes {@code approved} (the draft a
+     * coordinator approved) or, when the round publishes without approval, a fresh match.
      */
-    int[] publish(Programme current, Round round, Supplier<Duration> timeLeft) {
+    int[] publish(Programme current, Round round, Optional<MatchResult> approved, Supplier<Duration> timeLeft) {
         Map<String, Application> everyone = inRound(round);
         MatchResult plan = partnerships.plan(round.id()).orElse(null);
+        boolean unapproved = false;
         if (plan == null) {
+            unapproved = approved.isEmpty();
             Map<String, Application> pool = confirmed(round);
             try {
-                plan = partnerships.freezePlan(round.id(), match(current, round, pool), clock.instant());
+                plan = partnerships.freezePlan(round.id(),
+                        approved.isPresent() ? approved.get() : match(current, round, pool), clock.instant());
             } catch (InvalidPoolException e) {
                 LOG.error("round {}: not published, fix the pins or forbids: {}", round.id(), e.getMessage());
                 report(round, "publish-error", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
@@ -208,8 +263,13 @@ public final class MatchingNight {
                 noMatch++;
             }
         }
-        report(round, "published", round.id(), summaryLines(current, plan, everyone), unmatched(plan, everyone),
-                false);
+        List<String> lines = new ArrayList<>(summaryLines(current, plan, everyone));
+        if (unapproved) {
+            // The warning of an auto-publication (ILN_AUTO_PUBLISH_DAYS): nobody approved what went out.
+            lines.add(0, "Published WITHOUT a coordinator's approval: no draft was approved by the day this"
+                    + " deployment publishes anyway.");
+        }
+        report(round, "published", round.id(), lines, unmatched(plan, everyone), false);
         partnerships.markPublished(round.id(), written, clock.instant());
         LOG.info("round {}: published {} partnerships ({} skipped: a member left), {} without a match",
                 round.id(), written, skipped, noMatch);
@@ -399,8 +459,24 @@ public final class MatchingNight {
         Map<String, String> regions = new TreeMap<>();
         current.countries().forEach(c -> regions.put(c.code(), c.region()));
         PartnershipStore.Coordination coordination = partnerships.coordination(round.id());
+        List<List<String>> pins = new ArrayList<>(coordination.pins());
+        review.pins(round.id()).stream().filter(p -> !pins.contains(p) && !pins.contains(List.of(p.get(1), p.get(0))))
+                .forEach(pins::add);
+        List<List<String>> forbids = new ArrayList<>(coordination.forbids());
+        forbids.addAll(review.forbids(round.id()));
+        // A held partnership is not proposed again: none of its members is paired with another of them.
+        for (DraftReview.Hold hold : review.holds(round.id())) {
+            for (int i = 0; i < hold.members().size(); i++) {
+                for (int j = i + 1; j < hold.members().size(); j++) {
+                    List<String> pair = List.of(hold.members().get(i), hold.members().get(j));
+                    if (!forbids.contains(pair) && !pins.contains(pair)) {
+                        forbids.add(pair);
+                    }
+                }
+            }
+        }
         Pool matchPool = new Pool(round.id(), round.matchDate(), regions, people,
-                present(coordination.pins(), pool), present(coordination.forbids(), pool)).validate();
+                present(pins, pool), present(forbids, pool)).validate();
         return matcher.match(matchPool, line -> LOG.info("round {}: {}", round.id(), line));
     }
 

@@ -54,7 +54,8 @@ public final class NightlyMatchingHandler implements RequestHandler<Map<String, 
         this.night = new MatchingNight(store, new Suppressions(clients.dynamo(), config.tableName()), partnerships,
                 new Outbox(mail, clock),
                 new AddressHasher(config.addressKey()), programme, clock,
-                config.endpointOverride().isPresent() ? 1 : MatchingNight.PUBLISH_WRITERS);
+                config.endpointOverride().isPresent() ? 1 : MatchingNight.PUBLISH_WRITERS,
+                new MatchingNight.ApprovalPolicy(config.autoPublishAfterDays()));
         this.invariants = new RoundInvariants(clients.dynamo(), config.tableName(), store, mail, partnerships);
     }
 

@@ -162,11 +162,17 @@ public final class PartnershipStore {
     public void putDraft(String round, String day, MatchResult result, Instant now) {
         Map<String, AttributeValue> item = roundItem(round, "DRAFT", "DRAFT");
         item.put("day", s(day));
+        item.put("version", s(DraftReview.version(result)));
         item.put("result", compressed(result));
         item.put("matched", n(result.stats().matched()));
         item.put("unmatched", n(result.stats().unmatched()));
         item.put("at", s(now.toString()));
         dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /** The coordinators' review of this store's drafts (approval, holds, audit), in the same table. */
+    public DraftReview review() {
+        return new DraftReview(dynamo, table, this);
     }
 
     /** The round's latest draft, if any. */

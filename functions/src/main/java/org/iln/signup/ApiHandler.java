@@ -16,6 +16,7 @@ import org.crac.Core;
 import org.iln.aws.AwsClients;
 import org.iln.config.FunctionsConfig;
 import org.iln.mail.Wording;
+import org.iln.coordination.CoordinatorPage;
 import org.iln.programme.ProgrammeSource;
 import org.iln.round.CareStore;
 import org.iln.signup.SubmittedFields.MalformedBodyException;
@@ -26,9 +27,10 @@ import org.slf4j.MDC;
 
 /**
  * The HTTP API's one Lambda handler: routes {@code /api/signup}, {@code /api/confirm},
- * {@code /api/unsubscribe}, {@code /api/erase} and the personal page's {@code /api/me} paths
- * (the page, update, withdraw, a fresh link, the end-of-round survey and joining the next round)
- * (API Gateway HTTP API payload v2) to the
+ * {@code /api/unsubscribe}, {@code /api/erase}, the personal page's {@code /api/me} paths (the page,
+ * update, withdraw, a fresh link, the partner's care, the end-of-round survey and joining the next
+ * round), the volunteer form and the coordinators' {@code /api/coordinate} paths (API Gateway HTTP
+ * API payload v2) to the
  * participant core and turns outcomes into {@link Responses}. See docs/api.md for the contract.
  *
  * <p>It only translates: the origin check, size and media-type limits here; every rule, the
@@ -180,6 +182,20 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             case "/api/volunteer/confirm":
                 // Not HEAD: a probe must not confirm anything.
                 return request.method().equals("GET") ? confirmVolunteer(request) : responses.notAllowed("GET");
+            case "/api/coordinate":
+                return switch (request.method()) {
+                    case "GET", "HEAD" -> coordinatorPage(request);
+                    default -> responses.notAllowed("GET, HEAD");
+                };
+            case "/api/coordinate/approve":
+                return request.method().equals("POST") ? coordinatorMove(request, "version") : responses.notAllowed("POST");
+            case "/api/coordinate/hold":
+                return request.method().equals("POST") ? coordinatorMove(request, "partnership")
+                        : responses.notAllowed("POST");
+            case "/api/coordinate/pin":
+                return request.method().equals("POST") ? coordinatorPair(request, true) : responses.notAllowed("POST");
+            case "/api/coordinate/forbid":
+                return request.method().equals("POST") ? coordinatorPair(request, false) : responses.notAllowed("POST");
             default:
                 return responses.error(404, "request", "There is no such API path.");
         }
@@ -461,6 +477,95 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     /** The page again with what happened ("done"): 303 for a browser, the status as JSON for a script. */
     private APIGatewayV2HTTPResponse done(ApiRequest request, String token, String status) {
         return responses.done(request, PersonalPageModel.pageUrl(token) + "&done=" + status, status);
+    }
+
+    private APIGatewayV2HTTPResponse coordinatorPage(ApiRequest request) {
+        String token = request.query("token").orElse("");
+        Optional<CoordinatorPage.View> view = core.coordinatorPage().open(token);
+        if (view.isEmpty()) {
+            return responses.pageLinkExpired();
+        }
+        return responses.page(200, "coordinator", CoordinatorPageModel.of(view.get(), token,
+                request.query("done").orElse("")));
+    }
+
+    /** Approve ({@code version}) or hold ({@code partnership}): one field, named in the error if missing. */
+    private APIGatewayV2HTTPResponse coordinatorMove(ApiRequest request, String field) {
+        Parsed parsed = parse(request);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
+        }
+        String token = request.query("token").orElse("");
+        List<String> values = parsed.fields().all(field);
+        if (values.size() != 1 || !values.get(0).matches("[0-9a-f]{1,64}")) {
+            if (core.coordinatorPage().open(token).isEmpty()) {
+                return responses.pageLinkExpired();
+            }
+            return responses.invalid(request, List.of(new FieldError(field, field.equals("version")
+                    ? "must be the draft version shown on the page" : "must be a partnership id from the draft")),
+                    CoordinatorPageModel.pageUrl(token));
+        }
+        boolean approving = field.equals("version");
+        Optional<CoordinatorPage.Outcome> outcome = approving
+                ? core.coordinatorPage().approve(token, values.get(0))
+                : core.coordinatorPage().hold(token, values.get(0));
+        if (outcome.isEmpty()) {
+            return responses.pageLinkExpired();
+        }
+        return switch (outcome.get()) {
+            case DONE, ALREADY -> responses.done(request, CoordinatorPageModel.pageUrl(token) + "&done="
+                    + (approving ? "approved" : "held"), approving ? "approved" : "held");
+            case DRAFT_CHANGED -> responses.refuse(request, 409, field, "The draft has changed",
+                    "The draft changed since this page was shown, so nothing was done. Open your page again to see the"
+                            + " current draft.", Map.of());
+            case NOT_YOURS -> responses.refuse(request, 403, field, "Not yours to do",
+                    "Only the programme team approves a draft; a Country Coordinator acts on their country's"
+                            + " people only. Nothing was done.", Map.of());
+            case TOO_LATE -> responses.refuse(request, 409, field, "The round is published",
+                    "This round's partnerships are published, so the draft can no longer change.", Map.of());
+            case NOT_IN_YOUR_ROWS, CONFLICT -> throw new IllegalStateException("not an outcome of " + field);
+        };
+    }
+
+    /** Pin or keep apart two people ({@code first}, {@code second}): every bad field named, nothing stored. */
+    private APIGatewayV2HTTPResponse coordinatorPair(ApiRequest request, boolean pin) {
+        Parsed parsed = parse(request);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
+        }
+        String token = request.query("token").orElse("");
+        List<FieldError> errors = new java.util.ArrayList<>();
+        for (String field : List.of("first", "second")) {
+            List<String> values = parsed.fields().all(field);
+            if (values.size() != 1 || !values.get(0).strip().matches("[A-Za-z0-9_-]{1,64}")) {
+                errors.add(new FieldError(field, "must be one participant id from the draft"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            if (core.coordinatorPage().open(token).isEmpty()) {
+                return responses.pageLinkExpired();
+            }
+            return responses.invalid(request, errors, CoordinatorPageModel.pageUrl(token));
+        }
+        String first = parsed.fields().all("first").get(0).strip();
+        String second = parsed.fields().all("second").get(0).strip();
+        Optional<CoordinatorPage.Outcome> outcome = core.coordinatorPage().pair(token, pin, first, second);
+        if (outcome.isEmpty()) {
+            return responses.pageLinkExpired();
+        }
+        String done = pin ? "pinned" : "forbidden";
+        return switch (outcome.get()) {
+            case DONE, ALREADY -> responses.done(request, CoordinatorPageModel.pageUrl(token) + "&done=" + done, done);
+            case NOT_IN_YOUR_ROWS -> responses.invalid(request, List.of(new FieldError("second",
+                    "first and second must be two different people of your rows of the current draft")),
+                    CoordinatorPageModel.pageUrl(token));
+            case CONFLICT -> responses.invalid(request, List.of(new FieldError("second",
+                    "cannot be pinned to first: they work in the same country, one of them is pinned already,"
+                            + " or they are kept apart")), CoordinatorPageModel.pageUrl(token));
+            case TOO_LATE -> responses.refuse(request, 409, "second", "The round is published",
+                    "This round's partnerships are published, so the draft can no longer change.", Map.of());
+            default -> throw new IllegalStateException("not an outcome of a pin or forbid: " + outcome.get());
+        };
     }
 
     private APIGatewayV2HTTPResponse pageLinkRequest(ApiRequest request) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.function.Supplier;
 import org.iln.aws.AwsClients;
 import org.iln.config.FunctionsConfig;
+import org.iln.coordination.CoordinatorPage;
 import org.iln.mail.MailRenderer;
 import org.iln.mail.MailStore;
 import org.iln.mail.Outbox;
@@ -21,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The participant lifecycle's core, wired once per Lambda instance: signup, confirmation,
- * unsubscription, erasure, the personal page and the country cap over one store, one mailer and one clock, and the
- * rate limit on requests that reach them.
+ * unsubscription, erasure, the personal page, the country cap and the coordinators' page over one
+ * store, one mailer and one clock, and the rate limit on requests that reach them.
  */
 public record Participants(
         Signup signup,
@@ -34,7 +35,8 @@ public record Participants(
         RateLimit rateLimit,
         ApplicationStore store,
         AddressHasher hasher,
-        Supplier<Programme> programme) {
+        Supplier<Programme> programme,
+        CoordinatorPage coordinatorPage) {
 
     /**
      * Wires the core from real clients, a clock, the configuration and the programme manifest.
@@ -54,15 +56,17 @@ public record Participants(
         SignedLinks tokens = new SignedLinks(config.tokenKey(), new TokenStore(dynamo, config.tableName()));
         Links links = new Links(config.siteUrl());
         CountryCap cap = new CountryCap(store, tokens, mailer, programme, links, clock);
+        PartnershipStore partnerships = new PartnershipStore(dynamo, config.tableName());
         return new Participants(
                 new Signup(store, mail, tokens, mailer, hasher, programme, links, clock),
                 new Confirmation(store, mail, suppressions, tokens, mailer, programme, cap, links, clock),
                 new Unsubscription(store, suppressions, tokens, mailer, links, clock),
                 new Erasure(new PersonalData(dynamo, config.tableName()), mail, tokens, mailer, hasher, links, clock),
-                new PersonalPage(store, new Partners(new PartnershipStore(dynamo, config.tableName()), store,
-                        new Outbox(mail, clock), new CareStore(dynamo, config.tableName())), mail, tokens, mailer, hasher, programme, links, clock),
+                new PersonalPage(store, new Partners(partnerships, store, new Outbox(mail, clock),
+                        new CareStore(dynamo, config.tableName())), mail, tokens, mailer, hasher, programme, links, clock),
                 cap,
                 new RateLimit(dynamo, config.tableName(), hasher, config.rateLimit(), config.rateWindow(), clock),
-                store, hasher, programme);
+                store, hasher, programme,
+                new CoordinatorPage(store, partnerships, tokens, hasher, programme, clock));
     }
 }

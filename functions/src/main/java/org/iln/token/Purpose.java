@@ -16,7 +16,14 @@ public enum Purpose {
      */
     PAGE(Duration.ofDays(240)),
     /** Confirm an offer to volunteer as a Country Coordinator: as long as the unconfirmed offer lives. */
-    VOLUNTEER(Duration.ofHours(48));
+    VOLUNTEER(Duration.ofHours(48)),
+    /**
+     * Open a coordinator's private page for one round, in one scope (the programme team, or one
+     * country): the stored half's {@code participantId} holds the scope ({@code programme},
+     * {@code country:AU}). In every draft mail, so three weeks covers the draft window; a fresh
+     * one comes with the next draft.
+     */
+    COORDINATE(Duration.ofDays(21));
 
     private final Duration validity;
 

@@ -102,10 +102,25 @@ public final class Aws {
         return config(emulator.endpoint(), rateLimit);
     }
 
-    /** The test configuration for an emulator at {@code endpoint} (e.g. from a child JVM). */
+    /**
+     * The test configuration for an emulator at {@code endpoint} (e.g. from a child JVM). It
+     * publishes a round on its match date without waiting for a coordinator's approval (as a
+     * deployment with {@code ILN_AUTO_PUBLISH_DAYS=0} does), so that the tests of publishing,
+     * re-matching and the round after it start from a published round in one night; the tests of
+     * approval use {@link #approvalRequired}.
+     */
     public static FunctionsConfig config(URI endpoint, int rateLimit) {
         return new FunctionsConfig(TABLE, Emulator.REGION, Optional.of(endpoint), ADDRESS_KEY, TOKEN_KEY,
-                SITE, FROM, programmeFixture().toString(), rateLimit, Duration.ofMinutes(10));
+                SITE, FROM, programmeFixture().toString(), rateLimit, Duration.ofMinutes(10))
+                .withAutoPublishAfterDays(0);
+    }
+
+    /** The test configuration as a deployment has it by default: nothing published without approval. */
+    public FunctionsConfig approvalRequired() {
+        FunctionsConfig c = config();
+        return new FunctionsConfig(c.tableName(), c.region(), c.endpointOverride(), c.addressKey(), c.tokenKey(),
+                c.siteUrl(), c.mailFrom(), c.programme(), c.rateLimit(), c.rateWindow(), c.sendRate(),
+                c.configurationSet(), c.originVerify());
     }
 
     /** The test programme manifest (src/test/resources/programme.json). */

@@ -4,6 +4,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -31,21 +32,15 @@ public record SentMail(String raw, String to, String subject, String text, Strin
         try {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
                     new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
-            String text = "";
-            String html = "";
+            String[] parts = {"", ""};
             Object content = message.getContent();
             if (content instanceof Multipart multipart) {
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    BodyPart part = multipart.getBodyPart(i);
-                    if (part.isMimeType("text/plain")) {
-                        text = (String) part.getContent();
-                    } else if (part.isMimeType("text/html")) {
-                        html = (String) part.getContent();
-                    }
-                }
+                readable(multipart, parts);
             } else {
-                text = String.valueOf(content);
+                parts[0] = String.valueOf(content);
             }
+            String text = parts[0];
+            String html = parts[1];
             String to = Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString)
                     .findFirst().orElse("");
             return new SentMail(raw, to, message.getSubject(), text, html,
@@ -56,7 +51,21 @@ public record SentMail(String raw, String to, String subject, String text, Strin
         }
     }
 
-    /** Every https link in the text part. */
+    /** The text and HTML parts, also inside multipart/mixed (a message with an attachment). */
+    private static void readable(Multipart multipart, String[] parts) throws MessagingException, IOException {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                parts[0] = (String) part.getContent();
+            } else if (part.isMimeType("text/html")) {
+                parts[1] = (String) part.getContent();
+            } else if (part.getContent() instanceof Multipart nested) {
+                readable(nested, parts);
+            }
+        }
+    }
+
+        /** Every https link in the text part. */
     public List<String> links() {
         Matcher m = LINK.matcher(text);
         return m.results().map(r -> r.group()).toList();

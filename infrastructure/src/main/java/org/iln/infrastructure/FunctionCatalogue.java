@@ -44,10 +44,16 @@ public final class FunctionCatalogue {
                             "POST /api/me/next-round",
                             "POST /api/volunteer",
                             "GET /api/volunteer/confirm",
-
                             "POST /api/me/no-reply",
                             "POST /api/me/still-here",
-                            "POST /api/me/check-in")),
+                            "POST /api/me/check-in",
+                            "GET /api/coordinate",
+                            "POST /api/coordinate/approve",
+                            "POST /api/coordinate/hold",
+                            "POST /api/coordinate/pin",
+                            "POST /api/coordinate/forbid")),
+                    // The coordinator page needs nothing more: approving is a transaction of a
+                    // ConditionCheck (the draft's version) and Puts; a hold, pin or forbid and its audit are Puts.
                     List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                             "dynamodb:Query", "dynamodb:ConditionCheckItem"),
                     true,

@@ -28,7 +28,18 @@ class FunctionCatalogueTest {
                 "POST /api/erase", "GET /api/erase", "GET /api/me", "POST /api/me/update", "POST /api/me/withdraw",
                 "POST /api/me/link", "GET /api/me/survey", "POST /api/me/survey", "GET /api/me/next-round",
                 "POST /api/me/next-round", "POST /api/volunteer", "GET /api/volunteer/confirm", "POST /api/me/no-reply", "POST /api/me/still-here",
-                "POST /api/me/check-in")));
+                "POST /api/me/check-in", "GET /api/coordinate", "POST /api/coordinate/approve",
+                "POST /api/coordinate/hold", "POST /api/coordinate/pin", "POST /api/coordinate/forbid")));
+    }
+
+    @Test
+    void the_coordinator_page_adds_no_table_action_to_the_api_and_none_outside_its_list() {
+        FunctionSpec api = FunctionCatalogue.functions().get(0);
+
+        // Approving is ConditionCheck + Put in one transaction; holds, pins, forbids and the audit are Puts; the
+        // page reads with GetItem and Query. No Scan, no BatchWrite, no wildcard.
+        assertThat(api.tableActions()).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem",
+                "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:ConditionCheckItem");
     }
 
     @Test

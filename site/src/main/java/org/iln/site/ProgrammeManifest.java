@@ -52,6 +52,13 @@ final class ProgrammeManifest {
             country.put("code", c.code());
             country.put("name", c.name());
             country.put("region", c.region());
+            // Already public on the country's page; the functions send the country's draft rows there.
+            country.put("coordinators", c.coordinators().stream().map(k -> {
+                Map<String, Object> contact = new LinkedHashMap<>();
+                contact.put("name", k.name());
+                contact.put("contact", k.contact());
+                return contact;
+            }).toList());
             return country;
         }).toList());
         var c = programme.choices();

@@ -239,6 +239,19 @@ class BakedSiteTest {
             assertThat(published.get("countryCapPercent").asInt()).isEqualTo(round.get("countryCapPercent"));
         }
         assertThat(manifest.get("countries")).hasSize(countries.size());
+        // and each country's coordinators with exactly the public name and role contact of
+        // countries.yml (shown on the country's page already), nothing else of theirs
+        for (Map<String, Object> country : countries) {
+            JsonNode published = find(manifest.get("countries"), "code", String.valueOf(country.get("code")));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> roster = (List<Map<String, Object>>) country.get("coordinators");
+            assertThat(published.get("coordinators")).hasSize(roster.size());
+            for (int i = 0; i < roster.size(); i++) {
+                JsonNode c = published.get("coordinators").get(i);
+                assertThat(c.fieldNames()).toIterable().containsExactly("name", "contact");
+                assertThat(c.get("contact").asText()).isEqualTo(roster.get(i).get("contact"));
+            }
+        }
         assertThat(manifest.get("choices").fieldNames()).toIterable()
                 .containsExactly("sectors", "careerStages", "interests", "languages", "timeZones", "heardFrom");
         assertThat(manifest.get("choices").get("languages").get(0).fieldNames()).toIterable()
@@ -288,7 +301,7 @@ class BakedSiteTest {
     @Test
     void the_manifest_describes_countries_by_code_name_and_region_only() throws IOException {
         for (JsonNode country : manifest().get("countries")) {
-            assertThat(country.fieldNames()).toIterable().containsExactly("code", "name", "region");
+            assertThat(country.fieldNames()).toIterable().containsExactly("code", "name", "region", "coordinators");
         }
     }
 

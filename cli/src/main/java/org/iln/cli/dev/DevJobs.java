@@ -14,9 +14,11 @@ import org.iln.figures.FiguresHandler;
 import org.iln.mail.DispatchHandler;
 import org.iln.mail.SendRate;
 import org.iln.programme.Programme;
+import org.iln.round.DraftReview;
 import org.iln.round.NightlyMatchingHandler;
 import org.iln.round.RoundEndHandler;
 import org.iln.round.RoundCareHandler;
+import org.iln.round.PartnershipStore;
 import org.iln.signup.CountryCapHandler;
 
 /**
@@ -37,11 +39,14 @@ public final class DevJobs {
     private final Map<String, Runnable> night;
     private final Optional<ProgrammeClock> clock;
     private final Optional<Supplier<Programme>> programme;
+    private final Optional<Runnable> newcomersMatching;
 
-    private DevJobs(Map<String, Runnable> night, Optional<ProgrammeClock> clock, Optional<Supplier<Programme>> programme) {
+    private DevJobs(Map<String, Runnable> night, Optional<ProgrammeClock> clock, Optional<Supplier<Programme>> programme,
+                    Optional<Runnable> newcomersMatching) {
         this.night = new LinkedHashMap<>(night);
         this.clock = clock;
         this.programme = programme;
+        this.newcomersMatching = newcomersMatching;
     }
 
     /**
@@ -50,6 +55,12 @@ public final class DevJobs {
      *
      * <p>"matching" is followed by a dispatch, as production's five-minute dispatch follows the
      * 02:00 matching, so that the introductions are in the mail viewer when the job answers.
+     *
+     * <p>Run without a date ({@code ./iln run matching}, the /_dev button), matching is a
+     * newcomer's shortcut: the night drafts, the demo programme team approves that draft (as a
+     * programme coordinator does from the draft mail's link), and the night runs again and
+     * publishes it. With {@code --date}, and in "nightly", nobody approves for you: the draft waits
+     * for its approve link, as in production.
      */
     static DevJobs register(AwsClients clients, ProgrammeClock clock, FunctionsConfig config,
                             Supplier<Programme> programme) {
@@ -58,9 +69,10 @@ public final class DevJobs {
         Map<String, Runnable> night = new LinkedHashMap<>();
         night.put("country-cap", () -> new CountryCapHandler(clients, clock, config)
                 .handleRequest(Map.of(), new LocalLambdaContext("iln-country-cap", 512, 900_000)));
+        Runnable matching = () -> new NightlyMatchingHandler(clients, clock, config)
+                .handleRequest(Map.of(), new LocalLambdaContext("iln-matching", 3008, 900_000));
         night.put("matching", () -> {
-            new NightlyMatchingHandler(clients, clock, config)
-                    .handleRequest(Map.of(), new LocalLambdaContext("iln-matching", 3008, 900_000));
+            matching.run();
             dispatch.run();
         });
         night.put("round-care", () -> new RoundCareHandler(clients, clock, config)
@@ -74,12 +86,34 @@ public final class DevJobs {
         night.put("figures", () -> new FiguresHandler(clients, clock, config)
                 .handleRequest(Map.of(), new LocalLambdaContext("iln-figures", 1024, 300_000)));
         night.put("dispatch", dispatch);
-        return new DevJobs(night, Optional.of(clock), Optional.of(programme));
+        Runnable newcomers = () -> {
+            matching.run();
+            approveTodaysDrafts(new PartnershipStore(clients.dynamo(), config.tableName()), programme.get(), clock);
+            matching.run();
+            dispatch.run();
+        };
+        return new DevJobs(night, Optional.of(clock), Optional.of(programme), Optional.of(newcomers));
     }
+
+    /** The demo programme team approves the draft of every round whose match date has come and that is not published. */
+    private static void approveTodaysDrafts(PartnershipStore partnerships, Programme programme, ProgrammeClock clock) {
+        LocalDate today = clock.today();
+        DraftReview review = partnerships.review();
+        for (Programme.Round round : programme.rounds()) {
+            if (round.matchDate() == null || today.isBefore(round.matchDate()) || partnerships.isPublished(round.id())) {
+                continue;
+            }
+            review.draftVersion(round.id()).ifPresent(version -> review.approve(round.id(), version,
+                    DEMO_APPROVER, "dev", clock.instant(), round.personalDataKeptUntil()));
+        }
+    }
+
+    /** Who approves in a newcomer's matching: named so in the audit and the next draft. */
+    static final String DEMO_APPROVER = "the demo programme team (./iln run matching without --date)";
 
     /** A registry with exactly these jobs and no clock to move (tests). */
     static DevJobs of(Map<String, Runnable> jobs) {
-        return new DevJobs(jobs, Optional.empty(), Optional.empty());
+        return new DevJobs(jobs, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** The registered job names in the night's order, then {@value #NIGHTLY} (when there are jobs). */
@@ -98,6 +132,17 @@ public final class DevJobs {
             return Optional.of(() -> all.forEach(Runnable::run));
         }
         return Optional.ofNullable(night.get(name));
+    }
+
+    /**
+     * The job with this name as it runs for this request: "matching" without a date is the
+     * newcomer's shortcut (draft, the demo team's approval, publish; see {@link #register}).
+     */
+    public Optional<Runnable> job(String name, Optional<LocalDate> date) {
+        if ("matching".equals(name) && date.isEmpty() && newcomersMatching.isPresent()) {
+            return newcomersMatching;
+        }
+        return job(name);
     }
 
     /**

@@ -340,9 +340,9 @@ public final class DevServer implements AutoCloseable {
 
     private void runJob(Context ctx) {
         String name = ctx.pathParam("job");
-        Optional<Runnable> job = jobs.job(name);
         String dateParam = ctx.queryParam("date");
         Optional<LocalDate> date = dateOf(dateParam);
+        Optional<Runnable> job = jobs.job(name, date);
         String message;
         if (job.isEmpty()) {
             ctx.status(HttpStatus.NOT_FOUND);

@@ -29,9 +29,15 @@ import org.iln.localaws.SentMailPage;
  *                   as local mail catchers show them for debugging delivery
  * @param headers    the same headers by name, in order, each value unfolded onto one line
  * @param links      every http(s) link in the message, in order, so the viewer can make them clickable
+ * @param attachments the files it carries (the coordinators' draft CSV), each with its text
  */
 public record LocalMail(int number, String to, String subject, Optional<Instant> date, String rawHeaders,
-                        Map<String, List<String>> headers, String text, String html, List<String> links) {
+                        Map<String, List<String>> headers, String text, String html, List<String> links,
+                        List<Attachment> attachments) {
+
+    /** A file a message carries, as text (the programme attaches CSV only). */
+    public record Attachment(String filename, String text) {
+    }
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>]+");
     private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]+");
@@ -40,6 +46,7 @@ public record LocalMail(int number, String to, String subject, Optional<Instant>
     public LocalMail {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         links = List.copyOf(links);
+        attachments = List.copyOf(attachments);
     }
 
     /** Every message, newest first, numbered from 1 in the order they were sent. */
@@ -59,7 +66,8 @@ public record LocalMail(int number, String to, String subject, Optional<Instant>
                         .add(FOLD.matcher(header.getValue()).replaceAll(" "));
             }
             String[] parts = {"", ""};
-            collect(message.getContent(), message.isMimeType("text/html"), parts);
+            List<Attachment> attachments = new ArrayList<>();
+            collect(message.getContent(), message.isMimeType("text/html"), parts, attachments);
             String to = message.getRecipients(Message.RecipientType.TO) == null ? ""
                     : String.join(", ", Arrays.stream(message.getRecipients(Message.RecipientType.TO))
                             .map(Object::toString).toList());
@@ -67,18 +75,24 @@ public record LocalMail(int number, String to, String subject, Optional<Instant>
                     .map(r -> r.group().replace("&amp;", "&")).distinct().toList();
             return new LocalMail(sent.number(), to, Optional.ofNullable(message.getSubject()).orElse("(no subject)"),
                     Optional.ofNullable(message.getSentDate()).map(java.util.Date::toInstant), rawHeaders, headers,
-                    parts[0], parts[1], links);
+                    parts[0], parts[1], links, attachments);
         } catch (MessagingException | IOException e) {
             return new LocalMail(sent.number(), "", "(not valid MIME: " + e.getMessage() + ")", Optional.empty(),
-                    rawHeaders, Map.of(), raw, "", List.of());
+                    rawHeaders, Map.of(), raw, "", List.of(), List.of());
         }
     }
 
-    private static void collect(Object content, boolean html, String[] parts) throws MessagingException, IOException {
+    private static void collect(Object content, boolean html, String[] parts, List<Attachment> attachments)
+            throws MessagingException, IOException {
         if (content instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
                 BodyPart part = multipart.getBodyPart(i);
-                collect(part.getContent(), part.isMimeType("text/html"), parts);
+                if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                    attachments.add(new Attachment(Optional.ofNullable(part.getFileName()).orElse("attachment"),
+                            new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
+                    continue;
+                }
+                collect(part.getContent(), part.isMimeType("text/html"), parts, attachments);
             }
         } else if (content instanceof String s) {
             parts[html ? 1 : 0] = parts[html ? 1 : 0].isEmpty() ? s : parts[html ? 1 : 0];

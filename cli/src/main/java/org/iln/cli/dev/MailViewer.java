@@ -121,6 +121,8 @@ final class MailViewer {
             item.put("text", m.text());
             item.put("html", m.html());
             item.put("links", m.links());
+            item.put("attachments", m.attachments().stream()
+                    .map(a -> Map.of("filename", a.filename(), "text", a.text())).toList());
             list.add(item);
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -187,6 +189,10 @@ final class MailViewer {
                 body.append("<iframe title=\"Message ").append(m.number()).append(" as HTML\" sandbox=\"allow-popups ")
                         .append("allow-top-navigation-by-user-activation\" srcdoc=\"").append(DevServer.escape(html))
                         .append("\"></iframe>");
+            }
+            for (LocalMail.Attachment a : m.attachments()) {
+                body.append("<details class=\"attachment\"><summary>Attachment ").append(DevServer.escape(a.filename()))
+                        .append("</summary><pre>").append(DevServer.escape(a.text())).append("</pre></details>");
             }
             body.append("<details><summary>Plain text</summary><pre>").append(DevServer.escape(m.text())).append("</pre></details>")
                     .append("<details class=\"headers\"><summary>Headers</summary><pre>").append(DevServer.escape(m.rawHeaders()))

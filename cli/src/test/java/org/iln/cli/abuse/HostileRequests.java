@@ -52,7 +52,8 @@ final class HostileRequests {
 
     private static final String[] API_PATHS = {"/api/signup", "/api/confirm", "/api/unsubscribe", "/api/erase",
         "/api/me", "/api/me/update", "/api/me/withdraw", "/api/me/link", "/api/me/survey", "/api/me/next-round", "/api/volunteer", "/api/volunteer/confirm",
-        "/api/me/no-reply", "/api/me/still-here", "/api/me/check-in"};
+        "/api/me/no-reply", "/api/me/still-here", "/api/me/check-in", "/api/coordinate",
+        "/api/coordinate/approve", "/api/coordinate/hold"};
     private static final String[] HOSTILE_TEXT = {
         "\u0000", "a\u0000b", "\r", "\n", "\r\n", "Ana\r\nBcc: victim@example.net", "Ana\nSubject: free money",
         "\u202Egro.elpmaxe@ana", "\u2066Ana\u2069", "Ana\u200F\u202B", "\u2028", "\u2029", "\u0085", "\u007F",
@@ -140,7 +141,8 @@ final class HostileRequests {
         boolean api = target.startsWith("/api/") || target.equals("/api") || target.startsWith("/api?");
         boolean formPost = type.startsWith("application/x-www-form-urlencoded") && method.equals("POST")
                 && (target.startsWith("/api/signup") || target.startsWith("/api/erase")
-                        || target.startsWith("/api/me/") || target.startsWith("/api/volunteer"));
+                        || target.startsWith("/api/me/") || target.startsWith("/api/volunteer")
+                        || target.startsWith("/api/coordinate/"));
         return new Attack(category, description, out.toByteArray(), halfClose, api, formPost, method.equals("HEAD"),
                 false);
     }
@@ -343,11 +345,13 @@ final class HostileRequests {
             "POST /api/erase", "HEAD /api/unsubscribe", "HEAD /api/erase", "GET /api/me", "HEAD /api/me",
             "POST /api/me/update", "POST /api/me/withdraw", "GET /api/me/survey", "POST /api/me/survey",
             "GET /api/me/next-round", "POST /api/me/next-round", "POST /api/me/no-reply",
-            "POST /api/me/still-here", "POST /api/me/check-in"};
+            "POST /api/me/still-here", "POST /api/me/check-in", "GET /api/coordinate",
+            "POST /api/coordinate/approve", "POST /api/coordinate/hold"};
         String[] route = pick(routes).split(" ");
         Purpose purpose = route[1].endsWith("confirm") ? Purpose.CONFIRM
                 : route[1].endsWith("unsubscribe") ? Purpose.UNSUBSCRIBE
-                : route[1].startsWith("/api/me") ? Purpose.PAGE : Purpose.ERASE;
+                : route[1].startsWith("/api/me") ? Purpose.PAGE
+                : route[1].startsWith("/api/coordinate") ? Purpose.COORDINATE : Purpose.ERASE;
         String token;
         String kind;
         boolean mustFail = true;
@@ -389,7 +393,8 @@ final class HostileRequests {
                     case CONFIRM -> pick(List.of(tokens.unsubscribeUsed(), tokens.eraseUnspent()));
                     case UNSUBSCRIBE -> pick(List.of(tokens.confirmUsed(), tokens.eraseUnspent()));
                     case ERASE -> pick(List.of(tokens.confirmUsed(), tokens.unsubscribeUsed()));
-                    case PAGE, VOLUNTEER -> pick(List.of(tokens.confirmUsed(), tokens.unsubscribeUsed(), tokens.eraseUnspent()));
+                    case PAGE, VOLUNTEER, COORDINATE -> pick(List.of(tokens.confirmUsed(), tokens.unsubscribeUsed(),
+                            tokens.eraseUnspent()));
                 };
             }
             case 7 -> {
@@ -403,7 +408,7 @@ final class HostileRequests {
             case 8 -> {
                 kind = "replayed: a link already used (confirm, unsubscribe) or only viewed (erase page)";
                 mustFail = false;
-                if (purpose == Purpose.PAGE) {
+                if (purpose == Purpose.PAGE || purpose == Purpose.COORDINATE) {
                     // The set-up mints no page link: a page path gets another purpose's live link.
                     kind = "a live link of another purpose on the personal page";
                     mustFail = true;

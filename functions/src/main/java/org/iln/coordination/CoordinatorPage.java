@@ -1,0 +1,258 @@
+package org.iln.coordination;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.iln.matching.MatchResult;
+import org.iln.programme.Programme;
+import org.iln.programme.Programme.Round;
+import org.iln.round.CoordinatorScope;
+import org.iln.round.DraftReview;
+import org.iln.round.DraftRows;
+import org.iln.round.PartnershipStore;
+import org.iln.store.AddressHasher;
+import org.iln.store.Application;
+import org.iln.store.ApplicationStore;
+import org.iln.token.Purpose;
+import org.iln.token.SignedLinks;
+import org.iln.token.StoredToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A coordinator's private page for one round, behind the signed link in their draft mail: the
+ * latest draft's rows they may see, what coordinators did, and the moves they can make without
+ * AWS credentials: approve the draft (the programme team only) and hold a proposed partnership.
+ *
+ * <p>The link names a round and a {@link CoordinatorScope}, never a person; it opens the page
+ * only while its address is still on the roster of that scope (the round's {@code coordinators}
+ * for the programme team, the country's in {@code countries.yml} for a Country Coordinator), so
+ * taking someone off the roster closes their page. A Country Coordinator sees and acts on the
+ * rows of their country's people only. Every move is a conditional write and is audited.
+ */
+public final class CoordinatorPage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CoordinatorPage.class);
+
+    private final ApplicationStore applications;
+    private final PartnershipStore partnerships;
+    private final DraftReview review;
+    private final SignedLinks tokens;
+    private final AddressHasher hasher;
+    private final Supplier<Programme> programme;
+    private final Clock clock;
+
+    /** A page over these stores, checking links with {@code tokens}. */
+    public CoordinatorPage(ApplicationStore applications, PartnershipStore partnerships, SignedLinks tokens,
+                           AddressHasher hasher, Supplier<Programme> programme, Clock clock) {
+        this.applications = Objects.requireNonNull(applications, "applications");
+        this.partnerships = Objects.requireNonNull(partnerships, "partnerships");
+        this.review = partnerships.review();
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.programme = Objects.requireNonNull(programme, "programme");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Who opened the page: their roster name, the round and what they may see. */
+    public record Coordinator(String name, String addressHash, Round round, CoordinatorScope scope) {
+    }
+
+    /**
+     * What the page shows.
+     *
+     * @param rows the latest draft's rows this coordinator may see (empty before the first draft)
+     * @param draftVersion the latest draft's version (what approving approves), empty if none
+     * @param approved whether that version is the approved one
+     * @param published whether the round's partnerships are published (nothing left to approve or hold)
+     * @param actions audited actions this coordinator may see, oldest first
+     */
+    public record View(Coordinator coordinator, DraftRows rows, String draftVersion, boolean approved,
+                       boolean published, List<DraftReview.Action> actions) {
+    }
+
+    /** What a move did. */
+    public enum Outcome {
+        /** Done now, and audited. */
+        DONE,
+        /** Already so (a double click, a replay): nothing changed. */
+        ALREADY,
+        /** The draft changed since the page was shown: nothing changed, look again. */
+        DRAFT_CHANGED,
+        /** Not this coordinator's to do (approval by a Country Coordinator, a pair outside their country). */
+        NOT_YOURS,
+        /** The round is published: the draft can no longer change. */
+        TOO_LATE,
+        /** Not two different people of this coordinator's rows of the current draft: nothing changed. */
+        NOT_IN_YOUR_ROWS,
+        /** A pin of two people of one country, or of someone pinned already, or of a pair kept apart: nothing changed. */
+        CONFLICT
+    }
+
+    /**
+     * Pins two people together ({@code pin}) or keeps them apart in every later draft. Both must
+     * be in this coordinator's rows of the current draft (a Country Coordinator: rows with someone
+     * of their country), so a link acts on no one it cannot see. Empty if the link is not valid.
+     */
+    public Optional<Outcome> pair(String token, boolean pin, String first, String second) {
+        Optional<Coordinator> found = coordinator(token);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Coordinator c = found.get();
+        String round = c.round().id();
+        if (partnerships.isPublished(round) || partnerships.plan(round).isPresent()) {
+            return Optional.of(Outcome.TOO_LATE);
+        }
+        Map<String, String> countryOf = new LinkedHashMap<>();
+        for (DraftRows.Row row : rows(c).rows()) {
+            for (int i = 0; i < row.ids().size(); i++) {
+                countryOf.put(row.ids().get(i), row.countries().get(i));
+            }
+        }
+        if (first.equals(second) || !countryOf.containsKey(first) || !countryOf.containsKey(second)) {
+            return Optional.of(Outcome.NOT_IN_YOUR_ROWS);
+        }
+        List<String> pair = first.compareTo(second) <= 0 ? List.of(first, second) : List.of(second, first);
+        if (pin) {
+            List<List<String>> pinned = new java.util.ArrayList<>(partnerships.coordination(round).pins());
+            pinned.addAll(review.pins(round));
+            List<List<String>> apart = new java.util.ArrayList<>(partnerships.coordination(round).forbids());
+            apart.addAll(review.forbids(round));
+            boolean already = pinned.stream().anyMatch(p -> p.containsAll(pair));
+            if (!already && (countryOf.get(first).equals(countryOf.get(second))
+                    || pinned.stream().anyMatch(p -> p.contains(first) || p.contains(second))
+                    || apart.stream().anyMatch(p -> p.containsAll(pair)))) {
+                return Optional.of(Outcome.CONFLICT);
+            }
+        }
+        Instant now = clock.instant();
+        DraftReview.Action action = new DraftReview.Action(now, c.name(), c.scope().id(), pin ? "pin" : "forbid",
+                pair.get(0) + " and " + pair.get(1));
+        boolean written = pin ? review.pin(round, first, second, action, c.round().personalDataKeptUntil())
+                : review.forbid(round, first, second, action, c.round().personalDataKeptUntil());
+        LOG.atInfo().addKeyValue("round", round).addKeyValue("outcome", written ? "written" : "already")
+                .log(pin ? "pin" : "forbid");
+        return Optional.of(written ? Outcome.DONE : Outcome.ALREADY);
+    }
+
+    /** The page behind a link, if the link is genuine, unexpired and its holder still on the roster. */
+    public Optional<View> open(String token) {
+        return coordinator(token).map(this::view);
+    }
+
+    /** Approves the draft of {@code version} (the one the page showed); empty if the link is not valid. */
+    public Optional<Outcome> approve(String token, String version) {
+        Optional<Coordinator> found = coordinator(token);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Coordinator c = found.get();
+        if (!c.scope().isProgramme()) {
+            return Optional.of(Outcome.NOT_YOURS);
+        }
+        if (partnerships.isPublished(c.round().id()) || partnerships.plan(c.round().id()).isPresent()) {
+            return Optional.of(Outcome.TOO_LATE);
+        }
+        DraftReview.Approval approval = review.approve(c.round().id(), version, c.name(), c.addressHash(),
+                clock.instant(), c.round().personalDataKeptUntil());
+        LOG.atInfo().addKeyValue("round", c.round().id()).addKeyValue("outcome", approval.name())
+                .log("draft approval");
+        return Optional.of(switch (approval) {
+            case APPROVED -> Outcome.DONE;
+            case ALREADY_APPROVED -> Outcome.ALREADY;
+            case DRAFT_CHANGED -> Outcome.DRAFT_CHANGED;
+        });
+    }
+
+    /**
+     * Holds a proposed partnership of the latest draft back: the next draft is solved without
+     * it. Empty if the link is not valid.
+     */
+    public Optional<Outcome> hold(String token, String partnership) {
+        Optional<Coordinator> found = coordinator(token);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Coordinator c = found.get();
+        String round = c.round().id();
+        if (partnerships.isPublished(round) || partnerships.plan(round).isPresent()) {
+            return Optional.of(Outcome.TOO_LATE);
+        }
+        Optional<DraftRows.Row> row = rows(c).rows().stream()
+                .filter(r -> !r.partnership().isEmpty() && r.partnership().equals(partnership)).findFirst();
+        if (row.isEmpty()) {
+            // Not in the draft, or not in this coordinator's country: the same answer, so a
+            // Country Coordinator learns nothing about other countries' partnerships.
+            return Optional.of(Outcome.DRAFT_CHANGED);
+        }
+        Instant now = clock.instant();
+        boolean held = review.hold(round, partnership, row.get().ids(),
+                new DraftReview.Action(now, c.name(), c.scope().id(), "hold", partnership + " ("
+                        + String.join(", ", row.get().ids()) + ")"), c.round().personalDataKeptUntil());
+        LOG.atInfo().addKeyValue("round", round).addKeyValue("outcome", held ? "held" : "already-held")
+                .log("partnership hold");
+        return Optional.of(held ? Outcome.DONE : Outcome.ALREADY);
+    }
+
+    private View view(Coordinator c) {
+        String round = c.round().id();
+        String version = review.draftVersion(round).orElse("");
+        boolean approved = !version.isEmpty() && review.approvedVersion(round).filter(version::equals).isPresent();
+        List<DraftReview.Action> actions = review.actions(round).stream()
+                .filter(a -> c.scope().isProgramme() || a.scope().equals(c.scope().id())).toList();
+        return new View(c, rows(c), version, approved, partnerships.isPublished(round), actions);
+    }
+
+    /** The latest draft's rows the coordinator may see, named from the applications as they are now. */
+    private DraftRows rows(Coordinator c) {
+        Optional<MatchResult> draft = partnerships.draft(c.round().id());
+        if (draft.isEmpty()) {
+            return new DraftRows(c.round().id(), List.of());
+        }
+        Map<String, Application> people = new LinkedHashMap<>();
+        applications.confirmedInRound(c.round().id()).forEach(a -> people.put(a.participantId(), a));
+        return DraftRows.of(draft.get(), people).seenBy(c.scope());
+    }
+
+    private Optional<Coordinator> coordinator(String token) {
+        Instant now = clock.instant();
+        Optional<StoredToken> stored = tokens.check(token, Purpose.COORDINATE, now);
+        Optional<Coordinator> found = stored.flatMap(t -> onRoster(t));
+        if (found.isEmpty()) {
+            LOG.atInfo().addKeyValue("outcome", stored.isEmpty() ? "bad-link" : "not-on-roster")
+                    .log("coordinator page refused");
+        }
+        return found;
+    }
+
+    private Optional<Coordinator> onRoster(StoredToken token) {
+        Programme current = programme.get();
+        Optional<Round> round = current.round(token.round());
+        Optional<CoordinatorScope> scope = CoordinatorScope.parse(token.participantId());
+        if (round.isEmpty() || scope.isEmpty()) {
+            return Optional.empty();
+        }
+        if (scope.get().isProgramme()) {
+            return round.get().coordinators().stream()
+                    .filter(k -> k.email() != null && hasher.address(k.email()).equals(token.addressHash()))
+                    .findFirst().map(k -> new Coordinator(k.name(), token.addressHash(), round.get(), scope.get()));
+        }
+        return current.country(scope.get().country().get()).stream()
+                .flatMap(country -> country.coordinators().stream())
+                .filter(k -> k.hasAddress() && hasher.address(k.contact()).equals(token.addressHash()))
+                .findFirst().map(k -> new Coordinator(k.name(), token.addressHash(), round.get(), scope.get()));
+    }
+
+    /** Today's date on the page's clock (the page says whether the match date has passed). */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,48 @@
+package org.iln.signup;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.iln.coordination.CoordinatorPage;
+
+/** What the coordinator page's template is given: the draft's rows the coordinator may see, its state and the forms. */
+final class CoordinatorPageModel {
+
+    private CoordinatorPageModel() {
+    }
+
+    /** The page's address for a token (base64url and dots: nothing to encode). */
+    static String pageUrl(String token) {
+        return "/api/coordinate?token=" + token;
+    }
+
+    static Map<String, Object> of(CoordinatorPage.View view, String token, String done) {
+        CoordinatorPage.Coordinator c = view.coordinator();
+        Map<String, Object> model = new HashMap<>();
+        String title = c.round().title() == null || c.round().title().isBlank() ? c.round().id() : c.round().title();
+        model.put("roundTitle", title);
+        model.put("matchDate", c.round().matchDate() == null ? "" : c.round().matchDate().toString());
+        model.put("coordinatorName", c.name());
+        model.put("scopeLabel", c.scope().country().map(code -> "Country Coordinator, " + code)
+                .orElse("programme team"));
+        model.put("draftVersion", view.draftVersion());
+        model.put("approved", view.approved());
+        model.put("published", view.published());
+        model.put("canApprove", c.scope().isProgramme());
+        model.put("canHold", !view.published());
+        model.put("rows", view.rows().toModel());
+        model.put("actions", view.actions().stream().map(a -> a.at().toString().substring(0, 16).replace('T', ' ')
+                + " " + a.by() + " (" + a.scope() + "): " + a.action() + " " + a.subject()).toList());
+        model.put("approveAction", "/api/coordinate/approve?token=" + token);
+        model.put("holdAction", "/api/coordinate/hold?token=" + token);
+        model.put("pinAction", "/api/coordinate/pin?token=" + token);
+        model.put("forbidAction", "/api/coordinate/forbid?token=" + token);
+        model.put("done", switch (done) {
+            case "approved" -> "The draft is approved. It is published on the first night from the match date on.";
+            case "held" -> "The partnership is held: the next draft is solved without it.";
+            case "pinned" -> "The two are pinned together: the next draft pairs them.";
+            case "forbidden" -> "The two are kept apart: no draft pairs them again.";
+            default -> "";
+        });
+        return model;
+    }
+}
