@@ -1,6 +1,6 @@
 <#-- The partner details shared by the introduction and new-partner messages (text part). -->
 <#macro row key value>
-  ${(msg(key) + ":")?right_pad(11)}${value}
+  ${(msg(key) + ": ")?right_pad(11)}${value}
 </#macro>
 <#macro list partners reasons>
 <#list partners as p>

@@ -1,5 +1,5 @@
 <#import "layout.txt.ftl" as layout>
-<#assign subject = "A new Country Coordinator volunteer for ${countryName}">
+<#assign subject = "A new Country Coordinator volunteer for ${offerCountry}">
 <@layout.page>
 Hello,
 
@@ -8,7 +8,7 @@ this message to reach them. To appoint them, add them to the roster by a pull re
 
 Name: ${name}
 Email: ${email}
-Country: ${countryName} (${country})
+Country: ${offerCountry} (${country})
 Languages: ${languages}
 Hours a month: ${hours}
 

@@ -205,7 +205,7 @@ public final class Volunteering {
             mailer.sendOnce("volunteer-offer:" + offerId + ":" + coordinatorHash, new Envelope(coordinator,
                     coordinatorHash, "volunteer-offer", Map.of(
                             "name", offer.name(), "email", offer.email(), "country", offer.country(),
-                            "countryName", programme.get().country(offer.country())
+                            "offerCountry", programme.get().country(offer.country())
                                     .map(Programme.Country::name).orElse(offer.country()),
                             "languages", String.join(", ", offer.languages()), "why", offer.why(),
                             "hours", Integer.toString(offer.hours()), "siteUrl", links.site()),

@@ -70,7 +70,7 @@ class MailTest {
     void a_volunteer_s_offer_reaches_the_programme_team_escaped_in_html_and_as_typed_in_text() {
         // when
         MailRenderer.RenderedMail mail = renderer.render("volunteer-offer", Map.of("name", "<b>Amina</b>",
-                "email", "amina@example.org", "country", "KE", "countryName", "Kenya", "languages", "en, sw",
+                "email", "amina@example.org", "country", "KE", "offerCountry", "Kenya", "languages", "en, sw",
                 "why", "Line one\nLine <two>", "hours", "4", "siteUrl", "https://iln.example.org"));
 
         // then

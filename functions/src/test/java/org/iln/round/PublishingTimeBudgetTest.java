@@ -73,7 +73,8 @@ class PublishingTimeBudgetTest {
         return new MatchingNight(new ApplicationStore(aws.dynamo(), Aws.TABLE), new Suppressions(aws.dynamo(), Aws.TABLE),
                 new PartnershipStore(aws.dynamo(), Aws.TABLE), new Outbox(new MailStore(aws.dynamo(), Aws.TABLE),
                 round.clock), new AddressHasher(aws.config().addressKey()),
-                ProgrammeSource.of(aws.config().programme(), round.clock), round.clock, 1);
+                ProgrammeSource.of(aws.config().programme(), round.clock), round.clock, 1,
+                new MatchingNight.ApprovalPolicy(java.util.Optional.of(0)));
     }
 
     private static java.util.Optional<MatchResult> plan(Aws aws) {
