@@ -12,6 +12,10 @@ import java.util.Map;
 import org.iln.cli.ScratchFolder;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -165,6 +169,85 @@ final class Browser {
             String body = driver.findElement(By.tagName("body")).getText();
             throw new AssertionError("expected a page at *" + urlPart + "*, still at " + driver.getCurrentUrl()
                     + " showing: " + body.substring(0, Math.min(600, body.length())), e);
+        }
+    }
+
+    /**
+     * A browser without JavaScript, as a test class's visitor, and a checker with it that runs axe
+     * (its timers need JavaScript) on what the first was shown: registered with
+     * {@code @RegisterExtension}, both start before the class's tests and quit after them.
+     */
+    static final class Pair implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+
+        private final boolean cspChecked;
+        private ChromeDriver withoutJs;
+        private ChromeDriver checker;
+        private String axe;
+
+        private Pair(boolean cspChecked) {
+            this.cspChecked = cspChecked;
+        }
+
+        /** Fails each test after which either browser's console shows a Content-Security-Policy violation. */
+        static Pair checkingCsp() {
+            return new Pair(true);
+        }
+
+        /** Leaves the console alone. */
+        static Pair withoutCspCheck() {
+            return new Pair(false);
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            axe = axeSource();
+            withoutJs = start(false);
+            checker = start(true);
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            if (cspChecked) {
+                assertNoCspViolation(withoutJs);
+                assertNoCspViolation(checker);
+            }
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            try {
+                if (withoutJs != null) {
+                    withoutJs.quit();
+                }
+            } finally {
+                if (checker != null) {
+                    checker.quit();
+                }
+            }
+        }
+
+        ChromeDriver withoutJs() {
+            return withoutJs;
+        }
+
+        ChromeDriver checker() {
+            return checker;
+        }
+
+        String axe() {
+            return axe;
+        }
+
+        /** Fails on axe's WCAG 2.2 A/AA violations of the page the browser without JavaScript shows. */
+        void assertNoAxeViolations(String what) {
+            // A GET changes nothing, so opening the same address again shows the same page.
+            assertNoAxeViolationsAt(withoutJs.getCurrentUrl(), what);
+        }
+
+        /** The same for the page at {@code url}, opened in the checker. */
+        void assertNoAxeViolationsAt(String url, String what) {
+            checker.get(url);
+            Assertions.assertEquals(List.of(), axeViolations(checker, axe), "WCAG 2.2 A/AA violations on " + what);
         }
     }
 }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -24,30 +23,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class LanguageJourneyTest {
 
-    private static ChromeDriver withoutJs;
-    /** Runs axe (its timers need JavaScript) on the pages the browser without it was shown. */
-    private static ChromeDriver checker;
-    private static String axe;
-
-    @BeforeAll
-    static void browsers() {
-        axe = Browser.axeSource();
-        withoutJs = Browser.start(false);
-        checker = Browser.start(true);
-    }
-
-    @AfterAll
-    static void quit() {
-        if (withoutJs != null) {
-            withoutJs.quit();
-        }
-        if (checker != null) {
-            checker.quit();
-        }
-    }
+    @RegisterExtension
+    static final Browser.Pair browsers = Browser.Pair.withoutCspCheck();
 
     @Test
     void signing_up_through_the_spanish_form_without_javascript_brings_a_spanish_page_and_a_spanish_confirmation_mail() {
+        ChromeDriver withoutJs = browsers.withoutJs();
         // given
         String email = "browser-es-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         SignupForm.fillValid(withoutJs, email, "/es/signup.html");
@@ -58,8 +39,7 @@ class LanguageJourneyTest {
         // then the Spanish answer page
         Browser.waitFor(withoutJs, "/es/check-your-email.html");
         assertThat(withoutJs.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
-        checker.get(withoutJs.getCurrentUrl());
-        assertThat(Browser.axeViolations(checker, axe)).as("axe on the Spanish answer page").isEmpty();
+        browsers.assertNoAxeViolations("the Spanish answer page");
 
         // and a Spanish confirmation mail, whose link lands on the Spanish confirmed page
         WebElement mail = new WebDriverWait(withoutJs, Duration.ofSeconds(10)).until(d -> {
@@ -78,6 +58,7 @@ class LanguageJourneyTest {
 
     @Test
     void the_functions_own_arabic_error_page_is_arabic_and_right_to_left() {
+        ChromeDriver checker = browsers.checker();
         // given the Arabic form, posted empty past the browser's checks
         checker.get(RunningProgramme.url("/ar/signup.html"));
         checker.executeScript("var f = document.getElementById('signup'); f.noValidate = true;"
@@ -94,6 +75,6 @@ class LanguageJourneyTest {
         assertThat(html.getAttribute("dir")).isEqualTo("rtl");
         assertThat(checker.findElement(By.tagName("h1")).getText()).isEqualTo("يُرجى تصحيح طلبك");
         assertThat(checker.findElement(By.cssSelector("main a[href='/ar/signup.html']")).isDisplayed()).isTrue();
-        assertThat(Browser.axeViolations(checker, axe)).as("axe on the Arabic error page").isEmpty();
+        assertThat(Browser.axeViolations(checker, browsers.axe())).as("axe on the Arabic error page").isEmpty();
     }
 }

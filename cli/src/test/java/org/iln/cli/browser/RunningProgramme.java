@@ -1,9 +1,16 @@
 package org.iln.cli.browser;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.iln.cli.Checkout;
 import org.iln.cli.OpenRound;
 import org.iln.cli.ScratchFolder;
@@ -13,6 +20,7 @@ import org.iln.programme.Programme;
 import org.iln.programme.ProgrammeSource;
 import org.iln.store.Application;
 import org.iln.store.ApplicationStore;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -65,6 +73,28 @@ final class RunningProgramme implements BeforeAllCallback {
     static Programme.Round nextRound() {
         return ProgrammeSource.fromFile(site.folder().path().resolve("programme.json")).roundAfter(round())
                 .orElseThrow(() -> new IllegalStateException("site/data/rounds.yml has no round after " + round().id()));
+    }
+
+    /** Runs a job of the class's dev server as the night of {@code date} (or now), as {@code ./iln run} does; fails unless it ran. */
+    static String run(String job, Optional<String> date) {
+        return run(server, job, date);
+    }
+
+    /** The same on {@code server}: POSTs to its {@code /_dev/run/JOB} and returns what it answered. */
+    static String run(DevServer server, String job, Optional<String> date) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                            server.url() + "_dev/run/" + job + date.map(d -> "?date=" + d).orElse("")))
+                            .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Assertions.assertEquals(200, response.statusCode(), () -> "the dev server's answer to " + job + ": " + response.body());
+            return response.body();
+        } catch (IOException e) {
+            throw new AssertionError("the dev server did not run " + job, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     /** The confirmed (or waitlisted) applications of the round, read from the table. */
