@@ -71,6 +71,8 @@ public final class PersonalPage {
     public enum Standing {
         WAITING_FOR_CONFIRMATION("Waiting for you to confirm your address"),
         CONFIRMED("Confirmed: you will be introduced to your partner on the match date"),
+        /** Confirmed, and the match date has passed without a partner (none found yet, or the partner left). */
+        LOOKING_FOR_PARTNER("Confirmed: we are looking for a partner for you"),
         WAITLISTED("On the waiting list"),
         MATCHED("Matched"),
         WITHDRAWN("Withdrawn from this round"),
@@ -323,7 +325,7 @@ public final class PersonalPage {
         boolean matchDatePassed = round != null && round.matchDate() != null && !today.isBefore(round.matchDate());
         Standing standing = switch (application.status()) {
             case UNCONFIRMED -> Standing.WAITING_FOR_CONFIRMATION;
-            case CONFIRMED -> Standing.CONFIRMED;
+            case CONFIRMED -> matchDatePassed ? Standing.LOOKING_FOR_PARTNER : Standing.CONFIRMED;
             case WAITLISTED -> Standing.WAITLISTED;
             case MATCHED -> Standing.MATCHED;
             case WITHDRAWN -> Standing.WITHDRAWN;

@@ -358,6 +358,10 @@ class PersonalPageTest {
             assertThat(pairStatuses()).containsExactly("DISSOLVED");
             assertThat(participant.aws.sentMail()).filteredOn(m -> m.subject().equals("Your partner has left the round"))
                     .extracting(SentMail::to).containsExactly("lena@example.se");
+            // and her page says a new partner is being looked for, not that she waits for the match date
+            assertThat(participant.get("/api/me", introductionTo("lena@example.se").token("/api/me")).getBody())
+                    .contains("data-standing=\"LOOKING_FOR_PARTNER\"", "looking for a partner for you")
+                    .doesNotContain("on the match date");
             assertThat(participant.aws.sentMail()).filteredOn(m -> m.to().equals("kofi@example.gh"))
                     .extracting(SentMail::subject).last().asString().startsWith("You have withdrawn");
         }
