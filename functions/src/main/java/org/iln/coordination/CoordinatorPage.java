@@ -102,14 +102,13 @@ public final class CoordinatorPage {
      * of their country), so a link acts on no one it cannot see. Empty if the link is not valid.
      */
     public Optional<Outcome> pair(String token, boolean pin, String first, String second) {
-        Optional<Coordinator> found = coordinator(token);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Coordinator c = found.get();
+        return coordinator(token).map(c -> pair(c, pin, first, second));
+    }
+
+    private Outcome pair(Coordinator c, boolean pin, String first, String second) {
         String round = c.round().id();
-        if (partnerships.isPublished(round) || partnerships.plan(round).isPresent()) {
-            return Optional.of(Outcome.TOO_LATE);
+        if (tooLate(round)) {
+            return Outcome.TOO_LATE;
         }
         Map<String, String> countryOf = new LinkedHashMap<>();
         for (DraftRows.Row row : rows(c).rows()) {
@@ -118,7 +117,7 @@ public final class CoordinatorPage {
             }
         }
         if (first.equals(second) || !countryOf.containsKey(first) || !countryOf.containsKey(second)) {
-            return Optional.of(Outcome.NOT_IN_YOUR_ROWS);
+            return Outcome.NOT_IN_YOUR_ROWS;
         }
         List<String> pair = first.compareTo(second) <= 0 ? List.of(first, second) : List.of(second, first);
         if (pin) {
@@ -130,7 +129,7 @@ public final class CoordinatorPage {
             if (!already && (countryOf.get(first).equals(countryOf.get(second))
                     || pinned.stream().anyMatch(p -> p.contains(first) || p.contains(second))
                     || apart.stream().anyMatch(p -> p.containsAll(pair)))) {
-                return Optional.of(Outcome.CONFLICT);
+                return Outcome.CONFLICT;
             }
         }
         Instant now = clock.instant();
@@ -140,7 +139,7 @@ public final class CoordinatorPage {
                 : review.forbid(round, first, second, action, c.round().personalDataKeptUntil());
         LOG.atInfo().addKeyValue("round", round).addKeyValue("outcome", written ? "written" : "already")
                 .log(pin ? "pin" : "forbid");
-        return Optional.of(written ? Outcome.DONE : Outcome.ALREADY);
+        return written ? Outcome.DONE : Outcome.ALREADY;
     }
 
     /** The page behind a link, if the link is genuine, unexpired and its holder still on the roster. */
@@ -150,26 +149,25 @@ public final class CoordinatorPage {
 
     /** Approves the draft of {@code version} (the one the page showed); empty if the link is not valid. */
     public Optional<Outcome> approve(String token, String version) {
-        Optional<Coordinator> found = coordinator(token);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Coordinator c = found.get();
+        return coordinator(token).map(c -> approve(c, version));
+    }
+
+    private Outcome approve(Coordinator c, String version) {
         if (!c.scope().isProgramme()) {
-            return Optional.of(Outcome.NOT_YOURS);
+            return Outcome.NOT_YOURS;
         }
-        if (partnerships.isPublished(c.round().id()) || partnerships.plan(c.round().id()).isPresent()) {
-            return Optional.of(Outcome.TOO_LATE);
+        if (tooLate(c.round().id())) {
+            return Outcome.TOO_LATE;
         }
         DraftReview.Approval approval = review.approve(c.round().id(), version, c.name(), c.addressHash(),
                 clock.instant(), c.round().personalDataKeptUntil());
         LOG.atInfo().addKeyValue("round", c.round().id()).addKeyValue("outcome", approval.name())
                 .log("draft approval");
-        return Optional.of(switch (approval) {
+        return switch (approval) {
             case APPROVED -> Outcome.DONE;
             case ALREADY_APPROVED -> Outcome.ALREADY;
             case DRAFT_CHANGED -> Outcome.DRAFT_CHANGED;
-        });
+        };
     }
 
     /**
@@ -177,21 +175,20 @@ public final class CoordinatorPage {
      * it. Empty if the link is not valid.
      */
     public Optional<Outcome> hold(String token, String partnership) {
-        Optional<Coordinator> found = coordinator(token);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Coordinator c = found.get();
+        return coordinator(token).map(c -> hold(c, partnership));
+    }
+
+    private Outcome hold(Coordinator c, String partnership) {
         String round = c.round().id();
-        if (partnerships.isPublished(round) || partnerships.plan(round).isPresent()) {
-            return Optional.of(Outcome.TOO_LATE);
+        if (tooLate(round)) {
+            return Outcome.TOO_LATE;
         }
         Optional<DraftRows.Row> row = rows(c).rows().stream()
                 .filter(r -> !r.partnership().isEmpty() && r.partnership().equals(partnership)).findFirst();
         if (row.isEmpty()) {
             // Not in the draft, or not in this coordinator's country: the same answer, so a
             // Country Coordinator learns nothing about other countries' partnerships.
-            return Optional.of(Outcome.DRAFT_CHANGED);
+            return Outcome.DRAFT_CHANGED;
         }
         Instant now = clock.instant();
         boolean held = review.hold(round, partnership, row.get().ids(),
@@ -199,7 +196,12 @@ public final class CoordinatorPage {
                         + String.join(", ", row.get().ids()) + ")"), c.round().personalDataKeptUntil());
         LOG.atInfo().addKeyValue("round", round).addKeyValue("outcome", held ? "held" : "already-held")
                 .log("partnership hold");
-        return Optional.of(held ? Outcome.DONE : Outcome.ALREADY);
+        return held ? Outcome.DONE : Outcome.ALREADY;
+    }
+
+    /** Published, or publishing has begun: the draft can no longer change. */
+    private boolean tooLate(String round) {
+        return partnerships.isPublished(round) || partnerships.plan(round).isPresent();
     }
 
     private View view(Coordinator c) {

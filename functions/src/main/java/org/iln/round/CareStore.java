@@ -16,15 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.iln.programme.Programme.Round;
-import org.iln.store.Application;
 import org.iln.store.Attributes;
 import org.iln.store.Paging;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -169,25 +166,9 @@ public final class CareStore {
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(values).build()).build());
         for (String member : pair.members()) {
-            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                    .key(key("ROUND#" + round, "APP#" + member))
-                    .updateExpression("SET #status = :confirmed REMOVE pairId")
-                    .conditionExpression("#status = :matched AND pairId = :pair")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":matched", s(Application.Status.MATCHED.name()),
-                            ":confirmed", s(Application.Status.CONFIRMED.name()), ":pair", s(pair.id())))
-                    .build()).build());
+            writes.add(PartnershipStore.release(table, round, pair.id(), member));
         }
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (e.hasCancellationReasons() && e.cancellationReasons().stream().map(CancellationReason::code)
-                    .anyMatch("ConditionalCheckFailed"::equals)) {
-                return false;
-            }
-            throw e;
-        }
+        return PartnershipStore.allOrNothing(dynamo, writes);
     }
 
     /**

@@ -124,21 +124,21 @@ final class Letters {
 
     /** To the member who reported silence, when the nudge went unanswered and the partnership ended. */
     OutboxMessage silentPartnerEnded(Round round, String pairId, Application me, boolean rematching) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("givenName", me.profile().givenName());
-        model.put("roundTitle", title(round));
-        model.put("rematching", rematching);
-        return OutboxMessage.programme("silence-ended", round.id(), pairId, me.participantId(), "partner-silent",
-                me.profile().email(), me.addressHash(), model, replyTo(round));
+        return silenceEnded(round, pairId, me, rematching, "partner-silent");
     }
 
     /** To a member who did not answer a nudge: the partnership ended, and how to be matched again. */
     OutboxMessage silenceEnded(Round round, String pairId, Application me, boolean rematching) {
+        return silenceEnded(round, pairId, me, rematching, "partnership-ended");
+    }
+
+    /** The one silence-ended letter; {@code kind} tells the reporter's copy from the silent one's. */
+    private OutboxMessage silenceEnded(Round round, String pairId, Application me, boolean rematching, String kind) {
         Map<String, Object> model = new HashMap<>();
         model.put("givenName", me.profile().givenName());
         model.put("roundTitle", title(round));
         model.put("rematching", rematching);
-        return OutboxMessage.programme("silence-ended", round.id(), pairId, me.participantId(), "partnership-ended",
+        return OutboxMessage.programme("silence-ended", round.id(), pairId, me.participantId(), kind,
                 me.profile().email(), me.addressHash(), model, replyTo(round));
     }
 

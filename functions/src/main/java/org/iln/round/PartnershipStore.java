@@ -324,26 +324,9 @@ public final class PartnershipStore {
                         ":active", s(PairStatus.ACTIVE.name()), ":at", s(now.toString()), ":why", s(reason)))
                 .build()).build());
         for (String member : remaining) {
-            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                    .key(key("ROUND#" + round, "APP#" + member))
-                    .updateExpression("SET #status = :confirmed REMOVE pairId")
-                    .conditionExpression("#status = :matched AND pairId = :pair")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":matched", s(Application.Status.MATCHED.name()),
-                            ":confirmed", s(Application.Status.CONFIRMED.name()), ":pair", s(pair.id())))
-                    .build()).build());
+            writes.add(release(table, round, pair.id(), member));
         }
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
-            return true;
-        } catch (TransactionCanceledException e) {
-            boolean conditionFailed = e.hasCancellationReasons() && e.cancellationReasons().stream()
-                    .map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals);
-            if (conditionFailed) {
-                return false;
-            }
-            throw e;
-        }
+        return allOrNothing(dynamo, writes);
     }
 
     /** Every partnership of a round, by one query on the round's partition. */
@@ -451,6 +434,35 @@ public final class PartnershipStore {
         item.put(ITEM_TYPE, s(type));
         item.put("round", s(round));
         return item;
+    }
+
+    /**
+     * The write that puts a member of a dissolving pair back among the confirmed, only while
+     * still matched in that pair (round care's silent-partner ending uses it too).
+     */
+    static TransactWriteItem release(String table, String round, String pairId, String member) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(key("ROUND#" + round, "APP#" + member))
+                .updateExpression("SET #status = :confirmed REMOVE pairId")
+                .conditionExpression("#status = :matched AND pairId = :pair")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":matched", s(Application.Status.MATCHED.name()),
+                        ":confirmed", s(Application.Status.CONFIRMED.name()), ":pair", s(pairId)))
+                .build()).build();
+    }
+
+    /** Writes all or nothing; false if one of the writes' conditions failed (so nothing changed). */
+    static boolean allOrNothing(DynamoDbClient dynamo, List<TransactWriteItem> writes) {
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (e.hasCancellationReasons() && e.cancellationReasons().stream().map(CancellationReason::code)
+                    .anyMatch("ConditionalCheckFailed"::equals)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private static List<List<String>> pairs(AttributeValue value) {

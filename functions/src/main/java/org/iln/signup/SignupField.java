@@ -1,17 +1,14 @@
 package org.iln.signup;
 
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Every field the signup form may send, each with the label a person sees beside it: the one
  * list that validation accepts and that error pages name fields by.
  */
-enum SignupField {
+enum SignupField implements FormField {
     GIVEN_NAME("givenName", "Given name"),
     FAMILY_NAME("familyName", "Family name"),
     EMAIL("email", "Email address"),
@@ -42,14 +39,13 @@ enum SignupField {
     FORM_STARTED_AT("formStartedAt", null);
 
     /** Every field's name as the form sends it. */
-    static final Set<String> NAMES = Arrays.stream(values()).map(SignupField::formName)
-            .collect(Collectors.toUnmodifiableSet());
+    static final Set<String> NAMES = FormField.names(values());
 
     /**
      * What error pages call each field: the form's labelled fields, and the two an error may name
      * that are not fields of the form (the body as a whole, and the round).
      */
-    static final Map<String, String> LABELS = labels();
+    static final Map<String, String> LABELS = FormField.labels(values(), Map.of("body", "Form", "round", "Round"));
 
     private final String formName;
     private final String label;
@@ -60,22 +56,14 @@ enum SignupField {
     }
 
     /** The field's name in the form and in JSON. */
-    String formName() {
+    @Override
+    public String formName() {
         return formName;
     }
 
     /** What a person sees beside it; empty for a field nobody fills in by hand. */
-    Optional<String> label() {
+    @Override
+    public Optional<String> label() {
         return Optional.ofNullable(label);
-    }
-
-    private static Map<String, String> labels() {
-        Map<String, String> labels = new HashMap<>();
-        for (SignupField field : values()) {
-            field.label().ifPresent(label -> labels.put(field.formName, label));
-        }
-        labels.put("body", "Form");
-        labels.put("round", "Round");
-        return Map.copyOf(labels);
     }
 }

@@ -1,17 +1,14 @@
 package org.iln.signup;
 
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Every field the volunteer form (to become a Country Coordinator) may send, with the label a
  * person sees beside it: the list that validation accepts and that error pages name fields by.
  */
-enum VolunteerField {
+enum VolunteerField implements FormField {
     NAME("name", "Your name"),
     EMAIL("email", "Email address"),
     COUNTRY("country", "Country"),
@@ -25,10 +22,9 @@ enum VolunteerField {
     WEBSITE("website", null);
 
     /** Every field's name as the form sends it. */
-    static final Set<String> NAMES = Arrays.stream(values()).map(VolunteerField::formName)
-            .collect(Collectors.toUnmodifiableSet());
+    static final Set<String> NAMES = FormField.names(values());
     /** What the error page calls each field. */
-    static final Map<String, String> LABELS = labels();
+    static final Map<String, String> LABELS = FormField.labels(values(), Map.of("body", "Form"));
 
     private final String formName;
     private final String label;
@@ -38,20 +34,13 @@ enum VolunteerField {
         this.label = label;
     }
 
-    String formName() {
+    @Override
+    public String formName() {
         return formName;
     }
 
-    Optional<String> label() {
+    @Override
+    public Optional<String> label() {
         return Optional.ofNullable(label);
-    }
-
-    private static Map<String, String> labels() {
-        Map<String, String> labels = new HashMap<>();
-        for (VolunteerField field : values()) {
-            field.label().ifPresent(label -> labels.put(field.formName, label));
-        }
-        labels.put("body", "Form");
-        return Map.copyOf(labels);
     }
 }

@@ -238,21 +238,8 @@ public final class ApplicationStore {
 
     /** Moves a confirmed application to the waitlist; false if it was not confirmed any more. */
     public boolean waitlist(Application application, String nextRound, Instant now) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(key("ROUND#" + application.round(), "APP#" + application.participantId()))
-                    .updateExpression("SET #status = :waitlisted, waitlistedFor = :next, waitlistedAt = :at")
-                    .conditionExpression("#status = :confirmed")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(
-                            ":waitlisted", s(Status.WAITLISTED.name()),
-                            ":confirmed", s(Status.CONFIRMED.name()),
-                            ":next", s(nextRound),
-                            ":at", s(now.toString()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return move(application, Status.CONFIRMED, Status.WAITLISTED, "waitlistedFor = :next, waitlistedAt = :at",
+                Map.of(":next", s(nextRound), ":at", s(now.toString())));
     }
 
     /**
@@ -261,20 +248,9 @@ public final class ApplicationStore {
      * (false: it was not in that status any more; read it again).
      */
     public boolean withdraw(Application application, Instant now) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(key("ROUND#" + application.round(), "APP#" + application.participantId()))
-                    .updateExpression("SET #status = :withdrawn, withdrawnAt = :at, withdrawnFrom = :from")
-                    .conditionExpression("#status = :from")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(
-                            ":withdrawn", s(Status.WITHDRAWN.name()),
-                            ":from", s(application.status().name()),
-                            ":at", s(now.toString()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        // withdrawnFrom records the status it was read in: the condition's own :from.
+        return move(application, application.status(), Status.WITHDRAWN, "withdrawnAt = :at, withdrawnFrom = :from",
+                Map.of(":at", s(now.toString())));
     }
 
     /**
@@ -283,16 +259,27 @@ public final class ApplicationStore {
      * moment, changes nothing twice (false: it was not matched any more).
      */
     public boolean endRound(Application application, Instant now) {
+        return move(application, Status.MATCHED, Status.ROUND_ENDED, "roundEndedAt = :at",
+                Map.of(":at", s(now.toString())));
+    }
+
+    /**
+     * The one shape of a status move: sets {@code to} and {@code set} (whose other values are in
+     * {@code values}) only while the status is still {@code from}, so a retry or a race changes
+     * nothing twice; false if it was not in {@code from} any more.
+     */
+    private boolean move(Application application, Status from, Status to, String set,
+                         Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":from", s(from.name()));
+        all.put(":to", s(to.name()));
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(key("ROUND#" + application.round(), "APP#" + application.participantId()))
-                    .updateExpression("SET #status = :ended, roundEndedAt = :at")
-                    .conditionExpression("#status = :matched")
+                    .updateExpression("SET #status = :to, " + set)
+                    .conditionExpression("#status = :from")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(
-                            ":ended", s(Status.ROUND_ENDED.name()),
-                            ":matched", s(Status.MATCHED.name()),
-                            ":at", s(now.toString()))));
+                    .expressionAttributeValues(all));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.iln.mail.DispatchHandler;
-import org.iln.round.NightlyMatchingHandler;
 import org.iln.round.RoundEndHandler;
 import org.iln.survey.SurveyAnswer;
 import org.iln.survey.SurveyStore;
@@ -54,8 +52,8 @@ class EndOfRoundTest {
         participant.post("/api/me/withdraw", participant.lastMail().token("/api/me"),
                 PersonalPageModel.CONFIRM_WITHDRAWAL + "=yes");
         participant.clock.set(MATCH_NIGHT);
-        matchingNight();
-        dispatch();
+        participant.matchingNight();
+        participant.dispatch();
         assertThat(List.of(status("lena"), status("kofi"))).containsOnly("MATCHED");
         assertThat(status("tom")).isEqualTo("WITHDRAWN");
     }
@@ -74,10 +72,10 @@ class EndOfRoundTest {
             participant.clock.set(END_NIGHT);
             String first = roundEnd();
             String again = roundEnd();
-            dispatch();
+            participant.dispatch();
             participant.clock.advance(Duration.ofDays(1));
             roundEnd();
-            dispatch();
+            participant.dispatch();
 
             // then
             assertThat(first).isEqualTo("rounds ended 1, round-end mail queued 2, participants moved to ROUND_ENDED 2");
@@ -313,8 +311,8 @@ class EndOfRoundTest {
 
             // when
             participant.clock.set(NEXT_MATCH_NIGHT);
-            matchingNight();
-            dispatch();
+            participant.matchingNight();
+            participant.dispatch();
 
             // then
             assertThat(participant.itemsOfType("APPLICATION")).filteredOn(i -> i.get("round").s().equals("2026-2"))
@@ -327,22 +325,12 @@ class EndOfRoundTest {
     private void endTheRound() {
         participant.clock.set(END_NIGHT);
         roundEnd();
-        dispatch();
+        participant.dispatch();
     }
 
     private String roundEnd() {
         return new RoundEndHandler(participant.aws.clients(), participant.clock, participant.aws.config())
                 .handleRequest(Map.of(), null);
-    }
-
-    private void matchingNight() {
-        new NightlyMatchingHandler(participant.aws.clients(), participant.clock, participant.aws.config())
-                .handleRequest(Map.of(), null);
-    }
-
-    private void dispatch() {
-        new DispatchHandler(participant.aws.clients(), participant.clock, participant.aws.config(),
-                d -> participant.clock.advance(d)).handleRequest(Map.of(), null);
     }
 
     private String freshPage(String email) {

@@ -6,6 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.iln.mail.DispatchHandler;
+import org.iln.round.NightlyMatchingHandler;
+import org.iln.round.RoundCareHandler;
 import org.iln.testing.Applicant;
 import org.iln.testing.Aws;
 import org.iln.testing.Events;
@@ -59,5 +62,20 @@ final class LifecycleFixture {
         return aws.dynamo().query(b -> b.tableName(Aws.TABLE).indexName("confirmed-by-round")
                 .keyConditionExpression("confirmedRound = :r")
                 .expressionAttributeValues(Map.of(":r", AttributeValue.fromS(round)))).items();
+    }
+
+    /** The nightly matching job, as the schedule runs it. */
+    void matchingNight() {
+        new NightlyMatchingHandler(aws.clients(), clock, aws.config()).handleRequest(Map.of(), null);
+    }
+
+    /** The round care job (check-ins, nudges, silent partners), as the schedule runs it. */
+    void roundCare() {
+        new RoundCareHandler(aws.clients(), clock, aws.config()).handleRequest(Map.of(), null);
+    }
+
+    /** The mail dispatch job; its pauses between sends move this fixture's clock instead of waiting. */
+    void dispatch() {
+        new DispatchHandler(aws.clients(), clock, aws.config(), clock::advance).handleRequest(Map.of(), null);
     }
 }

@@ -11,8 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.iln.mail.DispatchHandler;
-import org.iln.round.NightlyMatchingHandler;
 import org.iln.round.PartnershipStore;
 import org.iln.store.Application;
 import org.iln.store.ApplicationStore;
@@ -310,7 +308,7 @@ class PersonalPageTest {
 
             // when
             participant.clock.set(MATCH_NIGHT);
-            matchingNight();
+            participant.matchingNight();
 
             // then
             assertThat(status("lena")).isEqualTo("WITHDRAWN");
@@ -328,8 +326,8 @@ class PersonalPageTest {
         void matchLenaAndKofi() {
             participant.get("/api/confirm", participant.apply("kofi@example.gh", "GH"));
             participant.clock.set(MATCH_NIGHT);
-            matchingNight();
-            dispatch();
+            participant.matchingNight();
+            participant.dispatch();
             assertThat(status("lena")).isEqualTo("MATCHED");
             kofiPage = introductionTo("kofi@example.gh").token("/api/me");
         }
@@ -349,8 +347,8 @@ class PersonalPageTest {
             // when
             withdraw(kofiPage);
             participant.clock.advance(java.time.Duration.ofDays(1));
-            matchingNight();
-            dispatch();
+            participant.matchingNight();
+            participant.dispatch();
 
             // then
             assertThat(status("kofi")).isEqualTo("WITHDRAWN");
@@ -374,7 +372,7 @@ class PersonalPageTest {
             // when
             withdraw(kofiPage);
             withdraw(kofiPage);
-            dispatch();
+            participant.dispatch();
 
             // then
             assertThat(pairStatuses()).containsExactly("DISSOLVED");
@@ -410,16 +408,6 @@ class PersonalPageTest {
     private Applicant answers() {
         return Applicant.valid("ignored@example.org", participant.clock).without("email").set("country", "SE")
                 .set("excludeCountries").without("formStartedAt").without("website");
-    }
-
-    private void matchingNight() {
-        new NightlyMatchingHandler(participant.aws.clients(), participant.clock, participant.aws.config())
-                .handleRequest(Map.of(), null);
-    }
-
-    private void dispatch() {
-        new DispatchHandler(participant.aws.clients(), participant.clock, participant.aws.config(),
-                d -> participant.clock.advance(d)).handleRequest(Map.of(), null);
     }
 
     private SentMail introductionTo(String to) {

@@ -12,11 +12,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.iln.mail.DispatchHandler;
 import org.iln.round.CareStore;
-import org.iln.round.NightlyMatchingHandler;
 import org.iln.round.PartnershipStore;
-import org.iln.round.RoundCareHandler;
 import org.iln.testing.Applicant;
 import org.iln.testing.Aws;
 import org.iln.testing.AwsEmulator;
@@ -102,7 +99,7 @@ class SilentPartnerTest {
             // when
             APIGatewayV2HTTPResponse first = participant.post("/api/me/no-reply", reporterPage, "");
             APIGatewayV2HTTPResponse second = participant.post("/api/me/no-reply", reporterPage, "");
-            dispatch();
+            participant.dispatch();
 
             // then
             assertThat(first.getStatusCode()).isEqualTo(303);
@@ -156,7 +153,7 @@ class SilentPartnerTest {
         void nudge() {
             participant.clock.set(A_WEEK_LATER);
             participant.post("/api/me/no-reply", reporterPage, "");
-            dispatch();
+            participant.dispatch();
             silentNudgeLink = mailTo(silent, "Are you still there?").link("/api/me");
         }
 
@@ -215,7 +212,7 @@ class SilentPartnerTest {
         void nudge() {
             participant.clock.set(A_WEEK_LATER);
             participant.post("/api/me/no-reply", reporterPage, "");
-            dispatch();
+            participant.dispatch();
         }
 
         @Test
@@ -233,9 +230,8 @@ class SilentPartnerTest {
             // when: the night, and its round care run again (a retry)
             participant.clock.set(Instant.parse("2026-03-07T02:00:00Z"));
             night();
-            new RoundCareHandler(participant.aws.clients(), participant.clock, participant.aws.config())
-                    .handleRequest(Map.of(), null);
-            dispatch();
+            participant.roundCare();
+            participant.dispatch();
 
             // then
             PartnershipStore.Pair old = pairs().stream()
@@ -288,9 +284,8 @@ class SilentPartnerTest {
             // when: the night, and its round care run again (a retry)
             participant.clock.set(Instant.parse("2026-03-07T02:00:00Z"));
             night();
-            new RoundCareHandler(participant.aws.clients(), participant.clock, participant.aws.config())
-                    .handleRequest(Map.of(), null);
-            dispatch();
+            participant.roundCare();
+            participant.dispatch();
 
             // then
             PartnershipStore.Pair old = pairs().stream()
@@ -401,7 +396,7 @@ class SilentPartnerTest {
 
             // when
             APIGatewayV2HTTPResponse response = participant.post("/api/me/check-in", reporterPage, "answer=no-reply");
-            dispatch();
+            participant.dispatch();
 
             // then
             assertThat(response.getHeaders().get("Location")).endsWith("&done=checked-in");
@@ -466,16 +461,9 @@ class SilentPartnerTest {
 
     /** The night's jobs in production's order: matching, round care, dispatch. */
     private void night() {
-        new NightlyMatchingHandler(participant.aws.clients(), participant.clock, participant.aws.config())
-                .handleRequest(Map.of(), null);
-        new RoundCareHandler(participant.aws.clients(), participant.clock, participant.aws.config())
-                .handleRequest(Map.of(), null);
-        dispatch();
-    }
-
-    private void dispatch() {
-        new DispatchHandler(participant.aws.clients(), participant.clock, participant.aws.config(),
-                d -> participant.clock.advance(d)).handleRequest(Map.of(), null);
+        participant.matchingNight();
+        participant.roundCare();
+        participant.dispatch();
     }
 
     private List<PartnershipStore.Pair> pairs() {

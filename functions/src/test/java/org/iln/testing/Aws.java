@@ -92,6 +92,11 @@ public final class Aws {
         return dynamo().scanPaginator(b -> b.tableName(TABLE)).items().stream().toList();
     }
 
+    /** Every item but the per-client rate counters: what a refused or dropped request must not have added. */
+    public List<Map<String, AttributeValue>> itemsExceptRateCounters() {
+        return items().stream().filter(i -> !i.get("pk").s().startsWith("RATE#")).toList();
+    }
+
     /** A configuration for the functions under test, with a generous rate limit. */
     public FunctionsConfig config() {
         return config(1000);
