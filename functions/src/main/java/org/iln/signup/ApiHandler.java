@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.crac.Core;
 import org.iln.aws.AwsClients;
 import org.iln.config.FunctionsConfig;
 import org.iln.mail.Wording;
-import org.iln.coordination.CoordinatorPage;
 import org.iln.programme.ProgrammeSource;
 import org.iln.round.CareStore;
 import org.iln.signup.SubmittedFields.MalformedBodyException;
@@ -47,6 +47,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private final SurveyPage survey;
     private final NextRound nextRound;
     private final Volunteering volunteering;
+    private final CoordinatorRoutes coordinator;
     private final FunctionsConfig config;
     private final Responses responses = new Responses();
     /** Held here because the CRaC context may hold its resources weakly. */
@@ -77,6 +78,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 core.programme(), clock);
         this.nextRound = new NextRound(core.personalPage(), core.signup(), core.store(), core.programme(), clock);
         this.volunteering = Volunteering.create(clients, clock, config, core.programme());
+        this.coordinator = new CoordinatorRoutes(core.coordinatorPage(), responses);
         this.priming = new SnapshotPriming(core.programme(), responses);
         Core.getGlobalContext().register(priming);
     }
@@ -184,18 +186,25 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 return request.method().equals("GET") ? confirmVolunteer(request) : responses.notAllowed("GET");
             case "/api/coordinate":
                 return switch (request.method()) {
-                    case "GET", "HEAD" -> coordinatorPage(request);
+                    case "GET", "HEAD" -> coordinator.page(request);
                     default -> responses.notAllowed("GET, HEAD");
                 };
             case "/api/coordinate/approve":
-                return request.method().equals("POST") ? coordinatorMove(request, "version") : responses.notAllowed("POST");
+                return request.method().equals("POST")
+                        ? withFields(request, fields -> coordinator.move(request, fields, "version"))
+                        : responses.notAllowed("POST");
             case "/api/coordinate/hold":
-                return request.method().equals("POST") ? coordinatorMove(request, "partnership")
+                return request.method().equals("POST")
+                        ? withFields(request, fields -> coordinator.move(request, fields, "partnership"))
                         : responses.notAllowed("POST");
             case "/api/coordinate/pin":
-                return request.method().equals("POST") ? coordinatorPair(request, true) : responses.notAllowed("POST");
+                return request.method().equals("POST")
+                        ? withFields(request, fields -> coordinator.pair(request, fields, true))
+                        : responses.notAllowed("POST");
             case "/api/coordinate/forbid":
-                return request.method().equals("POST") ? coordinatorPair(request, false) : responses.notAllowed("POST");
+                return request.method().equals("POST")
+                        ? withFields(request, fields -> coordinator.pair(request, fields, false))
+                        : responses.notAllowed("POST");
             default:
                 return responses.error(404, "request", "There is no such API path.");
         }
@@ -479,93 +488,10 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         return responses.done(request, PersonalPageModel.pageUrl(token) + "&done=" + status, status);
     }
 
-    private APIGatewayV2HTTPResponse coordinatorPage(ApiRequest request) {
-        String token = request.query("token").orElse("");
-        Optional<CoordinatorPage.View> view = core.coordinatorPage().open(token);
-        if (view.isEmpty()) {
-            return responses.pageLinkExpired();
-        }
-        return responses.page(200, "coordinator", CoordinatorPageModel.of(view.get(), token,
-                request.query("done").orElse("")));
-    }
-
-    /** Approve ({@code version}) or hold ({@code partnership}): one field, named in the error if missing. */
-    private APIGatewayV2HTTPResponse coordinatorMove(ApiRequest request, String field) {
+    /** The request's fields, handed to {@code then}, or the refusal of a body too large or malformed. */
+    private APIGatewayV2HTTPResponse withFields(ApiRequest request, Function<SubmittedFields, APIGatewayV2HTTPResponse> then) {
         Parsed parsed = parse(request);
-        if (parsed.refusal() != null) {
-            return parsed.refusal();
-        }
-        String token = request.query("token").orElse("");
-        List<String> values = parsed.fields().all(field);
-        if (values.size() != 1 || !values.get(0).matches("[0-9a-f]{1,64}")) {
-            if (core.coordinatorPage().open(token).isEmpty()) {
-                return responses.pageLinkExpired();
-            }
-            return responses.invalid(request, List.of(new FieldError(field, field.equals("version")
-                    ? "must be the draft version shown on the page" : "must be a partnership id from the draft")),
-                    CoordinatorPageModel.pageUrl(token));
-        }
-        boolean approving = field.equals("version");
-        Optional<CoordinatorPage.Outcome> outcome = approving
-                ? core.coordinatorPage().approve(token, values.get(0))
-                : core.coordinatorPage().hold(token, values.get(0));
-        if (outcome.isEmpty()) {
-            return responses.pageLinkExpired();
-        }
-        return switch (outcome.get()) {
-            case DONE, ALREADY -> responses.done(request, CoordinatorPageModel.pageUrl(token) + "&done="
-                    + (approving ? "approved" : "held"), approving ? "approved" : "held");
-            case DRAFT_CHANGED -> responses.refuse(request, 409, field, "The draft has changed",
-                    "The draft changed since this page was shown, so nothing was done. Open your page again to see the"
-                            + " current draft.", Map.of());
-            case NOT_YOURS -> responses.refuse(request, 403, field, "Not yours to do",
-                    "Only the programme team approves a draft; a Country Coordinator acts on their country's"
-                            + " people only. Nothing was done.", Map.of());
-            case TOO_LATE -> responses.refuse(request, 409, field, "The round is published",
-                    "This round's partnerships are published, so the draft can no longer change.", Map.of());
-            case NOT_IN_YOUR_ROWS, CONFLICT -> throw new IllegalStateException("not an outcome of " + field);
-        };
-    }
-
-    /** Pin or keep apart two people ({@code first}, {@code second}): every bad field named, nothing stored. */
-    private APIGatewayV2HTTPResponse coordinatorPair(ApiRequest request, boolean pin) {
-        Parsed parsed = parse(request);
-        if (parsed.refusal() != null) {
-            return parsed.refusal();
-        }
-        String token = request.query("token").orElse("");
-        List<FieldError> errors = new java.util.ArrayList<>();
-        for (String field : List.of("first", "second")) {
-            List<String> values = parsed.fields().all(field);
-            if (values.size() != 1 || !values.get(0).strip().matches("[A-Za-z0-9_-]{1,64}")) {
-                errors.add(new FieldError(field, "must be one participant id from the draft"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            if (core.coordinatorPage().open(token).isEmpty()) {
-                return responses.pageLinkExpired();
-            }
-            return responses.invalid(request, errors, CoordinatorPageModel.pageUrl(token));
-        }
-        String first = parsed.fields().all("first").get(0).strip();
-        String second = parsed.fields().all("second").get(0).strip();
-        Optional<CoordinatorPage.Outcome> outcome = core.coordinatorPage().pair(token, pin, first, second);
-        if (outcome.isEmpty()) {
-            return responses.pageLinkExpired();
-        }
-        String done = pin ? "pinned" : "forbidden";
-        return switch (outcome.get()) {
-            case DONE, ALREADY -> responses.done(request, CoordinatorPageModel.pageUrl(token) + "&done=" + done, done);
-            case NOT_IN_YOUR_ROWS -> responses.invalid(request, List.of(new FieldError("second",
-                    "first and second must be two different people of your rows of the current draft")),
-                    CoordinatorPageModel.pageUrl(token));
-            case CONFLICT -> responses.invalid(request, List.of(new FieldError("second",
-                    "cannot be pinned to first: they work in the same country, one of them is pinned already,"
-                            + " or they are kept apart")), CoordinatorPageModel.pageUrl(token));
-            case TOO_LATE -> responses.refuse(request, 409, "second", "The round is published",
-                    "This round's partnerships are published, so the draft can no longer change.", Map.of());
-            default -> throw new IllegalStateException("not an outcome of a pin or forbid: " + outcome.get());
-        };
+        return parsed.refusal() != null ? parsed.refusal() : then.apply(parsed.fields());
     }
 
     private APIGatewayV2HTTPResponse pageLinkRequest(ApiRequest request) {
