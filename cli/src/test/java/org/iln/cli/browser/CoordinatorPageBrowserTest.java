@@ -81,8 +81,8 @@ class CoordinatorPageBrowserTest {
         // when: a partnership is held (a form post without JavaScript, answered 303 back to the page)
         withoutJs.findElement(By.cssSelector("#draft-rows tbody tr button")).click();
 
-        // then
-        assertThat(withoutJs.getCurrentUrl()).contains("done=held");
+        // then (waiting for the 303's page: a click does not always wait for the navigation it starts)
+        Browser.waitFor(withoutJs, "done=held");
         assertThat(withoutJs.findElement(By.cssSelector("[role=status]")).getText()).contains("held");
         assertThat(withoutJs.findElement(By.id("actions")).getText()).contains("hold");
         browsers.assertNoAxeViolations("the coordinator page after a hold");
@@ -91,6 +91,7 @@ class CoordinatorPageBrowserTest {
         withoutJs.findElement(By.xpath("//button[contains(., 'Approve this draft')]")).click();
 
         // then
+        Browser.waitFor(withoutJs, "done=approved");
         assertThat(withoutJs.findElement(By.id("draft-state")).getAttribute("data-state")).isEqualTo("approved");
         browsers.assertNoAxeViolations("the coordinator page after approval");
     }
