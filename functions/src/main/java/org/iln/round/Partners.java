@@ -74,12 +74,10 @@ public final class Partners {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<PartnershipStore.Pair> pairs = partnerships.pairs(member.round());
         String me = member.participantId();
+        Optional<PartnershipStore.Pair> activePair = activeOf(pairs, me);
         boolean heldBack = member.status() == Application.Status.CONFIRMED
-                && pairs.stream().anyMatch(p -> p.heldBack().contains(me))
-                && pairs.stream().noneMatch(p -> p.status() == PartnershipStore.PairStatus.ACTIVE && p.members().contains(me));
-        Optional<PartnershipStore.Pair> active = member.status() == Application.Status.MATCHED
-                ? pairs.stream().filter(p -> p.status() == PartnershipStore.PairStatus.ACTIVE)
-                        .filter(p -> p.members().contains(me)).findFirst()
+                && pairs.stream().anyMatch(p -> p.heldBack().contains(me)) && activePair.isEmpty();
+        Optional<PartnershipStore.Pair> active = member.status() == Application.Status.MATCHED ? activePair
                 : Optional.empty();
         if (active.isEmpty()) {
             return new Care(false, false, false, heldBack, false);
@@ -137,7 +135,8 @@ public final class Partners {
      */
     public boolean stillHere(Round round, Application member, Instant now) {
         String me = member.participantId();
-        for (PartnershipStore.Pair pair : partnerships.pairs(member.round())) {
+        List<PartnershipStore.Pair> pairs = partnerships.pairs(member.round());
+        for (PartnershipStore.Pair pair : pairs) {
             if (pair.members().contains(me) && pair.status() == PartnershipStore.PairStatus.ACTIVE
                     && pair.nudge().isPresent() && !pair.nudge().get().by().equals(me)) {
                 return care.answerNudge(round.id(), pair, me, now);
@@ -147,7 +146,7 @@ public final class Partners {
             return false;
         }
         boolean returned = false;
-        for (PartnershipStore.Pair pair : partnerships.pairs(member.round())) {
+        for (PartnershipStore.Pair pair : pairs) {
             if (pair.heldBack().contains(me)) {
                 returned |= care.returnAfterSilence(round.id(), pair, me);
             }
@@ -220,9 +219,13 @@ public final class Partners {
     }
 
     private Optional<PartnershipStore.Pair> activePairOf(Application member) {
-        return partnerships.pairs(member.round()).stream()
+        return activeOf(partnerships.pairs(member.round()), member.participantId());
+    }
+
+    private static Optional<PartnershipStore.Pair> activeOf(List<PartnershipStore.Pair> pairs, String participantId) {
+        return pairs.stream()
                 .filter(p -> p.status() == PartnershipStore.PairStatus.ACTIVE)
-                .filter(p -> p.members().contains(member.participantId()))
+                .filter(p -> p.members().contains(participantId))
                 .findFirst();
     }
 }
