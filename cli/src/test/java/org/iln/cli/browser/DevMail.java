@@ -57,6 +57,12 @@ record DevMail(String serverUrl) {
         return Optional.ofNullable(newest);
     }
 
+    /** Every mail to {@code to} on the viewer's first page, newest first (a test asserts nothing more arrived). */
+    List<JsonNode> to(String to) {
+        return messages(to).stream().filter(m -> m.path("to").asText().contains(to))
+                .sorted((a, b) -> Integer.compare(b.path("number").asInt(), a.path("number").asInt())).toList();
+    }
+
     /** Waits for a mail whose subject has {@code subject} and whose viewer entry holds {@code text} anywhere. */
     JsonNode awaitContaining(String subject, String text) {
         return new FluentWait<>(this).withTimeout(WAIT).pollingEvery(Duration.ofMillis(500))

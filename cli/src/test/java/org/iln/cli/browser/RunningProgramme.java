@@ -18,6 +18,7 @@ import org.iln.cli.dev.DevServer;
 import org.iln.cli.dev.LocalAws;
 import org.iln.programme.Programme;
 import org.iln.programme.ProgrammeSource;
+import org.iln.round.PartnershipStore;
 import org.iln.store.Application;
 import org.iln.store.ApplicationStore;
 import org.junit.jupiter.api.Assertions;
@@ -97,10 +98,34 @@ final class RunningProgramme implements BeforeAllCallback {
         }
     }
 
+    /**
+     * Posts {@code formBody} to a form's {@code action} as a browser's form would, without following
+     * the answer: a replayed request (a double click, a request resent from a mail scanner's log).
+     */
+    static HttpResponse<String> replay(String action, String formBody) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(action)).timeout(Duration.ofMinutes(1))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(formBody)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("the dev server did not answer the replayed " + action, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     /** The confirmed (or waitlisted) applications of the round, read from the table. */
     static List<Application> confirmed() {
         LocalAws aws = server.aws().orElseThrow();
         return new ApplicationStore(aws.clients().dynamo(), aws.table()).confirmedInRound(round().id());
+    }
+
+    /** The round's partnerships, active and dissolved, read from the table. */
+    static List<PartnershipStore.Pair> pairs() {
+        LocalAws aws = server.aws().orElseThrow();
+        return new PartnershipStore(aws.clients().dynamo(), aws.table()).pairs(round().id());
     }
 
     /** The site baked once for all classes; deleted when the test plan ends. */
