@@ -66,15 +66,55 @@ public final class Partners {
         NOT_MATCHED
     }
 
-    /** What the member's page may offer about their partnership on {@code now}'s day. */
-    public Care careOf(Round round, Application member, Instant now) {
+    /**
+     * What a member's page shows of their partnership: the partners' cards and what it may offer.
+     *
+     * @param cards the cards (as the introduction shows them) of the partners in the member's active partnership
+     * @param care what the page may offer about it on the day
+     */
+    public record Seen(List<Map<String, Object>> cards, Care care) {
+        /** Nothing to show (not in the round's partnerships, withdrawn, or the round has ended). */
+        public static final Seen NONE = new Seen(List.of(), Care.NONE);
+
+        public Seen {
+            cards = List.copyOf(cards);
+            Objects.requireNonNull(care, "care");
+        }
+    }
+
+    /**
+     * What the member's page shows of their partnership on {@code now}'s day, from one read of the
+     * round's partnerships (nothing for someone neither matched nor confirmed: they have no partner
+     * and nothing to answer).
+     */
+    public Seen seenBy(Programme programme, Round round, Application member, Instant now) {
+        if (member.status() != Application.Status.MATCHED && member.status() != Application.Status.CONFIRMED) {
+            return Seen.NONE;
+        }
+        List<PartnershipStore.Pair> pairs = partnerships.pairs(member.round());
+        String me = member.participantId();
+        Optional<PartnershipStore.Pair> activePair = activeOf(pairs, me);
+        List<Map<String, Object>> cards = new ArrayList<>();
+        if (member.status() == Application.Status.MATCHED) {
+            activePair.ifPresent(pair -> {
+                for (String other : pair.members()) {
+                    if (!other.equals(me)) {
+                        applications.application(member.round(), other, now)
+                                .ifPresent(partner -> cards.add(Letters.partnerCard(programme, partner)));
+                    }
+                }
+            });
+        }
+        return new Seen(cards, careOf(round, member, now, pairs, activePair));
+    }
+
+    private static Care careOf(Round round, Application member, Instant now, List<PartnershipStore.Pair> pairs,
+                               Optional<PartnershipStore.Pair> activePair) {
         if (round == null || round.matchDate() == null) {
             return Care.NONE;
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        List<PartnershipStore.Pair> pairs = partnerships.pairs(member.round());
         String me = member.participantId();
-        Optional<PartnershipStore.Pair> activePair = activeOf(pairs, me);
         boolean heldBack = member.status() == Application.Status.CONFIRMED
                 && pairs.stream().anyMatch(p -> p.heldBack().contains(me)) && activePair.isEmpty();
         Optional<PartnershipStore.Pair> active = member.status() == Application.Status.MATCHED ? activePair
@@ -166,20 +206,6 @@ public final class Partners {
         }
         care.answerCheckIn(round, pair.get().id(), member.participantId(), answer, now);
         return true;
-    }
-
-    /** The cards (as the introduction shows them) of the member's partners in their active partnership. */
-    public List<Map<String, Object>> cardsFor(Programme programme, Application member, Instant now) {
-        List<Map<String, Object>> cards = new ArrayList<>();
-        activePairOf(member).ifPresent(pair -> {
-            for (String other : pair.members()) {
-                if (!other.equals(member.participantId())) {
-                    applications.application(member.round(), other, now)
-                            .ifPresent(partner -> cards.add(Letters.partnerCard(programme, partner)));
-                }
-            }
-        });
-        return cards;
     }
 
     /** Whether the nightly re-match still runs for this round on {@code day}. */

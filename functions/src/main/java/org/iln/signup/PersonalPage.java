@@ -334,15 +334,14 @@ public final class PersonalPage {
         if (ended && standing != Standing.WITHDRAWN) {
             standing = Standing.ROUND_ENDED;
         }
-        List<Map<String, Object>> cards = application.status() == Status.MATCHED && !ended
-                ? partners.cardsFor(current, application, now) : List.of();
+        // One read of the round's partnerships gives both the partners' cards and the care.
+        Partners.Seen seen = ended || application.status() == Status.WITHDRAWN ? Partners.Seen.NONE
+                : partners.seenBy(current, round, application, now);
         boolean canUpdate = !matchDatePassed && !ended && (application.status() == Status.UNCONFIRMED
                 || application.status() == Status.CONFIRMED || application.status() == Status.WAITLISTED);
         boolean canWithdraw = !ended && application.status() != Status.WITHDRAWN
                 && application.status() != Status.ROUND_ENDED;
-        Partners.Care care = ended || round == null || application.status() == Status.WITHDRAWN ? Partners.Care.NONE
-                : partners.careOf(round, application, now);
-        return new View(application, round, standing, cards, canUpdate, canWithdraw, care);
+        return new View(application, round, standing, seen.cards(), canUpdate, canWithdraw, seen.care());
     }
 
     private void afterWithdrawal(Application before, Programme current, Instant now) {
