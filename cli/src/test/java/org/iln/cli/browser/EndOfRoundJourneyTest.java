@@ -2,6 +2,7 @@ package org.iln.cli.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,7 +19,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * The end of a round in a real browser without JavaScript, against a real `./iln dev`: a person
  * signed up and matched, the round's end night run with a date, the survey opened from the mail
  * viewer, answered and changed, then the next round joined from the same mail, with axe checking
- * each page.
+ * each page; the survey's answer and the join replayed (a double click, a resent request) store
+ * and send nothing more.
  */
 @ExtendWith(RunningProgramme.class)
 class EndOfRoundJourneyTest {
@@ -66,6 +68,7 @@ class EndOfRoundJourneyTest {
         // when: changed (a usefulness of 5, quoting allowed) and sent again
         withoutJs.findElement(By.id("usefulness-5")).click();
         withoutJs.findElement(By.id("mayQuote-yes")).click();
+        String surveyAction = withoutJs.findElement(By.cssSelector("form[action*='/api/me/survey']")).getAttribute("action");
         withoutJs.findElement(By.cssSelector("form[action*='/api/me/survey'] button")).click();
 
         // then: still one answer, changed
@@ -75,17 +78,36 @@ class EndOfRoundJourneyTest {
             assertThat(a.answer().mayQuote()).isTrue();
         });
 
+        // when: the same answer replayed (a double click, a resent request)
+        assertThat(RunningProgramme.replay(surveyAction,
+                "met=a-few-times&usefulness=5&recommend=yes&improve=More+time+to+talk&mayQuote=yes").statusCode())
+                .isEqualTo(303);
+
+        // then: still the one answer
+        assertThat(answers()).singleElement().satisfies(a -> assertThat(a.answer().usefulness()).isEqualTo(5));
+
         // when: the next round opens and the person joins it from the same mail
         String nextOpens = RunningProgramme.nextRound().opens().toString();
         assertThat(RunningProgramme.run("nightly", Optional.of(nextOpens))).contains("ran nightly");
         withoutJs.get(DevMail.ofRunningProgramme().link(email, "Your round has ended", "/api/me/next-round?"));
         assertThat(withoutJs.findElement(By.tagName("h1")).getText()).contains(RunningProgramme.nextRound().title());
         browsers.assertNoAxeViolations("the next-round page");
+        String joinAction = withoutJs.findElement(By.cssSelector("form[action*='/api/me/next-round']")).getAttribute("action");
         withoutJs.findElement(By.cssSelector("form[action*='/api/me/next-round'] button")).click();
 
         // then: the usual confirmation mail for the next round
         Browser.waitFor(withoutJs, "check-your-email");
-        withoutJs.get(DevMail.ofRunningProgramme().link(email, "Please confirm", "/api/confirm?"));
+        String confirm = DevMail.ofRunningProgramme().link(email, "Please confirm", "/api/confirm?");
+
+        // when: the join replayed (a double click, a resent request)
+        HttpResponse<String> replayed = RunningProgramme.replay(joinAction, "");
+
+        // then: refused kindly, and still one application to the next round and one confirmation mail
+        assertThat(replayed.statusCode()).isEqualTo(409);
+        assertThat(replayed.body()).contains("already applied");
+        assertThat(DevMail.ofRunningProgramme().to(email))
+                .filteredOn(m -> m.path("subject").asText().contains("Please confirm")).hasSize(2);
+        withoutJs.get(confirm);
         Browser.waitFor(withoutJs, "confirmed");
     }
 
