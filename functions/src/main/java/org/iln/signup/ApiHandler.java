@@ -421,6 +421,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         if (offer.get() instanceof NextRound.Refused refused) {
             return responses.refuse(request, 409, "round", refused.title(), refused.message(), Map.of());
         }
+        if (offer.get() instanceof NextRound.Invalid invalid) {
+            return responses.invalidSignup(request, invalid.errors(), invalid.language());
+        }
         NextRound.Open open = (NextRound.Open) offer.get();
         return responses.page(200, "next-round", SurveyPageModel.nextRound(open, token));
     }
@@ -436,6 +439,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         }
         if (outcome.get() instanceof NextRound.Refused refused) {
             return responses.refuse(request, 409, "round", refused.title(), refused.message(), Map.of());
+        }
+        if (outcome.get() instanceof NextRound.Invalid invalid) {
+            return responses.invalidSignup(request, invalid.errors(), invalid.language());
         }
         return responses.checkYourEmail(request);
     }

@@ -67,7 +67,8 @@ final class Responses {
 
     private APIGatewayV2HTTPResponse invalid(ApiRequest request, List<FieldError> errors, String back,
                                              Map<String, String> labels, String language) {
-        if (request.isForm()) {
+        // A page for a posted form, and for a link followed (the next-round page's answers no longer fitting).
+        if (request.wantsPage()) {
             List<Map<String, String>> list = errors.stream()
                     .map(e -> Map.of("field", e.field(), "message", e.message())).toList();
             return page(400, "errors", Map.of("errors", list, "labels", labels, "back", back,

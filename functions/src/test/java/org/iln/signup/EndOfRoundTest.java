@@ -299,6 +299,58 @@ class EndOfRoundTest {
         }
 
         @Test
+        void leaves_out_the_optional_answers_no_longer_offered_and_keeps_the_rest() {
+            // given: since round 1, a language, a region and "how you heard of us" left the form's lists
+            changeLenasAnswers(Map.of("languages", list("en", "tlh"), "preferRegions", list("Atlantis"),
+                    "heardFrom", AttributeValue.fromS("carrier-pigeon")));
+            participant.clock.set(NEXT_ROUND_OPEN);
+
+            // when
+            APIGatewayV2HTTPResponse page = participant.get("/api/me/next-round", lenaLink);
+            APIGatewayV2HTTPResponse join = participant.post("/api/me/next-round", lenaLink, "");
+
+            // then: applied with what is still offered
+            assertThat(page.getStatusCode()).isEqualTo(200);
+            assertThat(join.getStatusCode()).isEqualTo(303);
+            Map<String, AttributeValue> next = participant.itemsOfType("APPLICATION").stream()
+                    .filter(i -> i.get("round").s().equals("2026-2")).findFirst().orElseThrow();
+            assertThat(next.get("languages").l()).extracting(AttributeValue::s).containsExactly("en");
+            assertThat(next.getOrDefault("preferRegions", list()).l()).isEmpty();
+            assertThat(next.getOrDefault("heardFrom", AttributeValue.fromS("")).s()).isEmpty();
+            assertThat(next.get("sector").s()).isEqualTo(lenasItem().get("sector").s());
+        }
+
+        @Test
+        void shows_every_answer_that_no_longer_fits_by_field_and_stores_nothing() {
+            // given: Lena's sector and career stage are no longer offered, and none of her languages
+            changeLenasAnswers(Map.of("sector", AttributeValue.fromS("bookmobile"),
+                    "careerStage", AttributeValue.fromS("emeritus"), "languages", list("tlh")));
+            participant.clock.set(NEXT_ROUND_OPEN);
+            int mails = participant.aws.sentMail().size();
+            List<Map<String, AttributeValue>> before = participant.aws.itemsExceptRateCounters();
+
+            // when: the page, a browser's click, a script's click
+            APIGatewayV2HTTPResponse page = participant.get("/api/me/next-round", lenaLink);
+            APIGatewayV2HTTPResponse join = participant.post("/api/me/next-round", lenaLink, "");
+            APIGatewayV2HTTPResponse script = participant.handler.handleRequest(Events.postWithToken(
+                    "/api/me/next-round", lenaLink, "application/json", "{}"), null);
+
+            // then: the form's error page, every field named, and a way back to the signup form
+            for (APIGatewayV2HTTPResponse response : List.of(page, join)) {
+                assertThat(response.getStatusCode()).isEqualTo(400);
+                assertThat(response.getHeaders().get("Content-Type")).startsWith("text/html");
+                assertThat(response.getBody()).contains("Library sector", "Career stage", "Languages",
+                        "href=\"/signup.html\"");
+            }
+            assertThat(script.getStatusCode()).isEqualTo(400);
+            assertThat(script.getBody()).contains("\"field\":\"sector\"", "\"field\":\"careerStage\"",
+                    "\"field\":\"languages\"");
+            assertThat(participant.aws.itemsExceptRateCounters()).isEqualTo(before);
+            assertThat(participant.confirmedByRound("2026-2")).isEmpty();
+            assertThat(participant.aws.sentMail()).hasSize(mails);
+        }
+
+        @Test
         void never_pairs_two_former_partners_again() {
             // given: Lena and Kofi, partners in round 1, both join round 2 and confirm
             String kofiLink = roundEndMailTo("kofi@example.gh").token("/api/me/next-round");
@@ -320,6 +372,22 @@ class EndOfRoundTest {
             assertThat(participant.aws.sentMail()).filteredOn(m -> m.subject().startsWith("We could not find you"))
                     .extracting(SentMail::to).contains("lena@example.se", "kofi@example.gh");
         }
+    }
+
+    private static AttributeValue list(String... values) {
+        return AttributeValue.fromL(java.util.Arrays.stream(values).map(AttributeValue::fromS).toList());
+    }
+
+    private Map<String, AttributeValue> lenasItem() {
+        return participant.itemsOfType("APPLICATION").stream()
+                .filter(i -> i.get("email").s().equals("lena@example.se")).findFirst().orElseThrow();
+    }
+
+    /** Lena's round-1 answers as they were stored when the form still offered these values. */
+    private void changeLenasAnswers(Map<String, AttributeValue> answers) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(lenasItem());
+        item.putAll(answers);
+        participant.aws.dynamo().putItem(b -> b.tableName(Aws.TABLE).item(item));
     }
 
     private void endTheRound() {
