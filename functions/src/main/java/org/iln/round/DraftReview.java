@@ -193,6 +193,28 @@ public final class DraftReview {
         return query(round, "FORBID#").stream().map(item -> Attributes.strings(item, "members")).toList();
     }
 
+    /**
+     * Every pair the matcher must keep apart in a round: the forbids of {@code ./iln coordinate}
+     * and of the page, and each two members of a held partnership (unless pinned, or forbidden already).
+     */
+    public List<List<String>> keptApart(String round, PartnershipStore.Coordination coordination,
+                                        List<List<String>> pinned) {
+        List<List<String>> forbids = new ArrayList<>(coordination.forbids());
+        forbids.addAll(forbids(round));
+        // A held partnership is not proposed again: none of its members is paired with another of them.
+        for (Hold hold : holds(round)) {
+            for (int i = 0; i < hold.members().size(); i++) {
+                for (int j = i + 1; j < hold.members().size(); j++) {
+                    List<String> pair = List.of(hold.members().get(i), hold.members().get(j));
+                    if (!forbids.contains(pair) && !pinned.contains(pair)) {
+                        forbids.add(pair);
+                    }
+                }
+            }
+        }
+        return forbids;
+    }
+
     private static List<String> sorted(String first, String second) {
         return first.compareTo(second) <= 0 ? List.of(first, second) : List.of(second, first);
     }
