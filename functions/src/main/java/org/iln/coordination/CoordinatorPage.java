@@ -175,9 +175,6 @@ public final class CoordinatorPage {
             if (!c.scope().isProgramme()) {
                 return new ByHand.Refused("not-yours", "");
             }
-            if (first.equals(second)) {
-                return new ByHand.Refused("not-alone", second);
-            }
             ByHand.Pairing pairing = byHand.pair(programme.get(), c.round(), first, second, clock.instant());
             if (pairing instanceof ByHand.Paired paired && !paired.already()) {
                 List<String> two = first.compareTo(second) <= 0 ? List.of(first, second) : List.of(second, first);

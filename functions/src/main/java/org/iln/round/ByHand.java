@@ -9,16 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.iln.mail.Outbox;
 import org.iln.mail.OutboxMessage;
 import org.iln.mail.Suppressions;
 import org.iln.mail.Wording;
-import org.iln.matching.InvalidPoolException;
 import org.iln.matching.MatchResult;
-import org.iln.matching.Matcher;
 import org.iln.matching.Participant;
+import org.iln.matching.PinnedPair;
 import org.iln.matching.Pool;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
@@ -30,7 +28,7 @@ import org.iln.store.ApplicationStore;
  * alone after publishing, and resend an introduction or the "your application is confirmed"
  * message.
  *
- * <p>A hand pairing is the re-match of two: the matcher's hard rules decide it (different
+ * <p>A hand pairing is the re-match of two: the matcher's hard rules decide it ({@link PinnedPair}: different
  * countries, a shared language, no excluded country, never the same partner twice, no pair kept
  * apart or held), and it is written by {@link PartnershipStore#writePartnership} like the nightly
  * re-match's, conditional on both still being confirmed, so a race with the night can never give
@@ -43,7 +41,6 @@ public final class ByHand {
     private final PartnershipStore partnerships;
     private final Suppressions suppressions;
     private final Outbox outbox;
-    private final Matcher matcher = new Matcher();
 
     public ByHand(ApplicationStore applications, PartnershipStore partnerships, Suppressions suppressions,
                   Outbox outbox) {
@@ -93,6 +90,9 @@ public final class ByHand {
         if (!partnerships.isPublished(round.id())) {
             return new Refused("not-published", "");
         }
+        if (first.equals(second)) {
+            return new Refused("not-alone", second);
+        }
         List<PartnershipStore.Pair> pairs = partnerships.pairs(round.id());
         Optional<PartnershipStore.Pair> together = pairs.stream()
                 .filter(p -> p.status() == PartnershipStore.PairStatus.ACTIVE)
@@ -122,22 +122,16 @@ public final class ByHand {
                 return new Refused("not-alone", id);
             }
         }
-        Set<String> unreachable = suppressions.suppressedAmong(two.values().stream()
-                .map(Application::addressHash).toList());
         for (Application a : two.values()) {
-            if (unreachable.contains(a.addressHash())) {
+            if (suppressions.isSuppressed(a.addressHash())) {
                 return new Refused("unreachable", a.participantId());
             }
         }
-        MatchResult result;
-        try {
-            result = matcher.match(pool(programme, round, two));
-        } catch (InvalidPoolException e) {
-            String message = e.getMessage();
-            int at = message.indexOf("cannot be partners: ");
-            return new Refused("rule", at < 0 ? message : message.substring(at + "cannot be partners: ".length()));
+        PinnedPair.Judgement judged = PinnedPair.judge(pool(programme, round, two));
+        if (judged.partnership().isEmpty()) {
+            return new Refused("rule", judged.brokenRule());
         }
-        MatchResult.Partnership partnership = result.partnerships().get(0);
+        MatchResult.Partnership partnership = judged.partnership().get();
         String pairId = PartnershipStore.pairId(round.id(), partnership.members());
         if (partnerships.writePartnership(round, partnership, two, true, now)
                 == PartnershipStore.Written.MEMBER_UNAVAILABLE) {

@@ -188,6 +188,9 @@ final class CoordinatorRoutes {
             second.ifPresentOrElse(ok -> { }, () -> errors.add(new FieldError("second", text("coordinator.error.id"))));
             return responses.invalid(request, errors, CoordinatorPageModel.pageUrl(token));
         }
+        if (first.get().equals(second.get())) {
+            return invalid(request, token, "second", "coordinator.error.same");
+        }
         Optional<ByHand.Pairing> outcome = page.pairAlone(token, first.get(), second.get());
         if (outcome.isEmpty()) {
             return responses.pageLinkExpired();

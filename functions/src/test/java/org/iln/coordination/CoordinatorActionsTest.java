@@ -468,6 +468,64 @@ class CoordinatorActionsTest {
         }
     }
 
+    @Nested
+    class Erasing_a_participant {
+
+        @Test
+        void deletes_the_holds_pins_and_forbids_naming_them_and_anonymises_the_audit() {
+            // given: coordinators' decisions about p-03, and about others
+            config = aws.approvalRequired();
+            night();
+            String team = team();
+            String heldWithP03 = CoordinationTest.partnerships(page(team)).stream()
+                    .filter(id -> activeDraftPairHas(team, id, "p-03")).findFirst().orElseThrow();
+            post("/api/coordinate/hold", team, "partnership=" + heldWithP03);
+            String other = pinnable("p-03");
+            post("/api/coordinate/forbid", team, "first=p-03&second=" + other);
+            post("/api/coordinate/withdraw", team, "participant=p-04");
+            new PartnershipStore(aws.dynamo(), Aws.TABLE).putCoordination(RoundFixture.ROUND,
+                    new PartnershipStore.Coordination(List.of(List.of("p-03", other)),
+                            List.of(List.of("p-05", "p-09"))));
+            int audits = round.items("AUDIT").size();
+
+            // when: p-03 asks for erasure and follows the link
+            api().handleRequest(Events.post("/api/erase", "application/json",
+                    "{\"email\":\"" + round.email("p-03") + "\"}"), null);
+            String token = aws.sentMail().stream().filter(m -> m.to().equals(round.email("p-03")))
+                    .reduce((a, b) -> b).orElseThrow().token("/api/erase");
+            APIGatewayV2HTTPResponse erased = api().handleRequest(Events.postWithToken("/api/erase", token, FORM, ""),
+                    null);
+
+            // then
+            assertThat(erased.getHeaders().get("Location")).isEqualTo("/erased.html");
+            assertThat(round.items("HOLD")).isEmpty();
+            assertThat(round.items("FORBID")).isEmpty();
+            assertThat(round.items("AUDIT")).hasSize(audits)
+                    .noneSatisfy(a -> assertThat(a.get("subject").s()).contains("p-03"))
+                    .anySatisfy(a -> assertThat(a.get("subject").s()).contains("(erased)"))
+                    .anySatisfy(a -> assertThat(a.get("subject").s()).isEqualTo("p-04"));
+            PartnershipStore.Coordination left = new PartnershipStore(aws.dynamo(), Aws.TABLE)
+                    .coordination(RoundFixture.ROUND);
+            assertThat(left.pins()).isEmpty();
+            assertThat(left.forbids()).containsExactly(List.of("p-05", "p-09"));
+            String actions = page(team).split("id=\"actions\"")[1];
+            assertThat(actions).contains("(erased)").doesNotContain("p-03");
+        }
+
+        /** Someone of another country than {@code id}, so that the two may be pinned or forbidden. */
+        String pinnable(String id) {
+            return java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(RoundFixture::id)
+                    .filter(other -> !countryOf(other).equals(countryOf(id))).findFirst().orElseThrow();
+        }
+
+        boolean activeDraftPairHas(String token, String partnership, String id) {
+            String body = page(token);
+            int at = body.indexOf("value=\"" + partnership + "\"");
+            int row = body.lastIndexOf("<tr>", at);
+            return body.substring(row, at).contains(id);
+        }
+    }
+
     JsonNode draftModel(String keyPrefix) throws Exception {
         String key = round.mailKeys(keyPrefix).get(0);
         Map<String, AttributeValue> item = aws.dynamo().getItem(b -> b.tableName(Aws.TABLE)
