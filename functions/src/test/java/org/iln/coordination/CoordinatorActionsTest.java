@@ -339,6 +339,32 @@ class CoordinatorActionsTest {
         }
 
         @Test
+        void a_country_coordinator_sees_their_country_s_people_left_alone_but_no_pairing_form() {
+            // given: p-06 (AU) and someone of another country left alone after the window
+            publish();
+            round.clock.set(AFTER_THE_WINDOW);
+            String elsewhere = pairs().stream().filter(p -> !p.members().contains("p-06"))
+                    .flatMap(p -> p.members().stream()).filter(m -> !countryOf(m).equals("AU")).findFirst()
+                    .orElseThrow();
+            for (String stays : List.of("p-06", elsewhere)) {
+                String partner = activePairOf(stays).members().stream().filter(m -> !m.equals(stays)).findFirst()
+                        .orElseThrow();
+                post("/api/coordinate/withdraw", team(), "participant=" + partner);
+            }
+
+            // when
+            String auPage = page(link(AU_COORDINATOR, "country:AU"));
+            String teamPage = page(team());
+
+            // then
+            String auAlone = auPage.substring(auPage.indexOf("id=\"alone\""), auPage.indexOf("</table>",
+                    auPage.indexOf("id=\"alone\"")));
+            assertThat(auAlone).contains("p-06").doesNotContain(elsewhere);
+            assertThat(auPage).doesNotContain("/api/coordinate/pair?").contains("Only the programme team pairs");
+            assertThat(teamPage).contains("action=\"/api/coordinate/pair?token=");
+        }
+
+        @Test
         void is_the_programme_team_s_and_waits_for_publishing() {
             // given
             config = aws.approvalRequired();
