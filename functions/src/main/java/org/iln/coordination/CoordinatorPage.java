@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.iln.matching.MatchResult;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
+import org.iln.round.ByHand;
 import org.iln.round.CoordinatorScope;
 import org.iln.round.DraftReview;
 import org.iln.round.DraftRows;
@@ -29,7 +31,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A coordinator's private page for one round, behind the signed link in their draft mail: the
  * latest draft's rows they may see, what coordinators did, and the moves they can make without
- * AWS credentials: approve the draft (the programme team only) and hold a proposed partnership.
+ * AWS credentials: approve the draft (the programme team only), hold a proposed partnership, pin
+ * or keep apart two people, mark someone withdrawn (through the participant's own withdrawal),
+ * resend an introduction or a confirmation, and, after publishing, pair two people left alone
+ * (the programme team only: partners always work in different countries, so a pairing is never
+ * one country's alone).
  *
  * <p>The link names a round and a {@link CoordinatorScope}, never a person; it opens the page
  * only while its address is still on the roster of that scope (the round's {@code coordinators}
@@ -48,10 +54,19 @@ public final class CoordinatorPage {
     private final AddressHasher hasher;
     private final Supplier<Programme> programme;
     private final Clock clock;
+    private final ByHand byHand;
+    private final Function<Application, Outcome> withdrawal;
 
-    /** A page over these stores, checking links with {@code tokens}. */
+    /**
+     * A page over these stores, checking links with {@code tokens}; {@code withdrawal} is the
+     * participant's own withdrawal (their personal page's), answering {@link Outcome#DONE},
+     * {@link Outcome#ALREADY} or {@link Outcome#TOO_LATE} (the round has ended).
+     */
     public CoordinatorPage(ApplicationStore applications, PartnershipStore partnerships, SignedLinks tokens,
-                           AddressHasher hasher, Supplier<Programme> programme, Clock clock) {
+                           AddressHasher hasher, Supplier<Programme> programme, Clock clock, ByHand byHand,
+                           Function<Application, Outcome> withdrawal) {
+        this.byHand = Objects.requireNonNull(byHand, "byHand");
+        this.withdrawal = Objects.requireNonNull(withdrawal, "withdrawal");
         this.applications = Objects.requireNonNull(applications, "applications");
         this.partnerships = Objects.requireNonNull(partnerships, "partnerships");
         this.review = partnerships.review();
@@ -73,9 +88,14 @@ public final class CoordinatorPage {
      * @param approved whether that version is the approved one
      * @param published whether the round's partnerships are published (nothing left to approve or hold)
      * @param actions audited actions this coordinator may see, oldest first
+     * @param alone after publishing, the people of this coordinator's scope left alone (no active partnership)
      */
     public record View(Coordinator coordinator, DraftRows rows, String draftVersion, boolean approved,
-                       boolean published, List<DraftReview.Action> actions) {
+                       boolean published, List<DraftReview.Action> actions, List<Person> alone) {
+    }
+
+    /** Someone the page lists by id, name and country. */
+    public record Person(String id, String name, String country) {
     }
 
     /** What a move did. */
@@ -93,7 +113,89 @@ public final class CoordinatorPage {
         /** Not two different people of this coordinator's rows of the current draft: nothing changed. */
         NOT_IN_YOUR_ROWS,
         /** A pin of two people of one country, or of someone pinned already, or of a pair kept apart: nothing changed. */
-        CONFLICT
+        CONFLICT,
+        /** No application of the round with that id among this coordinator's people: nothing changed. */
+        NO_SUCH_PERSON,
+        /** Nothing to resend: no active partnership (an introduction) or not confirmed (a confirmation). */
+        NOTHING_TO_RESEND
+    }
+
+    /** What a coordinator may resend. */
+    public enum Resend { INTRODUCTION, CONFIRMATION }
+
+    /**
+     * Marks one of this coordinator's people withdrawn, through the participant's own withdrawal
+     * (before matching they leave the pool; after it their partnership is dissolved and the
+     * partner re-matched or told, as when they withdraw themselves). Empty if the link is not valid.
+     */
+    public Optional<Outcome> withdraw(String token, String participantId) {
+        return coordinator(token).map(c -> {
+            Optional<Application> person = person(c, participantId);
+            if (person.isEmpty()) {
+                return Outcome.NO_SUCH_PERSON;
+            }
+            Outcome outcome = withdrawal.apply(person.get());
+            if (outcome == Outcome.DONE) {
+                audit(c, "withdraw", participantId);
+            }
+            LOG.atInfo().addKeyValue("round", c.round().id()).addKeyValue("outcome", outcome.name())
+                    .log("coordinator withdrawal");
+            return outcome;
+        });
+    }
+
+    /** Resends one of this coordinator's people an introduction or a confirmation, once a day. Empty if the link is not valid. */
+    public Optional<Outcome> resend(String token, String participantId, Resend what) {
+        return coordinator(token).map(c -> {
+            Optional<Application> person = person(c, participantId);
+            if (person.isEmpty()) {
+                return Outcome.NO_SUCH_PERSON;
+            }
+            Instant now = clock.instant();
+            Optional<Boolean> queued = what == Resend.INTRODUCTION
+                    ? byHand.resendIntroduction(programme.get(), c.round(), person.get(), now)
+                    : byHand.resendConfirmation(c.round(), person.get(), now);
+            Outcome outcome = queued.map(q -> q ? Outcome.DONE : Outcome.ALREADY).orElse(Outcome.NOTHING_TO_RESEND);
+            if (outcome == Outcome.DONE) {
+                audit(c, what == Resend.INTRODUCTION ? "resend introduction" : "resend confirmation", participantId);
+            }
+            LOG.atInfo().addKeyValue("round", c.round().id()).addKeyValue("outcome", outcome.name())
+                    .log("coordinator resend");
+            return outcome;
+        });
+    }
+
+    /**
+     * Pairs two people left alone after publishing (the programme team only); refused with the
+     * reason when the round is not published, one of them is not alone, or a hard rule forbids
+     * it. Empty if the link is not valid.
+     */
+    public Optional<ByHand.Pairing> pairAlone(String token, String first, String second) {
+        return coordinator(token).map(c -> {
+            if (!c.scope().isProgramme()) {
+                return new ByHand.Refused("not-yours", "");
+            }
+            ByHand.Pairing pairing = byHand.pair(programme.get(), c.round(), first, second, clock.instant());
+            if (pairing instanceof ByHand.Paired paired && !paired.already()) {
+                List<String> two = first.compareTo(second) <= 0 ? List.of(first, second) : List.of(second, first);
+                audit(c, "pair", two.get(0) + " and " + two.get(1) + " (" + paired.partnership() + ")");
+            }
+            LOG.atInfo().addKeyValue("round", c.round().id())
+                    .addKeyValue("outcome", pairing instanceof ByHand.Refused r ? r.reason() : "paired")
+                    .log("coordinator pairing");
+            return pairing;
+        });
+    }
+
+    /** The round's application with this id, if it is one of this coordinator's people. */
+    private Optional<Application> person(Coordinator c, String participantId) {
+        return applications.application(c.round().id(), participantId, clock.instant())
+                .filter(a -> c.scope().sees(a.profile().country()));
+    }
+
+    private void audit(Coordinator c, String action, String subject) {
+        review.audit(c.round().id(), new DraftReview.Action(clock.instant(), c.name(), c.scope().id(), action,
+                subject), c.round().personalDataKeptUntil());
     }
 
     /**
@@ -210,7 +312,12 @@ public final class CoordinatorPage {
         boolean approved = !version.isEmpty() && review.approvedVersion(round).filter(version::equals).isPresent();
         List<DraftReview.Action> actions = review.actions(round).stream()
                 .filter(a -> c.scope().isProgramme() || a.scope().equals(c.scope().id())).toList();
-        return new View(c, rows(c), version, approved, partnerships.isPublished(round), actions);
+        boolean published = partnerships.isPublished(round);
+        List<Person> alone = !published ? List.of() : byHand.leftAlone(c.round()).stream()
+                .filter(a -> c.scope().sees(a.profile().country()))
+                .map(a -> new Person(a.participantId(), a.profile().givenName() + " " + a.profile().familyName(),
+                        a.profile().country())).toList();
+        return new View(c, rows(c), version, approved, published, actions, alone);
     }
 
     /** The latest draft's rows the coordinator may see, named from the applications as they are now. */

@@ -193,6 +193,28 @@ public final class DraftReview {
         return query(round, "FORBID#").stream().map(item -> Attributes.strings(item, "members")).toList();
     }
 
+    /**
+     * Every pair the matcher must keep apart in a round: the forbids of {@code ./iln coordinate}
+     * and of the page, and each two members of a held partnership (unless pinned, or forbidden already).
+     */
+    public List<List<String>> keptApart(String round, PartnershipStore.Coordination coordination,
+                                        List<List<String>> pinned) {
+        List<List<String>> forbids = new ArrayList<>(coordination.forbids());
+        forbids.addAll(forbids(round));
+        // A held partnership is not proposed again: none of its members is paired with another of them.
+        for (Hold hold : holds(round)) {
+            for (int i = 0; i < hold.members().size(); i++) {
+                for (int j = i + 1; j < hold.members().size(); j++) {
+                    List<String> pair = List.of(hold.members().get(i), hold.members().get(j));
+                    if (!forbids.contains(pair) && !pinned.contains(pair)) {
+                        forbids.add(pair);
+                    }
+                }
+            }
+        }
+        return forbids;
+    }
+
     private static List<String> sorted(String first, String second) {
         return first.compareTo(second) <= 0 ? List.of(first, second) : List.of(second, first);
     }
@@ -224,6 +246,48 @@ public final class DraftReview {
     public List<Hold> holds(String round) {
         return query(round, "HOLD#").stream()
                 .map(item -> new Hold(text(item, SK).substring(5), Attributes.strings(item, "members"))).toList();
+    }
+
+    /** What an audit entry says instead of the participant id of someone erased. */
+    public static final String ERASED = "(erased)";
+
+    /**
+     * Forgets a participant who asked to be erased: deletes the holds, pins and forbids naming
+     * them (from the page and from {@code ./iln coordinate}: a decision about someone gone is moot)
+     * and rewrites every audit entry naming them to say {@value #ERASED} instead, so the audit
+     * keeps who did what and when, about nobody.
+     *
+     * @return how many items were deleted or rewritten
+     */
+    public int forget(String round, String participantId) {
+        java.util.regex.Pattern named = java.util.regex.Pattern.compile(
+                "(?<![A-Za-z0-9_-])" + java.util.regex.Pattern.quote(participantId) + "(?![A-Za-z0-9_-])");
+        int touched = 0;
+        for (String prefix : List.of("HOLD#", "PIN#", "FORBID#")) {
+            for (Map<String, AttributeValue> item : query(round, prefix)) {
+                if (Attributes.strings(item, "members").contains(participantId)) {
+                    dynamo.deleteItem(b -> b.tableName(table).key(Attributes.key(text(item, PK), text(item, SK))));
+                    touched++;
+                }
+            }
+        }
+        for (Map<String, AttributeValue> item : query(round, "AUDIT#")) {
+            String subject = text(item, "subject");
+            if (named.matcher(subject).find()) {
+                String anonymous = named.matcher(subject).replaceAll(ERASED);
+                dynamo.updateItem(b -> b.tableName(table).key(Attributes.key(text(item, PK), text(item, SK)))
+                        .updateExpression("SET subject = :s").expressionAttributeValues(Map.of(":s", s(anonymous))));
+                touched++;
+            }
+        }
+        PartnershipStore.Coordination coordination = partnerships.coordination(round);
+        List<List<String>> pins = coordination.pins().stream().filter(p -> !p.contains(participantId)).toList();
+        List<List<String>> forbids = coordination.forbids().stream().filter(p -> !p.contains(participantId)).toList();
+        if (pins.size() < coordination.pins().size() || forbids.size() < coordination.forbids().size()) {
+            partnerships.putCoordination(round, new PartnershipStore.Coordination(pins, forbids));
+            touched++;
+        }
+        return touched;
     }
 
     /** Records one coordinator action. */

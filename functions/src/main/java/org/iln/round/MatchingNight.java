@@ -462,19 +462,7 @@ public final class MatchingNight {
         List<List<String>> pins = new ArrayList<>(coordination.pins());
         review.pins(round.id()).stream().filter(p -> !pins.contains(p) && !pins.contains(List.of(p.get(1), p.get(0))))
                 .forEach(pins::add);
-        List<List<String>> forbids = new ArrayList<>(coordination.forbids());
-        forbids.addAll(review.forbids(round.id()));
-        // A held partnership is not proposed again: none of its members is paired with another of them.
-        for (DraftReview.Hold hold : review.holds(round.id())) {
-            for (int i = 0; i < hold.members().size(); i++) {
-                for (int j = i + 1; j < hold.members().size(); j++) {
-                    List<String> pair = List.of(hold.members().get(i), hold.members().get(j));
-                    if (!forbids.contains(pair) && !pins.contains(pair)) {
-                        forbids.add(pair);
-                    }
-                }
-            }
-        }
+        List<List<String>> forbids = review.keptApart(round.id(), coordination, pins);
         Pool matchPool = new Pool(round.id(), round.matchDate(), regions, people,
                 present(pins, pool), present(forbids, pool)).validate();
         return matcher.match(matchPool, line -> LOG.info("round {}: {}", round.id(), line));
@@ -486,7 +474,7 @@ public final class MatchingNight {
                 .toList();
     }
 
-    private static Participant participant(Application a, List<String> previousPartners) {
+    static Participant participant(Application a, List<String> previousPartners) {
         Application.Profile p = a.profile();
         return new Participant(a.participantId(), p.country(), p.timezone(), p.languages(), p.sector(),
                 p.careerStage(), p.interests(),

@@ -205,6 +205,13 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 return request.method().equals("POST")
                         ? withFields(request, fields -> coordinator.pair(request, fields, false))
                         : responses.notAllowed("POST");
+            case "/api/coordinate/withdraw", "/api/coordinate/resend", "/api/coordinate/pair":
+                return request.method().equals("POST")
+                        ? withFields(request, fields -> coordinator.act(request, fields)) : responses.notAllowed("POST");
+            case "/api/coordinate/link":
+                return request.method().equals("POST")
+                        ? emailForm(request, "/link-expired.html", core.coordinatorLinks()::request)
+                        : responses.notAllowed("POST");
             default:
                 return responses.error(404, "request", "There is no such API path.");
         }

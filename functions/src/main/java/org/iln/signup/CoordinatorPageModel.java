@@ -36,11 +36,18 @@ final class CoordinatorPageModel {
         model.put("holdAction", "/api/coordinate/hold?token=" + token);
         model.put("pinAction", "/api/coordinate/pin?token=" + token);
         model.put("forbidAction", "/api/coordinate/forbid?token=" + token);
+        model.put("withdrawAction", "/api/coordinate/withdraw?token=" + token);
+        model.put("resendAction", "/api/coordinate/resend?token=" + token);
+        model.put("pairAloneAction", "/api/coordinate/pair?token=" + token);
+        model.put("canPairAlone", c.scope().isProgramme() && view.published());
+        model.put("alone", view.alone().stream().map(p -> Map.of("id", p.id(), "name", p.name(),
+                "country", p.country())).toList());
         model.put("done", switch (done) {
             case "approved" -> "The draft is approved. It is published on the first night from the match date on.";
             case "held" -> "The partnership is held: the next draft is solved without it.";
             case "pinned" -> "The two are pinned together: the next draft pairs them.";
             case "forbidden" -> "The two are kept apart: no draft pairs them again.";
+            case "withdrawn", "resent", "already", "paired" -> CoordinatorRoutes.text("coordinator.done." + done);
             default -> "";
         });
         return model;

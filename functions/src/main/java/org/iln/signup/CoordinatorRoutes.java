@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.iln.coordination.CoordinatorPage;
+import org.iln.messages.compiled.CompiledCatalogue;
+import org.iln.messages.compiled.CompiledCatalogues;
+import org.iln.round.ByHand;
 
 /**
  * The coordinators' {@code /api/coordinate} paths, for {@link ApiHandler}: the page, approve and
- * hold ({@link #move}), pin and keep apart ({@link #pair}). Each answers as the participant's
+ * hold ({@link #move}), pin and keep apart ({@link #pair}), mark withdrawn ({@link #withdraw}),
+ * resend ({@link #resend}) and pair two people left alone ({@link #pairAlone}). Each answers as the participant's
  * paths do: 303 back to the page for a browser, field-named errors, the link-expired page for a
  * bad link.
  */
@@ -63,7 +67,8 @@ final class CoordinatorRoutes {
                             + " people only. Nothing was done.", Map.of());
             case TOO_LATE -> responses.refuse(request, 409, field, "The round is published",
                     "This round's partnerships are published, so the draft can no longer change.", Map.of());
-            case NOT_IN_YOUR_ROWS, CONFLICT -> throw new IllegalStateException("not an outcome of " + field);
+            case NOT_IN_YOUR_ROWS, CONFLICT, NO_SUCH_PERSON, NOTHING_TO_RESEND ->
+                    throw new IllegalStateException("not an outcome of " + field);
         };
     }
 
@@ -102,5 +107,137 @@ final class CoordinatorRoutes {
                     "This round's partnerships are published, so the draft can no longer change.", Map.of());
             default -> throw new IllegalStateException("not an outcome of a pin or forbid: " + outcome.get());
         };
+    }
+
+    /** Withdraw, resend or pair two left alone, by the request's path. */
+    APIGatewayV2HTTPResponse act(ApiRequest request, SubmittedFields fields) {
+        return switch (request.path()) {
+            case "/api/coordinate/withdraw" -> withdraw(request, fields);
+            case "/api/coordinate/resend" -> resend(request, fields);
+            default -> pairAlone(request, fields);
+        };
+    }
+
+    /** Participant ids the coordinator's forms take: what the draft rows and the page show. */
+    private static final String PARTICIPANT_ID = "[A-Za-z0-9_-]{1,64}";
+
+    /** Mark someone withdrawn ({@code participant}), through the participant's own withdrawal. */
+    APIGatewayV2HTTPResponse withdraw(ApiRequest request, SubmittedFields fields) {
+        String token = request.query("token").orElse("");
+        Optional<String> id = one(fields, "participant");
+        if (id.isEmpty()) {
+            return invalid(request, token, "participant", "coordinator.error.id");
+        }
+        Optional<CoordinatorPage.Outcome> outcome = page.withdraw(token, id.get());
+        if (outcome.isEmpty()) {
+            return responses.pageLinkExpired();
+        }
+        return switch (outcome.get()) {
+            case DONE -> done(request, token, "withdrawn");
+            case ALREADY -> done(request, token, "already");
+            case TOO_LATE -> responses.refuse(request, 409, "participant", text("coordinator.refused.title"),
+                    text("coordinator.refused.roundEnded"), Map.of());
+            default -> invalid(request, token, "participant", "coordinator.error.noSuchPerson");
+        };
+    }
+
+    /** Resend ({@code what}: introduction or confirmation) to {@code participant}, at most once a day. */
+    APIGatewayV2HTTPResponse resend(ApiRequest request, SubmittedFields fields) {
+        String token = request.query("token").orElse("");
+        Optional<String> id = one(fields, "participant");
+        List<String> what = fields.all("what");
+        Optional<CoordinatorPage.Resend> kind = what.size() != 1 ? Optional.empty() : switch (what.get(0)) {
+            case "introduction" -> Optional.of(CoordinatorPage.Resend.INTRODUCTION);
+            case "confirmation" -> Optional.of(CoordinatorPage.Resend.CONFIRMATION);
+            default -> Optional.empty();
+        };
+        if (id.isEmpty() || kind.isEmpty()) {
+            if (page.open(token).isEmpty()) {
+                return responses.pageLinkExpired();
+            }
+            List<FieldError> errors = new ArrayList<>();
+            id.ifPresentOrElse(ok -> { }, () -> errors.add(new FieldError("participant", text("coordinator.error.id"))));
+            kind.ifPresentOrElse(ok -> { }, () -> errors.add(new FieldError("what", text("coordinator.error.what"))));
+            return responses.invalid(request, errors, CoordinatorPageModel.pageUrl(token));
+        }
+        Optional<CoordinatorPage.Outcome> outcome = page.resend(token, id.get(), kind.get());
+        if (outcome.isEmpty()) {
+            return responses.pageLinkExpired();
+        }
+        return switch (outcome.get()) {
+            case DONE -> done(request, token, "resent");
+            case ALREADY -> done(request, token, "already");
+            case NOTHING_TO_RESEND -> invalid(request, token, "participant",
+                    kind.get() == CoordinatorPage.Resend.INTRODUCTION ? "coordinator.error.nothingToResend.introduction"
+                            : "coordinator.error.nothingToResend.confirmation");
+            default -> invalid(request, token, "participant", "coordinator.error.noSuchPerson");
+        };
+    }
+
+    /** Pair two people left alone after publishing ({@code first}, {@code second}): the programme team's. */
+    APIGatewayV2HTTPResponse pairAlone(ApiRequest request, SubmittedFields fields) {
+        String token = request.query("token").orElse("");
+        Optional<String> first = one(fields, "first");
+        Optional<String> second = one(fields, "second");
+        if (first.isEmpty() || second.isEmpty()) {
+            if (page.open(token).isEmpty()) {
+                return responses.pageLinkExpired();
+            }
+            List<FieldError> errors = new ArrayList<>();
+            first.ifPresentOrElse(ok -> { }, () -> errors.add(new FieldError("first", text("coordinator.error.id"))));
+            second.ifPresentOrElse(ok -> { }, () -> errors.add(new FieldError("second", text("coordinator.error.id"))));
+            return responses.invalid(request, errors, CoordinatorPageModel.pageUrl(token));
+        }
+        if (first.get().equals(second.get())) {
+            return invalid(request, token, "second", "coordinator.error.same");
+        }
+        Optional<ByHand.Pairing> outcome = page.pairAlone(token, first.get(), second.get());
+        if (outcome.isEmpty()) {
+            return responses.pageLinkExpired();
+        }
+        if (outcome.get() instanceof ByHand.Paired paired) {
+            return done(request, token, paired.already() ? "already" : "paired");
+        }
+        ByHand.Refused refused = (ByHand.Refused) outcome.get();
+        String field = refused.detail().equals(first.get()) ? "first" : "second";
+        return switch (refused.reason()) {
+            case "not-yours" -> responses.refuse(request, 403, "first", text("coordinator.refused.title"),
+                    text("coordinator.refused.notYours"), Map.of());
+            case "not-published", "changed" -> responses.refuse(request, 409, "first",
+                    text("coordinator.refused.title"), text(refused.reason().equals("changed")
+                            ? "coordinator.refused.changed" : "coordinator.refused.notPublished"), Map.of());
+            case "no-such-person" -> invalid(request, token, field, "coordinator.error.noSuchPerson");
+            case "not-alone" -> invalid(request, token, field, "coordinator.refused.notAlone", refused.detail());
+            case "held-back" -> invalid(request, token, field, "coordinator.refused.heldBack", refused.detail());
+            case "unreachable" -> invalid(request, token, field, "coordinator.refused.unreachable", refused.detail());
+            default -> invalid(request, token, "second", "coordinator.refused.rule", refused.detail());
+        };
+    }
+
+    /** The one value of a participant id field, if it holds exactly one well-formed id. */
+    private static Optional<String> one(SubmittedFields fields, String field) {
+        List<String> values = fields.all(field);
+        return values.size() == 1 && values.get(0).strip().matches(PARTICIPANT_ID)
+                ? Optional.of(values.get(0).strip()) : Optional.empty();
+    }
+
+    /** One field named with a message of the catalogue, or the link-expired page if the link is bad. */
+    private APIGatewayV2HTTPResponse invalid(ApiRequest request, String token, String field, String key,
+                                             Object... arguments) {
+        if (page.open(token).isEmpty()) {
+            return responses.pageLinkExpired();
+        }
+        return responses.invalid(request, List.of(new FieldError(field, text(key, arguments))),
+                CoordinatorPageModel.pageUrl(token));
+    }
+
+    private APIGatewayV2HTTPResponse done(ApiRequest request, String token, String status) {
+        return responses.done(request, CoordinatorPageModel.pageUrl(token) + "&done=" + status, status);
+    }
+
+    /** Coordinators have no stored language: their page and answers are in the default one. */
+    static String text(String key, Object... arguments) {
+        CompiledCatalogue catalogue = CompiledCatalogues.bundled().defaultCatalogue();
+        return catalogue.format(key, arguments);
     }
 }

@@ -1,6 +1,7 @@
 package org.iln.signup;
 
 import java.time.Clock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.iln.aws.AwsClients;
 import org.iln.config.FunctionsConfig;
@@ -11,10 +12,12 @@ import org.iln.mail.Outbox;
 import org.iln.mail.Mailer;
 import org.iln.mail.Suppressions;
 import org.iln.programme.Programme;
+import org.iln.round.ByHand;
 import org.iln.round.CareStore;
 import org.iln.round.Partners;
 import org.iln.round.PartnershipStore;
 import org.iln.store.AddressHasher;
+import org.iln.store.Application;
 import org.iln.store.ApplicationStore;
 import org.iln.token.SignedLinks;
 import org.iln.token.TokenStore;
@@ -22,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The participant lifecycle's core, wired once per Lambda instance: signup, confirmation,
- * unsubscription, erasure, the personal page, the country cap and the coordinators' page over one
+ * unsubscription, erasure, the personal page, the country cap, the coordinators' page and fresh links to it over one
  * store, one mailer and one clock, and the rate limit on requests that reach them.
  */
 public record Participants(
@@ -36,7 +39,8 @@ public record Participants(
         ApplicationStore store,
         AddressHasher hasher,
         Supplier<Programme> programme,
-        CoordinatorPage coordinatorPage) {
+        CoordinatorPage coordinatorPage,
+        CoordinatorLinks coordinatorLinks) {
 
     /**
      * Wires the core from real clients, a clock, the configuration and the programme manifest.
@@ -57,16 +61,27 @@ public record Participants(
         Links links = new Links(config.siteUrl());
         CountryCap cap = new CountryCap(store, tokens, mailer, programme, links, clock);
         PartnershipStore partnerships = new PartnershipStore(dynamo, config.tableName());
+        Outbox outbox = new Outbox(mail, clock);
+        PersonalPage personalPage = new PersonalPage(store, new Partners(partnerships, store, outbox,
+                new CareStore(dynamo, config.tableName())), mail, tokens, mailer, hasher, programme, links, clock);
+        // A coordinator marks someone withdrawn through the participant's own withdrawal.
+        Function<Application, CoordinatorPage.Outcome> withdrawal = a -> personalPage.withdraw(a, clock.instant())
+                .map(w -> switch (w) {
+                    case WITHDRAWN -> CoordinatorPage.Outcome.DONE;
+                    case ALREADY_WITHDRAWN -> CoordinatorPage.Outcome.ALREADY;
+                    case ROUND_ENDED -> CoordinatorPage.Outcome.TOO_LATE;
+                }).orElse(CoordinatorPage.Outcome.NO_SUCH_PERSON);
         return new Participants(
                 new Signup(store, mail, tokens, mailer, hasher, programme, links, clock),
                 new Confirmation(store, mail, suppressions, tokens, mailer, programme, cap, links, clock),
                 new Unsubscription(store, suppressions, tokens, mailer, links, clock),
                 new Erasure(new PersonalData(dynamo, config.tableName()), mail, tokens, mailer, hasher, links, clock),
-                new PersonalPage(store, new Partners(partnerships, store, new Outbox(mail, clock),
-                        new CareStore(dynamo, config.tableName())), mail, tokens, mailer, hasher, programme, links, clock),
+                personalPage,
                 cap,
                 new RateLimit(dynamo, config.tableName(), hasher, config.rateLimit(), config.rateWindow(), clock),
                 store, hasher, programme,
-                new CoordinatorPage(store, partnerships, tokens, hasher, programme, clock));
+                new CoordinatorPage(store, partnerships, tokens, hasher, programme, clock,
+                        new ByHand(store, partnerships, suppressions, outbox), withdrawal),
+                new CoordinatorLinks(mail, tokens, mailer, hasher, programme, links, clock));
     }
 }

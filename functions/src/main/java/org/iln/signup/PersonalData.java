@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.iln.round.DraftReview;
+import org.iln.round.PartnershipStore;
 import org.iln.store.Paging;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,11 +30,13 @@ public final class PersonalData {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DraftReview review;
 
     /** The personal data in {@code table}. */
     public PersonalData(DynamoDbClient dynamo, String table) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.table = Objects.requireNonNull(table, "table");
+        this.review = new PartnershipStore(dynamo, table).review();
     }
 
     /** The first stored email address of a person, to confirm an erasure to them. */
@@ -58,9 +62,11 @@ public final class PersonalData {
     }
 
     /**
-     * Erases a person: deletes their applications, locks, tokens and mail claims, and anonymises
-     * their side of any partnership (the partner keeps a record that they had one). Suppressions
-     * stay, holding only the hash, so an erased person is still never mailed against their wish.
+     * Erases a person: deletes their applications, locks, tokens and mail claims, anonymises
+     * their side of any partnership (the partner keeps a record that they had one), deletes the
+     * coordinators' holds, pins and forbids naming them, and anonymises the audit entries that do.
+     * Suppressions stay, holding only the hash, so an erased person is still never mailed against
+     * their wish.
      *
      * @return how many items were deleted or anonymised
      */
@@ -71,6 +77,10 @@ public final class PersonalData {
             String type = text(keys, ITEM_TYPE);
             if ("SUPPRESSION".equals(type)) {
                 continue;
+            }
+            if ("APPLICATION".equals(type) && keys.get(PK).s().startsWith("ROUND#") && keys.get(SK).s().startsWith("APP#")) {
+                // Before the application goes: coordinators' holds, pins, forbids and audit naming it.
+                touched += review.forget(keys.get(PK).s().substring(6), keys.get(SK).s().substring(4));
             }
             if ("PAIR_MEMBER".equals(type)) {
                 dynamo.updateItem(b -> b.tableName(table).key(primary)

@@ -193,7 +193,15 @@ public final class PersonalPage {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Application application = found.get();
+        return withdraw(found.get(), now);
+    }
+
+    /**
+     * Withdraws an application from its round: the participant's own move, and a coordinator's
+     * on their behalf ({@code CoordinatorPage}). Empty if the application is gone (erased meanwhile).
+     */
+    Optional<Withdrawal> withdraw(Application found, Instant now) {
+        Application application = found;
         Programme current = programme.get();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             if (application.status() == Status.WITHDRAWN) {

@@ -25,7 +25,8 @@ import org.iln.token.TokenStore;
 
 /**
  * Random and hostile bodies posted to the coordinator page's forms with a genuine programme-team
- * link never make the API fail with 5xx and never approve or hold anything.
+ * link never make the API fail with 5xx and never approve, hold, pin, forbid, withdraw, resend or
+ * pair anything.
  */
 @AddLifecycleHook(SkipWithoutEmulator.class)
 class CoordinatorPageHostileBodiesTest {
@@ -49,8 +50,8 @@ class CoordinatorPageHostileBodiesTest {
                 "programme", round.clock.instant());
     }
 
-    @Property(tries = 120)
-    void hostile_bodies_on_approve_and_hold_never_fail_and_never_change_the_review(
+    @Property(tries = 240)
+    void hostile_bodies_on_the_coordinator_forms_never_fail_and_never_change_anything(
             @ForAll("paths") String path, @ForAll("contentTypes") String contentType, @ForAll("bodies") String body) {
         // when
         APIGatewayV2HTTPResponse response = handler.handleRequest(
@@ -59,12 +60,17 @@ class CoordinatorPageHostileBodiesTest {
         // then
         assertThat(response.getStatusCode()).as(body).isBetween(200, 499);
         assertThat(aws.items()).as(body).noneMatch(i -> i.containsKey("itemType")
-                && (i.get("itemType").s().equals("APPROVAL") || i.get("itemType").s().equals("HOLD")));
+                && java.util.List.of("APPROVAL", "HOLD", "PIN", "FORBID", "AUDIT", "PAIR").contains(i.get("itemType").s()));
+        assertThat(aws.items()).as(body).noneMatch(i -> i.containsKey("status")
+                && i.get("status").s().equals("WITHDRAWN"));
+        assertThat(aws.items()).as(body).noneMatch(i -> i.get("pk").s().startsWith("MAIL#resent-"));
     }
 
     @Provide
     Arbitrary<String> paths() {
-        return Arbitraries.of("/api/coordinate/approve", "/api/coordinate/hold");
+        return Arbitraries.of("/api/coordinate/approve", "/api/coordinate/hold", "/api/coordinate/pin",
+                "/api/coordinate/forbid", "/api/coordinate/withdraw", "/api/coordinate/resend",
+                "/api/coordinate/pair", "/api/coordinate/link");
     }
 
     @Provide

@@ -51,9 +51,15 @@ public final class FunctionCatalogue {
                             "POST /api/coordinate/approve",
                             "POST /api/coordinate/hold",
                             "POST /api/coordinate/pin",
-                            "POST /api/coordinate/forbid")),
+                            "POST /api/coordinate/forbid",
+                            "POST /api/coordinate/withdraw",
+                            "POST /api/coordinate/resend",
+                            "POST /api/coordinate/pair",
+                            "POST /api/coordinate/link")),
                     // The coordinator page needs nothing more: approving is a transaction of a
-                    // ConditionCheck (the draft's version) and Puts; a hold, pin or forbid and its audit are Puts.
+                    // ConditionCheck (the draft's version) and Puts; a hold, pin or forbid and its audit are Puts;
+                    // pairing two left alone is publishing's transaction (Puts, Updates); erasure's
+                    // forgetting of decisions is Query, DeleteItem and UpdateItem.
                     List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                             "dynamodb:Query", "dynamodb:ConditionCheckItem"),
                     true,

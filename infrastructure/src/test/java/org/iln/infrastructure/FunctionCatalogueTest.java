@@ -29,15 +29,20 @@ class FunctionCatalogueTest {
                 "POST /api/me/link", "GET /api/me/survey", "POST /api/me/survey", "GET /api/me/next-round",
                 "POST /api/me/next-round", "POST /api/volunteer", "GET /api/volunteer/confirm", "POST /api/me/no-reply", "POST /api/me/still-here",
                 "POST /api/me/check-in", "GET /api/coordinate", "POST /api/coordinate/approve",
-                "POST /api/coordinate/hold", "POST /api/coordinate/pin", "POST /api/coordinate/forbid")));
+                "POST /api/coordinate/hold", "POST /api/coordinate/pin", "POST /api/coordinate/forbid",
+                "POST /api/coordinate/withdraw", "POST /api/coordinate/resend", "POST /api/coordinate/pair",
+                "POST /api/coordinate/link")));
     }
 
     @Test
-    void the_coordinator_page_adds_no_table_action_to_the_api_and_none_outside_its_list() {
+    void the_coordinator_page_and_its_actions_add_no_table_action_to_the_api_and_none_outside_its_list() {
         FunctionSpec api = FunctionCatalogue.functions().get(0);
 
         // Approving is ConditionCheck + Put in one transaction; holds, pins, forbids and the audit are Puts; the
-        // page reads with GetItem and Query. No Scan, no BatchWrite, no wildcard.
+        // page reads with GetItem and Query. Withdrawing, resending and pairing two left alone (publishing's
+        // conditional Put and Update transaction; suppressions read one by one with GetItem, not BatchGetItem)
+        // and erasure's forgetting of decisions (Query, DeleteItem, UpdateItem) need nothing more.
+        // No Scan, no BatchWrite, no BatchGetItem, no wildcard.
         assertThat(api.tableActions()).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem",
                 "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:ConditionCheckItem");
     }

@@ -53,7 +53,8 @@ final class HostileRequests {
     private static final String[] API_PATHS = {"/api/signup", "/api/confirm", "/api/unsubscribe", "/api/erase",
         "/api/me", "/api/me/update", "/api/me/withdraw", "/api/me/link", "/api/me/survey", "/api/me/next-round", "/api/volunteer", "/api/volunteer/confirm",
         "/api/me/no-reply", "/api/me/still-here", "/api/me/check-in", "/api/coordinate",
-        "/api/coordinate/approve", "/api/coordinate/hold"};
+        "/api/coordinate/approve", "/api/coordinate/hold", "/api/coordinate/pin", "/api/coordinate/forbid",
+        "/api/coordinate/withdraw", "/api/coordinate/resend", "/api/coordinate/pair", "/api/coordinate/link"};
     private static final String[] HOSTILE_TEXT = {
         "\u0000", "a\u0000b", "\r", "\n", "\r\n", "Ana\r\nBcc: victim@example.net", "Ana\nSubject: free money",
         "\u202Egro.elpmaxe@ana", "\u2066Ana\u2069", "Ana\u200F\u202B", "\u2028", "\u2029", "\u0085", "\u007F",
@@ -346,7 +347,9 @@ final class HostileRequests {
             "POST /api/me/update", "POST /api/me/withdraw", "GET /api/me/survey", "POST /api/me/survey",
             "GET /api/me/next-round", "POST /api/me/next-round", "POST /api/me/no-reply",
             "POST /api/me/still-here", "POST /api/me/check-in", "GET /api/coordinate",
-            "POST /api/coordinate/approve", "POST /api/coordinate/hold"};
+            "POST /api/coordinate/approve", "POST /api/coordinate/hold", "POST /api/coordinate/pin",
+            "POST /api/coordinate/forbid", "POST /api/coordinate/withdraw", "POST /api/coordinate/resend",
+            "POST /api/coordinate/pair"};
         String[] route = pick(routes).split(" ");
         Purpose purpose = route[1].endsWith("confirm") ? Purpose.CONFIRM
                 : route[1].endsWith("unsubscribe") ? Purpose.UNSUBSCRIBE

@@ -17,18 +17,27 @@ import org.iln.cli.dev.LocalAws;
 import org.iln.localaws.MotoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The coordinator page in a real browser without JavaScript, with axe checking it: the programme
  * team opens it from the draft mail of the night after applications close, holds a proposed
- * partnership and approves the draft. Its own `./iln dev` and emulator, since the nights it runs
- * move the programme clock past the open round that the other browser tests sign up to.
+ * partnership and approves the draft; after publishing, with a fresh link asked for by email, it
+ * marks someone withdrawn and pairs two people left alone. Its own `./iln dev` and emulator, since
+ * the nights it runs move the programme clock past the open round that the other browser tests
+ * sign up to.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CoordinatorPageBrowserTest {
 
     private static final Clock DURING_APPLICATIONS = Clock.offset(Clock.systemUTC(), java.time.Duration.between(
@@ -64,6 +73,7 @@ class CoordinatorPageBrowserTest {
     }
 
     @Test
+    @Order(1)
     void without_javascript_the_team_opens_the_draft_from_its_mail_holds_a_pair_and_approves() throws Exception {
         ChromeDriver withoutJs = browsers.withoutJs();
         // given: the night after applications close
@@ -94,5 +104,63 @@ class CoordinatorPageBrowserTest {
         Browser.waitFor(withoutJs, "done=approved");
         assertThat(withoutJs.findElement(By.id("draft-state")).getAttribute("data-state")).isEqualTo("approved");
         browsers.assertNoAxeViolations("the coordinator page after approval");
+    }
+
+    @Test
+    @Order(2)
+    void after_publishing_the_team_asks_for_a_fresh_link_marks_someone_withdrawn_and_pairs_two_left_alone()
+            throws Exception {
+        ChromeDriver withoutJs = browsers.withoutJs();
+        // given: the approved draft is published on the match date; four weeks later the re-match
+        // window has closed, and the team's link from December has expired
+        RunningProgramme.run(server, "nightly", Optional.of("2027-01-11"));
+        RunningProgramme.run(server, "nightly", Optional.of("2027-02-08"));
+        withoutJs.get(DevMail.of(server).link("team@example.org", "Draft matching report", "/api/coordinate?token="));
+        Browser.waitFor(withoutJs, "link-expired");
+
+        // when: the team asks for a fresh link on the page the old one lands on
+        withoutJs.findElement(By.id("coordinator-email")).sendKeys("team@example.org");
+        withoutJs.findElement(By.xpath("//button[contains(., 'fresh coordinator link')]")).click();
+        Browser.waitFor(withoutJs, "check-your-email");
+        withoutJs.get(DevMail.of(server).link("team@example.org", "coordinator page", "/api/coordinate?token="));
+
+        // then
+        assertThat(withoutJs.findElement(By.id("draft-state")).getAttribute("data-state")).isEqualTo("published");
+        assertThat(withoutJs.findElements(By.id("alone-none"))).hasSize(1);
+
+        // when: one member of each of two partnerships is marked withdrawn (after the window: their
+        // partnerships end at once, and their partners are left alone)
+        List<List<String>> pairs = withoutJs.findElements(By.cssSelector("#draft-rows tbody tr small")).stream()
+                .map(WebElement::getText).map(ids -> List.of(ids.split(" / "))).filter(ids -> ids.size() == 2)
+                .toList();
+        for (List<String> pair : pairs.subList(0, 2)) {
+            withoutJs.findElement(By.id("withdraw-participant")).sendKeys(pair.get(1));
+            WebElement withdraw = withoutJs.findElement(By.xpath("//button[contains(., 'Mark withdrawn')]"));
+            withdraw.click();
+            // The second answer's address is the first's: wait for the page the click left, then for the new one.
+            new WebDriverWait(withoutJs, java.time.Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(withdraw));
+            Browser.waitFor(withoutJs, "done=withdrawn");
+        }
+
+        // then
+        assertThat(withoutJs.findElement(By.cssSelector("[role=status]")).getText()).contains("withdrawn");
+        List<String> alone = withoutJs.findElements(By.cssSelector("#alone tbody tr td:first-child")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(alone).containsExactlyInAnyOrder(pairs.get(0).get(0), pairs.get(1).get(0));
+        browsers.assertNoAxeViolations("the coordinator page with people left alone");
+
+        // when: the two are paired
+        withoutJs.findElement(By.id("alone-first")).sendKeys(alone.get(0));
+        withoutJs.findElement(By.id("alone-second")).sendKeys(alone.get(1));
+        withoutJs.findElement(By.xpath("//button[contains(., 'Pair them')]")).click();
+
+        // then
+        Browser.waitFor(withoutJs, "done=paired");
+        assertThat(withoutJs.findElements(By.id("alone-none"))).hasSize(1);
+        assertThat(withoutJs.findElement(By.id("actions")).getText()).contains("withdraw " + pairs.get(0).get(1),
+                "pair ");
+        browsers.assertNoAxeViolations("the coordinator page after pairing two left alone");
+        RunningProgramme.run(server, "dispatch", Optional.of("2027-02-08"));
+        DevMail.of(server).link(null, "new International Librarians Network partner", "/api/me?token=");
     }
 }
