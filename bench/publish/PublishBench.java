@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.iln.mail.MailStore;
 import org.iln.mail.Outbox;
 import org.iln.mail.Suppressions;
+import org.iln.matching.MatchResult;
 import org.iln.programme.Programme;
 import org.iln.programme.ProgrammeSource;
 import org.iln.round.MatchingNight;
@@ -42,9 +43,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * Publishing benchmark, in two steps that run.sh calls in separate JVMs (so that the night can run
  * from another build's jar, the peer, on the same seeded round):
  * <ul>
- *   <li>{@code seed ENDPOINT N PROGRAMME.json}: empties the emulator and stores N confirmed
- *       applicants of round 2026-1 (the functions' test programme), each the item
- *       {@code ApplicationStore} writes, 100 to a request;</li>
+ *   <li>{@code seed ENDPOINT N PROGRAMME.json [frozen-plan]}: empties the emulator and stores N
+ *       confirmed applicants of round 2026-1 (the functions' test programme), each the item
+ *       {@code ApplicationStore} writes, 100 to a request; with {@code frozen-plan}, also a frozen
+ *       publishing plan, so that the night publishes without matching;</li>
  *   <li>{@code night ENDPOINT N PROGRAMME.json WRITERS LABEL EMULATOR_PID}: the real matching night on
  *       the match date, which matches them, freezes the plan, writes N/2 partnerships and queues N
  *       introductions, {@code WRITERS} partnerships at once. Prints the wall time, partnerships
@@ -79,6 +81,9 @@ public final class PublishBench {
         Clock clock = Clock.fixed(MATCH_NIGHT, ZoneOffset.UTC);
         if (args[0].equals("seed")) {
             seed(endpoint, dynamo, ProgrammeSource.of(programme.toString(), clock).get(), n);
+            if (args.length > 4 && args[4].equals("frozen-plan")) {
+                freezePlan(dynamo, n);
+            }
         } else {
             night(dynamo, timing, programme, clock, Integer.parseInt(args[4]), args[5], Long.parseLong(args[6]));
         }
@@ -160,6 +165,26 @@ public final class PublishBench {
                         (i + 1) / took, load());
             }
         }
+    }
+
+    /**
+     * Freezes a plan pairing applicant 2i with 2i + 1 (other countries, a shared language), as an
+     * earlier run that stopped after freezing leaves it: the night then publishes without matching,
+     * so that it measures publishing alone.
+     */
+    private static void freezePlan(DynamoDbClient dynamo, int n) {
+        List<MatchResult.Partnership> partnerships = new ArrayList<>();
+        for (int i = 0; i + 1 < n; i += 2) {
+            partnerships.add(new MatchResult.Partnership(
+                    List.of(String.format("p-%05d", i), String.format("p-%05d", i + 1)), 0, List.of(), false));
+        }
+        List<MatchResult.Unmatched> unmatched = n % 2 == 0 ? List.of()
+                : List.of(new MatchResult.Unmatched(String.format("p-%05d", n - 1), "odd one out"));
+        new PartnershipStore(dynamo, TABLE).freezePlan(ROUND, new MatchResult(ROUND, partnerships, unmatched,
+                new MatchResult.Stats(n, n - unmatched.size(), unmatched.size(), partnerships.size(), 0, 0, 0, 1)),
+                MATCH_NIGHT);
+        System.out.printf("froze a plan of %,d partnerships: the night publishes it without matching%n",
+                partnerships.size());
     }
 
     private static String load() throws Exception {

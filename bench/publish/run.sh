@@ -9,7 +9,11 @@
 # partnerships per second, 15-minute Lambda runs needed at that pace, this JVM's CPU against the
 # emulator's, the load, and the DynamoDB calls by operation with the time spent waiting for them.
 #
-# Usage: [PEER_JAR=old.jar] [WRITERS="1 16"] bench/publish/run.sh [N]   (REBUILD=1 rebuilds the jar first)
+# With PLAN=frozen the seed also freezes a publishing plan (applicant 2i with 2i + 1), as a night
+# that stopped after freezing leaves it: the night then publishes without matching, which measures
+# publishing alone (matching 10,000 people takes minutes of CPU of its own).
+#
+# Usage: [PEER_JAR=old.jar] [WRITERS="1 16"] [PLAN=frozen] bench/publish/run.sh [N]   (REBUILD=1 rebuilds the jar first)
 set -euo pipefail
 N="${1:-10000}"
 WRITERS="${WRITERS:-1 16}"
@@ -28,7 +32,8 @@ echo "publish benchmark: n = $N, moto at $MOTO_URL (pid $MOTO_PID), $(nproc) cor
 night() { # night JAR WRITERS LABEL
   echo
   echo "== $3, $2 writer(s): seeding $N applicants"
-  "${JAVA[@]}" -cp "$JAR:$WORK/classes" PublishBench seed "$MOTO_URL" "$N" "$PROGRAMME"
+  "${JAVA[@]}" -cp "$JAR:$WORK/classes" PublishBench seed "$MOTO_URL" "$N" "$PROGRAMME" \
+    "$([[ "${PLAN:-}" == frozen ]] && echo frozen-plan || echo matched)"
   echo "== $3, $2 writer(s): the match night"
   "${JAVA[@]}" -cp "$1:$WORK/classes" PublishBench night "$MOTO_URL" "$N" "$PROGRAMME" "$2" "$3" "$MOTO_PID" \
     > "$WORK/night.log" 2>&1 || { tail -40 "$WORK/night.log"; exit 1; }
