@@ -8,7 +8,6 @@ import static org.iln.store.IlnTable.PK;
 import static org.iln.store.IlnTable.SK;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -16,12 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.iln.store.Backoff;
+import org.iln.store.Paging;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * The addresses programme mail must not go to, under {@code SUPPRESS#<hash>}: bounced,
@@ -48,27 +45,10 @@ public final class Suppressions {
      * unprocessed, so a pool of 10,000 costs 100 reads, not 10,000.
      */
     public Set<String> suppressedAmong(Collection<String> addressHashes) {
-        List<String> hashes = new ArrayList<>(new LinkedHashSet<>(addressHashes));
+        List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(addressHashes).stream()
+                .map(hash -> key("SUPPRESS#" + hash, "SUPPRESS")).toList();
         Set<String> suppressed = new HashSet<>();
-        for (int from = 0; from < hashes.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = hashes.subList(from, Math.min(from + 100, hashes.size())).stream()
-                    .map(hash -> key("SUPPRESS#" + hash, "SUPPRESS")).toList();
-            Map<String, KeysAndAttributes> ask = Map.of(table,
-                    KeysAndAttributes.builder().keys(keys).projectionExpression(ADDRESS_HASH).consistentRead(true).build());
-            for (int attempt = 1; !ask.isEmpty(); attempt++) {
-                Map<String, KeysAndAttributes> asked = ask;
-                BatchGetItemResponse answer = dynamo.batchGetItem(b -> b.requestItems(asked));
-                answer.responses().getOrDefault(table, List.of()).forEach(item -> suppressed.add(item.get(ADDRESS_HASH).s()));
-                ask = answer.unprocessedKeys();
-                if (!ask.isEmpty()) {
-                    if (attempt >= Backoff.ATTEMPTS) {
-                        throw new IllegalStateException("DynamoDB left suppression reads unprocessed " + attempt
-                                + " times; run again later");
-                    }
-                    Backoff.pause(attempt);
-                }
-            }
-        }
+        Paging.itemsByKey(dynamo, table, keys, ADDRESS_HASH).forEach(item -> suppressed.add(item.get(ADDRESS_HASH).s()));
         return suppressed;
     }
 

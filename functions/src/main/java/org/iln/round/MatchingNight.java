@@ -203,7 +203,7 @@ public final class MatchingNight {
 
     /** Matches the round as it stands, stores the draft and queues today's report to the coordinators. */
     void draft(Programme current, Round round, LocalDate today) {
-        Map<String, Application> pool = confirmed(round);
+        Map<String, Application> pool = confirmed(round, inRound(round));
         MatchResult result;
         try {
             result = match(current, round, pool);
@@ -232,7 +232,7 @@ public final class MatchingNight {
         boolean unapproved = false;
         if (plan == null) {
             unapproved = approved.isEmpty();
-            Map<String, Application> pool = confirmed(round);
+            Map<String, Application> pool = confirmed(round, everyone);
             try {
                 plan = partnerships.freezePlan(round.id(),
                         approved.isPresent() ? approved.get() : match(current, round, pool), clock.instant());
@@ -351,7 +351,7 @@ public final class MatchingNight {
             }
         }
         List<PartnershipStore.Pair> pairsNow = partnerships.pairs(round.id());
-        Map<String, Application> pool = aloneOnly(round, confirmed(round), pairsNow);
+        Map<String, Application> pool = aloneOnly(round, confirmed(round, fresh), pairsNow);
         for (String over : overRematchLimit(pool.keySet(), pairsNow)) {
             // Told kindly, once (the same key as the letter after the window closes), and not matched again.
             outbox.enqueue(letters.noNewPartner(round, pool.remove(over), true));
@@ -448,14 +448,6 @@ public final class MatchingNight {
     }
 
     private MatchResult match(Programme current, Round round, Map<String, Application> pool) {
-        Map<String, String> idByHash = new HashMap<>();
-        pool.values().forEach(a -> idByHash.put(a.addressHash(), a.participantId()));
-        List<Participant> people = new ArrayList<>();
-        for (Application a : pool.values()) {
-            Set<String> before = partnerships.pastPartners(a.addressHash());
-            List<String> previous = before.stream().map(idByHash::get).filter(Objects::nonNull).sorted().toList();
-            people.add(participant(a, previous));
-        }
         Map<String, String> regions = new TreeMap<>();
         current.countries().forEach(c -> regions.put(c.code(), c.region()));
         PartnershipStore.Coordination coordination = partnerships.coordination(round.id());
@@ -463,9 +455,14 @@ public final class MatchingNight {
         review.pins(round.id()).stream().filter(p -> !pins.contains(p) && !pins.contains(List.of(p.get(1), p.get(0))))
                 .forEach(pins::add);
         List<List<String>> forbids = review.keptApart(round.id(), coordination, pins);
-        Pool matchPool = new Pool(round.id(), round.matchDate(), regions, people,
-                present(pins, pool), present(forbids, pool)).validate();
-        return matcher.match(matchPool, line -> LOG.info("round {}: {}", round.id(), line));
+        List<List<String>> pinned = present(pins, pool);
+        List<List<String>> forbidden = present(forbids, pool);
+        // Past partners are read for the proposed partnerships only, not person by person (PastPartners).
+        return PastPartners.avoided(round.id(), pool, partnerships, previous -> matcher.match(
+                new Pool(round.id(), round.matchDate(), regions, pool.values().stream()
+                        .map(a -> participant(a, previous.getOrDefault(a.participantId(), List.of()))).toList(),
+                        pinned, forbidden).validate(),
+                line -> LOG.info("round {}: {}", round.id(), line)));
     }
 
     /** Pairs whose two people are both in the pool: a pin or forbid about someone who left is moot. */
@@ -488,14 +485,15 @@ public final class MatchingNight {
     }
 
     /**
-     * The round's confirmed applications (one query on {@code confirmed-by-round}; waitlisted and
-     * matched left out) that can be written to: an address that bounced,
+     * The round's confirmed applications among {@code inRound} (the {@code confirmed-by-round}
+     * index, read once a step: at 10,000 people each read is many pages; waitlisted and matched
+     * left out) that can be written to: an address that bounced,
      * complained or unsubscribed is left out, so that nobody is introduced to a partner who will
      * never hear of them (after publication the re-match handles the same case).
      */
-    private Map<String, Application> confirmed(Round round) {
+    private Map<String, Application> confirmed(Round round, Map<String, Application> inRound) {
         Map<String, Application> result = new LinkedHashMap<>();
-        inRound(round).forEach((id, app) -> {
+        inRound.forEach((id, app) -> {
             if (app.status() == Application.Status.CONFIRMED) {
                 result.put(id, app);
             }

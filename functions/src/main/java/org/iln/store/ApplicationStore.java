@@ -387,7 +387,11 @@ public final class ApplicationStore {
         return update.expressionAttributeValues(values).build();
     }
 
-    private static Map<String, AttributeValue> applicationItem(Application a) {
+    /**
+     * The item an application is stored as (without its TTL): the one shape every write of an
+     * application uses, and what bench/publish seeds its round with.
+     */
+    public static Map<String, AttributeValue> applicationItem(Application a) {
         Profile p = a.profile();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PK, s("ROUND#" + a.round()));

@@ -356,6 +356,63 @@ class NightlyMatchingTest {
     }
 
     @Test
+    void nobody_is_matched_with_a_past_partner_however_many_of_them_the_matching_first_proposes() {
+        // given: of eight people, each two were partners before except four pairs; half of the
+        // pairs have a record one way only (the other person asked for erasure, which deletes their own)
+        round.seed(8, Map.of());
+        Set<List<String>> allowed = Set.of(List.of("p-01", "p-02"), List.of("p-03", "p-04"), List.of("p-05", "p-06"),
+                List.of("p-07", "p-08"));
+        int pairs = 0;
+        for (int i = 1; i <= 8; i++) {
+            for (int j = i + 1; j <= 8; j++) {
+                List<String> pair = List.of(RoundFixture.id(i), RoundFixture.id(j));
+                if (allowed.contains(pair)) {
+                    continue;
+                }
+                pastPartner(pair.get(0), pair.get(1));
+                if (pairs++ % 2 == 0) {
+                    pastPartner(pair.get(1), pair.get(0));
+                }
+            }
+        }
+
+        // when
+        round.handler().handleRequest(Map.of(), null);
+
+        // then: the only matching without a past partner
+        MatchResult draft = partnerships().draft("2026-1").orElseThrow();
+        assertThat(draft.partnerships()).extracting(MatchResult.Partnership::members)
+                .containsExactlyInAnyOrderElementsOf(allowed);
+    }
+
+    @Test
+    void publishing_reads_past_partners_in_batches_not_a_query_a_person() {
+        // given
+        round.seed(40, Map.of());
+        round.clock.set(RoundFixture.MATCH_DATE);
+        Map<String, Integer> calls = new HashMap<>();
+        DynamoDbClient watched = dynamo(round.aws, operation -> calls.merge(operation, 1, Integer::sum));
+
+        // when
+        new NightlyMatchingHandler(new AwsClients(watched, round.aws.ses()), round.clock, round.aws.config())
+                .handleRequest(Map.of(), null);
+
+        // then: 20 partnerships written, their 40 members' past partners read in one batch
+        assertThat(round.items("PAIR")).hasSize(20);
+        assertThat(calls.get("BatchGetItem")).isBetween(1, 4);
+        assertThat(calls.get("Query")).isLessThan(10);
+    }
+
+    private void pastPartner(String owner, String partner) {
+        round.aws.dynamo().putItem(b -> b.tableName(Aws.TABLE).item(Map.of(
+                "pk", RoundFixture.s("PERSON#" + round.hash(owner)),
+                "sk", RoundFixture.s("PARTNER#" + round.hash(partner)),
+                "itemType", RoundFixture.s("PAST_PARTNER"),
+                "addressHash", RoundFixture.s(round.hash(owner)),
+                "round", RoundFixture.s("2025-2"))));
+    }
+
+    @Test
     void coordinators_pins_and_forbids_shape_the_draft() {
         // given
         round.seed(20, Map.of());
