@@ -198,13 +198,12 @@ public final class ByHand {
 
     /** The pool of the two, pinned together, with what keeps them apart and who they had before. */
     private Pool pool(Programme programme, Round round, Map<String, Application> two) {
-        Map<String, String> idByHash = new java.util.HashMap<>();
-        two.values().forEach(a -> idByHash.put(a.addressHash(), a.participantId()));
+        List<Application> both = List.copyOf(two.values());
+        boolean before = partnerships.werePartners(both.get(0).addressHash(), both.get(1).addressHash());
         List<Participant> people = new ArrayList<>();
-        for (Application a : two.values()) {
-            List<String> before = partnerships.pastPartners(a.addressHash()).stream().map(idByHash::get)
-                    .filter(Objects::nonNull).sorted().toList();
-            people.add(MatchingNight.participant(a, before));
+        for (Application a : both) {
+            String other = (a == both.get(0) ? both.get(1) : both.get(0)).participantId();
+            people.add(MatchingNight.participant(a, before ? List.of(other) : List.of()));
         }
         Map<String, String> regions = new TreeMap<>();
         programme.countries().forEach(c -> regions.put(c.code(), c.region()));

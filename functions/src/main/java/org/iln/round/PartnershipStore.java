@@ -410,6 +410,15 @@ public final class PartnershipStore {
         return found;
     }
 
+    /**
+     * Whether these two people (address hashes) were ever partners: one past-partner record
+     * either way is enough, as in {@link #pastPartnersAmong}. Two reads by key, for a single pair.
+     */
+    public boolean werePartners(String addressHash, String otherHash) {
+        return get("PERSON#" + addressHash, "PARTNER#" + otherHash).isPresent()
+                || get("PERSON#" + otherHash, "PARTNER#" + addressHash).isPresent();
+    }
+
     private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(key(pk, sk))).item();
