@@ -27,6 +27,7 @@ final class SiteModel {
     private final Map<String, Map<String, Object>> tagViews = new TreeMap<>();
     private final List<Map<String, Object>> pointViews = new ArrayList<>();
     private final List<Map<String, Object>> countryViews = new ArrayList<>();
+    private final List<Map<String, Object>> summaryViews = new ArrayList<>();
     private final Edition edition;
 
     /**
@@ -83,7 +84,12 @@ final class SiteModel {
         site.put("regionChoices", programme.regions().stream()
                 .map(r -> Map.of("value", r, "name", edition.regionName(r))).toList());
         site.put("choiceLists", choices(programme));
-        site.put("figures", figures(programme, figures));
+        site.put("figures", figures(programme, figures, today));
+    }
+
+    /** The finished rounds' figures, newest first: each has a public summary page. */
+    List<Map<String, Object>> summaries() {
+        return summaryViews;
     }
 
     Map<String, Object> site() {
@@ -183,7 +189,7 @@ final class SiteModel {
     }
 
     /** The statistics page's model: per round, each country's counts and the totals of the shown ones. */
-    private Map<String, Object> figures(Programme programme, Figures figures) {
+    private Map<String, Object> figures(Programme programme, Figures figures, LocalDate today) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("available", !figures.isEmpty());
         view.put("computedOn", figures.isEmpty() ? "" : display(figures.computedOn()));
@@ -204,14 +210,27 @@ final class SiteModel {
                         "cells", figures.measures().stream().map(m -> cell(cells.get(m))).toList()));
             });
             countries.sort(edition.byName(c -> (String) c.get("name")));
-            rounds.add(Map.of(
+            Map<String, Object> roundView = new LinkedHashMap<>(Map.of(
                     "round", roundViews.get(round.id()),
                     "countries", countries,
                     "totals", figures.measures().stream().map(m -> edition.number(counts.shownTotals().get(m))).toList(),
                     "under", figures.measures().stream().map(m -> edition.number(counts.countriesUnder().get(m))).toList()));
+            roundView.put("care", counts.care().map(c -> CareView.of(c, edition)).orElse(Map.of()));
+            // A finished round has its public summary page (statistics/<round>.html).
+            boolean finished = round.ends() != null && today.isAfter(round.ends());
+            roundView.put("summaryUrl", finished ? edition.root() + summaryPath(round.id()) : "");
+            rounds.add(roundView);
+            if (finished) {
+                summaryViews.add(roundView);
+            }
         }
         view.put("rounds", rounds);
         return view;
+    }
+
+    /** Where a finished round's public summary is, within an edition. */
+    static String summaryPath(String round) {
+        return "statistics/" + round + ".html";
     }
 
     /** The rounds the figures cover, newest first, in the programme's (the data files') order. */
