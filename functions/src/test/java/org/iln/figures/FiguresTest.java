@@ -360,6 +360,8 @@ class FiguresTest {
             runAndRead();
             Map<String, Object> model = new java.util.HashMap<>(readModel(reports().get(0)));
             model.put("coordinatorUrl", "https://iln.example.org/api/coordinate?token=a.b.c");
+            model.put("siteUrl", "https://iln.example.org"); // as the dispatcher adds them
+            model.put("unsubscribeUrl", "");
             org.iln.mail.MailRenderer renderer = new org.iln.mail.MailRenderer();
 
             // when
