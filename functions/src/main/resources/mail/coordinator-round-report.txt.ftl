@@ -16,24 +16,24 @@ ${msg("mail.roundReport.nobody")}
 </#list>
 
 ${msg("mail.roundReport.checkIns")}
-<#list care.checkIns as answer, n>
-- ${msg("mail.roundReport.checkIn." + answer)}: ${shown(n)}
+<#list care.checkIns as c>
+- ${msg("mail.roundReport.checkIn." + c.key)}: ${shown(c.count)}
 </#list>
 
 ${msg("mail.roundReport.survey")}
 ${msg("mail.roundReport.survey.open", date(surveyCloses))}
 - ${msg("mail.roundReport.answers")}: ${shown(care.answers)}
-<#list care.met as choice, n>
-- ${msg("mail.roundReport.met." + choice)}: ${shown(n)}
+<#list care.met as c>
+- ${msg("mail.roundReport.met." + c.key)}: ${shown(c.count)}
 </#list>
-<#list care.usefulness as score, n>
-- ${msg("mail.roundReport.usefulness", score)}: ${shown(n)}
+<#list care.usefulness as c>
+- ${msg("mail.roundReport.usefulness", c.key)}: ${shown(c.count)}
 </#list>
 <#if care.median?has_content>
 - ${msg("mail.roundReport.median")}: ${care.median}
 </#if>
-<#list care.recommend as choice, n>
-- ${msg("mail.roundReport.recommend." + choice)}: ${shown(n)}
+<#list care.recommend as c>
+- ${msg("mail.roundReport.recommend." + c.key)}: ${shown(c.count)}
 </#list>
 <#if care.recommendShare?has_content>
 - ${msg("mail.roundReport.recommendShare", care.recommendShare)}

@@ -74,7 +74,10 @@ public final class FiguresHandler implements RequestHandler<Map<String, Object>,
             cares.put(round.id(), CareFigures.of(care.checkIns(round.id()).stream().map(CareStore.CheckIn::answer)
                     .toList(), survey.choices(round.id())));
         }
-        store.put(PublicFigures.of(List.copyOf(counts.values()), cares, now));
+        java.util.Set<String> ended = opened.stream()
+                .filter(round -> round.ends() != null && today.isAfter(round.ends())).map(Round::id)
+                .collect(java.util.stream.Collectors.toSet());
+        store.put(PublicFigures.of(List.copyOf(counts.values()), cares, ended, now));
         int reports = 0;
         for (Round round : opened) {
             if (RoundReport.isDue(round, today)) {

@@ -47,10 +47,11 @@ public record PublicFigures(int version, Instant computedAt, int threshold, List
      * @param countriesUnderThreshold per measure, how many countries' counts are suppressed
      * @param countries per country with anyone in the round, its counts, by country code
      * @param care the round's check-in and survey figures (not per country: too few people)
+     * @param ended whether the round's end date had passed when counted (the site then bakes its summary page)
      */
     public record RoundFigures(String round, Map<String, Integer> shownTotals,
                                Map<String, Integer> countriesUnderThreshold, List<CountryFigures> countries,
-                               CareFigures care) {
+                               CareFigures care, boolean ended) {
         public RoundFigures {
             Objects.requireNonNull(round, "round");
             Objects.requireNonNull(care, "care");
@@ -84,7 +85,8 @@ public record PublicFigures(int version, Instant computedAt, int threshold, List
      * The published figures of {@code counts} and each round's {@code care} figures: small counts
      * suppressed, totals from shown counts only.
      */
-    static PublicFigures of(List<RoundCount> counts, Map<String, CareFigures> care, Instant computedAt) {
+    static PublicFigures of(List<RoundCount> counts, Map<String, CareFigures> care, java.util.Set<String> ended,
+                            Instant computedAt) {
         List<RoundFigures> rounds = new ArrayList<>();
         for (RoundCount count : counts) {
             Map<String, Integer> totals = new LinkedHashMap<>();
@@ -109,7 +111,7 @@ public record PublicFigures(int version, Instant computedAt, int threshold, List
                 countries.add(new CountryFigures(country, cells));
             }
             rounds.add(new RoundFigures(count.round(), totals, under, countries,
-                    care.getOrDefault(count.round(), CareFigures.none())));
+                    care.getOrDefault(count.round(), CareFigures.none()), ended.contains(count.round())));
         }
         return new PublicFigures(2, computedAt, THRESHOLD,
                 java.util.Arrays.stream(Measure.values()).map(Measure::key).toList(), rounds);

@@ -133,18 +133,27 @@ final class RoundReport {
                 to, hash, model, List.of(), false, Optional.of(round.id()), Optional.of(scope.id())));
     }
 
-    /** The care figures as the template reads them (a suppressed count stays {@value PublicFigures#FEWER}). */
+    /**
+     * The care figures as the template reads them (a suppressed count stays
+     * {@value PublicFigures#FEWER}); each distribution a list in the reader's order, since the
+     * outbox stores the model as JSON with sorted keys.
+     */
     private static Map<String, Object> care(CareFigures care) {
         Map<String, Object> view = new HashMap<>();
-        view.put("checkIns", care.checkIns());
+        view.put("checkIns", inOrder(care.checkIns()));
         view.put("answers", care.surveyAnswers());
-        view.put("met", care.met());
-        view.put("usefulness", care.usefulness());
+        view.put("met", inOrder(care.met()));
+        view.put("usefulness", inOrder(care.usefulness()));
         view.put("median", median(care.usefulnessMedian()));
-        view.put("recommend", care.recommend());
+        view.put("recommend", inOrder(care.recommend()));
         view.put("recommendShare", care.recommendShare() == null ? "" : String.valueOf(care.recommendShare()));
         view.put("mayQuote", care.mayQuote());
         return view;
+    }
+
+    private static List<Map<String, Object>> inOrder(Map<String, Object> counts) {
+        return counts.entrySet().stream().<Map<String, Object>>map(e -> Map.of("key", e.getKey(), "count", e.getValue()))
+                .toList();
     }
 
     /** A median as written: "4" or "3.5", empty when not published. */

@@ -296,10 +296,11 @@ class FiguresTest {
             clock.set(Instant.parse("2026-06-22T04:00:00Z"));
 
             // when
-            runAndRead();
+            JsonNode round = runAndRead().get("rounds").get(0);
 
             // then
             assertThat(reports()).isEmpty();
+            assertThat(round.get("ended").asBoolean()).as("no summary page yet").isFalse();
         }
 
         @Test
@@ -308,10 +309,12 @@ class FiguresTest {
             clock.set(AFTER_THE_END);
 
             // when
-            runAndRead();
+            JsonNode round = runAndRead().get("rounds").get(0);
             new org.iln.mail.DispatchHandler(aws.clients(), clock, aws.config(), clock::advance).handleRequest(Map.of(), null);
 
-            // then: exact counts by country, the public care figures, one CSV each
+            // then: the site may bake the round's summary page
+            assertThat(round.get("ended").asBoolean()).isTrue();
+            // and: exact counts by country, the public care figures, one CSV each
             List<org.iln.testing.SentMail> sent = aws.sentMail();
             org.iln.testing.SentMail team = sent.stream().filter(m -> m.to().contains("team@iln.example.org"))
                     .findFirst().orElseThrow();
@@ -322,6 +325,10 @@ class FiguresTest {
                     "United Kingdom: Applied 6, Matched 2, Re-matched 0, Withdrawn 0", "We have met: 7",
                     "Answers: 6", "Median usefulness (1 to 5): 4", "100 % would recommend the programme",
                     "Arranging a meeting: fewer than 5", "/statistics/2026-1.html", "/api/coordinate?token=");
+            assertThat(team.text()).as("choices in the reader's order, not the stored model's sorted keys")
+                    .containsSubsequence("We have met", "Arranging a meeting", "My partner hasn’t replied",
+                            "Did not meet", "Met once", "Met a few times", "Met about once a month",
+                            "Would recommend the programme", "Not sure", "Would not recommend it");
             assertThat(au.text()).contains("Australia: Applied 13").doesNotContain("United Kingdom");
             assertThat(csv(team.raw(), "round-report-2026-1.csv")).contains(
                     "participation,applied,AU,13\r\n", "participation,rematched,AU,2\r\n",
