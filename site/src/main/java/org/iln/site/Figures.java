@@ -51,9 +51,10 @@ record Figures(LocalDate computedOn, List<String> measures, Map<String, RoundFig
      * @param countriesUnder per measure, how many countries' counts are suppressed
      * @param countries per country code, per measure, a count (at least 5) or empty (fewer than 5)
      * @param care the round's check-in and survey figures, when the document has them
+     * @param ended whether the round had ended when the nightly job counted it (it then has a summary page)
      */
     record RoundFigures(Map<String, Integer> shownTotals, Map<String, Integer> countriesUnder,
-                        Map<String, Map<String, Optional<Integer>>> countries, Optional<Care> care) {
+                        Map<String, Map<String, Optional<Integer>>> countries, Optional<Care> care, boolean ended) {
         RoundFigures {
             shownTotals = Map.copyOf(shownTotals);
             countriesUnder = Map.copyOf(countriesUnder);
@@ -138,7 +139,8 @@ record Figures(LocalDate computedOn, List<String> measures, Map<String, RoundFig
             }
             JsonNode care = round.path("care");
             rounds.put(id, new RoundFigures(totals, under, countries,
-                    care.isObject() ? Optional.of(care(care, where + ": care")) : Optional.empty()));
+                    care.isObject() ? Optional.of(care(care, where + ": care")) : Optional.empty(),
+                    round.path("ended").asBoolean(false)));
         }
         return new Figures(computedOn, measures, rounds);
     }

@@ -84,7 +84,7 @@ final class SiteModel {
         site.put("regionChoices", programme.regions().stream()
                 .map(r -> Map.of("value", r, "name", edition.regionName(r))).toList());
         site.put("choiceLists", choices(programme));
-        site.put("figures", figures(programme, figures, today));
+        site.put("figures", figures(programme, figures));
     }
 
     /** The finished rounds' figures, newest first: each has a public summary page. */
@@ -189,7 +189,7 @@ final class SiteModel {
     }
 
     /** The statistics page's model: per round, each country's counts and the totals of the shown ones. */
-    private Map<String, Object> figures(Programme programme, Figures figures, LocalDate today) {
+    private Map<String, Object> figures(Programme programme, Figures figures) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("available", !figures.isEmpty());
         view.put("computedOn", figures.isEmpty() ? "" : display(figures.computedOn()));
@@ -216,8 +216,9 @@ final class SiteModel {
                     "totals", figures.measures().stream().map(m -> edition.number(counts.shownTotals().get(m))).toList(),
                     "under", figures.measures().stream().map(m -> edition.number(counts.countriesUnder().get(m))).toList()));
             roundView.put("care", counts.care().map(c -> CareView.of(c, edition)).orElse(Map.of()));
-            // A finished round has its public summary page (statistics/<round>.html).
-            boolean finished = round.ends() != null && today.isAfter(round.ends());
+            // A round the nightly job counted after its end has its public summary page
+            // (statistics/<round>.html): the job's day, not the bake's, so ./iln dev's moved clock shows it too.
+            boolean finished = counts.ended();
             roundView.put("summaryUrl", finished ? edition.root() + summaryPath(round.id()) : "");
             rounds.add(roundView);
             if (finished) {

@@ -35,13 +35,16 @@ import org.junit.jupiter.api.io.TempDir;
 class FiguresPagesTest {
 
     static final Clock BAKE_DAY = Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC);
-    /** As the figures job writes it: 2026-2 with Australia large, Fiji small; 2026-1 with Australia only. */
+    /**
+     * As the figures job writes it: 2026-2 with Australia large, Fiji small, counted before it
+     * ended; 2026-1 with Australia only, ended, with its check-in and survey figures.
+     */
     static final String FIGURES = """
             {"computedAt":"2026-11-19T04:00:00Z","measures":["applied","confirmed","matched","rematched","withdrawn"],
              "rounds":[
               {"round":"2026-1","countries":[{"country":"AU","counts":{"applied":12345,"confirmed":40,"matched":38,"rematched":"<5","withdrawn":"<5"}}],
                "countriesUnderThreshold":{"applied":0,"confirmed":0,"matched":0,"rematched":1,"withdrawn":1},
-               "shownTotals":{"applied":12345,"confirmed":40,"matched":38,"rematched":0,"withdrawn":0},
+               "shownTotals":{"applied":12345,"confirmed":40,"matched":38,"rematched":0,"withdrawn":0},"ended":true,
                "care":{"checkIns":{"arranging":"<5","met":17,"no-reply":"<5"},"mayQuote":6,
                  "met":{"a-few-times":9,"monthly":"<5","never":"<5","once":"<5"},"recommend":{"no":"<5","not-sure":"<5","yes":11},
                  "recommendShare":79,"surveyAnswers":14,"usefulness":{"1":"<5","2":"<5","3":"<5","4":6,"5":5},
@@ -50,7 +53,7 @@ class FiguresPagesTest {
                  {"country":"AU","counts":{"applied":9,"confirmed":8,"matched":6,"rematched":"<5","withdrawn":"<5"}},
                  {"country":"FJ","counts":{"applied":"<5","confirmed":"<5","matched":"<5","rematched":"<5","withdrawn":"<5"}}],
                "countriesUnderThreshold":{"applied":1,"confirmed":1,"matched":1,"rematched":2,"withdrawn":2},
-               "shownTotals":{"applied":9,"confirmed":8,"matched":6,"rematched":0,"withdrawn":0}}],
+               "shownTotals":{"applied":9,"confirmed":8,"matched":6,"rematched":0,"withdrawn":0},"ended":false}],
              "threshold":5,"version":1}
             """;
 
@@ -213,8 +216,6 @@ class FiguresPagesTest {
             assertThat(summary.select("table.summary-totals tbody tr").eachText()).contains(
                     "Applied 12,345 0", "Re-matched 0 1");
             assertThat(summary.select("table.care").text()).contains("We have met 17", "Answers 14");
-            assertThat(page("statistics/2026-2.html").select("main").text())
-                    .contains("There are no check-in or survey figures for this round.");
         }
 
         @Test
@@ -225,12 +226,14 @@ class FiguresPagesTest {
                     .isEqualTo("Summary of Round 1, 2026");
             assertThat(page("es/statistics.html").select("main a[href=/es/statistics/2026-1.html]")).isNotEmpty();
             assertThat(Files.readString(out.resolve("sitemap.xml"))).contains("/statistics/2026-1.html",
-                    "/es/statistics/2026-2.html");
+                    "/es/statistics/2026-1.html", "/ar/statistics/2026-1.html");
         }
 
         @Test
-        void is_not_written_for_a_round_that_has_not_ended() {
-            assertThat(out.resolve("statistics/2027-1.html")).doesNotExist();
+        void is_not_written_for_a_round_the_nightly_job_counted_before_its_end() throws IOException {
+            assertThat(out.resolve("statistics/2026-2.html")).doesNotExist();
+            assertThat(page("statistics.html").select("main a[href=/statistics/2026-2.html]")).isEmpty();
+            assertThat(Files.readString(out.resolve("sitemap.xml"))).doesNotContain("/statistics/2026-2.html");
         }
 
         @Test
