@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.iln.aws.AwsClients;
 import org.iln.config.FunctionsConfig;
 import org.iln.mail.MailStore;
@@ -74,9 +76,9 @@ public final class FiguresHandler implements RequestHandler<Map<String, Object>,
             cares.put(round.id(), CareFigures.of(care.checkIns(round.id()).stream().map(CareStore.CheckIn::answer)
                     .toList(), survey.choices(round.id())));
         }
-        java.util.Set<String> ended = opened.stream()
+        Set<String> ended = opened.stream()
                 .filter(round -> round.ends() != null && today.isAfter(round.ends())).map(Round::id)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
         store.put(PublicFigures.of(List.copyOf(counts.values()), cares, ended, now));
         int reports = 0;
         for (Round round : opened) {

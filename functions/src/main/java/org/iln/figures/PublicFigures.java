@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The figures document the public site is baked from: per round and country, each
@@ -85,7 +86,7 @@ public record PublicFigures(int version, Instant computedAt, int threshold, List
      * The published figures of {@code counts} and each round's {@code care} figures: small counts
      * suppressed, totals from shown counts only.
      */
-    static PublicFigures of(List<RoundCount> counts, Map<String, CareFigures> care, java.util.Set<String> ended,
+    static PublicFigures of(List<RoundCount> counts, Map<String, CareFigures> care, Set<String> ended,
                             Instant computedAt) {
         List<RoundFigures> rounds = new ArrayList<>();
         for (RoundCount count : counts) {
