@@ -8,8 +8,9 @@ import java.util.Locale;
  *
  * <p>The measures overlap (confirmed people applied, matched people confirmed) but none is the
  * sum or difference of others, so no shown figure reveals a suppressed one by subtraction. A new
- * measure (check-ins answered, survey answers) is one more constant here and one more line in
- * {@link Counting}: the document, the suppression and the site's tables follow.
+ * measure per country is one more constant here and one more line in {@link Counting}: the
+ * document, the suppression and the site's tables follow. Check-ins and the survey are counted
+ * per round only, too few per country ({@link CareFigures}).
  */
 public enum Measure {
     /** Applications held for the round (unconfirmed ones that expired are gone, erased ones too). */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The figures document the public site is baked from: per round and country, each
@@ -19,7 +20,7 @@ import java.util.Objects;
  * none can be recovered by subtracting shown ones. No all-rounds figure per country is published
  * either, since it minus the shown rounds would give a suppressed round.
  *
- * @param version the document format (1)
+ * @param version the document format (2: rounds carry their {@link CareFigures})
  * @param computedAt when the nightly job counted
  * @param threshold the smallest count shown as a number
  * @param measures the {@link Measure} keys, in the order the site shows them
@@ -46,11 +47,15 @@ public record PublicFigures(int version, Instant computedAt, int threshold, List
      * @param shownTotals per measure, the sum of the countries' counts that are shown as numbers
      * @param countriesUnderThreshold per measure, how many countries' counts are suppressed
      * @param countries per country with anyone in the round, its counts, by country code
+     * @param care the round's check-in and survey figures (not per country: too few people)
+     * @param ended whether the round's end date had passed when counted (the site then bakes its summary page)
      */
     public record RoundFigures(String round, Map<String, Integer> shownTotals,
-                               Map<String, Integer> countriesUnderThreshold, List<CountryFigures> countries) {
+                               Map<String, Integer> countriesUnderThreshold, List<CountryFigures> countries,
+                               CareFigures care, boolean ended) {
         public RoundFigures {
             Objects.requireNonNull(round, "round");
+            Objects.requireNonNull(care, "care");
             shownTotals = Map.copyOf(shownTotals);
             countriesUnderThreshold = Map.copyOf(countriesUnderThreshold);
             countries = List.copyOf(countries);
@@ -77,8 +82,12 @@ public record PublicFigures(int version, Instant computedAt, int threshold, List
         }
     }
 
-    /** The published figures of {@code counts}: small counts suppressed, totals from shown counts only. */
-    static PublicFigures of(List<RoundCount> counts, Instant computedAt) {
+    /**
+     * The published figures of {@code counts} and each round's {@code care} figures: small counts
+     * suppressed, totals from shown counts only.
+     */
+    static PublicFigures of(List<RoundCount> counts, Map<String, CareFigures> care, Set<String> ended,
+                            Instant computedAt) {
         List<RoundFigures> rounds = new ArrayList<>();
         for (RoundCount count : counts) {
             Map<String, Integer> totals = new LinkedHashMap<>();
@@ -102,9 +111,10 @@ public record PublicFigures(int version, Instant computedAt, int threshold, List
                 }
                 countries.add(new CountryFigures(country, cells));
             }
-            rounds.add(new RoundFigures(count.round(), totals, under, countries));
+            rounds.add(new RoundFigures(count.round(), totals, under, countries,
+                    care.getOrDefault(count.round(), CareFigures.none()), ended.contains(count.round())));
         }
-        return new PublicFigures(1, computedAt, THRESHOLD,
+        return new PublicFigures(2, computedAt, THRESHOLD,
                 java.util.Arrays.stream(Measure.values()).map(Measure::key).toList(), rounds);
     }
 }

@@ -216,12 +216,13 @@ public final class CareStore {
         }
     }
 
-    /** A round's check-in answers, by one query on its partition. */
+    /** A round's check-in answers, by one query on its partition that reads these four attributes only. */
     public List<CheckIn> checkIns(String round) {
         List<CheckIn> result = new ArrayList<>();
         Paging.items(dynamo, b -> b.tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :checkIn)")
-                .expressionAttributeValues(Map.of(":pk", s("ROUND#" + round), ":checkIn", s("CHECKIN#"))))
+                .expressionAttributeValues(Map.of(":pk", s("ROUND#" + round), ":checkIn", s("CHECKIN#")))
+                .projectionExpression("pairId, participantId, answer, answeredAt"))
                 .forEach(item -> result.add(new CheckIn(text(item, "pairId"), text(item, "participantId"),
                         CheckInAnswer.valueOf(text(item, "answer")), Instant.parse(text(item, "answeredAt")))));
         return result;

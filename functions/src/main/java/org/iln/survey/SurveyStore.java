@@ -89,6 +89,41 @@ public final class SurveyStore {
                 .map(SurveyStore::toStored).toList();
     }
 
+    /**
+     * The choices of every answer of a round, for its aggregate figures: one query of
+     * {@code SURVEY#<round>} that projects the four choices only, so the free text (which may
+     * name people) and the participant ids are never read.
+     */
+    public List<Choices> choices(String round) {
+        return Paging.items(dynamo, b -> b.tableName(table)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(partition(round))))
+                .projectionExpression("met, usefulness, recommend, mayQuote"))
+                .map(item -> new Choices(SurveyAnswer.Met.of(text(item, "met")).orElseThrow(),
+                        Integer.parseInt(item.get("usefulness").n()),
+                        SurveyAnswer.Recommend.of(text(item, "recommend")).orElseThrow(),
+                        Boolean.TRUE.equals(item.get("mayQuote").bool())))
+                .toList();
+    }
+
+    /**
+     * One answer's choices without its free text or its author, as the figures count them.
+     *
+     * @param met how often they met
+     * @param usefulness 1 to 5
+     * @param recommend whether they would recommend the programme
+     * @param mayQuote whether they allowed an anonymous quote
+     */
+    public record Choices(SurveyAnswer.Met met, int usefulness, SurveyAnswer.Recommend recommend, boolean mayQuote) {
+        public Choices {
+            Objects.requireNonNull(met, "met");
+            Objects.requireNonNull(recommend, "recommend");
+            if (usefulness < 1 || usefulness > 5) {
+                throw new IllegalArgumentException("usefulness must be 1..5, was " + usefulness);
+            }
+        }
+    }
+
     private static SurveyAnswer.Stored toStored(Map<String, AttributeValue> item) {
         SurveyAnswer answer = new SurveyAnswer(
                 SurveyAnswer.Met.of(text(item, "met")).orElseThrow(),

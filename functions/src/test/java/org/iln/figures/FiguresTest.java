@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.iln.json.Json;
+import org.iln.round.CareStore;
+import org.iln.survey.SurveyAnswer;
+import org.iln.survey.SurveyStore;
 import org.iln.testing.Aws;
 import org.iln.testing.AwsEmulator;
 import org.iln.testing.SettableClock;
@@ -115,7 +118,7 @@ class FiguresTest {
             // then
             assertThat(operations).doesNotContain("Scan").contains("Query", "PutItem");
             assertThat(projections).isNotEmpty().allSatisfy(p -> assertThat(p)
-                    .doesNotContain("givenName", "familyName", "email", "addressHash"));
+                    .doesNotContain("givenName", "familyName", "email", "addressHash", "improve"));
         }
     }
 
@@ -191,6 +194,248 @@ class FiguresTest {
                     && "FIGURES".equals(i.get("itemType").s()))).hasSize(1);
         }
     }
+
+    @Nested
+    class Check_ins_and_the_survey {
+
+        @Test
+        void are_counted_per_round_with_small_counts_suppressed() {
+            // given: 6 met, 5 arranging, 2 whose partner has not replied; 8 survey answers
+            checkIns(CareStore.CheckInAnswer.MET, 6);
+            checkIns(CareStore.CheckInAnswer.ARRANGING, 5);
+            checkIns(CareStore.CheckInAnswer.NO_REPLY, 2);
+            answers(5, SurveyAnswer.Met.MONTHLY, 5, SurveyAnswer.Recommend.YES, true);
+            answers(1, SurveyAnswer.Met.A_FEW_TIMES, 4, SurveyAnswer.Recommend.YES, false);
+            answers(2, SurveyAnswer.Met.A_FEW_TIMES, 4, SurveyAnswer.Recommend.NOT_SURE, false);
+
+            // when
+            JsonNode care = runAndRead().get("rounds").get(0).get("care");
+
+            // then: "arranging" (5) is hidden too, or 13 answers minus 6 minus 5 would give 2
+            assertThat(care.get("checkIns").get("met").asInt()).isEqualTo(6);
+            assertThat(care.get("checkIns").get("arranging").asText()).isEqualTo("<5");
+            assertThat(care.get("checkIns").get("no-reply").asText()).isEqualTo("<5");
+            assertThat(care.get("surveyAnswers").asInt()).isEqualTo(8);
+            assertThat(care.get("met").get("monthly").asInt()).isEqualTo(5);
+            assertThat(care.get("met").get("a-few-times").asText()).isEqualTo("<5");
+            assertThat(care.get("usefulness").get("5").asInt()).isEqualTo(5);
+            assertThat(care.get("usefulness").get("4").asText()).isEqualTo("<5");
+            assertThat(care.get("usefulnessMedian").asDouble()).isEqualTo(5.0);
+            assertThat(care.get("recommend").get("yes").asInt()).isEqualTo(6);
+            assertThat(care.get("recommendShare").asInt()).isEqualTo(75);
+            assertThat(care.get("mayQuote").asInt()).isEqualTo(5);
+        }
+
+        @Test
+        void fewer_than_five_answers_publish_no_median_and_no_share() {
+            // given
+            answers(3, SurveyAnswer.Met.ONCE, 2, SurveyAnswer.Recommend.YES, true);
+
+            // when
+            JsonNode care = runAndRead().get("rounds").get(0).get("care");
+
+            // then
+            assertThat(care.get("surveyAnswers").asText()).isEqualTo("<5");
+            assertThat(care.get("usefulnessMedian").isNull()).isTrue();
+            assertThat(care.get("recommendShare").isNull()).isTrue();
+            assertThat(care.get("mayQuote").asText()).isEqualTo("<5");
+        }
+
+        @Test
+        void never_publish_the_survey_s_free_text_or_who_answered() {
+            // given
+            answers(6, SurveyAnswer.Met.MONTHLY, 3, SurveyAnswer.Recommend.NO, true);
+            checkIns(CareStore.CheckInAnswer.MET, 5);
+
+            // when
+            String document = runAndRead().toString();
+
+            // then
+            assertThat(document).doesNotContain("Ana said", "s-1", "c-1", "pair-", "hash-");
+        }
+
+        @Test
+        void a_distribution_with_one_small_cell_hides_its_smallest_shown_cell_too() {
+            // given: a total of 17 would give the one small cell back
+            Map<String, Integer> exact = new java.util.LinkedHashMap<>();
+            exact.put("yes", 9);
+            exact.put("not-sure", 6);
+            exact.put("no", 2);
+
+            // when
+            Map<String, Object> shown = CareFigures.distribution(exact);
+
+            // then
+            assertThat(shown).containsEntry("yes", 9).containsEntry("not-sure", "<5").containsEntry("no", "<5");
+        }
+    }
+
+    @Nested
+    class The_round_report {
+
+        /** The night after round 2026-1's end date (2026-06-22). */
+        static final Instant AFTER_THE_END = Instant.parse("2026-06-23T04:00:00Z");
+
+        @BeforeEach
+        void aRoundThatRan() {
+            List<String> au = applications("AU", 12, "ROUND_ENDED");
+            pair("p1", false, au.get(0), au.get(1));
+            pair("p2", false, au.get(2), au.get(3));
+            pair("p3", true, au.get(4), au.get(5));
+            applications("AU", 1, "WITHDRAWN");
+            List<String> gb = applications("GB", 6, "ROUND_ENDED");
+            pair("p4", false, gb.get(0), gb.get(1));
+            write();
+            checkIns(CareStore.CheckInAnswer.MET, 7);
+            answers(6, SurveyAnswer.Met.MONTHLY, 4, SurveyAnswer.Recommend.YES, true);
+        }
+
+        @Test
+        void is_not_sent_while_the_round_runs() {
+            // given: the round's last day
+            clock.set(Instant.parse("2026-06-22T04:00:00Z"));
+
+            // when
+            JsonNode round = runAndRead().get("rounds").get(0);
+
+            // then
+            assertThat(reports()).isEmpty();
+            assertThat(round.get("ended").asBoolean()).as("no summary page yet").isFalse();
+        }
+
+        @Test
+        void goes_to_the_programme_team_with_every_country_and_to_a_country_coordinator_with_theirs() throws Exception {
+            // given
+            clock.set(AFTER_THE_END);
+
+            // when
+            JsonNode round = runAndRead().get("rounds").get(0);
+            new org.iln.mail.DispatchHandler(aws.clients(), clock, aws.config(), clock::advance).handleRequest(Map.of(), null);
+
+            // then: the site may bake the round's summary page
+            assertThat(round.get("ended").asBoolean()).isTrue();
+            // and: exact counts by country, the public care figures, one CSV each
+            List<org.iln.testing.SentMail> sent = aws.sentMail();
+            org.iln.testing.SentMail team = sent.stream().filter(m -> m.to().contains("team@iln.example.org"))
+                    .findFirst().orElseThrow();
+            org.iln.testing.SentMail au = sent.stream().filter(m -> m.to().contains("iln-au@iln.example.org"))
+                    .findFirst().orElseThrow();
+            assertThat(team.subject()).isEqualTo("Round report: Round 1, 2026");
+            assertThat(team.text()).contains("Australia: Applied 13, Matched 6, Re-matched 2, Withdrawn 1",
+                    "United Kingdom: Applied 6, Matched 2, Re-matched 0, Withdrawn 0", "We have met: 7",
+                    "Answers: 6", "Median usefulness (1 to 5): 4", "100 % would recommend the programme",
+                    "Arranging a meeting: fewer than 5", "/statistics/2026-1.html", "/api/coordinate?token=");
+            assertThat(team.text()).as("choices in the reader's order, not the stored model's sorted keys")
+                    .containsSubsequence("We have met", "Arranging a meeting", "My partner hasn’t replied",
+                            "Did not meet", "Met once", "Met a few times", "Met about once a month",
+                            "Would recommend the programme", "Not sure", "Would not recommend it");
+            assertThat(au.text()).contains("Australia: Applied 13").doesNotContain("United Kingdom");
+            assertThat(csv(team.raw(), "round-report-2026-1.csv")).contains(
+                    "participation,applied,AU,13\r\n", "participation,rematched,AU,2\r\n",
+                    "participation,matched,GB,2\r\n", "check-ins,met,,7\r\n", "check-ins,arranging,,<5\r\n",
+                    "survey,answers,,6\r\n");
+            assertThat(csv(au.raw(), "round-report-2026-1-AU.csv")).contains("participation,applied,AU,13")
+                    .doesNotContain(",GB,");
+            assertThat(team.raw() + au.raw()).doesNotContain("Secret", "Ana said");
+        }
+
+        @Test
+        void is_queued_once_per_round_and_coordinator_however_often_the_night_runs() {
+            // given
+            clock.set(AFTER_THE_END);
+            runAndRead();
+
+            // when: the same night again, and the next nights
+            runAndRead();
+            clock.set(AFTER_THE_END.plus(java.time.Duration.ofDays(1)));
+            runAndRead();
+            clock.set(AFTER_THE_END.plus(java.time.Duration.ofDays(27))); // the survey's last day
+            runAndRead();
+
+            // then
+            assertThat(reports()).hasSize(2);
+            assertThat(org.iln.mail.MailStore.MAIL_CLAIM_TTL)
+                    .as("an outbox record outlives the nights a report may be queued on")
+                    .isGreaterThan(java.time.Duration.ofDays(org.iln.survey.Survey.OPEN_FOR.toTotalMonths() * 31
+                            + org.iln.survey.Survey.OPEN_FOR.getDays()));
+        }
+
+        @Test
+        void reads_in_the_coordinator_s_language_from_the_catalogues() {
+            // given
+            clock.set(AFTER_THE_END);
+            runAndRead();
+            Map<String, Object> model = new java.util.HashMap<>(readModel(reports().get(0)));
+            model.put("coordinatorUrl", "https://iln.example.org/api/coordinate?token=a.b.c");
+            model.put("siteUrl", "https://iln.example.org"); // as the dispatcher adds them
+            model.put("unsubscribeUrl", "");
+            org.iln.mail.MailRenderer renderer = new org.iln.mail.MailRenderer();
+
+            // when
+            model.put(org.iln.mail.Wording.LANGUAGE, "es");
+            org.iln.mail.MailRenderer.RenderedMail es = renderer.render(RoundReport.TEMPLATE, model);
+            model.put(org.iln.mail.Wording.LANGUAGE, "ar");
+            org.iln.mail.MailRenderer.RenderedMail ar = renderer.render(RoundReport.TEMPLATE, model);
+
+            // then
+            assertThat(es.subject()).isEqualTo("Informe de la ronda: Round 1, 2026");
+            assertThat(es.text()).contains("Ya nos hemos reunido: 7", "Respuestas: 6");
+            assertThat(ar.subject()).startsWith("تقرير الدورة");
+            assertThat(ar.html()).contains("dir=\"rtl\"", "التقينا");
+        }
+    }
+
+    List<Map<String, AttributeValue>> reports() {
+        return aws.items().stream().filter(i -> i.get("pk").s().startsWith("MAIL#round-report:")).toList();
+    }
+
+    static Map<String, Object> readModel(Map<String, AttributeValue> mail) {
+        try {
+            return Json.newMapper().readValue(mail.get("model").s(),
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static String csv(String raw, String filename) throws Exception {
+        jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(
+                jakarta.mail.Session.getInstance(new java.util.Properties()),
+                new java.io.ByteArrayInputStream(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        jakarta.mail.Multipart mixed = (jakarta.mail.Multipart) message.getContent();
+        for (int i = 0; i < mixed.getCount(); i++) {
+            jakarta.mail.BodyPart part = mixed.getBodyPart(i);
+            if (filename.equals(part.getFileName())) {
+                return new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no attachment " + filename);
+    }
+
+    /** {@code n} check-in answers on pairs of their own, through the real store. */
+    void checkIns(CareStore.CheckInAnswer answer, int n) {
+        CareStore care = new CareStore(aws.dynamo(), Aws.TABLE);
+        for (int i = 0; i < n; i++) {
+            int id = ++next;
+            care.answerCheckIn(ROUND_1, "pair-" + id, "c-" + id, answer, clock.instant());
+        }
+    }
+
+    /** {@code n} survey answers with these choices, through the real store, each with free text. */
+    void answers(int n, SurveyAnswer.Met met, int usefulness, SurveyAnswer.Recommend recommend, boolean mayQuote) {
+        SurveyStore survey = new SurveyStore(aws.dynamo(), Aws.TABLE);
+        for (int i = 0; i < n; i++) {
+            int id = ++next;
+            survey.save(ROUND, "s-" + id, "hash-s-" + id,
+                    new SurveyAnswer(met, usefulness, recommend, "Ana said the library in Suva was great", mayQuote),
+                    ROUND_1.personalDataKeptUntil(), clock.instant());
+        }
+    }
+
+    static final org.iln.programme.Programme.Round ROUND_1 = new org.iln.programme.Programme.Round(ROUND,
+            "Round 1, 2026", java.time.LocalDate.parse("2026-01-12"), java.time.LocalDate.parse("2026-02-09"),
+            java.time.LocalDate.parse("2026-02-23"), java.time.LocalDate.parse("2026-02-23"),
+            java.time.LocalDate.parse("2026-06-22"), 20, List.of());
 
     static List<Integer> every_number(JsonNode rounds) {
         List<Integer> numbers = new ArrayList<>();

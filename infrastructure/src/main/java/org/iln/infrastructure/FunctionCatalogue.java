@@ -146,10 +146,11 @@ public final class FunctionCatalogue {
                     // Late in the night (DESIGN.md's order: after matching, check-ins and the round's
                     // end, before the morning's dispatch), so the figures count that night's work.
                     new Trigger.Daily(4, 0),
-                    // Query: each round's own partition (applications, partnerships), never an index
-                    // and never a scan; PutItem: the one public figures document. It reads no
-                    // personal attribute (its queries project status, country and flags only) and
-                    // sends no mail.
+                    // Query: each round's own partition (applications, partnerships, check-ins) and its
+                    // survey partition, never an index and never a scan; PutItem: the one public
+                    // figures document, and the outbox (the round report to coordinators, once a round
+                    // has ended). It reads no personal attribute (its queries project status, country,
+                    // flags and survey choices only) and sends nothing itself.
                     List.of("dynamodb:Query", "dynamodb:PutItem"),
                     false,
                     0,

@@ -229,6 +229,8 @@ public final class ProgrammeStack extends Stack {
             environment.put("ILN_CONFIGURATION_SET", configurationSet.getConfigurationSetName());
             environment.put("ILN_ADDRESS_KEY_SECRET_ARN", addressKey.getSecretArn());
             environment.put("ILN_TOKEN_KEY_SECRET_ARN", tokenKey.getSecretArn());
+            // Off unless the deployment sets it (context autoPublishDays): nothing is published unapproved.
+            settings.autoPublishDays().ifPresent(days -> environment.put("ILN_AUTO_PUBLISH_DAYS", Integer.toString(days)));
             if (overHttp) {
                 environment.put("ILN_ORIGIN_VERIFY_SECRET_ARN", originVerify.getSecretArn());
             }

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * @param alarmEmail where alarms are mailed, or empty for no email subscription
  * @param siteUrl the public address of the site, or empty to use the CloudFront domain
  * @param functionsDirectory where the functions module writes its jars ({@link FunctionArtifact})
+ * @param autoPublishDays publish a round's matching this many days after its match date even if no
+ *     programme coordinator approved a draft (the functions' {@code ILN_AUTO_PUBLISH_DAYS}), or
+ *     empty (the default) to publish only what a coordinator approved
  */
 public record StackSettings(
         String stage,
@@ -37,7 +40,8 @@ public record StackSettings(
         int wafRateLimit,
         Optional<String> alarmEmail,
         Optional<String> siteUrl,
-        Path functionsDirectory) {
+        Path functionsDirectory,
+        Optional<Integer> autoPublishDays) {
 
     /** Where the functions module writes its shaded jars, relative to the infrastructure module. */
     public static final String DEFAULT_FUNCTIONS_DIRECTORY = "../functions/target";
@@ -78,6 +82,20 @@ public record StackSettings(
             }
         });
         Objects.requireNonNull(functionsDirectory, "functionsDirectory cannot be null");
+        Objects.requireNonNull(autoPublishDays, "autoPublishDays cannot be null");
+        autoPublishDays.ifPresent(days -> {
+            if (days < 0) {
+                throw new IllegalArgumentException("context 'autoPublishDays' must be 0 or more (days after the match date)");
+            }
+        });
+    }
+
+    /** The settings without auto-publishing (it is off unless a deployment asks for it). */
+    public StackSettings(String stage, String stackName, String region, Optional<String> account, String domain,
+                         String sender, int sendRate, int apiRateLimit, int apiBurstLimit, int wafRateLimit,
+                         Optional<String> alarmEmail, Optional<String> siteUrl, Path functionsDirectory) {
+        this(stage, stackName, region, account, domain, sender, sendRate, apiRateLimit, apiBurstLimit, wafRateLimit,
+                alarmEmail, siteUrl, functionsDirectory, Optional.empty());
     }
 
     /**
@@ -103,7 +121,8 @@ public record StackSettings(
                 intOr(context.apply("wafRateLimit"), 300, "wafRateLimit"),
                 optional(context.apply("alarmEmail")),
                 optional(context.apply("siteUrl")),
-                Path.of(stringOr(context.apply("functionsDirectory"), DEFAULT_FUNCTIONS_DIRECTORY)));
+                Path.of(stringOr(context.apply("functionsDirectory"), DEFAULT_FUNCTIONS_DIRECTORY)),
+                optional(context.apply("autoPublishDays")).map(days -> intOr(days, 0, "autoPublishDays")));
     }
 
     /** The edge stack's name: it holds what CloudFront needs in us-east-1 (the WAF web ACL). */

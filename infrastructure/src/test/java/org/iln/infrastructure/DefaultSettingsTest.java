@@ -39,6 +39,8 @@ class DefaultSettingsTest {
             assertThat(environment.get("ILN_SEND_RATE")).isEqualTo("14");
             assertThat(environment.get("ILN_SITE_URL")).isEqualTo("https://iln.example.org");
             assertThat(environment.get("ILN_PROGRAMME")).isEqualTo("https://iln.example.org/programme.json");
+            assertThat(environment.containsKey("ILN_AUTO_PUBLISH_DAYS"))
+                    .as("auto-publishing is off unless the deployment asks for it").isFalse();
         });
         main.hasOutput("SiteUrl", Map.of("Value", "https://iln.example.org"));
     }

@@ -85,6 +85,9 @@ class FunctionsTest {
         assertThat(variables.get("ILN_PROGRAMME").toString())
                 .as("the manifest is read from the published site")
                 .contains("https://").contains(logicalId(mainStack().distribution())).contains("/programme.json");
+        assertThat(variables.get("ILN_AUTO_PUBLISH_DAYS"))
+                .as("auto-publishing is on when the deployment gives autoPublishDays")
+                .isEqualTo("7");
         assertThat(variables.get("ILN_ORIGIN_VERIFY_SECRET_ARN"))
                 .as("only the function behind CloudFront checks the origin header, against the value CloudFront sends")
                 .isEqualTo(spec.trigger() instanceof Trigger.HttpRoutes ? Map.of("Ref", secretId("OriginVerify")) : null);

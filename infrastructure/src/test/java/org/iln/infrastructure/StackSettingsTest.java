@@ -27,6 +27,17 @@ class StackSettingsTest {
     }
 
     @Test
+    void auto_publishing_is_off_by_default_and_set_by_context_in_days_after_the_match_date() {
+        assertThat(withContext(Map.of()).autoPublishDays()).isEmpty();
+        assertThat(withContext(Map.of("autoPublishDays", "7")).autoPublishDays()).contains(7);
+        assertThat(withContext(Map.of("autoPublishDays", 0)).autoPublishDays()).contains(0);
+        assertThatThrownBy(() -> withContext(Map.of("autoPublishDays", "-1")))
+                .hasMessageContaining("context 'autoPublishDays' must be 0 or more");
+        assertThatThrownBy(() -> withContext(Map.of("autoPublishDays", "a week")))
+                .hasMessageContaining("context 'autoPublishDays' must be a whole number");
+    }
+
+    @Test
     void context_values_override_the_defaults_and_numbers_may_come_as_text() {
         // when
         StackSettings settings = withContext(Map.of("stage", "prod", "domain", "iln.example.net",

@@ -25,17 +25,18 @@ import software.constructs.IConstruct;
  */
 final class SynthesisedProgramme {
 
-    static final Map<String, Object> CONTEXT = Map.of(
-            "stage", "test",
-            "region", "eu-west-1",
-            "account", "123456789012",
-            "domain", "iln.example.net",
-            "sender", "ILN programme <hello@iln.example.net>",
-            "sendRate", 9,
-            "apiRateLimit", 15,
-            "apiBurstLimit", 30,
-            "wafRateLimit", 250,
-            "alarmEmail", "ops@example.net");
+    static final Map<String, Object> CONTEXT = Map.ofEntries(
+            Map.entry("stage", "test"),
+            Map.entry("region", "eu-west-1"),
+            Map.entry("account", "123456789012"),
+            Map.entry("domain", "iln.example.net"),
+            Map.entry("sender", "ILN programme <hello@iln.example.net>"),
+            Map.entry("sendRate", 9),
+            Map.entry("apiRateLimit", 15),
+            Map.entry("apiBurstLimit", 30),
+            Map.entry("wafRateLimit", 250),
+            Map.entry("alarmEmail", "ops@example.net"),
+            Map.entry("autoPublishDays", "7"));
 
     static final StackSettings SETTINGS = StackSettings.from(CONTEXT::get, name -> null);
 

@@ -6,7 +6,10 @@ import org.jbake.app.Renderer;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.template.RenderingException;
 
-/** Renders one page per ISO 3166-1 country, the country index grouped by region, and the programme statistics. */
+/**
+ * Renders one page per ISO 3166-1 country, the country index grouped by region, the programme
+ * statistics, and the public summary of each finished round.
+ */
 final class CountryPages extends PageTool {
 
     private final SiteModel model;
@@ -21,6 +24,12 @@ final class CountryPages extends PageTool {
         int before = pages.count();
         write(renderer, "countries", "countries/index.html", edition.message("countries.title"), Map.of());
         write(renderer, "statistics", "statistics.html", edition.message("figures.title"), Map.of());
+        for (Map<String, Object> summary : model.summaries()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> round = (Map<String, Object>) summary.get("round");
+            write(renderer, "summary", SiteModel.summaryPath((String) round.get("id")),
+                    edition.message("summary.title", round.get("title")), Map.of("summary", summary));
+        }
         for (Map<String, Object> country : model.countries()) {
             write(renderer, "country", ((String) country.get("url")).substring(edition.root().length()),
                     (String) country.get("name"), Map.of("country", country));

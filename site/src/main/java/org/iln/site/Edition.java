@@ -69,6 +69,11 @@ record Edition(Language language, Catalogue catalogue, List<Language> languages)
         return NumberFormat.getInstance(language.formatLocale()).format(number);
     }
 
+    /** A number that may have a fraction (a median of 3.5), as the language writes it. */
+    String decimal(double number) {
+        return NumberFormat.getInstance(language.formatLocale()).format(number);
+    }
+
     /** A country's name in this language from CLDR; the data file's name in the default language. */
     String countryName(String code, String dataName) {
         return isDefault() ? dataName : new ULocale("", code).getDisplayCountry(language.locale());

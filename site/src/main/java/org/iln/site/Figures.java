@@ -50,14 +50,34 @@ record Figures(LocalDate computedOn, List<String> measures, Map<String, RoundFig
      * @param shownTotals per measure, the sum of the countries' counts shown as numbers
      * @param countriesUnder per measure, how many countries' counts are suppressed
      * @param countries per country code, per measure, a count (at least 5) or empty (fewer than 5)
+     * @param care the round's check-in and survey figures, when the document has them
+     * @param ended whether the round had ended when the nightly job counted it (it then has a summary page)
      */
     record RoundFigures(Map<String, Integer> shownTotals, Map<String, Integer> countriesUnder,
-                        Map<String, Map<String, Optional<Integer>>> countries) {
+                        Map<String, Map<String, Optional<Integer>>> countries, Optional<Care> care, boolean ended) {
         RoundFigures {
             shownTotals = Map.copyOf(shownTotals);
             countriesUnder = Map.copyOf(countriesUnder);
             countries = Map.copyOf(countries);
         }
+    }
+
+    /**
+     * A round's check-in and survey figures (the document's {@code care}): each count at least 5
+     * or empty (fewer than 5), in the document's order; never an answer's words.
+     *
+     * @param checkIns per check-in answer (met, arranging, no-reply)
+     * @param answers how many answered the survey
+     * @param met per "how often did you meet" choice
+     * @param usefulness per score 1 to 5
+     * @param median the median usefulness, when at least 5 answered
+     * @param recommend per choice (yes, not-sure, no)
+     * @param recommendShare the percentage who would recommend the programme, when shown
+     * @param mayQuote how many allowed an anonymous quote
+     */
+    record Care(Map<String, Optional<Integer>> checkIns, Optional<Integer> answers, Map<String, Optional<Integer>> met,
+                Map<String, Optional<Integer>> usefulness, Optional<Double> median,
+                Map<String, Optional<Integer>> recommend, Optional<Integer> recommendShare, Optional<Integer> mayQuote) {
     }
 
     /** The figures in {@code file}, or {@link #NONE} when there is no such file. */
@@ -117,9 +137,53 @@ record Figures(LocalDate computedOn, List<String> measures, Map<String, RoundFig
                 totals.put(measure, total.asInt());
                 under.put(measure, round.path("countriesUnderThreshold").path(measure).asInt());
             }
-            rounds.put(id, new RoundFigures(totals, under, countries));
+            JsonNode care = round.path("care");
+            rounds.put(id, new RoundFigures(totals, under, countries,
+                    care.isObject() ? Optional.of(care(care, where + ": care")) : Optional.empty(),
+                    round.path("ended").asBoolean(false)));
         }
         return new Figures(computedOn, measures, rounds);
+    }
+
+    /** What a round's care figures may hold: counts, the median and the share, never anything people wrote. */
+    private static final java.util.Set<String> CARE_FIELDS = java.util.Set.of("checkIns", "surveyAnswers", "met",
+            "usefulness", "usefulnessMedian", "recommend", "recommendShare", "mayQuote");
+
+    private static Care care(JsonNode care, String where) {
+        care.fieldNames().forEachRemaining(field -> {
+            if (!CARE_FIELDS.contains(field)) {
+                throw new BakeException(where + "." + field + ": not a figure the site publishes; only "
+                        + new java.util.TreeSet<>(CARE_FIELDS) + " may be in it");
+            }
+        });
+        JsonNode median = care.path("usefulnessMedian");
+        if (!median.isNull() && !median.isMissingNode()
+                && (!median.isNumber() || median.asDouble() < 1 || median.asDouble() > 5)) {
+            throw new BakeException(where + ".usefulnessMedian: must be a score from 1 to 5, or null");
+        }
+        JsonNode share = care.path("recommendShare");
+        if (!share.isNull() && !share.isMissingNode() && (!share.isInt() || share.asInt() < 0 || share.asInt() > 100)) {
+            throw new BakeException(where + ".recommendShare: must be a whole percentage, or null");
+        }
+        return new Care(cells(care.path("checkIns"), where + ".checkIns"),
+                count(care.path("surveyAnswers"), where + ".surveyAnswers"),
+                cells(care.path("met"), where + ".met"),
+                cells(care.path("usefulness"), where + ".usefulness"),
+                median.isNumber() ? Optional.of(median.asDouble()) : Optional.empty(),
+                cells(care.path("recommend"), where + ".recommend"),
+                share.isInt() ? Optional.of(share.asInt()) : Optional.empty(),
+                count(care.path("mayQuote"), where + ".mayQuote"));
+    }
+
+    private static Map<String, Optional<Integer>> cells(JsonNode cells, String where) {
+        Map<String, Optional<Integer>> counts = new LinkedHashMap<>();
+        cells.fields().forEachRemaining(cell -> {
+            if (!cell.getKey().matches("[a-z0-9-]{1,30}")) {
+                throw new BakeException(where + ": '" + cell.getKey() + "' must be a lower-case word");
+            }
+            counts.put(cell.getKey(), count(cell.getValue(), where + "." + cell.getKey()));
+        });
+        return counts;
     }
 
     private static Optional<Integer> count(JsonNode cell, String where) {

@@ -27,6 +27,7 @@ final class SiteModel {
     private final Map<String, Map<String, Object>> tagViews = new TreeMap<>();
     private final List<Map<String, Object>> pointViews = new ArrayList<>();
     private final List<Map<String, Object>> countryViews = new ArrayList<>();
+    private final List<Map<String, Object>> summaryViews = new ArrayList<>();
     private final Edition edition;
 
     /**
@@ -84,6 +85,11 @@ final class SiteModel {
                 .map(r -> Map.of("value", r, "name", edition.regionName(r))).toList());
         site.put("choiceLists", choices(programme));
         site.put("figures", figures(programme, figures));
+    }
+
+    /** The finished rounds' figures, newest first: each has a public summary page. */
+    List<Map<String, Object>> summaries() {
+        return summaryViews;
     }
 
     Map<String, Object> site() {
@@ -204,14 +210,28 @@ final class SiteModel {
                         "cells", figures.measures().stream().map(m -> cell(cells.get(m))).toList()));
             });
             countries.sort(edition.byName(c -> (String) c.get("name")));
-            rounds.add(Map.of(
+            Map<String, Object> roundView = new LinkedHashMap<>(Map.of(
                     "round", roundViews.get(round.id()),
                     "countries", countries,
                     "totals", figures.measures().stream().map(m -> edition.number(counts.shownTotals().get(m))).toList(),
                     "under", figures.measures().stream().map(m -> edition.number(counts.countriesUnder().get(m))).toList()));
+            roundView.put("care", counts.care().map(c -> CareView.of(c, edition)).orElse(Map.of()));
+            // A round the nightly job counted after its end has its public summary page
+            // (statistics/<round>.html): the job's day, not the bake's, so ./iln dev's moved clock shows it too.
+            boolean finished = counts.ended();
+            roundView.put("summaryUrl", finished ? edition.root() + summaryPath(round.id()) : "");
+            rounds.add(roundView);
+            if (finished) {
+                summaryViews.add(roundView);
+            }
         }
         view.put("rounds", rounds);
         return view;
+    }
+
+    /** Where a finished round's public summary is, within an edition. */
+    static String summaryPath(String round) {
+        return "statistics/" + round + ".html";
     }
 
     /** The rounds the figures cover, newest first, in the programme's (the data files') order. */

@@ -35,18 +35,25 @@ import org.junit.jupiter.api.io.TempDir;
 class FiguresPagesTest {
 
     static final Clock BAKE_DAY = Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC);
-    /** As the figures job writes it: 2026-2 with Australia large, Fiji small; 2026-1 with Australia only. */
+    /**
+     * As the figures job writes it: 2026-2 with Australia large, Fiji small, counted before it
+     * ended; 2026-1 with Australia only, ended, with its check-in and survey figures.
+     */
     static final String FIGURES = """
             {"computedAt":"2026-11-19T04:00:00Z","measures":["applied","confirmed","matched","rematched","withdrawn"],
              "rounds":[
               {"round":"2026-1","countries":[{"country":"AU","counts":{"applied":12345,"confirmed":40,"matched":38,"rematched":"<5","withdrawn":"<5"}}],
                "countriesUnderThreshold":{"applied":0,"confirmed":0,"matched":0,"rematched":1,"withdrawn":1},
-               "shownTotals":{"applied":12345,"confirmed":40,"matched":38,"rematched":0,"withdrawn":0}},
+               "shownTotals":{"applied":12345,"confirmed":40,"matched":38,"rematched":0,"withdrawn":0},"ended":true,
+               "care":{"checkIns":{"arranging":"<5","met":17,"no-reply":"<5"},"mayQuote":6,
+                 "met":{"a-few-times":9,"monthly":"<5","never":"<5","once":"<5"},"recommend":{"no":"<5","not-sure":"<5","yes":11},
+                 "recommendShare":79,"surveyAnswers":14,"usefulness":{"1":"<5","2":"<5","3":"<5","4":6,"5":5},
+                 "usefulnessMedian":4.5}},
               {"round":"2026-2","countries":[
                  {"country":"AU","counts":{"applied":9,"confirmed":8,"matched":6,"rematched":"<5","withdrawn":"<5"}},
                  {"country":"FJ","counts":{"applied":"<5","confirmed":"<5","matched":"<5","rematched":"<5","withdrawn":"<5"}}],
                "countriesUnderThreshold":{"applied":1,"confirmed":1,"matched":1,"rematched":2,"withdrawn":2},
-               "shownTotals":{"applied":9,"confirmed":8,"matched":6,"rematched":0,"withdrawn":0}}],
+               "shownTotals":{"applied":9,"confirmed":8,"matched":6,"rematched":0,"withdrawn":0},"ended":false}],
              "threshold":5,"version":1}
             """;
 
@@ -172,6 +179,90 @@ class FiguresPagesTest {
                 .isInstanceOf(BakeException.class)
                 .hasMessageContaining("round 2026-2, FJ, applied")
                 .hasMessageContaining("must never be published");
+    }
+
+    @Nested
+    class Check_ins_and_the_survey {
+
+        @Test
+        void are_on_the_statistics_page_as_counts_with_small_ones_as_fewer_than_five() throws IOException {
+            Document stats = page("statistics.html");
+
+            Element checkIns = stats.select("#round-2026-1").first().parent().select("table.care").first();
+            assertThat(checkIns.select("tbody tr").eachText()).containsExactly(
+                    "We have met 17", "Arranging a meeting fewer than 5", "My partner hasn’t replied fewer than 5");
+            assertThat(stats.select("ul.care-facts li").eachText()).containsExactly(
+                    "Median usefulness: 4.5 of 5.", "79 % would recommend the programme.");
+            assertThat(stats.select("main").text()).contains("Did not meet", "Allowed an anonymous quote 6");
+        }
+
+        @Test
+        void are_written_in_every_language() throws IOException {
+            assertThat(page("es/statistics.html").select("table.care").text())
+                    .contains("Ya nos hemos reunido 17", "menos de 5");
+            assertThat(page("es/statistics.html").select("ul.care-facts").text()).contains("4,5 de 5");
+            assertThat(page("ar/statistics.html").select("table.care").text()).contains("التقينا", "أقل من");
+        }
+    }
+
+    @Nested
+    class A_finished_round_s_summary {
+
+        @Test
+        void is_a_page_per_finished_round_with_totals_check_ins_and_survey() throws IOException {
+            Document summary = page("statistics/2026-1.html");
+
+            assertThat(summary.select("h1").text()).isEqualTo("Summary of Round 1, 2026");
+            assertThat(summary.select("table.summary-totals tbody tr").eachText()).contains(
+                    "Applied 12,345 0", "Re-matched 0 1");
+            assertThat(summary.select("table.care").text()).contains("We have met 17", "Answers 14");
+        }
+
+        @Test
+        void exists_in_every_language_is_linked_from_the_statistics_page_and_is_in_the_sitemap() throws IOException {
+            assertThat(page("es/statistics/2026-1.html").select("h1").text()).isEqualTo("Resumen de Round 1, 2026");
+            assertThat(page("ar/statistics/2026-1.html").select("html").attr("dir")).isEqualTo("rtl");
+            assertThat(page("statistics.html").select("main a[href=/statistics/2026-1.html]").text())
+                    .isEqualTo("Summary of Round 1, 2026");
+            assertThat(page("es/statistics.html").select("main a[href=/es/statistics/2026-1.html]")).isNotEmpty();
+            assertThat(Files.readString(out.resolve("sitemap.xml"))).contains("/statistics/2026-1.html",
+                    "/es/statistics/2026-1.html", "/ar/statistics/2026-1.html");
+        }
+
+        @Test
+        void is_not_written_for_a_round_the_nightly_job_counted_before_its_end() throws IOException {
+            assertThat(out.resolve("statistics/2026-2.html")).doesNotExist();
+            assertThat(page("statistics.html").select("main a[href=/statistics/2026-2.html]")).isEmpty();
+            assertThat(Files.readString(out.resolve("sitemap.xml"))).doesNotContain("/statistics/2026-2.html");
+        }
+
+        @Test
+        void shows_no_total_between_one_and_four() throws IOException {
+            for (Path file : baked()) {
+                for (Element row : Jsoup.parse(file.toFile(), "UTF-8").select("table.summary-totals tbody tr")) {
+                    int shown = Integer.parseInt(toAscii(row.select("td").first().text()).replaceAll("[^0-9]", ""));
+                    assertThat(shown == 0 || shown >= 5).as(file + ": " + row.text()).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_document_whose_care_figures_hold_a_small_count_or_anything_but_counts_stops_the_bake() throws IOException {
+        // given: a check-in count of 2 left as a number, and a survey answer's words in the document
+        Path small = temp.resolve("small-care.json");
+        Files.writeString(small, FIGURES.replace("\"met\":17", "\"met\":2"));
+        Path words = temp.resolve("words-care.json");
+        Files.writeString(words, FIGURES.replace("\"mayQuote\":6,", "\"mayQuote\":6,\"quotes\":[\"Ana from Suva\"],"));
+
+        // then
+        assertThatThrownBy(() -> new SiteBaker(site, BAKE_DAY).withFigures(small).bake(temp.resolve("small-out")))
+                .isInstanceOf(BakeException.class)
+                .hasMessageContaining("round 2026-1: care.checkIns.met")
+                .hasMessageContaining("must never be published");
+        assertThatThrownBy(() -> new SiteBaker(site, BAKE_DAY).withFigures(words).bake(temp.resolve("words-out")))
+                .isInstanceOf(BakeException.class)
+                .hasMessageContaining("round 2026-1: care.quotes");
     }
 
     static Document page(String relative) throws IOException {

@@ -86,6 +86,17 @@ class EndOfRoundJourneyTest {
         // then: still the one answer
         assertThat(answers()).singleElement().satisfies(a -> assertThat(a.answer().usefulness()).isEqualTo(5));
 
+        // when: the night after the round's end date
+        String after = RunningProgramme.round().ends().plusDays(1).toString();
+        assertThat(RunningProgramme.run("nightly", Optional.of(after))).contains("ran nightly");
+
+        // then: the programme team's round report, linking their page, without the answer's words
+        String team = RunningProgramme.round().coordinators().get(0).email();
+        DevMail.ofRunningProgramme().link(team, "Round report: " + RunningProgramme.round().title(), "/api/coordinate?");
+        assertThat(DevMail.ofRunningProgramme().newest(team, "Round report").orElseThrow().toString())
+                .contains("/statistics/" + RunningProgramme.round().id() + ".html")
+                .doesNotContain("More time to talk");
+
         // when: the next round opens and the person joins it from the same mail
         String nextOpens = RunningProgramme.nextRound().opens().toString();
         assertThat(RunningProgramme.run("nightly", Optional.of(nextOpens))).contains("ran nightly");
