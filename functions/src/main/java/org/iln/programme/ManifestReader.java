@@ -93,7 +93,20 @@ final class ManifestReader {
         String summary = text(point, "summary");
         String url = text(point, "url");
         String html = text(point, "html");
-        return checked(() -> new DiscussionPoint(round, slug, title, sendDate, tags, summary, url, html));
+        // Absent from manifests baked before points were translated.
+        List<DiscussionPoint.Translation> translations = point.has("translations")
+                ? list(point, "translations", ManifestReader::translation) : List.of();
+        return checked(() -> new DiscussionPoint(round, slug, title, sendDate, tags, summary, url, html, translations));
+    }
+
+    private static DiscussionPoint.Translation translation(JsonNode translation) throws IOException {
+        object(translation, "a discussion point's translation");
+        String language = text(translation, "language");
+        String title = text(translation, "title");
+        String summary = text(translation, "summary");
+        String url = text(translation, "url");
+        String html = text(translation, "html");
+        return checked(() -> new DiscussionPoint.Translation(language, title, summary, url, html));
     }
 
     private static Country country(JsonNode country) throws IOException {

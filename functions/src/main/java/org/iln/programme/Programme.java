@@ -122,13 +122,36 @@ public record Programme(
     public record Coordinator(String name, String email) {
     }
 
-    /** A published discussion point and the day it is sent. */
+    /**
+     * A published discussion point and the day it is sent, with the translations coordinators
+     * wrote beside it ({@code point.es.md}).
+     */
     public record DiscussionPoint(
             String round, String slug, String title, LocalDate sendDate, List<String> tags, String summary,
-            String url, String html) {
+            String url, String html, List<Translation> translations) {
 
         public DiscussionPoint {
             tags = tags == null ? List.of() : List.copyOf(tags);
+            translations = translations == null ? List.of() : List.copyOf(translations);
+        }
+
+        /** A point with no translation. */
+        public DiscussionPoint(String round, String slug, String title, LocalDate sendDate, List<String> tags,
+                               String summary, String url, String html) {
+            this(round, slug, title, sendDate, tags, summary, url, html, List.of());
+        }
+
+        /** Its translation into {@code language} (a tag such as {@code es}), if a coordinator wrote one. */
+        public Optional<Translation> in(String language) {
+            return translations.stream().filter(t -> t.language().equals(language)).findFirst();
+        }
+
+        /** A point's title, summary and body in one language, and its page in that language's edition of the site. */
+        public record Translation(String language, String title, String summary, String url, String html) {
+
+            public Translation {
+                Objects.requireNonNull(language, "translation language");
+            }
         }
     }
 

@@ -29,6 +29,7 @@ import java.util.function.Supplier;
 import org.iln.mail.Envelope;
 import org.iln.mail.MailStore;
 import org.iln.mail.Mailer;
+import org.iln.mail.Wording;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
 import org.iln.store.AddressHasher;
@@ -146,8 +147,8 @@ public final class Volunteering {
         }
         mailer.sendClaimed(ackKey, () -> new Envelope(offer.email(), hash, "volunteer-confirm", Map.of(
                 "confirmUrl", links.api("volunteer/confirm",
-                        tokens.mint(Purpose.VOLUNTEER, hash, "volunteer", offerId, now)),
-                "siteUrl", links.site()), Optional.empty(), List.of()));
+                        tokens.mint(Purpose.VOLUNTEER, hash, "volunteer", offerId, now), offer.language()),
+                "siteUrl", links.site(), Wording.LANGUAGE, offer.language()), Optional.empty(), List.of()));
         LOG.atInfo().addKeyValue("outcome", "stored").log("volunteer offer stored");
         return List.of();
     }
@@ -207,7 +208,7 @@ public final class Volunteering {
                             "name", offer.name(), "email", offer.email(), "country", offer.country(),
                             "offerCountry", programme.get().country(offer.country())
                                     .map(Programme.Country::name).orElse(offer.country()),
-                            "languages", String.join(", ", offer.languages()), "why", offer.why(),
+                            "languages", offer.languages(), "why", offer.why(),
                             "hours", Integer.toString(offer.hours()), "siteUrl", links.site()),
                     Optional.empty(), List.of(offer.email())));
         }
@@ -256,6 +257,7 @@ public final class Volunteering {
         item.put("languages", list(offer.languages()));
         item.put("why", s(offer.why()));
         item.put("hours", n(offer.hours()));
+        item.put("language", s(offer.language()));
         item.put(EXPIRES_AT, n(now.plus(UNCONFIRMED_TTL).getEpochSecond()));
         return item;
     }
@@ -263,7 +265,9 @@ public final class Volunteering {
     private static VolunteerOffer offer(Map<String, AttributeValue> item) {
         return new VolunteerOffer(text(item, "name"), text(item, "email"), text(item, "country"),
                 strings(item, "languages"), text(item, "why"),
-                item.containsKey("hours") ? Integer.parseInt(item.get("hours").n()) : 0);
+                item.containsKey("hours") ? Integer.parseInt(item.get("hours").n()) : 0,
+                // offers stored before the form named its language are in the default one
+                item.containsKey("language") ? item.get("language").s() : org.iln.store.Application.Profile.DEFAULT_LANGUAGE);
     }
 
     private static String offerPk(String hash) {

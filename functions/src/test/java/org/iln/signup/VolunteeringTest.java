@@ -29,7 +29,7 @@ class VolunteeringTest {
     static final String FORM = "application/x-www-form-urlencoded";
     static final String JSON = "application/json";
     static final String VALID = "name=Amina+Diallo&email=amina%40example.org&country=KE&languages=en&languages=fr"
-            + "&why=I+run+our+association%27s+newsletter.%0D%0AAnd+I+like+people.&hours=4&consent=on&lang=es";
+            + "&why=I+run+our+association%27s+newsletter.%0D%0AAnd+I+like+people.&hours=4&consent=on&language=es";
 
     Aws aws;
     SettableClock clock = new SettableClock(Instant.parse("2026-03-10T09:00:00Z"));
@@ -151,7 +151,7 @@ class VolunteeringTest {
         void sent_from_the_form_gets_a_page_naming_the_fields_by_their_labels() {
             // when
             APIGatewayV2HTTPResponse response = post(FORM, "name=Amina&email=amina%40example.org&country=KE"
-                    + "&languages=en&why=&hours=four&lang=ar");
+                    + "&languages=en&why=&hours=four&language=ar");
 
             // then
             assertThat(response.getStatusCode()).isEqualTo(400);
