@@ -80,7 +80,8 @@ final class ManifestReader {
         object(coordinator, "a coordinator");
         String name = text(coordinator, "name");
         String email = text(coordinator, "email");
-        return checked(() -> new Coordinator(name, email));
+        String language = text(coordinator, "language");
+        return checked(() -> new Coordinator(name, email, language));
     }
 
     private static DiscussionPoint discussionPoint(JsonNode point) throws IOException {
@@ -123,7 +124,8 @@ final class ManifestReader {
         object(coordinator, "a country coordinator");
         String name = text(coordinator, "name");
         String contact = text(coordinator, "contact");
-        return checked(() -> new Country.Coordinator(name, contact));
+        String language = text(coordinator, "language");
+        return checked(() -> new Country.Coordinator(name, contact, language));
     }
 
     private static Choices choices(JsonNode choices) throws IOException {

@@ -118,8 +118,16 @@ public record Programme(
     /** How long after its end a round's applications and partnerships are kept. */
     public static final Period KEPT_AFTER_THE_ROUND = Period.ofMonths(12);
 
-    /** A programme team contact (a public role address, never a volunteer's private one). */
-    public record Coordinator(String name, String email) {
+    /**
+     * A programme team contact (a public role address, never a volunteer's private one), and the
+     * tag of the language their mail is in (null: the default one).
+     */
+    public record Coordinator(String name, String email, String language) {
+
+        /** A contact whose mail is in the default language. */
+        public Coordinator(String name, String email) {
+            this(name, email, null);
+        }
     }
 
     /**
@@ -172,9 +180,15 @@ public record Programme(
 
         /**
          * A Country Coordinator and their public role contact (an address or a page, already shown
-         * on the country's page); only an address gets the country's draft and private page.
+         * on the country's page); only an address gets the country's draft and private page, in
+         * {@code language} (a tag; null: the default one).
          */
-        public record Coordinator(String name, String contact) {
+        public record Coordinator(String name, String contact, String language) {
+
+            /** A Country Coordinator whose mail is in the default language. */
+            public Coordinator(String name, String contact) {
+                this(name, contact, null);
+            }
 
             /** Whether the contact is an email address rather than a page. */
             public boolean hasAddress() {

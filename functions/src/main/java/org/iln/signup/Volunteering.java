@@ -18,12 +18,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.iln.mail.Envelope;
@@ -200,7 +199,8 @@ public final class Volunteering {
             }
         }
         VolunteerOffer offer = offer(item);
-        for (String coordinator : programmeTeam(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+        for (Map.Entry<String, String> member : programmeTeam(LocalDate.ofInstant(now, ZoneOffset.UTC)).entrySet()) {
+            String coordinator = member.getKey();
             String coordinatorHash = hasher.address(coordinator);
             // One mail per offer and coordinator, however often the link is followed.
             mailer.sendOnce("volunteer-offer:" + offerId + ":" + coordinatorHash, new Envelope(coordinator,
@@ -209,7 +209,8 @@ public final class Volunteering {
                             "offerCountry", programme.get().country(offer.country())
                                     .map(Programme.Country::name).orElse(offer.country()),
                             "languages", offer.languages(), "why", offer.why(),
-                            "hours", Integer.toString(offer.hours()), "siteUrl", links.site()),
+                            "hours", Integer.toString(offer.hours()), "siteUrl", links.site(),
+                            Wording.LANGUAGE, member.getValue()),
                     Optional.empty(), List.of(offer.email())));
         }
         LOG.atInfo().addKeyValue("outcome", "confirmed").log("volunteer offer confirmed");
@@ -229,15 +230,18 @@ public final class Volunteering {
                 .toList();
     }
 
-    /** The programme team's addresses: the coordinators of the open round, else the next, else the latest. */
-    private Set<String> programmeTeam(LocalDate today) {
+    /**
+     * The programme team's addresses, each with the language the roster names for it ("" for the
+     * default): the coordinators of the open round, else the next, else the latest.
+     */
+    private Map<String, String> programmeTeam(LocalDate today) {
         Programme current = programme.get();
         Optional<Round> round = current.roundOpenOn(today).or(() -> current.nextRoundOpeningAfter(today))
                 .or(() -> current.rounds().isEmpty() ? Optional.empty()
                         : Optional.of(current.rounds().get(current.rounds().size() - 1)));
-        Set<String> team = new LinkedHashSet<>();
-        round.ifPresent(r -> r.coordinators().stream().map(Programme.Coordinator::email)
-                .filter(e -> e != null && !e.isBlank()).forEach(team::add));
+        Map<String, String> team = new LinkedHashMap<>();
+        round.ifPresent(r -> r.coordinators().stream().filter(c -> c.email() != null && !c.email().isBlank())
+                .forEach(c -> team.putIfAbsent(c.email(), c.language() == null ? "" : c.language())));
         return team;
     }
 
