@@ -1,9 +1,10 @@
 <#import "layout.txt.ftl" as layout>
+<#-- scopeCountry: the draft's country ("" for the programme team); scope (English) is what mail queued before carries -->
 <#assign subject = msg("mail.report.subject", (draft!true)?then("draft", "published"), roundTitle)>
 <@layout.page>
 ${msg("mail.hello")}
 
-<#if draft!true><#if (scope!"")?has_content>${msg("mail.report.draftScoped", isolate(roundTitle), scope)}<#else>${msg("mail.report.draft", isolate(roundTitle))}</#if>
+<#if draft!true><#if scopeCountry??>${msg("mail.report.draftScoped", isolate(roundTitle), (scopeCountry?has_content)?then(msg("mail.report.scope.country", countryName(scopeCountry)), msg("mail.report.scope.programme")))}<#elseif (scope!"")?has_content>${msg("mail.report.draftScoped", isolate(roundTitle), scope)}<#else>${msg("mail.report.draft", isolate(roundTitle))}</#if>
 <#if (matchDateReached!false)>${msg("mail.report.dateReached", date(matchDate))}
 <#else>${msg("mail.report.publishedOn", date(matchDate))}
 </#if>

@@ -78,7 +78,8 @@ final class DraftMail {
         model.put("draft", true);
         model.put("summaryLines", summary);
         model.put("unmatched", List.of());
-        model.put("scope", scope.country().map(c -> "Country Coordinator, " + c).orElse("programme team"));
+        // the template words the scope in the reader's language: the programme team, or a country's coordinator
+        model.put("scopeCountry", scope.country().orElse(""));
         model.put("canApprove", scope.isProgramme());
         model.put("draftVersion", version);
         model.put("approved", review.approvedVersion(round.id()).filter(version::equals).isPresent());

@@ -89,7 +89,7 @@ class EveryMailInEveryLanguageTest {
         model.put("languages", List.of("en", "sw"));
         model.put("why", "I run our association's newsletter.");
         model.put("hours", "4");
-        model.put("scope", "programme team");
+        model.put("scopeCountry", "AU");
         model.put("matchDateReached", false);
         model.put("approved", false);
         model.put("autoPublishOn", "2026-02-25");
@@ -118,7 +118,7 @@ class EveryMailInEveryLanguageTest {
         model.put("rematching", false);
         model.put("overLimit", false);
         model.put("pointUntranslated", false);
-        model.put("scope", "");
+        model.put("scopeCountry", "");
         model.put("draft", false);
         model.put("approved", true);
         model.put("rowsLeftOut", 1);
