@@ -1,16 +1,16 @@
 <#import "layout.txt.ftl" as layout>
-<#assign subject = "Have you met your International Librarians Network partner yet?">
+<#assign subject = msg("mail.checkIn.subject")>
+<#-- partnerGivenNames (a list) since mail went multilingual; partnerNames (one English string) in mail queued before -->
+<#assign names = partnerGivenNames![]>
+<#assign partners = (names?size == 2)?then(msg("mail.names.two", isolate(names[0]), isolate(names[1])), isolate((names?size == 1)?then(names[0], partnerNames!"")))>
 <@layout.page>
-Hello ${givenName},
+${msg("mail.helloName", isolate(givenName))}
 
-You have been partners with ${partnerNames} in ${roundTitle} for about two weeks.
-Have you met yet? One click tells us:
+${msg("mail.checkIn.intro", partners, isolate(roundTitle))}
 
-Yes, we have met: ${(pageUrl!"")}&ask=check-in&answer=yes
-Not yet, we're arranging it: ${(pageUrl!"")}&ask=check-in&answer=arranging
-My partner hasn't replied: ${(pageUrl!"")}&ask=check-in&answer=no-reply
+${msg("mail.checkIn.yes")}: ${(pageUrl!"")}&ask=check-in&answer=yes
+${msg("mail.checkIn.arranging")}: ${(pageUrl!"")}&ask=check-in&answer=arranging
+${msg("mail.checkIn.noReply")}: ${(pageUrl!"")}&ask=check-in&answer=no-reply
 
-Your answer helps the coordinators see how the round is going. If your partner
-has not replied, we send them a kind reminder, and find you someone new if they
-stay silent.
+${msg("mail.checkIn.why")}
 </@layout.page>

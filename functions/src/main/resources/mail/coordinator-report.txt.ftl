@@ -1,20 +1,21 @@
 <#import "layout.txt.ftl" as layout>
-<#assign subject = ((draft!true)?then("Draft matching report: ", "Matching report: ")) + roundTitle>
+<#-- scopeCountry: the draft's country ("" for the programme team); scope (English) is what mail queued before carries -->
+<#assign subject = msg("mail.report.subject", (draft!true)?then("draft", "published"), roundTitle)>
 <@layout.page>
-Hello,
+${msg("mail.hello")}
 
-<#if draft!true>This is the draft matching for ${roundTitle}<#if (scope!"")?has_content> (as ${scope})</#if>.
-<#if (matchDateReached!false)>The match date (${matchDate}) has come: nothing is published until a programme coordinator approves this draft.
-<#else>It is published on ${matchDate} once a programme coordinator approves it.
+<#if draft!true><#if scopeCountry??>${msg("mail.report.draftScoped", isolate(roundTitle), (scopeCountry?has_content)?then(msg("mail.report.scope.country", countryName(scopeCountry)), msg("mail.report.scope.programme")))}<#elseif (scope!"")?has_content>${msg("mail.report.draftScoped", isolate(roundTitle), scope)}<#else>${msg("mail.report.draft", isolate(roundTitle))}</#if>
+<#if (matchDateReached!false)>${msg("mail.report.dateReached", date(matchDate))}
+<#else>${msg("mail.report.publishedOn", date(matchDate))}
 </#if>
-<#if (approved!false)>This draft is approved: it is the one that will be published.
-<#elseif (autoPublishOn!"")?has_content>If no draft is approved by ${autoPublishOn}, the matching of that night is published without approval.
+<#if (approved!false)>${msg("mail.report.approved")}
+<#elseif (autoPublishOn!"")?has_content>${msg("mail.report.autoPublish", date(autoPublishOn))}
 </#if>
 <#if (coordinatorUrl!"")?has_content>
-Review it<#if canApprove!false>, approve it</#if>, hold a pair or act on someone on your page:
+${msg((canApprove!false)?then("mail.report.reviewApprove", "mail.report.review"))}:
 ${coordinatorUrl}
 </#if>
-<#else>Partnerships for ${roundTitle} are published and introductions queued.
+<#else>${msg("mail.report.published", isolate(roundTitle))}
 </#if>
 
 <#list summaryLines![] as line>
@@ -22,25 +23,25 @@ ${line}
 </#list>
 <#if sheet??>
 
-Proposed partnerships and people not matched (also attached as ${sheet.filename}):
+${msg("mail.report.sheet", sheet.filename)}
 <#list sheet.rows as row>
-- ${row[0]}<#if row[1]?has_content> ${row[1]}</#if>: ${row[2]} | ${row[3]} | ${row[4]}<#if row[0] != "not matched"> | score ${row[5]}<#if row[6] == "yes"> | PINNED</#if></#if>
+- ${row[0]}<#if row[1]?has_content> ${row[1]}</#if>: ${row[2]} | ${row[3]} | ${row[4]}<#if row[0] != "not matched"> | ${msg("mail.report.score", row[5])}<#if row[6] == "yes"> | ${msg("mail.report.pinned")}</#if></#if>
   ${row[7]}
 </#list>
 <#if (rowsLeftOut!0) gt 0>
-... and ${rowsLeftOut} more rows on your page.
+${msg("mail.report.more", rowsLeftOut)}
 </#if>
 </#if>
 <#if (actions![])?has_content>
 
-What coordinators did:
+${msg("mail.report.actions")}
 <#list actions as a>
 - ${a}
 </#list>
 </#if>
 <#if (unmatched![])?has_content>
 
-Not matched:
+${msg("mail.report.unmatched")}
 <#list unmatched as u>
 - ${u.participantId} (${u.country!""}): ${u.reason}
 </#list>

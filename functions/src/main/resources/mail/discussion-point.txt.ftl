@@ -1,14 +1,16 @@
 <#import "layout.txt.ftl" as layout>
-<#assign subject = "Discussion point: " + pointTitle>
+<#assign subject = msg("mail.point.subject", pointTitle)>
 <@layout.page>
-Hello ${givenName},
+${msg("mail.helloName", isolate(givenName))}
 
-A new discussion point for ${roundTitle}: ${pointTitle}
+${msg("mail.point.intro", isolate(roundTitle))} ${isolate(pointTitle)}
 
-<#if (pointSummary!"")?has_content>${pointSummary}
+<#if pointUntranslated!false>${msg("mail.point.untranslated")}
 
-</#if>Read it in full, and all earlier points, at:
+</#if><#if (pointSummary!"")?has_content>${isolate(pointSummary)}
+
+</#if>${msg("mail.point.read")}:
 ${archiveUrl}
 
-Talk it over with your partner in whatever way suits you both.
+${msg("mail.point.talk")}
 </@layout.page>

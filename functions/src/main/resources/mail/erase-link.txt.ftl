@@ -1,12 +1,11 @@
 <#import "layout.txt.ftl" as layout>
-<#assign subject = "Erase your data from the International Librarians Network">
+<#assign subject = msg("mail.eraseLink.subject")>
 <@layout.page>
-Hello,
+${msg("mail.hello")}
 
-Someone asked us to erase the data we hold about this email address. To erase it, open this
-link within 24 hours and confirm:
+${msg("mail.eraseLink.intro")}
 
 ${eraseUrl}
 
-If you did not ask for this, ignore this message and nothing will change.
+${msg("mail.ignoreRequest")}
 </@layout.page>

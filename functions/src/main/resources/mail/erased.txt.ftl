@@ -1,11 +1,9 @@
 <#import "layout.txt.ftl" as layout>
-<#assign subject = "Your data has been erased">
+<#assign subject = msg("mail.erased.subject")>
 <@layout.page>
-Hello,
+${msg("mail.hello")}
 
-As you asked, we have erased your applications and everything linked to this address. If you
-had a partner, they keep only the fact that they had one; your details are gone.
+${msg("mail.erased.done")}
 
-We keep a one-way fingerprint of the address only if you unsubscribed, so that we never write
-to you again.
+${msg("mail.erased.fingerprint")}
 </@layout.page>

@@ -1,14 +1,14 @@
 <#import "layout.txt.ftl" as layout>
-<#assign subject = "We could not find you a partner this round">
+<#assign subject = msg("mail.noMatch.subject")>
+<#-- reasonCode names the catalogue's reason; reason (English) is what mail queued before carries -->
+<#assign why = (reasonCode!"")?has_content?then(msg("mail.noMatch.reason." + reasonCode), reason!"")>
 <@layout.page>
-Hello ${givenName},
+${msg("mail.helloName", isolate(givenName))}
 
-We are sorry: we could not find a suitable partner for you in ${roundTitle}<#if (reason!"")?has_content> (${reason})</#if>.
+${msg("mail.noMatch.sorry", isolate(roundTitle))}<#if why?has_content> ${msg("mail.noMatch.because", why)}</#if>
 
-What you can do:
-- reply to this message if you can widen your choices (languages, regions, sector), and we
-  will try again in the first weeks of the round;
-- follow the discussion points on the site and join in on your own;
-- apply to <#if (nextRoundTitle!"")?has_content>${nextRoundTitle}<#if (nextRoundOpens!"")?has_content>, opening on ${nextRoundOpens}</#if><#else>the next round</#if>: people who waited are
-  matched first.
+${msg("mail.noMatch.options")}
+- ${msg("mail.noMatch.widen")}
+- ${msg("mail.noMatch.follow")}
+- <#if (nextRoundTitle!"")?has_content><#if (nextRoundOpens!"")?has_content>${msg("mail.noMatch.next", isolate(nextRoundTitle), date(nextRoundOpens))}<#else>${msg("mail.noMatch.nextUndated", isolate(nextRoundTitle))}</#if><#else>${msg("mail.noMatch.nextUnknown")}</#if>
 </@layout.page>

@@ -1,14 +1,13 @@
 <#import "layout.txt.ftl" as layout>
-<#assign subject = "Your link to your International Librarians Network page">
+<#assign subject = msg("mail.pageLink.subject")>
 <@layout.page>
-Hello,
+${msg("mail.hello")}
 
-Someone asked for a fresh link to the personal page of this email address. Your page shows
-where your application stands, and lets you update it or withdraw:
+${msg("mail.pageLink.intro")}
 
 <#list pages as p>
-${p.roundTitle}: ${p.pageUrl}
+${msg("mail.pageLink.round", isolate(p.roundTitle))}: ${p.pageUrl}
 </#list>
 
-If you did not ask for this, ignore this message and nothing will change.
+${msg("mail.ignoreRequest")}
 </@layout.page>

@@ -1,15 +1,13 @@
 <#import "layout.txt.ftl" as layout>
-<#assign subject = "We have paused your International Librarians Network partnership">
+<#assign subject = msg("mail.paused.subject")>
 <@layout.page>
-Hello ${givenName},
+${msg("mail.helloName", isolate(givenName))}
 
-We have not heard from you for a while in ${roundTitle}, so we have ended your
-partnership to let your partner meet someone new. We hope all is well.
+${msg("mail.paused.intro", isolate(roundTitle))}
 
-<#if rematching!true>If you would still like a partner this round, tell us with one click:
+<#if rematching!true>${msg("mail.paused.stillHere")}
 
-I'm still here: ${(pageUrl!"")}&ask=still-here
-<#else>You are welcome to keep following the discussion points, and we hope to see you
-in the next round.
+${msg("mail.stillHere")}: ${(pageUrl!"")}&ask=still-here
+<#else>${msg("mail.paused.next")}
 </#if>
 </@layout.page>

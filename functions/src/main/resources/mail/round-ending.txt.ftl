@@ -1,15 +1,15 @@
 <#import "layout.txt.ftl" as layout>
-<#assign subject = "Your round has ended: tell us how it went">
+<#assign subject = msg("mail.roundEnd.subject")>
 <@layout.page>
-Hello ${givenName},
+${msg("mail.helloName", isolate(givenName))}
 
-${roundTitle} ended<#if (roundEnds!"")?has_content> on ${roundEnds}</#if>. Thank you for taking part!
+<#if (roundEnds!"")?has_content>${msg("mail.roundEnd.thanks", isolate(roundTitle), date(roundEnds))}<#else>${msg("mail.roundEnd.thanksUndated", isolate(roundTitle))}</#if>
 
-Please tell us how it went in a short survey (five questions). You can change your answers until ${surveyCloses}:
-${surveyUrl}
+${msg("mail.roundEnd.survey", date(surveyCloses))}
+${msg("mail.roundEnd.surveyLink")}: ${surveyUrl}
 
-Join <#if (nextRoundTitle!"")?has_content>${nextRoundTitle}<#else>the next round</#if> with the answers you gave for this one<#if (nextRoundOpens!"")?has_content> (applications open on ${nextRoundOpens})</#if>. You will be asked to confirm your address, and you will not be paired with anyone you have met before:
-${joinUrl}
+${msg("mail.roundEnd.join")}<#if (nextRoundTitle!"")?has_content && (nextRoundOpens!"")?has_content> ${msg("mail.roundEnd.opens", isolate(nextRoundTitle), date(nextRoundOpens))}</#if>
+<#if (nextRoundTitle!"")?has_content>${msg("mail.roundEnd.joinLink", isolate(nextRoundTitle))}<#else>${msg("mail.roundEnd.joinNext")}</#if>: ${joinUrl}
 
-You are welcome to stay in touch with your partner.
+${msg("mail.roundEnd.keepInTouch")}
 </@layout.page>

@@ -1,10 +1,10 @@
 <#import "layout.txt.ftl" as layout>
-<#assign subject = "You will get no more programme email">
+<#assign subject = msg("mail.unsubscribed.subject")>
 <@layout.page>
-Hello,
+${msg("mail.hello")}
 
-You are unsubscribed: we will send no more programme email to this address. This is the last
-message about it.
+${msg("mail.unsubscribed.done")}
 
-To have your data erased as well, ask at ${siteUrl}/erase.html.
+${msg("mail.unsubscribed.erase")}
+${siteUrl}${root}erase.html
 </@layout.page>

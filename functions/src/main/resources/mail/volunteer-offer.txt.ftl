@@ -1,17 +1,18 @@
 <#import "layout.txt.ftl" as layout>
-<#assign subject = "A new Country Coordinator volunteer for ${offerCountry}">
+<#-- country is the ISO code; offerCountry (the roster's English name) is what mail sent before carries -->
+<#assign countryShown = (country?length == 2)?then(countryName(country), offerCountry!country)>
+<#assign subject = msg("mail.volunteerOffer.subject", countryShown)>
 <@layout.page>
-Hello,
+${msg("mail.hello")}
 
-Someone has offered to volunteer as a Country Coordinator and confirmed their address. Reply to
-this message to reach them. To appoint them, add them to the roster by a pull request.
+${msg("mail.volunteerOffer.intro")}
 
-Name: ${name}
-Email: ${email}
-Country: ${offerCountry} (${country})
-Languages: ${languages}
-Hours a month: ${hours}
+${msg("mail.volunteerOffer.name")}: ${isolate(name)}
+${msg("mail.volunteerOffer.email")}: ${email}
+${msg("mail.volunteerOffer.country")}: ${countryShown} (${country})
+${msg("mail.volunteerOffer.languages")}: <#if languages?is_sequence>${languages?map(code -> languageName(code))?join(", ")}<#else>${languages}</#if>
+${msg("mail.volunteerOffer.hours")}: ${hours}
 
-Why they would like to volunteer:
-${why}
+${msg("mail.volunteerOffer.why")}
+${isolate(why)}
 </@layout.page>

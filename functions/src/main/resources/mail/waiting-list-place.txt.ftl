@@ -1,13 +1,9 @@
 <#import "layout.txt.ftl" as layout>
-<#assign subject = "Your place in ${roundTitle} of the International Librarians Network">
+<#assign subject = msg("mail.waitingPlace.subject", roundTitle)>
 <@layout.page>
-Hello ${givenName},
+${msg("mail.helloName", isolate(givenName))}
 
-${roundTitle} has opened, and you are in it: you were on the waiting list from
-${earlierRoundTitle}, so you do not need to apply again. Your application is the one you sent
-then, and the time you have waited counts when partners are matched<#if matchDate?has_content>
-on ${matchDate}</#if>.
+${msg("mail.waitingPlace.in", isolate(roundTitle), isolate(earlierRoundTitle))} <#if (matchDate!"")?has_content>${msg("mail.waitingPlace.countsOn", date(matchDate))}<#else>${msg("mail.waitingPlace.counts")}</#if>
 
-If you no longer want to take part, stop programme email with the link below: nobody is
-matched with an address that does not want our mail.
+${msg("mail.waitingPlace.stop")}
 </@layout.page>

@@ -1,11 +1,9 @@
 <#import "layout.txt.ftl" as layout>
-<#assign subject = "Your place in the next round of the International Librarians Network">
+<#assign subject = msg("mail.waitlisted.subject")>
 <@layout.page>
-Hello ${givenName},
+${msg("mail.helloName", isolate(givenName))}
 
-So many people from your country applied to ${roundTitle} that, to keep the programme
-international, we could not include everyone. The earliest applications from each country
-stay in this round; yours is on the waiting list for <#if nextRoundTitle?has_content>${nextRoundTitle}, which opens on ${nextRoundOpens}<#else>the next round</#if>.
+${msg("mail.waitlisted.why", isolate(roundTitle))} <#if (nextRoundTitle!"")?has_content>${msg("mail.waitlisted.next", isolate(nextRoundTitle), date(nextRoundOpens))}<#else>${msg("mail.waitlisted.nextUnknown")}</#if>
 
-We will write to you when it opens.
+${msg("mail.waitlisted.write")}
 </@layout.page>

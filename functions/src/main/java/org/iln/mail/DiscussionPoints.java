@@ -95,14 +95,32 @@ public final class DiscussionPoints {
     }
 
     private OutboxMessage message(Round round, DiscussionPoint point, Application participant) {
+        String language = participant.profile().language();
         Map<String, Object> model = new HashMap<>();
+        model.put(Wording.LANGUAGE, language);
         model.put("givenName", participant.profile().givenName());
         model.put("roundTitle", round.title() == null ? round.id() : round.title());
-        model.put("pointTitle", point.title() == null ? point.slug() : point.title());
-        model.put("pointSummary", point.summary() == null ? "" : point.summary());
-        model.put("pointHtml", point.html() == null ? "" : point.html());
-        model.put("archiveUrl", point.url() == null ? siteUrl.toString()
-                : point.url().startsWith("http") ? point.url() : siteUrl + point.url());
+        // The reader's translation where a coordinator wrote one; else the original, said to be English.
+        Optional<DiscussionPoint.Translation> translation = Optional.ofNullable(language).flatMap(point::in);
+        String title = translation.map(DiscussionPoint.Translation::title).orElse(point.title());
+        String summary = translation.map(DiscussionPoint.Translation::summary).orElse(point.summary());
+        String html = translation.map(DiscussionPoint.Translation::html).orElse(point.html());
+        model.put("pointTitle", title == null ? point.slug() : title);
+        model.put("pointSummary", summary == null ? "" : summary);
+        model.put("pointHtml", html == null ? "" : html);
+        if (translation.isEmpty() && !Wording.root(language).equals("/")) {
+            model.put("pointUntranslated", true);
+            var original = org.iln.messages.compiled.CompiledCatalogues.bundled().defaultCatalogue();
+            model.put("pointLanguage", original.tag());
+            model.put("pointDirection", original.direction());
+        }
+        // The point's page in the reader's edition of the site (which says when it is not translated).
+        String url = translation.map(DiscussionPoint.Translation::url).orElse(point.url());
+        if (translation.isEmpty() && url != null && !url.startsWith("http")) {
+            url = Wording.root(language) + (url.startsWith("/") ? url.substring(1) : url);
+        }
+        model.put("archiveUrl", url == null ? siteUrl.toString()
+                : url.startsWith("http") ? url : siteUrl + url);
         return OutboxMessage.programme("point", round.id(), point.slug(), participant.participantId(),
                 "discussion-point", participant.profile().email(), participant.addressHash(), model,
                 round.coordinators().stream().map(Coordinator::email).filter(Objects::nonNull).toList());

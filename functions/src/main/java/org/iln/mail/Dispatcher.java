@@ -299,13 +299,16 @@ public final class Dispatcher {
         if (mail.programmeMail()) {
             Instant now = clock.instant();
             String token = links.mint(Purpose.UNSUBSCRIBE, mail.addressHash(), mail.round(), mail.participantId(), now);
+            // Links carry the reader's language, so that the pages they open answer in it.
+            String language = Wording.linkLanguage(String.valueOf(model.getOrDefault(Wording.LANGUAGE, "")));
             unsubscribeUrl = Optional.of(siteUrl + "/api/unsubscribe?token="
-                    + URLEncoder.encode(token, StandardCharsets.UTF_8));
+                    + URLEncoder.encode(token, StandardCharsets.UTF_8) + language);
             model.put("unsubscribeUrl", unsubscribeUrl.get());
             if (!mail.round().isEmpty() && !mail.participantId().isEmpty()) {
                 // Every programme message carries the participant's page (see, update, withdraw).
                 String page = links.mint(Purpose.PAGE, mail.addressHash(), mail.round(), mail.participantId(), now);
-                model.put("pageUrl", siteUrl + "/api/me?token=" + URLEncoder.encode(page, StandardCharsets.UTF_8));
+                model.put("pageUrl", siteUrl + "/api/me?token=" + URLEncoder.encode(page, StandardCharsets.UTF_8)
+                        + language);
             }
         } else {
             model.putIfAbsent("unsubscribeUrl", "");

@@ -74,6 +74,15 @@ public final class Wording {
         return known.equals(catalogues.defaultCatalogue().tag()) ? "/" : "/" + known + "/";
     }
 
+    /**
+     * What a link into the functions' pages adds so that they answer in {@code tag}:
+     * {@code &lang=es}, or nothing for the default language (the page's signed token does not depend on it).
+     */
+    public static String linkLanguage(String tag) {
+        String known = CompiledCatalogues.bundled().of(tag).tag();
+        return root(known).equals("/") ? "" : "&lang=" + known;
+    }
+
     private static String text(List<?> arguments, int index, String method) throws TemplateModelException {
         if (arguments.size() <= index || !(arguments.get(index) instanceof TemplateScalarModel scalar)) {
             throw new TemplateModelException(method + " needs text as argument " + (index + 1));

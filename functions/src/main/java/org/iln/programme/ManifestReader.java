@@ -80,7 +80,8 @@ final class ManifestReader {
         object(coordinator, "a coordinator");
         String name = text(coordinator, "name");
         String email = text(coordinator, "email");
-        return checked(() -> new Coordinator(name, email));
+        String language = text(coordinator, "language");
+        return checked(() -> new Coordinator(name, email, language));
     }
 
     private static DiscussionPoint discussionPoint(JsonNode point) throws IOException {
@@ -93,7 +94,20 @@ final class ManifestReader {
         String summary = text(point, "summary");
         String url = text(point, "url");
         String html = text(point, "html");
-        return checked(() -> new DiscussionPoint(round, slug, title, sendDate, tags, summary, url, html));
+        // Absent from manifests baked before points were translated.
+        List<DiscussionPoint.Translation> translations = point.has("translations")
+                ? list(point, "translations", ManifestReader::translation) : List.of();
+        return checked(() -> new DiscussionPoint(round, slug, title, sendDate, tags, summary, url, html, translations));
+    }
+
+    private static DiscussionPoint.Translation translation(JsonNode translation) throws IOException {
+        object(translation, "a discussion point's translation");
+        String language = text(translation, "language");
+        String title = text(translation, "title");
+        String summary = text(translation, "summary");
+        String url = text(translation, "url");
+        String html = text(translation, "html");
+        return checked(() -> new DiscussionPoint.Translation(language, title, summary, url, html));
     }
 
     private static Country country(JsonNode country) throws IOException {
@@ -110,7 +124,8 @@ final class ManifestReader {
         object(coordinator, "a country coordinator");
         String name = text(coordinator, "name");
         String contact = text(coordinator, "contact");
-        return checked(() -> new Country.Coordinator(name, contact));
+        String language = text(coordinator, "language");
+        return checked(() -> new Country.Coordinator(name, contact, language));
     }
 
     private static Choices choices(JsonNode choices) throws IOException {

@@ -118,17 +118,48 @@ public record Programme(
     /** How long after its end a round's applications and partnerships are kept. */
     public static final Period KEPT_AFTER_THE_ROUND = Period.ofMonths(12);
 
-    /** A programme team contact (a public role address, never a volunteer's private one). */
-    public record Coordinator(String name, String email) {
+    /**
+     * A programme team contact (a public role address, never a volunteer's private one), and the
+     * tag of the language their mail is in (null: the default one).
+     */
+    public record Coordinator(String name, String email, String language) {
+
+        /** A contact whose mail is in the default language. */
+        public Coordinator(String name, String email) {
+            this(name, email, null);
+        }
     }
 
-    /** A published discussion point and the day it is sent. */
+    /**
+     * A published discussion point and the day it is sent, with the translations coordinators
+     * wrote beside it ({@code point.es.md}).
+     */
     public record DiscussionPoint(
             String round, String slug, String title, LocalDate sendDate, List<String> tags, String summary,
-            String url, String html) {
+            String url, String html, List<Translation> translations) {
 
         public DiscussionPoint {
             tags = tags == null ? List.of() : List.copyOf(tags);
+            translations = translations == null ? List.of() : List.copyOf(translations);
+        }
+
+        /** A point with no translation. */
+        public DiscussionPoint(String round, String slug, String title, LocalDate sendDate, List<String> tags,
+                               String summary, String url, String html) {
+            this(round, slug, title, sendDate, tags, summary, url, html, List.of());
+        }
+
+        /** Its translation into {@code language} (a tag such as {@code es}), if a coordinator wrote one. */
+        public Optional<Translation> in(String language) {
+            return translations.stream().filter(t -> t.language().equals(language)).findFirst();
+        }
+
+        /** A point's title, summary and body in one language, and its page in that language's edition of the site. */
+        public record Translation(String language, String title, String summary, String url, String html) {
+
+            public Translation {
+                Objects.requireNonNull(language, "translation language");
+            }
         }
     }
 
@@ -149,9 +180,15 @@ public record Programme(
 
         /**
          * A Country Coordinator and their public role contact (an address or a page, already shown
-         * on the country's page); only an address gets the country's draft and private page.
+         * on the country's page); only an address gets the country's draft and private page, in
+         * {@code language} (a tag; null: the default one).
          */
-        public record Coordinator(String name, String contact) {
+        public record Coordinator(String name, String contact, String language) {
+
+            /** A Country Coordinator whose mail is in the default language. */
+            public Coordinator(String name, String contact) {
+                this(name, contact, null);
+            }
 
             /** Whether the contact is an email address rather than a page. */
             public boolean hasAddress() {

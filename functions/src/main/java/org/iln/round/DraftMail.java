@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.iln.mail.CsvSheet;
 import org.iln.mail.Outbox;
 import org.iln.mail.OutboxMessage;
+import org.iln.mail.Wording;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
 import org.iln.store.AddressHasher;
@@ -39,7 +40,8 @@ final class DraftMail {
     /** Queues tonight's draft of {@code round} to everyone who may see a row of it. */
     void queue(Programme current, Round round, LocalDate today, DraftRows rows, List<String> summary) {
         for (Programme.Coordinator coordinator : round.coordinators()) {
-            one(round, today, rows, summary, "draft-report", coordinator.email(), CoordinatorScope.PROGRAMME);
+            one(round, today, rows, summary, "draft-report", coordinator.email(), coordinator.language(),
+                    CoordinatorScope.PROGRAMME);
         }
         // Each Country Coordinator with an address gets the rows of their country's people, if any.
         for (Programme.Country country : current.countries()) {
@@ -50,7 +52,8 @@ final class DraftMail {
             }
             for (Programme.Country.Coordinator coordinator : country.coordinators()) {
                 if (coordinator.hasAddress()) {
-                    one(round, today, theirs, List.of(), "country-draft-report", coordinator.contact(), scope);
+                    one(round, today, theirs, List.of(), "country-draft-report", coordinator.contact(),
+                            coordinator.language(), scope);
                 }
             }
         }
@@ -62,18 +65,21 @@ final class DraftMail {
      * page (minted by the dispatcher for {@code scope}).
      */
     private void one(Round round, LocalDate today, DraftRows rows, List<String> summary, String kind,
-                           String to, CoordinatorScope scope) {
+                           String to, String language, CoordinatorScope scope) {
         if (to == null || to.isBlank()) {
             return;
         }
         String version = review.draftVersion(round.id()).orElse("");
         Map<String, Object> model = new HashMap<>();
         model.put("roundTitle", Letters.title(round));
+        // The roster may name a coordinator's language; otherwise the default one.
+        model.put(Wording.LANGUAGE, language == null ? "" : language);
         model.put("matchDate", round.matchDate().toString());
         model.put("draft", true);
         model.put("summaryLines", summary);
         model.put("unmatched", List.of());
-        model.put("scope", scope.country().map(c -> "Country Coordinator, " + c).orElse("programme team"));
+        // the template words the scope in the reader's language: the programme team, or a country's coordinator
+        model.put("scopeCountry", scope.country().orElse(""));
         model.put("canApprove", scope.isProgramme());
         model.put("draftVersion", version);
         model.put("approved", review.approvedVersion(round.id()).filter(version::equals).isPresent());

@@ -72,7 +72,8 @@ final class Letters {
         Map<String, Object> model = new HashMap<>();
         model.put("givenName", me.profile().givenName());
         model.put("roundTitle", title(round));
-        model.put("reason", readableReason(matcherReason));
+        model.put(Wording.LANGUAGE, me.profile().language());
+        model.put("reasonCode", reasonCode(matcherReason));
         Optional<Round> next = programme.roundAfter(round);
         model.put("nextRoundTitle", next.map(Letters::title).orElse(""));
         model.put("nextRoundOpens", next.map(r -> r.opens().toString()).orElse(""));
@@ -93,6 +94,7 @@ final class Letters {
         Map<String, Object> model = new HashMap<>();
         model.put("givenName", me.profile().givenName());
         model.put("roundTitle", title(round));
+        model.put(Wording.LANGUAGE, me.profile().language());
         // The partner may have asked to be erased: never name them.
         model.put("partnerGivenName", "");
         model.put("rematching", rematching);
@@ -105,7 +107,9 @@ final class Letters {
         Map<String, Object> model = new HashMap<>();
         model.put("givenName", me.profile().givenName());
         model.put("roundTitle", title(round));
-        model.put("partnerNames", partnerNames(pair.members(), me, everyone));
+        model.put(Wording.LANGUAGE, me.profile().language());
+        // the names alone: the template joins them in the reader's language
+        model.put("partnerGivenNames", partnerGivenNames(pair.members(), me, everyone));
         return OutboxMessage.programme("check-in", round.id(), pair.id(), me.participantId(), "check-in",
                 me.profile().email(), me.addressHash(), model, replyTo(round));
     }
@@ -116,6 +120,7 @@ final class Letters {
         Map<String, Object> model = new HashMap<>();
         model.put("givenName", partner.profile().givenName());
         model.put("roundTitle", title(round));
+        model.put(Wording.LANGUAGE, partner.profile().language());
         model.put("reporterGivenName", reporter.profile().givenName());
         model.put("answerBy", due.toString());
         return OutboxMessage.programme("nudge", round.id(), pairId, partner.participantId(), "partner-nudge",
@@ -138,6 +143,7 @@ final class Letters {
         model.put("givenName", me.profile().givenName());
         model.put("roundTitle", title(round));
         model.put("rematching", rematching);
+        model.put(Wording.LANGUAGE, me.profile().language());
         return OutboxMessage.programme("silence-ended", round.id(), pairId, me.participantId(), kind,
                 me.profile().email(), me.addressHash(), model, replyTo(round));
     }
@@ -151,6 +157,7 @@ final class Letters {
         model.put("givenName", me.profile().givenName());
         model.put("roundTitle", title(round));
         model.put("overLimit", overLimit);
+        model.put(Wording.LANGUAGE, me.profile().language());
         Optional<Round> next = programme.roundAfter(round);
         model.put("nextRoundTitle", next.map(Letters::title).orElse(""));
         model.put("nextRoundOpens", next.map(r -> r.opens().toString()).orElse(""));
@@ -158,9 +165,9 @@ final class Letters {
                 me.profile().email(), me.addressHash(), model, replyTo(round));
     }
 
-    private static String partnerNames(List<String> members, Application me, Map<String, Application> everyone) {
-        return String.join(" and ", members.stream().filter(m -> !m.equals(me.participantId()))
-                .map(everyone::get).filter(Objects::nonNull).map(a -> a.profile().givenName()).toList());
+    private static List<String> partnerGivenNames(List<String> members, Application me, Map<String, Application> everyone) {
+        return members.stream().filter(m -> !m.equals(me.participantId()))
+                .map(everyone::get).filter(Objects::nonNull).map(a -> a.profile().givenName()).toList();
     }
 
     /**
@@ -231,22 +238,21 @@ final class Letters {
         return card;
     }
 
-    private static String readableReason(String matcherReason) {
+    /** The catalogue's name for why the matcher left someone out: {@code mail.noMatch.reason.<code>}. */
+    static String reasonCode(String matcherReason) {
         if (matcherReason == null) {
             return "";
         }
         if (matcherReason.equals(PARTNER_LEFT_FIRST)) {
-            return "the partner we had found for you left the round before we could introduce you; we will"
-                    + " keep looking in the first weeks of the round";
+            return "partnerLeft";
         }
         if (matcherReason.equals(ALONE_AFTER_REMATCH)) {
-            return "nobody else was looking for a partner in the first weeks of the round";
+            return "alone";
         }
         if (matcherReason.startsWith("no eligible partner")) {
-            return "nobody else in this round shared a language with you and worked in another country you had"
-                    + " not excluded";
+            return "noEligible";
         }
-        return "everyone who could have been your partner was already matched with someone else";
+        return "taken";
     }
 
     private static String label(List<Programme.Choice> choices, String id) {

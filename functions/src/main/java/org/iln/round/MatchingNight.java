@@ -522,6 +522,7 @@ public final class MatchingNight {
             }
             Map<String, Object> model = new HashMap<>();
             model.put("roundTitle", Letters.title(round));
+            model.put(org.iln.mail.Wording.LANGUAGE, coordinator.language() == null ? "" : coordinator.language());
             model.put("matchDate", round.matchDate().toString());
             model.put("draft", draft);
             model.put("summaryLines", lines);

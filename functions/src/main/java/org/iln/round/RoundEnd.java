@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.iln.mail.Outbox;
 import org.iln.mail.OutboxMessage;
+import org.iln.mail.Wording;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Coordinator;
 import org.iln.programme.Programme.Round;
@@ -103,12 +104,14 @@ public final class RoundEnd {
         String token = URLEncoder.encode(links.mint(Purpose.PAGE, participant.addressHash(), round.id(),
                 participant.participantId(), now), StandardCharsets.UTF_8);
         Map<String, Object> model = new HashMap<>();
+        model.put(Wording.LANGUAGE, participant.profile().language());
         model.put("givenName", participant.profile().givenName());
         model.put("roundTitle", round.title() == null || round.title().isBlank() ? round.id() : round.title());
         model.put("roundEnds", round.ends().toString());
-        model.put("surveyUrl", siteUrl + "/api/me/survey?token=" + token);
+        String language = Wording.linkLanguage(participant.profile().language());
+        model.put("surveyUrl", siteUrl + "/api/me/survey?token=" + token + language);
         model.put("surveyCloses", Survey.closesOn(round).toString());
-        model.put("joinUrl", siteUrl + "/api/me/next-round?token=" + token);
+        model.put("joinUrl", siteUrl + "/api/me/next-round?token=" + token + language);
         model.put("nextRoundTitle", next.map(r -> r.title() == null ? r.id() : r.title()).orElse(""));
         model.put("nextRoundOpens", next.map(r -> r.opens().toString()).orElse(""));
         List<String> replyTo = round.coordinators().stream().map(Coordinator::email).filter(Objects::nonNull).toList();

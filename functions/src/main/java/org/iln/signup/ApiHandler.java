@@ -252,14 +252,15 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private APIGatewayV2HTTPResponse confirmVolunteer(ApiRequest request) {
-        return responses.redirect(volunteering.confirm(request.query("token").orElse(""))
-                ? "/volunteer-confirmed.html" : "/link-expired.html");
+        // The link's lang names the volunteer's language (unsigned: it only chooses the page).
+        String root = Wording.root(request.query("lang").orElse(""));
+        return responses.redirect(root + (volunteering.confirm(request.query("token").orElse(""))
+                ? "volunteer-confirmed.html" : "link-expired.html"));
     }
 
     /** The site folder of the form's language ("es/"), or the default language's (""); only languages the site has. */
     private static String languageFolder(SubmittedFields fields) {
-        List<String> lang = fields.all(VolunteerField.LANG.formName());
-        return lang.size() == 1 && (lang.get(0).equals("es") || lang.get(0).equals("ar")) ? lang.get(0) + "/" : "";
+        return Wording.root(SignupValidator.language(fields)).substring(1);
     }
 
     /** The core that takes offers to volunteer (the coordinator page lists {@link Volunteering#confirmedOffers()}). */

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.iln.mail.Envelope;
 import org.iln.mail.Mailer;
+import org.iln.mail.Wording;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
 import org.iln.store.Application;
@@ -85,8 +86,10 @@ public final class CountryCap {
             }
             waitlisted++;
             String unsubscribe = tokens.mint(Purpose.UNSUBSCRIBE, a.addressHash(), a.round(), a.participantId(), now);
-            String unsubscribeUrl = links.api("unsubscribe", unsubscribe);
+            String language = a.profile().language();
+            String unsubscribeUrl = links.api("unsubscribe", unsubscribe, language);
             Map<String, Object> model = new HashMap<>();
+            model.put(Wording.LANGUAGE, language);
             model.put("givenName", a.profile().givenName());
             model.put("roundTitle", round.title());
             model.put("nextRoundTitle", next.map(Round::title).orElse(""));
@@ -94,7 +97,7 @@ public final class CountryCap {
             model.put("siteUrl", links.site());
             model.put("unsubscribeUrl", unsubscribeUrl);
             model.put("pageUrl", links.api("me",
-                    tokens.mint(Purpose.PAGE, a.addressHash(), a.round(), a.participantId(), now)));
+                    tokens.mint(Purpose.PAGE, a.addressHash(), a.round(), a.participantId(), now), language));
             mailer.sendOnce("waitlisted:" + a.round() + ":" + a.participantId(),
                     new Envelope(a.profile().email(), a.addressHash(), "waitlisted", model, Optional.of(unsubscribeUrl),
                             Signup.replyTo(round)));
@@ -126,9 +129,12 @@ public final class CountryCap {
                     continue;
                 }
                 moved++;
+                String language = there.profile().language();
                 String unsubscribeUrl = links.api("unsubscribe",
-                        tokens.mint(Purpose.UNSUBSCRIBE, there.addressHash(), round.id(), there.participantId(), now));
+                        tokens.mint(Purpose.UNSUBSCRIBE, there.addressHash(), round.id(), there.participantId(), now),
+                        language);
                 Map<String, Object> model = new HashMap<>();
+                model.put(Wording.LANGUAGE, language);
                 model.put("givenName", there.profile().givenName());
                 model.put("roundTitle", round.title());
                 model.put("earlierRoundTitle", earlier.title());
@@ -136,7 +142,7 @@ public final class CountryCap {
                 model.put("siteUrl", links.site());
                 model.put("unsubscribeUrl", unsubscribeUrl);
                 model.put("pageUrl", links.api("me",
-                        tokens.mint(Purpose.PAGE, there.addressHash(), round.id(), there.participantId(), now)));
+                        tokens.mint(Purpose.PAGE, there.addressHash(), round.id(), there.participantId(), now), language));
                 mailer.sendOnce("waiting-list-place:" + round.id() + ":" + waiting.participantId(),
                         new Envelope(there.profile().email(), there.addressHash(), "waiting-list-place", model,
                                 Optional.of(unsubscribeUrl), Signup.replyTo(round)));

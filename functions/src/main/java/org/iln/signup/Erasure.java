@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.iln.mail.Envelope;
 import org.iln.mail.MailStore;
 import org.iln.mail.Mailer;
+import org.iln.mail.Wording;
 import org.iln.store.AddressHasher;
 import org.iln.token.Purpose;
 import org.iln.token.SignedLinks;
@@ -63,10 +64,12 @@ public final class Erasure {
             return;
         }
         String token = tokens.mint(Purpose.ERASE, hash, "", "", now);
-        Optional<String> to = personalData.anyAddressOf(hash);
-        // Mail goes to the address as stored, which the requester has just typed anyway.
-        mailer.sendClaimed(key, new Envelope(to.orElse(email.strip()), hash, "erase-link",
-                Map.of("eraseUrl", links.api("erase", token), "siteUrl", links.site()), Optional.empty(), List.of()));
+        Optional<PersonalData.Recipient> to = personalData.anyRecipientOf(hash);
+        String language = to.map(PersonalData.Recipient::language).orElse("");
+        // Mail goes to the address as stored, which the requester has just typed anyway; in their language.
+        mailer.sendClaimed(key, new Envelope(to.map(PersonalData.Recipient::address).orElse(email.strip()), hash,
+                "erase-link", Map.of("eraseUrl", links.api("erase", token, language), "siteUrl", links.site(),
+                        Wording.LANGUAGE, language), Optional.empty(), List.of()));
         LOG.atInfo().addKeyValue("outcome", "link-sent").log("erasure requested");
     }
 
@@ -84,12 +87,14 @@ public final class Erasure {
             return false;
         }
         String hash = stored.get().addressHash();
-        Optional<String> address = personalData.anyAddressOf(hash);
+        // Read before erasing: afterwards nothing says where, or in which language, to confirm it.
+        Optional<PersonalData.Recipient> recipient = personalData.anyRecipientOf(hash);
         int items = personalData.erase(hash);
         tokens.revoke(stored.get());
         // The confirmation leaves no record behind: a claim item would be new data about them.
-        address.ifPresent(to -> mailer.sendUnrecorded(new Envelope(to, hash, "erased",
-                Map.of("siteUrl", links.site()), Optional.empty(), List.of())));
+        recipient.ifPresent(to -> mailer.sendUnrecorded(new Envelope(to.address(), hash, "erased",
+                Map.of("siteUrl", links.site(), Wording.LANGUAGE, to.language() == null ? "" : to.language()),
+                Optional.empty(), List.of())));
         LOG.atInfo().addKeyValue("outcome", "erased").addKeyValue("items", items).log("person erased");
         return true;
     }

@@ -41,12 +41,22 @@ public final class PersonalData {
 
     /** The first stored email address of a person, to confirm an erasure to them. */
     public Optional<String> anyAddressOf(String addressHash) {
+        return anyRecipientOf(addressHash).map(Recipient::address);
+    }
+
+    /** Where and in which language to write to a person: their first stored application's address and language. */
+    public record Recipient(String address, String language) {
+    }
+
+    /** The first stored application's address and language (the language tag may be null: the default). */
+    public Optional<Recipient> anyRecipientOf(String addressHash) {
         for (Map<String, AttributeValue> keys : itemsOf(addressHash)) {
             if ("APPLICATION".equals(text(keys, ITEM_TYPE))) {
                 Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                         .key(key(keys.get(PK).s(), keys.get(SK).s()))).item();
                 if (item != null && item.containsKey("email")) {
-                    return Optional.of(item.get("email").s());
+                    return Optional.of(new Recipient(item.get("email").s(),
+                            item.containsKey("language") ? item.get("language").s() : null));
                 }
             }
         }

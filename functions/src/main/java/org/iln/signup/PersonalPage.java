@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.iln.mail.Envelope;
 import org.iln.mail.MailStore;
 import org.iln.mail.Mailer;
+import org.iln.mail.Wording;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
 import org.iln.round.CareStore;
@@ -300,11 +301,13 @@ public final class PersonalPage {
             for (Application a : held) {
                 String token = tokens.mint(Purpose.PAGE, hash, a.round(), a.participantId(), now);
                 pages.add(Map.of("roundTitle", current.round(a.round()).map(Round::title).orElse(a.round()),
-                        "pageUrl", links.api("me", token)));
+                        "pageUrl", links.api("me", token, a.profile().language())));
             }
-            // Mail goes to the address as stored, never to what the requester typed.
-            return new Envelope(held.get(0).profile().email(), hash, "page-link",
-                    Map.of("pages", pages, "siteUrl", links.site()), Optional.empty(), List.of());
+            // Mail goes to the address as stored, never to what the requester typed; in its latest application's language.
+            Application latest = held.get(held.size() - 1);
+            return new Envelope(latest.profile().email(), hash, "page-link",
+                    Map.of("pages", pages, "siteUrl", links.site(), Wording.LANGUAGE, latest.profile().language()),
+                    Optional.empty(), List.of());
         });
         LOG.atInfo().addKeyValue("outcome", "link-sent").log("page link requested");
     }
@@ -365,6 +368,7 @@ public final class PersonalPage {
         mailer.sendOnce("withdrawn:" + application.round() + ":" + application.participantId(),
                 new Envelope(application.profile().email(), application.addressHash(), "withdrawn",
                         Map.of("givenName", application.profile().givenName(), "roundTitle", title,
-                                "siteUrl", links.site()), Optional.empty(), List.of()));
+                                "siteUrl", links.site(), Wording.LANGUAGE, application.profile().language()),
+                        Optional.empty(), List.of()));
     }
 }

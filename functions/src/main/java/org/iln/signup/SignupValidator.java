@@ -169,13 +169,12 @@ public final class SignupValidator {
                 .mapToObj(Integer::toString)), "Enter how many hours a month you could give",
                 "must be a whole number of hours from 1 to " + MAX_HOURS);
         form.consent("consent", "You must agree that we keep your offer and show your name if you are appointed");
-        form.optionalOneOf("lang", Set.of("en", "es", "ar"), "", "is not a language of the site");
         form.text("website", 10_000, false, "");
         if (!form.errors.isEmpty()) {
             return new VolunteerResult(Optional.empty(), form.errors);
         }
         return new VolunteerResult(Optional.of(new VolunteerOffer(name, email, country, languages, why,
-                Integer.parseInt(hours))), List.of());
+                Integer.parseInt(hours), language(fields))), List.of());
     }
 
     private static String email(Form form, String field) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.iln.mail.Envelope;
 import org.iln.mail.Mailer;
 import org.iln.mail.Suppressions;
+import org.iln.mail.Wording;
 import org.iln.store.ApplicationStore;
 import org.iln.token.Purpose;
 import org.iln.token.SignedLinks;
@@ -59,11 +60,12 @@ public final class Unsubscription {
         String hash = stored.get().addressHash();
         suppressions.suppress(hash, "unsubscribed", now);
         LOG.atInfo().addKeyValue("outcome", "unsubscribed").log("programme mail suppressed");
-        Optional<String> address = store.application(stored.get().round(), stored.get().participantId(), now)
-                .map(a -> a.profile().email());
-        // One last, transactional message that says it worked; at most one a day.
-        address.ifPresent(to -> mailer.sendOnce("unsubscribed:" + hash + ":" + LocalDate.ofInstant(now, ZoneOffset.UTC),
-                new Envelope(to, hash, "unsubscribed", Map.of("siteUrl", links.site()), Optional.empty(), List.of())));
+        Optional<org.iln.store.Application> application = store.application(stored.get().round(),
+                stored.get().participantId(), now);
+        // One last, transactional message that says it worked, in their language; at most one a day.
+        application.ifPresent(a -> mailer.sendOnce("unsubscribed:" + hash + ":" + LocalDate.ofInstant(now, ZoneOffset.UTC),
+                new Envelope(a.profile().email(), hash, "unsubscribed", Map.of("siteUrl", links.site(),
+                        Wording.LANGUAGE, a.profile().language()), Optional.empty(), List.of())));
         return true;
     }
 }

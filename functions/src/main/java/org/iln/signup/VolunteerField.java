@@ -16,8 +16,11 @@ enum VolunteerField implements FormField {
     WHY("why", "Why you would like to volunteer"),
     HOURS("hours", "Hours a month"),
     CONSENT("consent", "Consent"),
-    /** The page's language ("", "es", "ar"), so the answer is in the form's language; never named in an error. */
-    LANG("lang", null),
+    /**
+     * The language of the form's page, hidden, named as signup's: the answer and the volunteer's mail are in
+     * it. Never named in an error: anything unknown means the default language.
+     */
+    LANGUAGE("language", null),
     /** The honeypot: hidden from people, so only a bot fills it in; never named in an error. */
     WEBSITE("website", null);
 

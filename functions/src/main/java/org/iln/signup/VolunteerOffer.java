@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param languages the languages (ISO 639-1) they could help in
  * @param why why they would like to volunteer (a few paragraphs, line breaks as "\n")
  * @param hours how many hours a month they could give
+ * @param language the tag of the language of the form they used, which their mail is in
  */
 public record VolunteerOffer(String name, String email, String country, List<String> languages, String why,
-                             int hours) {
+                             int hours, String language) {
 
     public VolunteerOffer {
         Objects.requireNonNull(name, "name");
@@ -22,6 +23,7 @@ public record VolunteerOffer(String name, String email, String country, List<Str
         Objects.requireNonNull(country, "country");
         languages = List.copyOf(languages);
         Objects.requireNonNull(why, "why");
+        Objects.requireNonNull(language, "language");
     }
 
     @Override

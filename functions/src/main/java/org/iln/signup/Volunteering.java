@@ -18,17 +18,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.iln.mail.Envelope;
 import org.iln.mail.MailStore;
 import org.iln.mail.Mailer;
+import org.iln.mail.Wording;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
 import org.iln.store.AddressHasher;
@@ -146,8 +146,8 @@ public final class Volunteering {
         }
         mailer.sendClaimed(ackKey, () -> new Envelope(offer.email(), hash, "volunteer-confirm", Map.of(
                 "confirmUrl", links.api("volunteer/confirm",
-                        tokens.mint(Purpose.VOLUNTEER, hash, "volunteer", offerId, now)),
-                "siteUrl", links.site()), Optional.empty(), List.of()));
+                        tokens.mint(Purpose.VOLUNTEER, hash, "volunteer", offerId, now), offer.language()),
+                "siteUrl", links.site(), Wording.LANGUAGE, offer.language()), Optional.empty(), List.of()));
         LOG.atInfo().addKeyValue("outcome", "stored").log("volunteer offer stored");
         return List.of();
     }
@@ -199,7 +199,8 @@ public final class Volunteering {
             }
         }
         VolunteerOffer offer = offer(item);
-        for (String coordinator : programmeTeam(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+        for (Map.Entry<String, String> member : programmeTeam(LocalDate.ofInstant(now, ZoneOffset.UTC)).entrySet()) {
+            String coordinator = member.getKey();
             String coordinatorHash = hasher.address(coordinator);
             // One mail per offer and coordinator, however often the link is followed.
             mailer.sendOnce("volunteer-offer:" + offerId + ":" + coordinatorHash, new Envelope(coordinator,
@@ -207,8 +208,9 @@ public final class Volunteering {
                             "name", offer.name(), "email", offer.email(), "country", offer.country(),
                             "offerCountry", programme.get().country(offer.country())
                                     .map(Programme.Country::name).orElse(offer.country()),
-                            "languages", String.join(", ", offer.languages()), "why", offer.why(),
-                            "hours", Integer.toString(offer.hours()), "siteUrl", links.site()),
+                            "languages", offer.languages(), "why", offer.why(),
+                            "hours", Integer.toString(offer.hours()), "siteUrl", links.site(),
+                            Wording.LANGUAGE, member.getValue()),
                     Optional.empty(), List.of(offer.email())));
         }
         LOG.atInfo().addKeyValue("outcome", "confirmed").log("volunteer offer confirmed");
@@ -228,15 +230,18 @@ public final class Volunteering {
                 .toList();
     }
 
-    /** The programme team's addresses: the coordinators of the open round, else the next, else the latest. */
-    private Set<String> programmeTeam(LocalDate today) {
+    /**
+     * The programme team's addresses, each with the language the roster names for it ("" for the
+     * default): the coordinators of the open round, else the next, else the latest.
+     */
+    private Map<String, String> programmeTeam(LocalDate today) {
         Programme current = programme.get();
         Optional<Round> round = current.roundOpenOn(today).or(() -> current.nextRoundOpeningAfter(today))
                 .or(() -> current.rounds().isEmpty() ? Optional.empty()
                         : Optional.of(current.rounds().get(current.rounds().size() - 1)));
-        Set<String> team = new LinkedHashSet<>();
-        round.ifPresent(r -> r.coordinators().stream().map(Programme.Coordinator::email)
-                .filter(e -> e != null && !e.isBlank()).forEach(team::add));
+        Map<String, String> team = new LinkedHashMap<>();
+        round.ifPresent(r -> r.coordinators().stream().filter(c -> c.email() != null && !c.email().isBlank())
+                .forEach(c -> team.putIfAbsent(c.email(), c.language() == null ? "" : c.language())));
         return team;
     }
 
@@ -256,6 +261,7 @@ public final class Volunteering {
         item.put("languages", list(offer.languages()));
         item.put("why", s(offer.why()));
         item.put("hours", n(offer.hours()));
+        item.put("language", s(offer.language()));
         item.put(EXPIRES_AT, n(now.plus(UNCONFIRMED_TTL).getEpochSecond()));
         return item;
     }
@@ -263,7 +269,9 @@ public final class Volunteering {
     private static VolunteerOffer offer(Map<String, AttributeValue> item) {
         return new VolunteerOffer(text(item, "name"), text(item, "email"), text(item, "country"),
                 strings(item, "languages"), text(item, "why"),
-                item.containsKey("hours") ? Integer.parseInt(item.get("hours").n()) : 0);
+                item.containsKey("hours") ? Integer.parseInt(item.get("hours").n()) : 0,
+                // offers stored before the form named its language are in the default one
+                item.containsKey("language") ? item.get("language").s() : org.iln.store.Application.Profile.DEFAULT_LANGUAGE);
     }
 
     private static String offerPk(String hash) {

@@ -108,6 +108,8 @@ class CoordinationTest {
             assertThat(first.get(7).asText()).isNotBlank();
             assertThat(model.get("canApprove").asBoolean()).isTrue();
             assertThat(model.get("approved").asBoolean()).isFalse();
+            // the roster names no language for the programme team: the default one
+            assertThat(model.get("language").asText()).isEmpty();
         }
 
         @Test
@@ -119,6 +121,8 @@ class CoordinationTest {
             String key = round.mailKeys("country-draft-report:2026-1:2026-02-16-AU:").get(0);
             JsonNode model = model(key);
             assertThat(model.get("canApprove").asBoolean()).isFalse();
+            // the roster says the AU coordinator reads Spanish
+            assertThat(model.get("language").asText()).isEqualTo("es");
             JsonNode rows = model.get("sheet").get("rows");
             assertThat(rows).hasSize(2).allSatisfy(row -> assertThat(row.get(4).asText()).contains("AU"));
             assertThat(model.get("summaryLines")).isEmpty();

@@ -74,6 +74,44 @@ class DiscussionPointFanOutTest {
     }
 
     @Test
+    void each_reader_gets_the_point_in_their_language_where_it_is_translated_else_in_english_with_a_notice(Aws aws) {
+        // given: the point has a Spanish translation beside it, and none in Arabic
+        Map<String, AttributeValue> spanish = application("p-es", "MATCHED");
+        spanish.put("language", s("es"));
+        Map<String, AttributeValue> arabic = application("p-ar", "MATCHED");
+        arabic.put("language", s("ar"));
+        seed(aws, List.of(spanish, arabic, application("p-en", "MATCHED")));
+        SettableClock clock = new SettableClock(SEND_DAY);
+
+        // when
+        new DispatchHandler(aws.clients(), clock, aws.config(), clock::advance).handleRequest(Map.of(), null);
+
+        // then: Spanish, from the translation, linking to its page in the Spanish site
+        SentMail es = mailTo(aws, "p-es@example.org");
+        assertThat(es.subject()).isEqualTo("Tema de conversación: Para conocerse");
+        assertThat(es.html()).contains("<html lang=\"es\" dir=\"ltr\">", "<p>Háblele a su compañero de su biblioteca.</p>",
+                "https://iln.example.org/es/points/2026-1/01-getting-to-know-you.html")
+                .doesNotContain("Tell your partner", "aún no está traducido");
+        assertThat(es.text()).contains("Empiece por quién es", "Coméntelo con su compañero");
+        // Arabic: the English original, marked as English inside the right-to-left mail, under a notice in Arabic
+        SentMail ar = mailTo(aws, "p-ar@example.org");
+        assertThat(ar.subject()).isEqualTo("نقطة نقاش: Getting to know you");
+        assertThat(ar.html()).contains("<html lang=\"ar\" dir=\"rtl\">", "لم تُترجم نقطة النقاش هذه إلى لغتك بعد",
+                "<div lang=\"en\" dir=\"ltr\">", "<p>Tell your partner about your library.</p>",
+                "https://iln.example.org/ar/points/2026-1/01-getting-to-know-you.html");
+        // English: as before
+        SentMail en = mailTo(aws, "p-en@example.org");
+        assertThat(en.subject()).isEqualTo("Discussion point: Getting to know you");
+        assertThat(en.html()).contains("<p>Tell your partner about your library.</p>",
+                "https://iln.example.org/points/2026-1/01-getting-to-know-you.html").doesNotContain("translated");
+    }
+
+    private static SentMail mailTo(Aws aws, String to) {
+        return aws.sentMail().stream().filter(m -> m.to().equals(to)).findFirst()
+                .orElseThrow(() -> new AssertionError("no mail to " + to));
+    }
+
+    @Test
     void a_point_is_queued_from_its_send_date_for_a_week_and_not_before_or_after(Aws aws) throws Exception {
         // given
         seed(aws, List.of(application("p-1", "MATCHED"), application("p-2", "MATCHED")));

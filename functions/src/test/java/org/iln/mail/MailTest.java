@@ -75,7 +75,7 @@ class MailTest {
 
         // then
         assertThat(mail.subject()).isEqualTo("A new Country Coordinator volunteer for Kenya");
-        assertThat(mail.text()).contains("Name: <b>Amina</b>", "Country: Kenya (KE)", "Line one\nLine <two>");
+        assertThat(mail.text()).contains("Name: \u2068<b>Amina</b>\u2069", "Country: Kenya (KE)", "Line one\nLine <two>");
         assertThat(mail.html()).contains("&lt;b&gt;Amina&lt;/b&gt;", "Line <two>".replace("<", "&lt;").replace(">", "&gt;"))
                 .doesNotContain("<b>Amina");
     }

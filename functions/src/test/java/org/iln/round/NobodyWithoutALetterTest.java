@@ -62,7 +62,10 @@ class NobodyWithoutALetterTest {
         assertThat(round.mailKeys("no-match:")).containsExactly("no-match:2026-1:2026-1:" + waiting);
         assertThat(round.mailKeys("introduction:")).hasSize(8)
                 .noneMatch(k -> k.endsWith(":" + waiting) || k.endsWith(":" + withdrawn));
-        assertThat(model("no-match:2026-1:2026-1:" + waiting)).contains("left the round before we could introduce you");
+        // (the letter names its reason by the catalogue's key, which the mail words in the reader's language)
+        assertThat(model("no-match:2026-1:2026-1:" + waiting)).contains("\"reasonCode\":\"partnerLeft\"");
+        assertThat(org.iln.messages.compiled.CompiledCatalogues.bundled().of("en").format("mail.noMatch.reason.partnerLeft"))
+                .contains("left the round before we could introduce you");
         // and the night's check counts them among those who must have a letter
         assertThat(invariants().checkRound(RoundFixture.ROUND).broken()).isFalse();
     }

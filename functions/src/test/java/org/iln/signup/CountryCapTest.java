@@ -111,7 +111,7 @@ class CountryCapTest {
                     .filter(m -> m.subject().contains("next round")).toList();
             assertThat(waitlistMail).extracting(SentMail::to)
                     .containsExactlyInAnyOrder("p4@example.org", "p7@example.org");
-            assertThat(waitlistMail.get(0).text()).contains("Round 2, 2026", "2026-07-13");
+            assertThat(waitlistMail.get(0).text()).contains("Round 2, 2026", "13 July 2026");
             assertThat(waitlistMail.get(0).listUnsubscribePost()).hasValue("List-Unsubscribe=One-Click");
             assertThat(participant.aws.sentMail()).hasSize(mails);
             // matching reads the index and keeps only CONFIRMED
@@ -160,7 +160,7 @@ class CountryCapTest {
             List<SentMail> told = participant.aws.sentMail().stream()
                     .filter(m -> m.subject().startsWith("Your place in Round 2, 2026")).toList();
             assertThat(told).extracting(SentMail::to).containsExactlyInAnyOrder("p4@example.org", "p7@example.org");
-            assertThat(told.get(0).text()).contains("do not need to apply again", "2026-08-24");
+            assertThat(told.get(0).text()).contains("do not need to apply again", "24 August 2026");
             assertThat(told.get(0).listUnsubscribePost()).hasValue("List-Unsubscribe=One-Click");
             assertThat(participant.aws.sentMail()).hasSize(mails);
         }

@@ -115,7 +115,7 @@ class SilentPartnerTest {
                     .filter(m -> m.subject().startsWith("Are you still there?")).toList();
             assertThat(nudges).singleElement().satisfies(m -> {
                 assertThat(m.to()).isEqualTo(silent);
-                assertThat(m.text()).contains("has not heard from you yet", "&ask=still-here", "2026-03-07")
+                assertThat(m.text()).contains("has not heard from you yet", "&ask=still-here", "by 7 March 2026")
                         .doesNotContain(reporter);
             });
             assertThat(participant.get("/api/me", reporterPage).getBody()).contains("id=\"nudge-reported\"")

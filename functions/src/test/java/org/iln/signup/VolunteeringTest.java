@@ -29,7 +29,7 @@ class VolunteeringTest {
     static final String FORM = "application/x-www-form-urlencoded";
     static final String JSON = "application/json";
     static final String VALID = "name=Amina+Diallo&email=amina%40example.org&country=KE&languages=en&languages=fr"
-            + "&why=I+run+our+association%27s+newsletter.%0D%0AAnd+I+like+people.&hours=4&consent=on&lang=es";
+            + "&why=I+run+our+association%27s+newsletter.%0D%0AAnd+I+like+people.&hours=4&consent=on&language=es";
 
     Aws aws;
     SettableClock clock = new SettableClock(Instant.parse("2026-03-10T09:00:00Z"));
@@ -63,11 +63,15 @@ class VolunteeringTest {
             assertThat(items("VOLUNTEER")).singleElement().satisfies(item -> {
                 assertThat(item.get("status").s()).isEqualTo("UNCONFIRMED");
                 assertThat(item.get("why").s()).isEqualTo("I run our association's newsletter.\nAnd I like people.");
+                assertThat(item.get("language").s()).isEqualTo("es");
             });
             assertThat(items("VOLUNTEER_LISTED")).isEmpty();
             SentMail mail = aws.sentMail().get(0);
             assertThat(mail.to()).contains("amina@example.org");
-            assertThat(mail.subject()).contains("confirm your offer");
+            // in the form's language, its link opening the Spanish pages
+            assertThat(mail.subject()).contains("Confirme su ofrecimiento");
+            assertThat(mail.text()).contains("Gracias por ofrecerse");
+            assertThat(mail.link("volunteer/confirm")).endsWith("&lang=es");
             assertThat(mail.text() + mail.html()).doesNotContain("Amina", "newsletter");
         }
 
@@ -93,8 +97,22 @@ class VolunteeringTest {
             });
             List<SentMail> toTeam = aws.sentMail().stream().filter(m -> m.to().contains("team@iln.example.org")).toList();
             assertThat(toTeam).singleElement().satisfies(m -> assertThat(m.text())
-                    .contains("Amina Diallo", "amina@example.org", "Kenya (KE)", "en, fr", "Hours a month: 4",
+                    .contains("Amina Diallo", "amina@example.org", "Kenya (KE)", "English, French", "Hours a month: 4",
                             "And I like people."));
+        }
+
+        @Test
+        void the_mailed_link_lands_on_the_thank_you_page_of_the_forms_language() {
+            // given
+            post(FORM, VALID);
+            String token = aws.sentMail().get(0).token("volunteer/confirm");
+
+            // when: followed as mailed, with its lang
+            APIGatewayV2HTTPResponse followed = handler.handleRequest(Events.event("GET", "/api/volunteer/confirm",
+                    Map.of("token", token, "lang", "es"), Map.of(), null, Events.CLIENT_IP), null);
+
+            // then
+            assertThat(followed.getHeaders().get("Location")).isEqualTo("/es/volunteer-confirmed.html");
         }
 
         @Test
@@ -151,7 +169,7 @@ class VolunteeringTest {
         void sent_from_the_form_gets_a_page_naming_the_fields_by_their_labels() {
             // when
             APIGatewayV2HTTPResponse response = post(FORM, "name=Amina&email=amina%40example.org&country=KE"
-                    + "&languages=en&why=&hours=four&lang=ar");
+                    + "&languages=en&why=&hours=four&language=ar");
 
             // then
             assertThat(response.getStatusCode()).isEqualTo(400);

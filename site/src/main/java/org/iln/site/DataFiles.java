@@ -75,7 +75,7 @@ final class DataFiles {
             if (!email.matches(ADDRESS)) {
                 c.error("email", "must be one plain email address, like team@example.org");
             }
-            contacts.add(new Contact(c.text("name"), email));
+            contacts.add(new Contact(c.text("name"), email, mailLanguage(c)));
         }
         Round round = new Round(f.text("id"), f.text("title"), f.date("opens"), f.date("closes"),
                 f.date("matchDate"), f.date("starts"), f.date("ends"), f.number("countryCapPercent"),
@@ -101,9 +101,21 @@ final class DataFiles {
             if (!contact.matches(ADDRESS) && !contact.matches("https?://[^\\s<>\"']+")) {
                 c.error("contact", "must be an email address or an http(s):// page");
             }
-            coordinators.add(new Coordinator(c.text("name"), contact));
+            coordinators.add(new Coordinator(c.text("name"), contact, mailLanguage(c)));
         }
         return new Country(code, f.text("name"), f.text("region"), coordinators);
+    }
+
+    /** A coordinator's optional {@code language}: the BCP 47 tag of the site language their mail is in (else the default). */
+    private static String mailLanguage(Fields coordinator) {
+        String language = coordinator.optionalText("language");
+        if (language.isEmpty()) {
+            return null;
+        }
+        if (!language.matches("[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?")) {
+            coordinator.error("language", "must be a language tag of the site, like es or pt-BR");
+        }
+        return language;
     }
 
     private Choice choice(Fields f) {

@@ -32,8 +32,8 @@ record Programme(List<Round> rounds, List<Country> countries, Choices choices) {
         }
     }
 
-    /** A programme team contact (a public role address). */
-    record Contact(String name, String email) {
+    /** A programme team contact (a public role address), and the language their mail is in (null: the default). */
+    record Contact(String name, String email, String language) {
     }
 
     /** An ISO 3166-1 country with its volunteer coordinators, from data/countries.yml. */
@@ -48,8 +48,8 @@ record Programme(List<Round> rounds, List<Country> countries, Choices choices) {
         }
     }
 
-    /** A country coordinator's public contact (a role address or a page). */
-    record Coordinator(String name, String contact) {
+    /** A country coordinator's public contact (a role address or a page), and the language their mail is in (null: the default). */
+    record Coordinator(String name, String contact, String language) {
 
         /** Whether the contact is an email address (rendered as a mailto link) rather than a page. */
         boolean email() {

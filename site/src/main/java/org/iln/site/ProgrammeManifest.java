@@ -25,12 +25,18 @@ final class ProgrammeManifest {
     private final String baseUrl;
     private final Programme programme;
     private final List<DiscussionPoint> points;
+    private final Map<String, List<DiscussionPoint>> translations;
 
-    /** @param points published points sorted by send date, then slug */
-    ProgrammeManifest(String baseUrl, Programme programme, List<DiscussionPoint> points) {
+    /**
+     * @param points published points sorted by send date, then slug
+     * @param translations each point's published translations (by the original's url), in the site's language order
+     */
+    ProgrammeManifest(String baseUrl, Programme programme, List<DiscussionPoint> points,
+                      Map<String, List<DiscussionPoint>> translations) {
         this.baseUrl = baseUrl;
         this.programme = programme;
         this.points = points;
+        this.translations = translations;
     }
 
     void write(Path file) {
@@ -46,7 +52,7 @@ final class ProgrammeManifest {
         root.put("version", VERSION);
         root.put("baseUrl", baseUrl);
         root.put("rounds", programme.rounds().stream().map(ProgrammeManifest::round).toList());
-        root.put("discussionPoints", points.stream().map(ProgrammeManifest::point).toList());
+        root.put("discussionPoints", points.stream().map(this::pointWithTranslations).toList());
         root.put("countries", programme.countries().stream().map(c -> {
             Map<String, Object> country = new LinkedHashMap<>();
             country.put("code", c.code());
@@ -57,6 +63,9 @@ final class ProgrammeManifest {
                 Map<String, Object> contact = new LinkedHashMap<>();
                 contact.put("name", k.name());
                 contact.put("contact", k.contact());
+                if (k.language() != null) {
+                    contact.put("language", k.language());
+                }
                 return contact;
             }).toList());
             return country;
@@ -105,9 +114,26 @@ final class ProgrammeManifest {
             Map<String, Object> contact = new LinkedHashMap<>();
             contact.put("name", p.name());
             contact.put("email", p.email());
+            if (p.language() != null) {
+                contact.put("language", p.language());
+            }
             return contact;
         }).toList());
         return round;
+    }
+
+    private Map<String, Object> pointWithTranslations(DiscussionPoint p) {
+        Map<String, Object> point = point(p);
+        point.put("translations", translations.getOrDefault(p.url(), List.of()).stream().map(t -> {
+            Map<String, Object> translation = new LinkedHashMap<>();
+            translation.put("language", t.lang());
+            translation.put("title", t.title());
+            translation.put("summary", t.summary());
+            translation.put("url", t.url());
+            translation.put("html", t.html());
+            return translation;
+        }).toList());
+        return point;
     }
 
     private static Map<String, Object> point(DiscussionPoint p) {

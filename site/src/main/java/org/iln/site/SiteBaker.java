@@ -207,7 +207,19 @@ public final class SiteBaker {
                 }
             }
         }
-        new ProgrammeManifest(String.valueOf(config.get("site.host")), programme, points).write(out.resolve("programme.json"));
+        // Each point's translations, so that the functions mail a participant the point in their language.
+        Map<String, List<DiscussionPoint>> translated = new HashMap<>();
+        for (DiscussionPoint point : points) {
+            for (Language language : languages.subList(1, languages.size())) {
+                DiscussionPoint edition = inEdition(point, new Edition(language, catalogues.of(language), languages),
+                        store, translations);
+                if (edition.lang().equals(language.tag())) {
+                    translated.computeIfAbsent(point.url(), u -> new ArrayList<>()).add(edition);
+                }
+            }
+        }
+        new ProgrammeManifest(String.valueOf(config.get("site.host")), programme, points, translated)
+                .write(out.resolve("programme.json"));
 
         Asset asset = new Asset(config);
         asset.copy();

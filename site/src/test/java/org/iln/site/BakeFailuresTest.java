@@ -83,6 +83,19 @@ class BakeFailuresTest {
     }
 
     @Test
+    void a_coordinator_s_language_that_is_no_language_tag_fails_the_bake_naming_the_field() throws IOException {
+        // given the programme team's contact in rounds.yml with a language that is no tag
+        Path site = TestSites.copyOfRealSite(temp.resolve("site"));
+        Path rounds = site.resolve("data/rounds.yml");
+        Files.writeString(rounds, Files.readString(rounds).replaceFirst("(?m)^(\\s+)email: (.*)$", "$1email: $2\n$1language: Spanish"));
+
+        // then the bake fails naming the file, the round's coordinator and the field
+        assertThatThrownBy(() -> new SiteBaker(site).bake(temp.resolve("out")))
+                .isInstanceOf(BakeException.class)
+                .hasMessageContaining("data/rounds.yml: rounds[0].coordinators[0].language: must be a language tag");
+    }
+
+    @Test
     void every_problem_is_reported_at_once_and_nothing_is_written() {
         // given two broken points
         Path site = TestSites.copyOfRealSite(temp.resolve("site"));

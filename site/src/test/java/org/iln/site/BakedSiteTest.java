@@ -286,8 +286,8 @@ class BakedSiteTest {
             assertThat(form.attr("method")).isEqualTo("post");
             Set<String> names = new TreeSet<>(form.select("[name]").eachAttr("name"));
             assertThat(names).containsExactlyInAnyOrder("name", "email", "country", "languages", "why", "hours",
-                    "consent", "lang", "website");
-            assertThat(form.selectFirst("input[name=lang]").val()).isEqualTo(language.isEmpty() ? "en" : language.substring(0, 2));
+                    "consent", "language", "website");
+            assertThat(form.selectFirst("input[name=language]").val()).isEqualTo(language.isEmpty() ? "en" : language.substring(0, 2));
             assertThat(form.select("textarea#why").attr("maxlength")).isEqualTo("2000");
             assertThat(page.select("script[src*=signup]")).isEmpty();
             for (Element field : form.select("input:not([type=hidden]):not(#website), select, textarea")) {

@@ -87,9 +87,43 @@ class TranslationsTest {
         assertThat(Files.readString(out.resolve("ar/feed.xml"))).contains("<title>لنتعارف</title>");
         assertThat(page(out, "es/points/2026-1/01-getting-to-know-you.html").select(".fallback-notice")).hasSize(1);
         assertThat(page(out, "points/2026-1/01-getting-to-know-you.html").selectFirst("h1").text()).isEqualTo("Getting to know you");
-        // and the manifest, which the functions send from, still has the point once
-        assertThat(Files.readString(out.resolve("programme.json"))).doesNotContain("لنتعارف");
+        // and the manifest, which the functions send from, still has the point once, its translation beside it
+        com.fasterxml.jackson.databind.JsonNode points = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("programme.json").toFile()).get("discussionPoints");
+        List<com.fasterxml.jackson.databind.JsonNode> gettingToKnow = new java.util.ArrayList<>();
+        points.forEach(p -> {
+            if (p.get("slug").asText().equals("01-getting-to-know-you") && p.get("round").asText().equals("2026-1")) {
+                gettingToKnow.add(p);
+            }
+        });
+        assertThat(gettingToKnow).singleElement().satisfies(p -> {
+            assertThat(p.get("title").asText()).isEqualTo("Getting to know you");
+            assertThat(p.get("translations")).hasSize(1);
+            assertThat(p.get("translations").get(0).get("language").asText()).isEqualTo("ar");
+            assertThat(p.get("translations").get(0).get("title").asText()).isEqualTo("لنتعارف");
+            assertThat(p.get("translations").get(0).get("url").asText())
+                    .isEqualTo("/ar/points/2026-1/01-getting-to-know-you.html");
+            assertThat(p.get("translations").get(0).get("html").asText()).contains("مرحبًا بكم في الجولة الأولى.");
+        });
         assertThat(out.resolve("points/2026-1/01-getting-to-know-you.ar.html")).doesNotExist();
+    }
+
+    @Test
+    void a_coordinator_s_language_in_the_roster_goes_into_the_manifest_for_their_mail() throws IOException {
+        // given the programme team's contact in rounds.yml reads Spanish
+        Path site = TestSites.copyOfRealSite(temp.resolve("site"));
+        Path rounds = site.resolve("data/rounds.yml");
+        Files.writeString(rounds, Files.readString(rounds).replaceFirst("(?m)^(\\s+)email: (.*)$", "$1email: $2\n$1language: es"));
+
+        // when the site is baked
+        Path out = temp.resolve("out");
+        new SiteBaker(site, BAKE_DAY).bake(out);
+
+        // then the manifest names it for the first round's contact, and no language for the others
+        com.fasterxml.jackson.databind.JsonNode rounds0 = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("programme.json").toFile()).get("rounds");
+        assertThat(rounds0.get(0).get("coordinators").get(0).get("language").asText()).isEqualTo("es");
+        assertThat(rounds0.get(1).get("coordinators").get(0).has("language")).isFalse();
     }
 
     @Test

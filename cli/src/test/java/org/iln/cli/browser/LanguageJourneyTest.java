@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -53,6 +54,37 @@ class LanguageJourneyTest {
                 .contains("Hola:", "Gracias por presentar su solicitud", "48 horas");
         mail.findElement(By.xpath(".//ul[@class='links']//a[contains(@href, '/api/confirm?')]")).click();
         Browser.waitFor(withoutJs, "/es/confirmed.html");
+        assertThat(withoutJs.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
+    }
+
+    @Test
+    void offering_to_volunteer_through_the_spanish_form_brings_a_spanish_mail_whose_link_lands_on_the_spanish_page() {
+        ChromeDriver withoutJs = browsers.withoutJs();
+        // given the Spanish volunteer form, filled in without JavaScript
+        String email = "volunteer-es-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        withoutJs.get(RunningProgramme.url("/es/volunteer.html"));
+        withoutJs.findElement(By.id("name")).sendKeys("Lucía Fernández");
+        withoutJs.findElement(By.id("email")).sendKeys(email);
+        new Select(withoutJs.findElement(By.id("country"))).selectByValue("KE");
+        new Select(withoutJs.findElement(By.id("languages"))).selectByValue("es");
+        withoutJs.findElement(By.id("why")).sendKeys("Coordino el boletín de nuestra asociación.");
+        withoutJs.findElement(By.id("hours")).sendKeys("4");
+        withoutJs.findElement(By.id("consent")).click();
+
+        // when
+        withoutJs.findElement(By.cssSelector("#volunteer button[type=submit]")).click();
+
+        // then the Spanish answer page, and a Spanish confirmation mail
+        Browser.waitFor(withoutJs, "/es/volunteer-sent.html");
+        DevMail mail = DevMail.ofRunningProgramme();
+        String confirm = mail.link(email, "Confirme su ofrecimiento como voluntario", "/api/volunteer/confirm");
+        assertThat(confirm).endsWith("&lang=es");
+        assertThat(mail.newest(email, "Confirme su ofrecimiento").orElseThrow().path("text").asText())
+                .contains("Hola:", "Gracias por ofrecerse como Coordinador de País voluntario", "48 horas");
+
+        // when its link is followed, the Spanish thank-you page
+        withoutJs.get(confirm);
+        Browser.waitFor(withoutJs, "/es/volunteer-confirmed.html");
         assertThat(withoutJs.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
     }
 
