@@ -126,10 +126,34 @@ class EveryMailInEveryLanguageTest {
         return model;
     }
 
+    /** The round report's figures: one country, each distribution with a shown and a suppressed count. */
+    private static Map<String, Object> roundReport() {
+        Map<String, Object> care = new HashMap<>();
+        care.put("checkIns", List.of(Map.of("key", "met", "count", 12), Map.of("key", "arranging", "count", "<5"),
+                Map.of("key", "no-reply", "count", "<5")));
+        care.put("answers", 17);
+        care.put("met", List.of(Map.of("key", "never", "count", "<5"), Map.of("key", "once", "count", 6),
+                Map.of("key", "a-few-times", "count", 8), Map.of("key", "monthly", "count", "<5")));
+        care.put("usefulness", List.of(Map.of("key", "4", "count", 9), Map.of("key", "5", "count", 8)));
+        care.put("median", "4");
+        care.put("recommend", List.of(Map.of("key", "yes", "count", 15), Map.of("key", "not-sure", "count", "<5"),
+                Map.of("key", "no", "count", "<5")));
+        care.put("recommendShare", "88");
+        care.put("mayQuote", 7);
+        return Map.of("roundEnds", "2026-05-10", "surveyCloses", "2026-06-07",
+                "countries", List.of(Map.of("country", "KE", "applied", 20, "matched", 18, "rematched", 2, "withdrawn", 1)),
+                "care", care, "threshold", 5, "summaryUrl", "https://iln.example.org/statistics/2026-1.html",
+                CsvSheet.MODEL_KEY, new CsvSheet("round-report-2026-1.csv", List.of("section", "measure", "country", "count"),
+                        List.of(List.of("participation", "applied", "KE", "20"))).toModel());
+    }
+
     private MailRenderer.RenderedMail render(String template, Map<String, Object> sample, String language) {
         Map<String, Object> model = new HashMap<>(sample);
         if (template.equals("coordinator-report")) {
             model.put("matchDate", "2026-02-23"); // a draft always has one
+        }
+        if (template.equals("coordinator-round-report")) {
+            model.putAll(roundReport());
         }
         model.put(Wording.LANGUAGE, language);
         return renderer.render(template, model);
