@@ -317,6 +317,11 @@ final class Cohort {
                 && !(hasBlocked[a] && hasBlocked[b] && blocked.contains(key(a, b)));
     }
 
+    /** Whether person listed this country in their {@code excludeCountries}. */
+    boolean excludesCountry(int person, int country) {
+        return excludes(person, country);
+    }
+
     private boolean excludes(int person, int country) {
         return (excludedBits[person * countryWords + (country >>> 6)] & (1L << country)) != 0;
     }
@@ -409,6 +414,11 @@ final class Cohort {
     /** See {@link #boundQuickOwn}. */
     int boundQuick(int a, int b) {
         return weights.sharedInterest() * sharedInterests(a, b);
+    }
+
+    /** The pair's time-zone points (the bounds above count them at their best, {@code closeTimeZones}). */
+    int zonePointsOf(int a, int b) {
+        return zonePoints[zone[a] * zoneCount + zone[b]];
     }
 
     /** See {@link #boundOwn}. */

@@ -254,12 +254,12 @@ public final class Matcher {
         try {
             pool.submit(() -> IntStream.range(0, chunks.length).parallel().forEach(c -> {
                 long start = System.nanoTime();
-                long[] initial = CandidateGraph.build(cohort, chunks[c], k, options.spread());
-                counts[c][1] = System.nanoTime() - start;
-                start = System.nanoTime();
                 // Pricing re-solves a part several times: worth it for one part (up to chunkSize people),
                 // too slow for ten (n = 100,000 must fit one Lambda run), whose parts are near-optimal anyway.
                 int rounds = chunks.length == 1 ? options.pricingRounds() : 0;
+                long[] initial = CandidateGraph.build(cohort, chunks[c], k, options.spread(), rounds > 0);
+                counts[c][1] = System.nanoTime() - start;
+                start = System.nanoTime();
                 PricedMatching.Result solved = PricedMatching.solve(cohort, chunks[c], initial, rounds,
                         options.pricedPerPerson(), options.pricingGap(), chunks.length == 1 ? progress : line -> { });
                 counts[c][2] = System.nanoTime() - start;

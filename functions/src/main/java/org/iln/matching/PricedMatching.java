@@ -3,6 +3,7 @@ package org.iln.matching;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.LongStream;
@@ -78,6 +79,8 @@ final class PricedMatching {
         int[] previous = null;
         long solveNanos = 0;
         long priceNanos = 0;
+        Set<Long> dropped = new HashSet<>();
+        long[] kept = new long[0];
         while (true) {
             rounds++;
             long start = System.nanoTime();
@@ -121,7 +124,17 @@ final class PricedMatching {
                         Boolean.TRUE.equals(proven), solveNanos, priceNanos);
             }
             added += priced.pairs().length;
-            keys = merge(slack(cohort, members, keys, solution), priced.pairs());
+            // a pair pricing brings back after slack dropped it stays for good: without that, a graph
+            // that falls apart into components can drop and re-add the same pairs round after round
+            long[] back = Arrays.stream(priced.pairs()).filter(dropped::contains).toArray();
+            kept = merge(kept, back);
+            long[] lean = slack(cohort, members, keys, solution, kept);
+            for (long key : keys) {
+                if (Arrays.binarySearch(lean, key) < 0) {
+                    dropped.add(key);
+                }
+            }
+            keys = merge(lean, priced.pairs());
         }
     }
 
@@ -195,12 +208,17 @@ final class PricedMatching {
      * The graph without the pairs far from tight: unmatched pairs whose score is more than
      * {@link #DROP} below their ends' duals. They are the hub edges of the top-k lists that the
      * duals show to be useless; Blossom V re-solves a leaner graph faster, and pricing brings any
-     * of them back the moment it could help, so the certificate still covers them.
+     * of them back the moment it could help, so the certificate still covers them. Pairs in
+     * {@code kept} (sorted keys) always stay.
      */
-    private static long[] slack(Cohort cohort, int[] members, long[] keys, CardinalityFirstMatching.Solution solution) {
+    private static long[] slack(Cohort cohort, int[] members, long[] keys, CardinalityFirstMatching.Solution solution,
+                                long[] kept) {
         double[] y = solution.dual();
         int[] mate = solution.mate();
         return Arrays.stream(keys).filter(key -> {
+            if (Arrays.binarySearch(kept, key) >= 0) {
+                return true;
+            }
             int u = Arrays.binarySearch(members, (int) (key >>> 32));
             int v = Arrays.binarySearch(members, (int) key);
             // pairs of unmatched people stay: pricing would bring them straight back
@@ -287,12 +305,15 @@ final class PricedMatching {
 
         long[][] found = new long[g][];
         double[] largestGain = new double[g];
+        // the scan visits only the groups (country, languages) u could be paired with, each in sort order
+        PartnerGroups byRank = new PartnerGroups(cohort, Arrays.stream(order).map(v -> members[v]).toArray());
+        PartnerGroups candidates = Arrays.stream(mate).anyMatch(v -> v < 0) ? CandidateGraph.groups(cohort, members) : null;
         IntStream.range(0, g).parallel().forEach(u -> {
             int pu = members[u];
             // left out: their best eligible pairs too, so the next solve sees their chances
             long[] chances = mate[u] >= 0 ? new long[0]
-                    : Arrays.stream(CandidateGraph.bestFor(cohort, members, pu, LEFT_OUT_PAIRS))
-                            .mapToLong(q -> Cohort.key(pu, q)).filter(key -> Arrays.binarySearch(keys, key) < 0).toArray();
+                    : Arrays.stream(CandidateGraph.bestFor(cohort, candidates, pu, LEFT_OUT_PAIRS))
+                            .mapToLong(q -> Cohort.key(pu, q)).filter(key -> Arrays.binarySearch(keys, key) < 0).sorted().toArray();
             if (Double.isNaN(y[u])) {
                 found[u] = chances;
                 largestGain[u] = Double.POSITIVE_INFINITY;
@@ -303,38 +324,49 @@ final class PricedMatching {
             double limit = cohort.boundOwn(pu) - y[u] - EPS;
             long[] best = new long[perPerson];
             double[] gain = new double[perPerson];
+            int[] rank = new int[perPerson];
             int count = 0;
             double quick = cohort.boundQuickOwn(pu) - y[u] - EPS;
-            for (int i = 0; i < order.length && orderKey[i] < limit; i++) {
-                int v = order[i];
-                int pv = members[v];
-                // exact shared interests, everything else at its best: most people stop here
-                if (quick + cohort.boundQuick(pu, pv) - orderKey[i] <= 0) {
-                    continue;
-                }
-                double reduced = cohort.score(pu, pv) - y[u] - y[v];
-                if (reduced <= EPS || v == u || !cohort.eligible(pu, pv)) {
-                    continue;
-                }
-                long key = Cohort.key(pu, pv);
-                if (Arrays.binarySearch(keys, key) >= 0) {
-                    continue;
-                }
-                largestGain[u] = Math.max(largestGain[u], reduced);
-                // keep the perPerson largest gains; on ties the earlier (lower sort position) stays
-                if (count < perPerson) {
-                    best[count] = key;
-                    gain[count++] = reduced;
-                } else {
-                    int worst = 0;
-                    for (int j = 1; j < perPerson; j++) {
-                        if (gain[j] < gain[worst]) {
-                            worst = j;
-                        }
+            for (int group : byRank.partnerGroupsOf(pu)) {
+                // the group's time-zone points are known: the bounds need not count them at their best
+                int zoneShort = cohort.weights.closeTimeZones() - byRank.zonePoints(pu, group);
+                for (int i : byRank.ranks(group)) {
+                    if (orderKey[i] >= limit - zoneShort) {
+                        break;
                     }
-                    if (reduced > gain[worst]) {
-                        best[worst] = key;
-                        gain[worst] = reduced;
+                    int v = order[i];
+                    int pv = members[v];
+                    // exact shared interests, everything else at its best: most people stop here
+                    if (quick - zoneShort + cohort.boundQuick(pu, pv) - orderKey[i] <= 0) {
+                        continue;
+                    }
+                    double reduced = cohort.score(pu, pv) - y[u] - y[v];
+                    if (reduced <= EPS || !cohort.eligible(pu, pv)) {
+                        continue;
+                    }
+                    long key = Cohort.key(pu, pv);
+                    if (Arrays.binarySearch(keys, key) >= 0) {
+                        continue;
+                    }
+                    largestGain[u] = Math.max(largestGain[u], reduced);
+                    // keep the perPerson largest gains; on ties the lower sort position (rank) stays,
+                    // whatever order the groups are visited in
+                    if (count < perPerson) {
+                        best[count] = key;
+                        gain[count] = reduced;
+                        rank[count++] = i;
+                    } else {
+                        int worst = 0;
+                        for (int j = 1; j < perPerson; j++) {
+                            if (gain[j] < gain[worst] || (gain[j] == gain[worst] && rank[j] > rank[worst])) {
+                                worst = j;
+                            }
+                        }
+                        if (reduced > gain[worst] || (reduced == gain[worst] && i < rank[worst])) {
+                            best[worst] = key;
+                            gain[worst] = reduced;
+                            rank[worst] = i;
+                        }
                     }
                 }
             }

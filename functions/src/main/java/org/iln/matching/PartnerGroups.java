@@ -1,0 +1,89 @@
+package org.iln.matching;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * People grouped by country, languages and UTC offset: the two hard rules most pairs fail, and the
+ * score term the bounds otherwise count at its best: a scan for
+ * someone's partners (the candidate lists, pricing) visits only the groups in another country that
+ * share a language with them and whose country they did not exclude, not everyone. In a round where
+ * many speak only their own language, or one country has most of the applicants, most pairs are
+ * skipped a group at a time instead of one by one. The rules left (the partner's exclusions,
+ * previous partners, forbidden pairs) are still checked pair by pair with {@link Cohort#eligible}.
+ *
+ * <p>Within a group, people keep the order they were given in (their rank), so a scan can stop at
+ * the first person a bound rules out, and ties can be broken by rank whatever order the groups are
+ * visited in. Everyone in a group has the same UTC offset, so the bounds take a pair's time-zone
+ * points exactly ({@link #zonePoints}) instead of at their best.
+ */
+final class PartnerGroups {
+
+    private final Cohort cohort;
+    private final int[] people;
+    /** Each group's people as positions in the given order (ranks), ascending. */
+    private final int[][] ranks;
+    /** Each group's first person (cohort index): stands for its country and languages. */
+    private final int[] first;
+
+    /**
+     * @param people cohort indexes, in the order scans should visit each group (rank = position)
+     */
+    PartnerGroups(Cohort cohort, int[] people) {
+        this.cohort = cohort;
+        this.people = people;
+        Integer[] byGroup = new Integer[people.length];
+        for (int r = 0; r < people.length; r++) {
+            byGroup[r] = r;
+        }
+        Comparator<Integer> group = Comparator.<Integer>comparingInt(r -> cohort.country[people[r]])
+                .thenComparingInt(r -> cohort.offsetMinutes[people[r]])
+                .thenComparing(r -> cohort.languages[people[r]], Arrays::compare);
+        Arrays.sort(byGroup, group.thenComparingInt(r -> r));
+        List<int[]> groups = new ArrayList<>();
+        for (int from = 0; from < byGroup.length; ) {
+            int to = from + 1;
+            while (to < byGroup.length && group.compare(byGroup[from], byGroup[to]) == 0) {
+                to++;
+            }
+            groups.add(Arrays.stream(byGroup, from, to).mapToInt(Integer::intValue).toArray());
+            from = to;
+        }
+        ranks = groups.toArray(int[][]::new);
+        first = Arrays.stream(ranks).mapToInt(g -> people[g[0]]).toArray();
+    }
+
+    /** The person at this rank (position in the order given). */
+    int person(int rank) {
+        return people[rank];
+    }
+
+    /** The time-zone points of p with anyone in group g. */
+    int zonePoints(int p, int g) {
+        return cohort.zonePointsOf(p, first[g]);
+    }
+
+    /** The groups whose people person p could be paired with, as far as country and languages tell. */
+    int[] partnerGroupsOf(int p) {
+        int[] out = new int[ranks.length];
+        int count = 0;
+        for (int g = 0; g < ranks.length; g++) {
+            int q = first[g];
+            if (cohort.country[q] != cohort.country[p] && cohort.sharesLanguage(p, q) && !cohort.excludesCountry(p, cohort.country[q])) {
+                out[count++] = g;
+            }
+        }
+        return Arrays.copyOf(out, count);
+    }
+
+    /** Group g's people, as ranks (positions in the order given), ascending. */
+    int[] ranks(int g) {
+        return ranks[g];
+    }
+
+    int count() {
+        return ranks.length;
+    }
+}
