@@ -28,9 +28,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * What coordinators decided about a round's draft, in the table beside it:
@@ -50,6 +52,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * approval is of one exact draft: approving is one transaction that checks the stored draft is
  * still that version, and publishing takes the approved draft only while the versions agree.
  * Every write is conditional, so a double click or a retry records one approval and one hold.
+ *
+ * <p>A hold, pin or forbid changes what the next draft will be, so it also withdraws the
+ * round's approval and marks the standing draft {@code superseded}, in the same transaction: the
+ * draft a coordinator approved before (or approves after) holding a pair never publishes that
+ * pair; the next night re-solves the draft, which needs approving again.
  */
 public final class DraftReview {
 
@@ -129,7 +136,8 @@ public final class DraftReview {
             dynamo.transactWriteItems(b -> b.transactItems(
                     TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
                             .key(Attributes.key("ROUND#" + round, "DRAFT"))
-                            .conditionExpression("version = :v").expressionAttributeValues(values).build()).build(),
+                            .conditionExpression("version = :v AND attribute_not_exists(superseded)")
+                            .expressionAttributeValues(values).build()).build(),
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(approval)
                             .conditionExpression("attribute_not_exists(pk) OR version <> :v")
                             .expressionAttributeValues(values).build()).build(),
@@ -166,7 +174,10 @@ public final class DraftReview {
         return partnerships.draft(round).filter(d -> version(d).equals(approved.get()));
     }
 
-    /** Holds a proposed partnership back from the next draft; false if it was already held. */
+    /**
+     * Holds a proposed partnership back from the next draft (withdrawing an approval of the
+     * standing one); false if it was already held.
+     */
     public boolean hold(String round, String partnership, List<String> members, Action action, Instant keptUntil) {
         return decide(round, "HOLD#" + partnership, "HOLD", members, action, keptUntil);
     }
@@ -226,12 +237,21 @@ public final class DraftReview {
         hold.put("members", list(members));
         hold.put("by", s(action.by()));
         hold.put("at", s(action.at().toString()));
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(hold)
+                        .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(table)
+                        .item(auditItem(round, action, keptUntil)).build()).build(),
+                TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                        .key(Attributes.key("ROUND#" + round, "APPROVAL")).build()).build()));
+        if (get(round, "DRAFT").isPresent()) {
+            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                    .key(Attributes.key("ROUND#" + round, "DRAFT")).conditionExpression("attribute_exists(pk)")
+                    .updateExpression("SET superseded = :at")
+                    .expressionAttributeValues(Map.of(":at", s(action.at().toString()))).build()).build());
+        }
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(hold)
-                            .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                    TransactWriteItem.builder().put(Put.builder().tableName(table)
-                            .item(auditItem(round, action, keptUntil)).build()).build()));
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
             return true;
         } catch (TransactionCanceledException e) {
             if (!e.cancellationReasons().isEmpty()

@@ -251,6 +251,34 @@ class CoordinationTest {
     }
 
     @Nested
+    class Holding_a_pair_after_approving {
+
+        @Test
+        void withdraws_the_approval_so_the_held_pair_is_never_published_and_the_re_solved_draft_waits_for_approval() {
+            // given: on the match date the team approves the draft, then holds one of its pairs
+            round.clock.set(RoundFixture.MATCH_DATE);
+            night();
+            String token = link(TEAM, "programme");
+            String shown = version();
+            post("/api/coordinate/approve", token, "version=" + shown);
+            String pair = firstPartnership(token);
+            post("/api/coordinate/hold", token, "partnership=" + pair);
+
+            // when: the same draft is approved again, and the next night runs
+            APIGatewayV2HTTPResponse again = post("/api/coordinate/approve", token, "version=" + shown);
+            round.clock.advance(Duration.ofDays(1));
+            String next = night();
+
+            // then: nothing published; a re-solved draft without the pair, not approved
+            assertThat(again.getStatusCode()).isEqualTo(409);
+            assertThat(round.items("APPROVAL")).isEmpty();
+            assertThat(next).contains("drafts=1", "published=0");
+            assertThat(round.items("PAIR")).isEmpty();
+            assertThat(version()).isNotEqualTo(shown);
+        }
+    }
+
+    @Nested
     class Pinning_and_keeping_apart {
 
         @Test

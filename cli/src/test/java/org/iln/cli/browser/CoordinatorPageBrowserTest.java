@@ -74,7 +74,7 @@ class CoordinatorPageBrowserTest {
 
     @Test
     @Order(1)
-    void without_javascript_the_team_opens_the_draft_from_its_mail_holds_a_pair_and_approves() throws Exception {
+    void without_javascript_the_team_opens_the_draft_from_its_mail_holds_a_pair_and_approves_the_re_solved_draft() throws Exception {
         ChromeDriver withoutJs = browsers.withoutJs();
         // given: the night after applications close
         RunningProgramme.run(server, "nightly", Optional.of("2026-12-15"));
@@ -97,7 +97,11 @@ class CoordinatorPageBrowserTest {
         assertThat(withoutJs.findElement(By.id("actions")).getText()).contains("hold");
         browsers.assertNoAxeViolations("the coordinator page after a hold");
 
-        // when: the draft is approved
+        // when: the next night re-solves the draft without the held pair, and the team approves that one
+        // (a hold withdraws any approval of the draft it was made on)
+        RunningProgramme.run(server, "nightly", Optional.of("2026-12-16"));
+        withoutJs.get(DevMail.of(server).link("team@example.org", "Draft matching report", "/api/coordinate?token="));
+        assertThat(withoutJs.findElement(By.id("draft-state")).getAttribute("data-state")).isEqualTo("waiting");
         withoutJs.findElement(By.xpath("//button[contains(., 'Approve this draft')]")).click();
 
         // then
