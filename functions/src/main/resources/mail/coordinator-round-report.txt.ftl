@@ -1,5 +1,5 @@
 <#import "layout.txt.ftl" as layout>
-<#assign subject = msg("mail.roundReport.subject", roundTitle)>
+<#assign subject = msg((finalFigures!false)?then("mail.roundReport.subject.final", "mail.roundReport.subject"), roundTitle)>
 <#function shown v><#return v?is_number?then(v?c, msg("mail.roundReport.fewer", threshold))></#function>
 <@layout.page>
 ${msg("mail.hello")}
@@ -21,7 +21,7 @@ ${msg("mail.roundReport.checkIns")}
 </#list>
 
 ${msg("mail.roundReport.survey")}
-${msg("mail.roundReport.survey.open", date(surveyCloses))}
+${msg((finalFigures!false)?then("mail.roundReport.survey.closed", "mail.roundReport.survey.open"), date(surveyCloses))}
 - ${msg("mail.roundReport.answers")}: ${shown(care.answers)}
 <#list care.met as c>
 - ${msg("mail.roundReport.met." + c.key)}: ${shown(c.count)}

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -29,7 +30,8 @@ import org.iln.survey.SurveyStore;
  * Runs nightly after the round's end and before dispatch (an EventBridge schedule; the event's
  * content is not used): counts every round that has opened, per country, with its check-in and
  * survey figures, and replaces the published figures document; then queues the
- * {@link RoundReport} of each round that has ended and has not had it. Running it again the same
+ * {@link RoundReport} of each round that has ended (and its final edition once the survey has
+ * closed) where a coordinator has not had it. Running it again the same
  * night writes the same figures and queues nothing more.
  */
 public final class FiguresHandler implements RequestHandler<Map<String, Object>, String> {
@@ -82,8 +84,9 @@ public final class FiguresHandler implements RequestHandler<Map<String, Object>,
         store.put(PublicFigures.of(List.copyOf(counts.values()), cares, ended, now));
         int reports = 0;
         for (Round round : opened) {
-            if (RoundReport.isDue(round, today)) {
-                reports += report.queue(current, round, counts.get(round.id()), cares.get(round.id()));
+            Optional<RoundReport.Edition> due = RoundReport.due(round, today);
+            if (due.isPresent()) {
+                reports += report.queue(current, round, due.get(), counts.get(round.id()), cares.get(round.id()));
             }
         }
         return "figures for " + counts.size() + " round(s), round reports queued " + reports;

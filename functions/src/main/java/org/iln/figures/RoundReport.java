@@ -30,12 +30,15 @@ import org.iln.survey.Survey;
  * ({@link CareFigures}, small counts suppressed), so a Country Coordinator cannot tell how the
  * two people of their country answered the survey.
  *
- * <p>Due from the first night after the round's end date until its survey closes (a missed
- * night is caught up): the end date is still a day of the round, and by the next night the
- * round-end job has moved everyone on and sent the survey. Each message is keyed by round,
- * scope and recipient ({@code round-report:<round>:<scope>:<addressHash>}); an outbox record
- * lasts {@link MailStore#MAIL_CLAIM_TTL}, longer than {@link Survey#OPEN_FOR}, so every later
- * night of the window finds the key and queues nothing: one report per round and coordinator.
+ * <p>Two editions. The first is due from the first night after the round's end date until its
+ * survey closes (a missed night is caught up): the end date is still a day of the round, and by
+ * the next night the round-end job has moved everyone on and sent the survey, so the counts are
+ * final but the survey has only begun. The final edition, with the whole survey, is due from the
+ * night after the survey closes, for as long again. Each message is keyed by edition, round,
+ * scope and recipient ({@code round-report:<round>:<scope>:<addressHash>}, and
+ * {@code round-report-final:...}); an outbox record lasts {@link MailStore#MAIL_CLAIM_TTL},
+ * longer than {@link Survey#OPEN_FOR}, so every later night of a window finds the key and queues
+ * nothing: one report of each edition per round and coordinator.
  */
 final class RoundReport {
 
@@ -58,16 +61,26 @@ final class RoundReport {
         this.siteUrl = URI.create(site.endsWith("/") ? site.substring(0, site.length() - 1) : site);
     }
 
-    /** Whether {@code round}'s report is due on {@code today}: after its end date, while its survey is open. */
-    static boolean isDue(Round round, LocalDate today) {
-        return round.ends() != null && today.isAfter(round.ends()) && !today.isAfter(Survey.closesOn(round));
+    /** A report's edition: when the round has ended, and when its survey has closed. */
+    enum Edition { ENDED, FINAL }
+
+    /** Which of {@code round}'s reports is due on {@code today}, if one is. */
+    static Optional<Edition> due(Round round, LocalDate today) {
+        if (round.ends() == null || !today.isAfter(round.ends())) {
+            return Optional.empty();
+        }
+        LocalDate closes = Survey.closesOn(round);
+        if (!today.isAfter(closes)) {
+            return Optional.of(Edition.ENDED);
+        }
+        return today.isAfter(closes.plus(Survey.OPEN_FOR)) ? Optional.empty() : Optional.of(Edition.FINAL);
     }
 
     /** Queues the report of {@code round} to each of its coordinators who has none yet; returns how many were queued. */
-    int queue(Programme programme, Round round, RoundCount count, CareFigures care) {
+    int queue(Programme programme, Round round, Edition edition, RoundCount count, CareFigures care) {
         int queued = 0;
         for (Programme.Coordinator coordinator : round.coordinators()) {
-            if (one(round, count, care, coordinator.email(), CoordinatorScope.PROGRAMME)) {
+            if (one(round, edition, count, care, coordinator.email(), CoordinatorScope.PROGRAMME)) {
                 queued++;
             }
         }
@@ -77,7 +90,7 @@ final class RoundReport {
             }
             for (Programme.Country.Coordinator coordinator : country.coordinators()) {
                 if (coordinator.hasAddress()
-                        && one(round, count, care, coordinator.contact(), CoordinatorScope.country(country.code()))) {
+                        && one(round, edition, count, care, coordinator.contact(), CoordinatorScope.country(country.code()))) {
                     queued++;
                 }
             }
@@ -85,7 +98,8 @@ final class RoundReport {
         return queued;
     }
 
-    private boolean one(Round round, RoundCount count, CareFigures care, String to, CoordinatorScope scope) {
+    private boolean one(Round round, Edition edition, RoundCount count, CareFigures care, String to,
+                        CoordinatorScope scope) {
         if (to == null || to.isBlank()) {
             return false;
         }
@@ -115,12 +129,13 @@ final class RoundReport {
         rows.add(List.of("survey", "recommend: share (%)", "",
                 care.recommendShare() == null ? "" : String.valueOf(care.recommendShare())));
         rows.add(List.of("survey", "may quote", "", String.valueOf(care.mayQuote())));
-        String filename = "round-report-" + round.id() + scope.country().map(c -> "-" + c).orElse("") + ".csv";
+        String filename = (edition == Edition.FINAL ? "round-report-final-" : "round-report-") + round.id() + scope.country().map(c -> "-" + c).orElse("") + ".csv";
 
         Map<String, Object> model = new HashMap<>();
         model.put("roundTitle", round.title() == null || round.title().isBlank() ? round.id() : round.title());
         model.put("roundEnds", round.ends().toString());
         model.put("surveyCloses", Survey.closesOn(round).toString());
+        model.put("finalFigures", edition == Edition.FINAL);
         model.put("scopeCountry", scope.country().orElse(""));
         model.put("countries", countries);
         model.put("care", care(care));
@@ -129,7 +144,8 @@ final class RoundReport {
         model.put(CsvSheet.MODEL_KEY, new CsvSheet(filename, COLUMNS, rows).toModel());
         String hash = hasher.address(to);
         String subject = scope.country().orElse("programme");
-        return outbox.enqueue(new OutboxMessage(OutboxMessage.key("round-report", round.id(), subject, hash), TEMPLATE,
+        return outbox.enqueue(new OutboxMessage(OutboxMessage.key(
+                edition == Edition.FINAL ? "round-report-final" : "round-report", round.id(), subject, hash), TEMPLATE,
                 to, hash, model, List.of(), false, Optional.of(round.id()), Optional.of(scope.id())));
     }
 

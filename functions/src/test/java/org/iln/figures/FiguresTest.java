@@ -361,6 +361,28 @@ class FiguresTest {
         }
 
         @Test
+        void has_a_final_edition_once_the_survey_has_closed_queued_once_too() throws Exception {
+            // given: the first edition, sent the night after the end date
+            clock.set(AFTER_THE_END);
+            runAndRead();
+
+            // when: the nights after the survey closes
+            java.time.Instant closed = AFTER_THE_END.plus(java.time.Duration.ofDays(28));
+            clock.set(closed);
+            runAndRead();
+            clock.set(closed.plus(java.time.Duration.ofDays(1)));
+            runAndRead();
+
+            // then: one final edition per coordinator, saying the survey has closed
+            List<Map<String, AttributeValue>> finals = aws.items().stream()
+                    .filter(i -> i.get("pk").s().startsWith("MAIL#round-report-final:")).toList();
+            assertThat(finals).hasSize(reports().size());
+            assertThat(reports()).hasSize(2);
+            String body = finals.stream().map(i -> i.toString()).collect(java.util.stream.Collectors.joining());
+            assertThat(body).contains("\"finalFigures\":true").doesNotContain("\"finalFigures\":false");
+        }
+
+        @Test
         void reads_in_the_coordinator_s_language_from_the_catalogues() {
             // given
             clock.set(AFTER_THE_END);
