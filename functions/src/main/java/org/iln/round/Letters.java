@@ -9,6 +9,9 @@ import java.util.Optional;
 import org.iln.mail.OutboxMessage;
 import org.iln.mail.Wording;
 import org.iln.matching.MatchResult;
+import org.iln.messages.compiled.CompiledCatalogue;
+import org.iln.messages.compiled.CompiledCatalogues;
+import org.iln.programme.ChoiceLabels;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
 import org.iln.store.Application;
@@ -52,7 +55,7 @@ final class Letters {
         for (String other : partnership.members()) {
             Application partner = applications.get(other);
             if (!other.equals(reader) && partner != null) {
-                Map<String, Object> card = partnerCard(partner);
+                Map<String, Object> card = partnerCard(programme, partner, me.profile().language());
                 // What the FAQ promises the introduction names: the languages the two share.
                 card.put("sharedLanguages", partner.profile().languages().stream()
                         .filter(me.profile().languages()::contains).toList());
@@ -208,12 +211,12 @@ final class Letters {
         return applications.get(id).profile().givenName();
     }
 
-    private Map<String, Object> partnerCard(Application partner) {
-        return partnerCard(programme, partner);
-    }
-
-    /** What a member is shown of a partner: the introduction's card, and the personal page's. */
-    static Map<String, Object> partnerCard(Programme programme, Application partner) {
+    /**
+     * What a member is shown of a partner: the introduction's card, and the personal page's; the
+     * choices (sector, career stage, interests) labelled in the reader's {@code language}.
+     */
+    static Map<String, Object> partnerCard(Programme programme, Application partner, String language) {
+        CompiledCatalogue words = CompiledCatalogues.bundled().of(language);
         Application.Profile p = partner.profile();
         Map<String, Object> card = new HashMap<>();
         card.put("givenName", p.givenName());
@@ -223,9 +226,12 @@ final class Letters {
         card.put("countryCode", p.country());
         card.put("languages", p.languages());
         card.put("role", p.role());
-        card.put("sector", label(programme.choices().sectors(), p.sector()));
-        card.put("interests", p.interests().stream().map(i -> label(programme.choices().interests(), i)).toList());
-        card.put("careerStage", p.careerStage() == null ? "" : label(programme.choices().careerStages(), p.careerStage()));
+        Programme.Choices choices = programme.choices();
+        card.put("sector", ChoiceLabels.label(ChoiceLabels.SECTOR, choices.sectors(), p.sector(), words));
+        card.put("interests", p.interests().stream()
+                .map(i -> ChoiceLabels.label(ChoiceLabels.INTEREST, choices.interests(), i, words)).toList());
+        card.put("careerStage", p.careerStage() == null ? ""
+                : ChoiceLabels.label(ChoiceLabels.CAREER_STAGE, choices.careerStages(), p.careerStage(), words));
         card.put("timezone", p.timezone() == null ? "" : p.timezone());
         card.put("email", p.email());
         return card;
