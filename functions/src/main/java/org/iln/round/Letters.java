@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.iln.mail.OutboxMessage;
 import org.iln.mail.Wording;
 import org.iln.matching.MatchResult;
+import org.iln.matching.Reason;
 import org.iln.messages.compiled.CompiledCatalogue;
 import org.iln.messages.compiled.CompiledCatalogues;
 import org.iln.programme.ChoiceLabels;
@@ -63,8 +64,7 @@ final class Letters {
             }
         }
         model.put("partners", partners);
-        model.put("reasons", partnership.reasons().stream()
-                .map(r -> forReader(withInterestLabels(r), reader, applications)).toList());
+        model.put("reasons", reasons(partnership.reasons(), reader, applications, me.profile().language()));
         String kind = rematch ? "new-partner" : "introduction";
         return OutboxMessage.programme(kind, round.id(), pairId, reader, kind.equals("introduction")
                 ? "match-introduction" : "new-partner", me.profile().email(), me.addressHash(), model, replyTo(round));
@@ -164,6 +164,39 @@ final class Letters {
     private static String partnerNames(List<String> members, Application me, Map<String, Application> everyone) {
         return String.join(" and ", members.stream().filter(m -> !m.equals(me.participantId()))
                 .map(everyone::get).filter(Objects::nonNull).map(a -> a.profile().givenName()).toList());
+    }
+
+    /**
+     * The matcher's reasons as {@code reader} reads them, in {@code language}: each {@link Reason}
+     * worded with "you" for the reader, partners by given name and interests by their labels; a
+     * sentence stored before reasons were data is rewritten as before ({@link #forReader}).
+     */
+    List<String> reasons(List<String> stored, String reader, Map<String, Application> applications, String language) {
+        CompiledCatalogue words = CompiledCatalogues.bundled().of(language);
+        Reason.Reader member = new Reason.Reader() {
+            @Override
+            public boolean isReader(String id) {
+                return id.equals(reader);
+            }
+
+            @Override
+            public String name(String id) {
+                Application a = applications.get(id);
+                return a == null ? id : a.profile().givenName();
+            }
+
+            @Override
+            public String interest(String id) {
+                return ChoiceLabels.label(ChoiceLabels.INTEREST, programme.choices().interests(), id, words);
+            }
+
+            @Override
+            public String region(String name) {
+                return name;
+            }
+        };
+        return stored.stream().map(r -> Reason.parse(r).isPresent() ? Reason.word(r, member, words)
+                : forReader(withInterestLabels(r), reader, applications)).toList();
     }
 
     /**

@@ -84,7 +84,7 @@ class EndOfRoundTest {
             assertThat(ending).extracting(SentMail::subject).containsOnly(ROUND_END_SUBJECT);
             assertThat(ending).extracting(SentMail::to).containsExactlyInAnyOrder("lena@example.se", "kofi@example.gh");
             SentMail lena = roundEndMailTo("lena@example.se");
-            assertThat(lena.text()).contains("Round 1, 2026 ended on 2026-06-22", "until 20 July 2026",
+            assertThat(lena.text()).contains("Round 1, 2026 ended on 2026-06-22", "until 2026-07-20",
                     "Join Round 2, 2026", "applications open on 2026-07-13");
             assertThat(lena.link("/api/me/survey")).startsWith("https://iln.example.org/api/me/survey?token=");
             assertThat(lena.link("/api/me/next-round")).startsWith("https://iln.example.org/api/me/next-round?token=");
