@@ -192,7 +192,7 @@ final class Letters {
 
             @Override
             public String region(String name) {
-                return name;
+                return words.regionName(name);
             }
         };
         return stored.stream().map(r -> Reason.parse(r).isPresent() ? Reason.word(r, member, words)

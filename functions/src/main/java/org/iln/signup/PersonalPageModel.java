@@ -143,7 +143,9 @@ final class PersonalPageModel {
         model.put("careerStages", options(ChoiceLabels.CAREER_STAGE, choices.careerStages(), words));
         model.put("interests", options(ChoiceLabels.INTEREST, choices.interests(), words));
         model.put("heardFrom", options(ChoiceLabels.HEARD_FROM, choices.heardFrom(), words));
-        model.put("regions", programme.regions().stream().sorted().toList());
+        model.put("regions", programme.regions().stream()
+                .map(r -> Map.of("id", r, "label", words.regionName(r)))
+                .sorted(Comparator.comparing(o -> o.get("label"), order)).toList());
         model.put("labels", Responses.labels(words));
         return model;
     }

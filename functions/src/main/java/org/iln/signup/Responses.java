@@ -71,12 +71,6 @@ final class Responses {
         return invalid(request, errors, back, labels, language);
     }
 
-    /** The same, naming fields by {@code labels} (the form's own, in English). */
-    APIGatewayV2HTTPResponse invalid(ApiRequest request, List<FieldError> errors, String back,
-                                     Map<String, String> labels) {
-        return invalid(request, errors, back, labels, Profile.DEFAULT_LANGUAGE);
-    }
-
     private APIGatewayV2HTTPResponse invalid(ApiRequest request, List<FieldError> errors, String back,
                                              Map<String, String> labels, String language) {
         if (request.isForm()) {
