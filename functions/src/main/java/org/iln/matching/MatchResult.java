@@ -23,7 +23,7 @@ public record MatchResult(String round, List<Partnership> partnerships, List<Unm
      *
      * @param members ids, sorted
      * @param score the sum of the pair scores inside the partnership
-     * @param reasons sentences a member can read about why they were paired
+     * @param reasons why they were paired: {@link Reason} codes, worded for each reader ({@link Reason#word})
      * @param pinned whether a coordinator pinned the pair
      */
     public record Partnership(List<String> members, int score, List<String> reasons, boolean pinned) {

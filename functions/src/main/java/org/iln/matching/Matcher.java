@@ -482,9 +482,8 @@ public final class Matcher {
             for (int i = 0; i < members.length; i++) {
                 for (int j = i + 1; j < members.length; j++) {
                     score += cohort.score(members[i], members[j]);
-                    String prefix = members.length == 3 ? cohort.ids[members[i]] + " and " + cohort.ids[members[j]] + ": " : "";
                     for (String r : Reasons.of(cohort, members[i], members[j])) {
-                        reasons.add(prefix + r);
+                        reasons.add(members.length == 3 ? Reason.pair(cohort.ids[members[i]], cohort.ids[members[j]], r) : r);
                     }
                 }
             }

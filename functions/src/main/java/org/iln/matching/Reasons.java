@@ -3,7 +3,7 @@ package org.iln.matching;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Sentences that explain a partnership to its members, or a missing one to the coordinators. */
+/** Why a partnership was made (as {@link Reason}s, for its members), or why one is missing (for the coordinators). */
 final class Reasons {
 
     private static final int WAITING_WORTH_MENTIONING = 60;
@@ -11,18 +11,21 @@ final class Reasons {
     private Reasons() {
     }
 
-    /** Why a and b make a good pair, most personal first. */
+    /**
+     * Why a and b make a good pair, most personal first: each a {@link Reason}'s code, worded when
+     * a member or a coordinator reads it.
+     */
     static List<String> of(Cohort c, int a, int b) {
         List<String> reasons = new ArrayList<>();
         if (c.sector[a] == c.sector[b]) {
-            reasons.add("you both work in " + sectorPhrase(c.sectorNames[c.sector[a]]));
+            reasons.add(Reason.of("sameSector", c.sectorNames[c.sector[a]]).code());
         }
         List<String> shared = new ArrayList<>();
         int[] x = c.interests[a];
         int[] y = c.interests[b];
         for (int i = 0, j = 0; i < x.length && j < y.length; ) {
             if (x[i] == y[j]) {
-                shared.add(c.interestNames[x[i]].replace('-', ' '));
+                shared.add(c.interestNames[x[i]]);
                 i++;
                 j++;
             } else if (x[i] < y[j]) {
@@ -32,14 +35,14 @@ final class Reasons {
             }
         }
         if (!shared.isEmpty()) {
-            reasons.add((shared.size() == 1 ? "shared interest: " : "shared interests: ") + String.join(", ", shared));
+            reasons.add(Reason.of("sharedInterests", shared.toArray(String[]::new)).code());
         }
-        reasons.add(timeApart(c.minutesApart(a, b)));
+        reasons.add(timeApart(c.minutesApart(a, b)).code());
         wishes(c, a, b, reasons);
         wishes(c, b, a, reasons);
         for (int p : new int[] {a, b}) {
             if (c.waitingDays[p] >= WAITING_WORTH_MENTIONING) {
-                reasons.add(c.ids[p] + " has waited " + c.waitingDays[p] + " days for a partner");
+                reasons.add(Reason.of("waited", c.ids[p], Integer.toString(c.waitingDays[p])).code());
             }
         }
         return reasons;
@@ -48,37 +51,28 @@ final class Reasons {
     private static void wishes(Cohort c, int a, int b, List<String> reasons) {
         String who = c.ids[a];
         if (c.wishSector[a] != Cohort.SECTOR_ANY && c.sectorWishMet(a, b)) {
-            reasons.add(who + (c.wishSector[a] == Cohort.SECTOR_SAME
-                    ? " asked for someone in the same sector" : " asked for someone in a different sector"));
+            reasons.add(Reason.of(c.wishSector[a] == Cohort.SECTOR_SAME ? "wish.sameSector" : "wish.differentSector",
+                    who).code());
         }
         if (c.wishStage[a] != Cohort.STAGE_ANY && c.stageWishMet(a, b)) {
-            reasons.add(who + switch (c.wishStage[a]) {
-                case Cohort.STAGE_SAME -> " asked for someone at the same stage of their career";
-                case Cohort.STAGE_EARLIER -> " asked for someone earlier in their career";
-                default -> " asked for someone later in their career";
-            });
+            reasons.add(Reason.of(switch (c.wishStage[a]) {
+                case Cohort.STAGE_SAME -> "wish.sameStage";
+                case Cohort.STAGE_EARLIER -> "wish.earlierStage";
+                default -> "wish.laterStage";
+            }, who).code());
         }
         if (c.wishRegions[a].length > 0 && c.regionWishMet(a, b)) {
-            reasons.add(who + " asked for a partner in " + c.regionNames[c.region[b]]);
+            reasons.add(Reason.of("wish.region", who, c.regionNames[c.region[b]]).code());
         }
     }
 
-    static String timeApart(int minutes) {
+    static Reason timeApart(int minutes) {
         if (minutes == 0) {
-            return "you are in the same time zone";
+            return Reason.of("sameTimeZone");
         }
         String hours = minutes % 60 == 0 ? Integer.toString(minutes / 60)
                 : java.math.BigDecimal.valueOf(minutes / 60.0).stripTrailingZeros().toPlainString();
-        return hours + (minutes == 60 ? " hour apart" : " hours apart");
-    }
-
-    private static String sectorPhrase(String sector) {
-        return switch (sector) {
-            case "academic", "public", "school", "special", "government", "health" -> sector + " libraries";
-            case "archives" -> "archives";
-            case "museum", "museums" -> "museums";
-            default -> "the same sector (" + sector.replace('-', ' ') + ")";
-        };
+        return Reason.of("hoursApart", hours);
     }
 
     /** Why nobody could be found for p, for the coordinators' report. */

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.iln.mail.CsvSheet;
 import org.iln.matching.MatchResult;
+import org.iln.matching.Reason;
+import org.iln.messages.compiled.CompiledCatalogue;
+import org.iln.messages.compiled.CompiledCatalogues;
 import org.iln.store.Application;
 
 /**
@@ -80,13 +83,15 @@ public record DraftRows(String round, List<Row> rows) {
 
     /** The rows of a matcher's result, with the names and countries of the people in it. */
     public static DraftRows of(MatchResult result, Map<String, Application> people) {
+        // The coordinators read the matcher's reasons in English, naming people by participant id.
+        CompiledCatalogue english = CompiledCatalogues.bundled().defaultCatalogue();
         List<Row> rows = new ArrayList<>();
         for (MatchResult.Partnership p : result.partnerships()) {
             rows.add(new Row(p.members().size() == 2 ? "pair" : "group of three",
                     PartnershipStore.pairId(result.round(), p.members()), p.members(),
                     p.members().stream().map(id -> name(people.get(id))).toList(),
                     p.members().stream().map(id -> country(people.get(id))).toList(), p.score(), p.pinned(),
-                    p.reasons()));
+                    p.reasons().stream().map(r -> Reason.word(r, Reason.coordinators(), english)).toList()));
         }
         for (MatchResult.Unmatched u : result.unmatched()) {
             rows.add(new Row("not matched", "", List.of(u.id()), List.of(name(people.get(u.id()))),

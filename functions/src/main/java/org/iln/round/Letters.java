@@ -9,6 +9,10 @@ import java.util.Optional;
 import org.iln.mail.OutboxMessage;
 import org.iln.mail.Wording;
 import org.iln.matching.MatchResult;
+import org.iln.matching.Reason;
+import org.iln.messages.compiled.CompiledCatalogue;
+import org.iln.messages.compiled.CompiledCatalogues;
+import org.iln.programme.ChoiceLabels;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
 import org.iln.store.Application;
@@ -52,7 +56,7 @@ final class Letters {
         for (String other : partnership.members()) {
             Application partner = applications.get(other);
             if (!other.equals(reader) && partner != null) {
-                Map<String, Object> card = partnerCard(partner);
+                Map<String, Object> card = partnerCard(programme, partner, me.profile().language());
                 // What the FAQ promises the introduction names: the languages the two share.
                 card.put("sharedLanguages", partner.profile().languages().stream()
                         .filter(me.profile().languages()::contains).toList());
@@ -60,8 +64,7 @@ final class Letters {
             }
         }
         model.put("partners", partners);
-        model.put("reasons", partnership.reasons().stream()
-                .map(r -> forReader(withInterestLabels(r), reader, applications)).toList());
+        model.put("reasons", reasons(partnership.reasons(), reader, applications, me.profile().language()));
         String kind = rematch ? "new-partner" : "introduction";
         return OutboxMessage.programme(kind, round.id(), pairId, reader, kind.equals("introduction")
                 ? "match-introduction" : "new-partner", me.profile().email(), me.addressHash(), model, replyTo(round));
@@ -171,6 +174,39 @@ final class Letters {
     }
 
     /**
+     * The matcher's reasons as {@code reader} reads them, in {@code language}: each {@link Reason}
+     * worded with "you" for the reader, partners by given name and interests by their labels; a
+     * sentence stored before reasons were data is rewritten as before ({@link #forReader}).
+     */
+    List<String> reasons(List<String> stored, String reader, Map<String, Application> applications, String language) {
+        CompiledCatalogue words = CompiledCatalogues.bundled().of(language);
+        Reason.Reader member = new Reason.Reader() {
+            @Override
+            public boolean isReader(String id) {
+                return id.equals(reader);
+            }
+
+            @Override
+            public String name(String id) {
+                Application a = applications.get(id);
+                return a == null ? id : a.profile().givenName();
+            }
+
+            @Override
+            public String interest(String id) {
+                return ChoiceLabels.label(ChoiceLabels.INTEREST, programme.choices().interests(), id, words);
+            }
+
+            @Override
+            public String region(String name) {
+                return words.regionName(name);
+            }
+        };
+        return stored.stream().map(r -> Reason.parse(r).isPresent() ? Reason.word(r, member, words)
+                : forReader(withInterestLabels(r), reader, applications)).toList();
+    }
+
+    /**
      * A matcher reason as one member reads it: a sentence that opens with a member's id opens
      * with "you" for the reader and with the partner's given name for the others.
      */
@@ -215,12 +251,12 @@ final class Letters {
         return applications.get(id).profile().givenName();
     }
 
-    private Map<String, Object> partnerCard(Application partner) {
-        return partnerCard(programme, partner);
-    }
-
-    /** What a member is shown of a partner: the introduction's card, and the personal page's. */
-    static Map<String, Object> partnerCard(Programme programme, Application partner) {
+    /**
+     * What a member is shown of a partner: the introduction's card, and the personal page's; the
+     * choices (sector, career stage, interests) labelled in the reader's {@code language}.
+     */
+    static Map<String, Object> partnerCard(Programme programme, Application partner, String language) {
+        CompiledCatalogue words = CompiledCatalogues.bundled().of(language);
         Application.Profile p = partner.profile();
         Map<String, Object> card = new HashMap<>();
         card.put("givenName", p.givenName());
@@ -230,9 +266,12 @@ final class Letters {
         card.put("countryCode", p.country());
         card.put("languages", p.languages());
         card.put("role", p.role());
-        card.put("sector", label(programme.choices().sectors(), p.sector()));
-        card.put("interests", p.interests().stream().map(i -> label(programme.choices().interests(), i)).toList());
-        card.put("careerStage", p.careerStage() == null ? "" : label(programme.choices().careerStages(), p.careerStage()));
+        Programme.Choices choices = programme.choices();
+        card.put("sector", ChoiceLabels.label(ChoiceLabels.SECTOR, choices.sectors(), p.sector(), words));
+        card.put("interests", p.interests().stream()
+                .map(i -> ChoiceLabels.label(ChoiceLabels.INTEREST, choices.interests(), i, words)).toList());
+        card.put("careerStage", p.careerStage() == null ? ""
+                : ChoiceLabels.label(ChoiceLabels.CAREER_STAGE, choices.careerStages(), p.careerStage(), words));
         card.put("timezone", p.timezone() == null ? "" : p.timezone());
         card.put("email", p.email());
         return card;

@@ -100,7 +100,8 @@ public final class Partners {
                 for (String other : pair.members()) {
                     if (!other.equals(me)) {
                         applications.application(member.round(), other, now)
-                                .ifPresent(partner -> cards.add(Letters.partnerCard(programme, partner)));
+                                .ifPresent(partner -> cards.add(Letters.partnerCard(programme, partner,
+                                        member.profile().language())));
                     }
                 }
             });

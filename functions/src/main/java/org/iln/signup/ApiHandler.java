@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.crac.Core;
 import org.iln.aws.AwsClients;
 import org.iln.config.FunctionsConfig;
+import org.iln.mail.Phrase;
 import org.iln.mail.Wording;
 import org.iln.programme.ProgrammeSource;
 import org.iln.round.CareStore;
@@ -104,9 +105,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         } catch (RuntimeException e) {
             // Never echo an exception to the client; the class name is enough to find it in logs.
             LOG.atError().addKeyValue("error", e.getClass().getName()).log("request failed");
-            return responses.refuse(request, 503, "request", "Please try again in a few minutes",
-                    "Something went wrong on our side. Nothing was lost; please try again in a few minutes.",
-                    Map.of("Retry-After", "60"));
+            return responses.refuse(request, 503, "request", Phrase.of("page.failed.title"),
+                    Phrase.of("page.failed.message"), Map.of("Retry-After", "60"));
         } finally {
             MDC.remove("requestId");
         }
@@ -228,11 +228,11 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             return responses.invalidSignup(request, invalid.errors(), language);
         }
         if (outcome instanceof Signup.Closed closed) {
-            String message = closed.nextOpens()
-                    .map(day -> "Applications are closed. The next round"
-                            + closed.nextTitle().map(t -> " (" + t + ")").orElse("") + " opens on " + day + ".")
-                    .orElse("Applications are closed. The next round's dates have not been announced yet.");
-            return responses.closed(request, message, closed);
+            Phrase message = closed.nextOpens()
+                    .map(day -> closed.nextTitle().map(title -> Phrase.of("page.closed.nextOpens", title, day))
+                            .orElse(Phrase.of("page.closed.nextOpensUntitled", day)))
+                    .orElse(Phrase.of("page.closed.notAnnounced"));
+            return responses.closed(request, message, closed, language);
         }
         return responses.checkYourEmail(request, language);
     }
@@ -246,16 +246,23 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         String folder = languageFolder(parsed.fields());
         List<FieldError> errors = volunteering.submit(parsed.fields());
         if (!errors.isEmpty()) {
-            return responses.invalid(request, errors, "/" + folder + "volunteer.html", VolunteerField.LABELS);
+            return responses.invalidVolunteer(request, errors, "/" + folder + "volunteer.html",
+                    folder.isEmpty() ? "" : folder.substring(0, folder.length() - 1));
         }
         return responses.done(request, "/" + folder + "volunteer-sent.html", "check-your-email");
     }
 
     private APIGatewayV2HTTPResponse confirmVolunteer(ApiRequest request) {
+<<<<<<< HEAD
         // The link's lang names the volunteer's language (unsigned: it only chooses the page).
         String root = Wording.root(request.query("lang").orElse(""));
         return responses.redirect(root + (volunteering.confirm(request.query("token").orElse(""))
                 ? "volunteer-confirmed.html" : "link-expired.html"));
+=======
+        return responses.redirect(volunteering.confirm(request.query("token").orElse(""))
+                ? Wording.root(request.language()) + "volunteer-confirmed.html"
+                : Wording.root(request.language()) + "link-expired.html");
+>>>>>>> wt-pages
     }
 
     /** The site folder of the form's language ("es/"), or the default language's (""); only languages the site has. */
@@ -295,9 +302,10 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private APIGatewayV2HTTPResponse unsubscribePage(ApiRequest request) {
         String token = request.query("token").orElse("");
         if (!core.unsubscription().isValid(token)) {
-            return responses.redirect("/link-expired.html");
+            return responses.pageLinkExpired(request);
         }
-        return responses.page(200, "unsubscribe-confirm", Map.of("action", "/api/unsubscribe?token=" + token));
+        return responses.page(200, "unsubscribe-confirm", Map.of("action", "/api/unsubscribe?token=" + token
+                + "&lang=" + request.language(), Wording.LANGUAGE, request.language()));
     }
 
     private APIGatewayV2HTTPResponse unsubscribe(ApiRequest request) {
@@ -305,9 +313,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             return responses.error(413, "body", "The request is too large.");
         }
         if (!core.unsubscription().unsubscribe(request.query("token").orElse(""))) {
-            return responses.redirect("/link-expired.html");
+            return responses.pageLinkExpired(request);
         }
-        return responses.page(200, "unsubscribed", Map.of());
+        return responses.page(200, "unsubscribed", Map.of(Wording.LANGUAGE, request.language()));
     }
 
     private APIGatewayV2HTTPResponse eraseRequest(ApiRequest request) {
@@ -317,24 +325,25 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private APIGatewayV2HTTPResponse erasePage(ApiRequest request) {
         String token = request.query("token").orElse("");
         if (!core.erasure().isValid(token)) {
-            return responses.redirect("/link-expired.html");
+            return responses.pageLinkExpired(request);
         }
-        return responses.page(200, "erase-confirm", Map.of("action", "/api/erase?token=" + token));
+        return responses.page(200, "erase-confirm", Map.of("action", "/api/erase?token=" + token
+                + "&lang=" + request.language(), Wording.LANGUAGE, request.language()));
     }
 
     private APIGatewayV2HTTPResponse erase(ApiRequest request) {
         if (request.body().length > MAX_BODY_BYTES) {
             return responses.error(413, "body", "The request is too large.");
         }
-        return responses.redirect(core.erasure().erase(request.query("token").orElse(""))
-                ? "/erased.html" : "/link-expired.html");
+        return responses.redirect(Wording.root(request.language())
+                + (core.erasure().erase(request.query("token").orElse("")) ? "erased.html" : "link-expired.html"));
     }
 
     private APIGatewayV2HTTPResponse personalPage(ApiRequest request) {
         String token = request.query("token").orElse("");
         Optional<PersonalPage.View> view = core.personalPage().open(token);
         if (view.isEmpty()) {
-            return responses.pageLinkExpired();
+            return responses.pageLinkExpired(request);
         }
         return responses.page(200, "personal", PersonalPageModel.of(view.get(), core.programme().get(), token,
                 request.query("done").orElse(""), request.query("ask").orElse(""), request.query("answer").orElse("")));
@@ -348,13 +357,14 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         String token = request.query("token").orElse("");
         Optional<PersonalPage.Updated> outcome = core.personalPage().update(token, parsed.fields());
         if (outcome.isEmpty()) {
-            return responses.pageLinkExpired();
+            return responses.pageLinkExpired(request);
         }
+        String language = core.personalPage().language(token).orElse(request.language());
         if (outcome.get() instanceof PersonalPage.Invalid invalid) {
-            return responses.invalid(request, invalid.errors(), PersonalPageModel.pageUrl(token));
+            return responses.invalid(request, invalid.errors(), PersonalPageModel.pageUrl(token), language);
         }
         if (outcome.get() instanceof PersonalPage.TooLate tooLate) {
-            return responses.refuse(request, 409, "application", "Your application can no longer change",
+            return responses.refuse(request, language, 409, "application", Phrase.of("page.tooLate.title"),
                     tooLate.message(), Map.of());
         }
         return responses.done(request, PersonalPageModel.pageUrl(token) + "&done=updated", "updated");
@@ -368,19 +378,20 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         String token = request.query("token").orElse("");
         List<String> confirm = parsed.fields().all(PersonalPageModel.CONFIRM_WITHDRAWAL);
         if (!confirm.equals(List.of("yes"))) {
-            if (core.personalPage().open(token).isEmpty()) {
-                return responses.pageLinkExpired();
+            Optional<String> language = core.personalPage().language(token);
+            if (language.isEmpty()) {
+                return responses.pageLinkExpired(request);
             }
             return responses.invalid(request, List.of(new FieldError(PersonalPageModel.CONFIRM_WITHDRAWAL,
-                    "Tick the box to confirm that you are leaving this round")), PersonalPageModel.pageUrl(token));
+                    Phrase.of("page.withdraw.tick").in(language.get()))), PersonalPageModel.pageUrl(token), language.get());
         }
         Optional<PersonalPage.Withdrawal> outcome = core.personalPage().withdraw(token);
         if (outcome.isEmpty()) {
-            return responses.pageLinkExpired();
+            return responses.pageLinkExpired(request);
         }
         if (outcome.get() == PersonalPage.Withdrawal.ROUND_ENDED) {
-            return responses.refuse(request, 409, "round", "The round has ended",
-                    "This round has ended, so there is nothing left to withdraw from.", Map.of());
+            return responses.refuse(request, core.personalPage().language(token).orElse(request.language()), 409,
+                    "round", Phrase.of("page.roundEnded.title"), Phrase.of("page.roundEnded.withdraw"), Map.of());
         }
         return responses.done(request, PersonalPageModel.pageUrl(token) + "&done=withdrawn", "withdrawn");
     }
@@ -389,7 +400,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         String token = request.query("token").orElse("");
         Optional<SurveyPage.View> view = survey.open(token);
         if (view.isEmpty()) {
-            return responses.pageLinkExpired();
+            return responses.pageLinkExpired(request);
         }
         return responses.page(200, "survey", SurveyPageModel.of(view.get(), token, List.of(), Optional.empty(),
                 request.query("done").orElse("")));
@@ -403,19 +414,19 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         String token = request.query("token").orElse("");
         Optional<SurveyPage.Outcome> outcome = survey.save(token, parsed.fields());
         if (outcome.isEmpty()) {
-            return responses.pageLinkExpired();
+            return responses.pageLinkExpired(request);
         }
         if (outcome.get() instanceof SurveyPage.Refused refused) {
-            return responses.refuse(request, 409, "survey", "The survey is not open to you", refused.message(),
-                    Map.of());
+            return responses.refuse(request, refused.language(), 409, "survey", Phrase.of("page.survey.refused.title"),
+                    refused.message(), Map.of());
         }
         if (outcome.get() instanceof SurveyPage.Invalid invalid) {
             if (!request.isForm()) {
-                return responses.invalid(request, invalid.errors());
+                return responses.invalid(request, invalid.errors(), "/signup.html", invalid.language());
             }
             // The form again, every problem named next to its question and what was sent kept.
             return survey.open(token).map(view -> responses.page(400, "survey", SurveyPageModel.of(view, token,
-                    invalid.errors(), Optional.of(invalid.values()), ""))).orElseGet(responses::pageLinkExpired);
+                    invalid.errors(), Optional.of(invalid.values()), ""))).orElseGet(() -> responses.pageLinkExpired(request));
         }
         return responses.done(request, SurveyPageModel.surveyUrl(token) + "&done=saved", "saved");
     }
@@ -424,10 +435,11 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         String token = request.query("token").orElse("");
         Optional<NextRound.Offer> offer = nextRound.offer(token);
         if (offer.isEmpty()) {
-            return responses.pageLinkExpired();
+            return responses.pageLinkExpired(request);
         }
         if (offer.get() instanceof NextRound.Refused refused) {
-            return responses.refuse(request, 409, "round", refused.title(), refused.message(), Map.of());
+            return responses.refuse(request, refused.language(), 409, "round", refused.title(), refused.message(),
+                    Map.of());
         }
         if (offer.get() instanceof NextRound.Invalid invalid) {
             return responses.invalidSignup(request, invalid.errors(), invalid.language());
@@ -443,15 +455,21 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         }
         Optional<NextRound.Offer> outcome = nextRound.join(request.query("token").orElse(""));
         if (outcome.isEmpty()) {
-            return responses.pageLinkExpired();
+            return responses.pageLinkExpired(request);
         }
         if (outcome.get() instanceof NextRound.Refused refused) {
-            return responses.refuse(request, 409, "round", refused.title(), refused.message(), Map.of());
+            return responses.refuse(request, refused.language(), 409, "round", refused.title(), refused.message(),
+                    Map.of());
         }
+<<<<<<< HEAD
         if (outcome.get() instanceof NextRound.Invalid invalid) {
             return responses.invalidSignup(request, invalid.errors(), invalid.language());
         }
         return responses.checkYourEmail(request);
+=======
+        return responses.checkYourEmail(request, core.personalPage().language(request.query("token").orElse(""))
+                .orElse(request.language()));
+>>>>>>> wt-pages
     }
 
     private APIGatewayV2HTTPResponse noReply(ApiRequest request) {
@@ -462,7 +480,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         String token = request.query("token").orElse("");
         return core.personalPage().reportSilence(token)
                 .map(reported -> done(request, token, PersonalPageModel.reported(reported)))
-                .orElseGet(responses::pageLinkExpired);
+                .orElseGet(() -> responses.pageLinkExpired(request));
     }
 
     private APIGatewayV2HTTPResponse stillHere(ApiRequest request) {
@@ -473,7 +491,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         String token = request.query("token").orElse("");
         return core.personalPage().stillHere(token)
                 .map(answered -> done(request, token, answered ? "still-here" : "nothing-to-answer"))
-                .orElseGet(responses::pageLinkExpired);
+                .orElseGet(() -> responses.pageLinkExpired(request));
     }
 
     private APIGatewayV2HTTPResponse checkIn(ApiRequest request) {
@@ -486,15 +504,16 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         Optional<CareStore.CheckInAnswer> answer = given.size() == 1 ? CareStore.CheckInAnswer.of(given.get(0))
                 : Optional.empty();
         if (answer.isEmpty()) {
-            if (core.personalPage().open(token).isEmpty()) {
-                return responses.pageLinkExpired();
+            Optional<String> language = core.personalPage().language(token);
+            if (language.isEmpty()) {
+                return responses.pageLinkExpired(request);
             }
             return responses.invalid(request, List.of(new FieldError(PersonalPageModel.ANSWER,
-                    "Choose one answer: yes, not yet, or my partner hasn't replied")), PersonalPageModel.pageUrl(token));
+                    Phrase.of("page.checkIn.choose").in(language.get()))), PersonalPageModel.pageUrl(token), language.get());
         }
         return core.personalPage().checkIn(token, answer.get())
                 .map(stored -> done(request, token, stored ? "checked-in" : "not-matched"))
-                .orElseGet(responses::pageLinkExpired);
+                .orElseGet(() -> responses.pageLinkExpired(request));
     }
 
     /** The page again with what happened ("done"): 303 for a browser, the status as JSON for a script. */
@@ -522,22 +541,23 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             return parsed.refusal();
         }
         SubmittedFields fields = parsed.fields();
+        String language = request.language();
         if (fields.all(SignupField.WEBSITE.formName()).stream().anyMatch(v -> !v.isBlank())) {
-            return responses.checkYourEmail(request);
+            return responses.checkYourEmail(request, language);
         }
         SignupValidator.EmailResult result = new SignupValidator().validateEmailOnly(fields);
         if (result.email().isEmpty()) {
-            return responses.invalid(request, result.errors(), back);
+            return responses.invalid(request, result.errors(), back, language);
         }
         send.accept(result.email().get());
-        return responses.checkYourEmail(request);
+        return responses.checkYourEmail(request, language);
     }
 
     /** Size, media type and per-client rate, checked before a body is parsed. */
     private Optional<APIGatewayV2HTTPResponse> refuseBody(ApiRequest request) {
         if (request.body().length > MAX_BODY_BYTES) {
-            return Optional.of(responses.refuse(request, 413, "body", "The form is too large",
-                    "The form is larger than 16 KiB. Please shorten the longest answers and send it again.", Map.of()));
+            return Optional.of(responses.refuse(request, 413, "body", Phrase.of("page.tooLarge.title"),
+                    Phrase.of("page.tooLarge.message", MAX_BODY_BYTES / 1024), Map.of()));
         }
         if (request.mediaType() == ApiRequest.MediaType.OTHER) {
             return Optional.of(responses.error(415, "body",
@@ -547,8 +567,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         if (!limit.admits(request.sourceIp())) {
             LOG.atInfo().addKeyValue("outcome", "rate-limited").log("request refused");
             long minutes = Math.max(1, limit.window().toMinutes());
-            return Optional.of(responses.refuse(request, 429, "request", "Too many requests",
-                    "Too many requests from your network. Please try again in " + minutes + " minutes.",
+            return Optional.of(responses.refuse(request, 429, "request", Phrase.of("page.tooMany.title"),
+                    Phrase.of("page.tooMany.message", minutes),
                     Map.of("Retry-After", Long.toString(limit.window().getSeconds()))));
         }
         return Optional.empty();

@@ -3,9 +3,11 @@ package org.iln.signup;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.iln.messages.compiled.CompiledCatalogues;
 import org.iln.signup.SubmittedFields.MalformedBodyException;
 
 /**
@@ -91,6 +93,24 @@ record ApiRequest(String method, String path, MediaType mediaType, byte[] body, 
     /** Whether a browser is showing the answer: it posted the site's form, or followed a link. */
     boolean wantsPage() {
         return isForm() || method.equals("GET") || method.equals("HEAD");
+    }
+
+    /**
+     * The language to answer in when no stored application names it (a tampered or expired link,
+     * a refused form): the link's {@code lang}, else the form's {@code language} field; the default
+     * language for anything missing, unknown or malformed, never an error.
+     */
+    String language() {
+        String tag = query("lang").orElse("");
+        if (tag.isEmpty() && isForm()) {
+            try {
+                List<String> values = fields().all("language");
+                tag = values.size() == 1 ? values.get(0).strip() : "";
+            } catch (MalformedBodyException | RuntimeException unreadable) {
+                tag = "";
+            }
+        }
+        return CompiledCatalogues.bundled().of(tag).tag();
     }
 
     /**

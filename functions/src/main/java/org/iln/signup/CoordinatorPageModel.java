@@ -3,6 +3,8 @@ package org.iln.signup;
 import java.util.HashMap;
 import java.util.Map;
 import org.iln.coordination.CoordinatorPage;
+import org.iln.mail.Wording;
+import org.iln.store.Application.Profile;
 
 /** What the coordinator page's template is given: the draft's rows the coordinator may see, its state and the forms. */
 final class CoordinatorPageModel {
@@ -22,8 +24,9 @@ final class CoordinatorPageModel {
         model.put("roundTitle", title);
         model.put("matchDate", c.round().matchDate() == null ? "" : c.round().matchDate().toString());
         model.put("coordinatorName", c.name());
-        model.put("scopeLabel", c.scope().country().map(code -> "Country Coordinator, " + code)
-                .orElse("programme team"));
+        // Coordinators read the page in English (the roster names no language), worded from the catalogue.
+        model.put(Wording.LANGUAGE, Profile.DEFAULT_LANGUAGE);
+        model.put("scopeCountry", c.scope().country().orElse(""));
         model.put("draftVersion", view.draftVersion());
         model.put("approved", view.approved());
         model.put("published", view.published());
@@ -42,12 +45,9 @@ final class CoordinatorPageModel {
         model.put("canPairAlone", c.scope().isProgramme() && view.published());
         model.put("alone", view.alone().stream().map(p -> Map.of("id", p.id(), "name", p.name(),
                 "country", p.country())).toList());
+        // What a move did, as the page words it (page.coordinator.done.<done>).
         model.put("done", switch (done) {
-            case "approved" -> "The draft is approved. It is published on the first night from the match date on.";
-            case "held" -> "The partnership is held: the next draft is solved without it.";
-            case "pinned" -> "The two are pinned together: the next draft pairs them.";
-            case "forbidden" -> "The two are kept apart: no draft pairs them again.";
-            case "withdrawn", "resent", "already", "paired" -> CoordinatorRoutes.text("coordinator.done." + done);
+            case "approved", "held", "pinned", "forbidden", "withdrawn", "resent", "already", "paired" -> done;
             default -> "";
         });
         return model;

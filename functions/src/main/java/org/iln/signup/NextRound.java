@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.iln.mail.Phrase;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
 import org.iln.store.Application;
@@ -68,7 +69,7 @@ final class NextRound {
     }
 
     /** Joining is not possible now, and why (with what to do instead). */
-    record Refused(String title, String message) implements Offer {
+    record Refused(Phrase title, Phrase message, String language) implements Offer {
     }
 
     /** The offer behind a page link; empty if the link is not valid. A GET reads only. */
@@ -90,7 +91,7 @@ final class NextRound {
         Offer offer = offer(found.get(), now);
         if (offer instanceof Open open) {
             if (!signup.applyAgain(open.next(), open.profile(), open.from().addressHash())) {
-                return Optional.of(alreadyApplied(open.next()));
+                return Optional.of(alreadyApplied(open.next(), open.from().profile().language()));
             }
             LOG.atInfo().addKeyValue("outcome", "applied").addKeyValue("from", open.ended().id())
                     .addKeyValue("round", open.next().id()).log("joined the next round");
@@ -108,24 +109,21 @@ final class NextRound {
         Programme current = programme.get();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Optional<Round> ended = current.round(application.round());
+        String language = application.profile().language();
         if (ended.isEmpty() || application.status() != Application.Status.ROUND_ENDED) {
-            return new Refused("Not yet",
-                    application.status() == Application.Status.WITHDRAWN
-                            ? "You withdrew from this round. To take part in another one, apply with the signup form."
-                            : "You can join the next round from here once this round has ended. "
-                                    + "Until then, the signup form takes applications while a round is open.");
+            return new Refused(Phrase.of("page.nextRound.notYet.title"),
+                    Phrase.of(application.status() == Application.Status.WITHDRAWN
+                            ? "page.nextRound.notYet.withdrawn" : "page.nextRound.notYet.message"), language);
         }
         Optional<Round> next = current.roundOpenOn(today).filter(r -> r.opens().isAfter(ended.get().opens()));
         if (next.isEmpty()) {
             Optional<Round> later = current.nextRoundOpeningAfter(today);
-            return new Refused("No round is taking applications", later
-                    .map(r -> "No round is taking applications today. " + title(r) + " opens on " + r.opens()
-                            + ": come back to this link then, or ask for a fresh link to your page.")
-                    .orElse("No round is taking applications today, and the next round's dates have not been "
-                            + "announced yet. Watch the site's news, or ask for a fresh link to your page later."));
+            return new Refused(Phrase.of("page.nextRound.none.title"), later
+                    .map(r -> Phrase.of("page.nextRound.none.opens", title(r), r.opens()))
+                    .orElse(Phrase.of("page.nextRound.none.notAnnounced")), language);
         }
         if (store.applicationOf(application.addressHash(), next.get().id(), now).isPresent()) {
-            return alreadyApplied(next.get());
+            return alreadyApplied(next.get(), language);
         }
         SignupValidator.Result checked = new SignupValidator().validate(copyOf(application.profile(), current), current);
         if (checked.profile().isEmpty()) {
@@ -183,10 +181,9 @@ final class NextRound {
         return kept.isEmpty() && answers != null ? new ArrayList<>(answers) : kept;
     }
 
-    private static Refused alreadyApplied(Round next) {
-        return new Refused("You have already applied",
-                "You have already applied for " + title(next) + ". If you have not confirmed your address yet, "
-                        + "use the link in the email we sent you; the page of that application shows where it stands.");
+    private static Refused alreadyApplied(Round next, String language) {
+        return new Refused(Phrase.of("page.nextRound.applied.title"),
+                Phrase.of("page.nextRound.applied.message", title(next)), language);
     }
 
     private static String title(Round round) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.iln.mail.Envelope;
 import org.iln.mail.MailStore;
+import org.iln.mail.Phrase;
 import org.iln.mail.Mailer;
 import org.iln.mail.Wording;
 import org.iln.programme.Programme;
@@ -68,26 +69,16 @@ public final class PersonalPage {
         this.clock = Objects.requireNonNull(clock);
     }
 
-    /** Where a participant stands in a round, as the page names it. */
+    /** Where a participant stands in a round; the page names it by {@code page.personal.standing.<NAME>}. */
     public enum Standing {
-        WAITING_FOR_CONFIRMATION("Waiting for you to confirm your address"),
-        CONFIRMED("Confirmed: you will be introduced to your partner on the match date"),
+        WAITING_FOR_CONFIRMATION,
+        CONFIRMED,
         /** Confirmed, and the match date has passed without a partner (none found yet, or the partner left). */
-        LOOKING_FOR_PARTNER("Confirmed: we are looking for a partner for you"),
-        WAITLISTED("On the waiting list"),
-        MATCHED("Matched"),
-        WITHDRAWN("Withdrawn from this round"),
-        ROUND_ENDED("The round has ended");
-
-        private final String label;
-
-        Standing(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
+        LOOKING_FOR_PARTNER,
+        WAITLISTED,
+        MATCHED,
+        WITHDRAWN,
+        ROUND_ENDED
     }
 
     /**
@@ -113,7 +104,7 @@ public final class PersonalPage {
     }
 
     /** Refused: matching has happened (or the person withdrew); nothing stored. */
-    public record TooLate(String message) implements Updated {
+    public record TooLate(Phrase message) implements Updated {
     }
 
     /** What became of a withdrawal. */
@@ -151,9 +142,11 @@ public final class PersonalPage {
         List<FieldError> extra = new ArrayList<>();
         if (values.containsKey(SignupField.EMAIL.formName())) {
             extra.add(new FieldError(SignupField.EMAIL.formName(),
-                    "cannot be changed here: apply again with the new address, then withdraw this application"));
+                    Phrase.of("page.update.email").in(application.profile().language())));
         }
         values.put(SignupField.EMAIL.formName(), List.of(application.profile().email()));
+        // The language stays the signup form's; its messages are worded in it.
+        values.put("language", List.of(application.profile().language()));
         SignupValidator.Result result = new SignupValidator().validate(SubmittedFields.of(values), current);
         List<FieldError> errors = new ArrayList<>(extra);
         errors.addAll(result.errors());
@@ -167,10 +160,8 @@ public final class PersonalPage {
             View view = view(application, now);
             if (!view.canUpdate()) {
                 LOG.atInfo().addKeyValue("outcome", "too-late").log("update refused");
-                return Optional.of(new TooLate(application.status() == Status.WITHDRAWN
-                        ? "You have withdrawn from this round, so there is nothing to update."
-                        : "Matching has happened, so your application can no longer change. "
-                                + "Your partner was chosen from the answers you gave."));
+                return Optional.of(new TooLate(Phrase.of(application.status() == Status.WITHDRAWN
+                        ? "page.tooLate.withdrawn" : "page.tooLate.matched")));
             }
             if (store.updateProfile(application, result.profile().get(), now)) {
                 LOG.atInfo().addKeyValue("outcome", "updated").addKeyValue("round", application.round())
@@ -310,6 +301,11 @@ public final class PersonalPage {
                     Optional.empty(), List.of());
         });
         LOG.atInfo().addKeyValue("outcome", "link-sent").log("page link requested");
+    }
+
+    /** The language of the link's application (which its pages are in); empty if the link is not valid. */
+    public Optional<String> language(String token) {
+        return application(token, clock.instant()).map(a -> a.profile().language());
     }
 
     /** A fresh page link for an application (for the messages that carry it). */

@@ -1,8 +1,15 @@
 package org.iln.signup;
 
+import java.text.Collator;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.iln.mail.Wording;
+import org.iln.messages.compiled.CompiledCatalogue;
+import org.iln.messages.compiled.CompiledCatalogues;
+import org.iln.programme.ChoiceLabels;
 import org.iln.programme.Programme;
 import org.iln.round.CareStore;
 import org.iln.round.Partners;
@@ -57,48 +64,45 @@ final class PersonalPageModel {
         Application a = view.application();
         Profile p = a.profile();
         Map<String, Object> model = new HashMap<>();
+        // The page is in the participant's language; its forms name it too, so that the answer to
+        // a post whose link has meanwhile expired is in it.
+        CompiledCatalogue words = CompiledCatalogues.bundled().of(p.language());
+        String lang = words.tag().equals(Profile.DEFAULT_LANGUAGE) ? "" : "&lang=" + words.tag();
+        model.put(Wording.LANGUAGE, words.tag());
         model.put("roundTitle", view.round() == null ? a.round()
                 : view.round().title() == null || view.round().title().isBlank() ? a.round() : view.round().title());
         model.put("matchDate", view.round() == null || view.round().matchDate() == null ? ""
                 : view.round().matchDate().toString());
         model.put("roundEnds", view.round() == null || view.round().ends() == null ? "" : view.round().ends().toString());
         model.put("standing", view.standing().name());
-        model.put("standingLabel", view.standing().label());
+
         model.put("partners", view.partners());
         model.put("canUpdate", view.canUpdate());
         model.put("canWithdraw", view.canWithdraw());
+        // What a move did, as the page words it (page.personal.done.<done>).
         model.put("done", switch (done) {
-            case "updated" -> "Your application is updated.";
-            case "withdrawn" -> "You have withdrawn from this round. We have sent you an email to confirm it.";
-            case "nudged" -> "Thank you for telling us. We have written to your partner kindly; if we hear nothing in "
-                    + RoundCare.NUDGE_ANSWER_DAYS + " days, we will end the partnership and find you someone new.";
-            case "nudged-before" -> "Your partner told us they are still here. Please write to them once more; if you"
-                    + " still hear nothing, reply to any programme email and a coordinator will help.";
-            case "nudge-closed" -> "It is too early or too late in the round for this. Please write to your partner"
-                    + " once more, or reply to any programme email and a coordinator will help.";
-            case "not-matched" -> "You are not in a partnership at the moment, so there is nothing to answer.";
-            case "still-here" -> "Thank you: we have noted that you are still here.";
-            case "nothing-to-answer" -> "There is nothing waiting for your answer.";
-            case "checked-in" -> "Thank you for your answer.";
+            case "updated", "withdrawn", "nudged", "nudged-before", "nudge-closed", "not-matched", "still-here",
+                 "nothing-to-answer", "checked-in" -> done;
             default -> "";
         });
+        model.put("nudgeAnswerDays", RoundCare.NUDGE_ANSWER_DAYS);
         Partners.Care care = view.care();
         model.put("canReportSilence", care.canReportSilence());
         model.put("reported", care.reported());
         model.put("askedStillHere", care.askedStillHere());
         model.put("heldBack", care.heldBack());
         model.put("canCheckIn", care.canCheckIn());
-        model.put("noReplyAction", "/api/me/no-reply?token=" + token);
-        model.put("stillHereAction", "/api/me/still-here?token=" + token);
-        model.put("checkInAction", "/api/me/check-in?token=" + token);
+        model.put("noReplyAction", "/api/me/no-reply?token=" + token + lang);
+        model.put("stillHereAction", "/api/me/still-here?token=" + token + lang);
+        model.put("checkInAction", "/api/me/check-in?token=" + token + lang);
         model.put("ask", switch (ask) {
             case "still-here", "check-in" -> ask;
             default -> "";
         });
         model.put("askAnswer", CareStore.CheckInAnswer.of(answer).map(CareStore.CheckInAnswer::formValue).orElse(""));
         model.put("answerField", ANSWER);
-        model.put("updateAction", "/api/me/update?token=" + token);
-        model.put("withdrawAction", "/api/me/withdraw?token=" + token);
+        model.put("updateAction", "/api/me/update?token=" + token + lang);
+        model.put("withdrawAction", "/api/me/withdraw?token=" + token + lang);
         model.put("confirmWithdrawal", CONFIRM_WITHDRAWAL);
         // Once the round has ended for them: its survey and joining the next round.
         boolean ended = a.status() == Application.Status.ROUND_ENDED;
@@ -126,22 +130,29 @@ final class PersonalPageModel {
         model.put("answers", answers);
 
         Programme.Choices choices = programme.choices();
+        // Names from CLDR and choice labels from the catalogue, in the reader's language and order.
+        Collator order = Collator.getInstance(Locale.forLanguageTag(words.tag()));
         model.put("countries", programme.countries().stream()
-                .map(c -> Map.of("id", c.code(), "label", c.name())).toList());
+                .map(c -> Map.of("id", c.code(), "label", words.countryName(c.code())))
+                .sorted(Comparator.comparing(o -> o.get("label"), order)).toList());
         model.put("timeZones", choices.timeZones());
         model.put("languages", choices.languages().stream()
-                .map(l -> Map.of("id", l.code(), "label", l.name())).toList());
-        model.put("sectors", options(choices.sectors()));
-        model.put("careerStages", options(choices.careerStages()));
-        model.put("interests", options(choices.interests()));
-        model.put("heardFrom", options(choices.heardFrom()));
-        model.put("regions", programme.regions().stream().sorted().toList());
-        model.put("labels", LABELS);
+                .map(l -> Map.of("id", l.code(), "label", words.languageName(l.code())))
+                .sorted(Comparator.comparing(o -> o.get("label"), order)).toList());
+        model.put("sectors", options(ChoiceLabels.SECTOR, choices.sectors(), words));
+        model.put("careerStages", options(ChoiceLabels.CAREER_STAGE, choices.careerStages(), words));
+        model.put("interests", options(ChoiceLabels.INTEREST, choices.interests(), words));
+        model.put("heardFrom", options(ChoiceLabels.HEARD_FROM, choices.heardFrom(), words));
+        model.put("regions", programme.regions().stream()
+                .map(r -> Map.of("id", r, "label", words.regionName(r)))
+                .sorted(Comparator.comparing(o -> o.get("label"), order)).toList());
+        model.put("labels", Responses.labels(words));
         return model;
     }
 
-    private static List<Map<String, String>> options(List<Programme.Choice> choices) {
-        return choices.stream().map(c -> Map.of("id", c.id(), "label", c.label())).toList();
+    private static List<Map<String, String>> options(String list, List<Programme.Choice> choices,
+                                                     CompiledCatalogue words) {
+        return choices.stream().map(c -> Map.of("id", c.id(), "label", ChoiceLabels.label(list, c, words))).toList();
     }
 
     private static Map<String, String> labels() {

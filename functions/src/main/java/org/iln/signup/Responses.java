@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.iln.json.Json;
+import org.iln.mail.Phrase;
 import org.iln.mail.Wording;
 import org.iln.messages.compiled.CompiledCatalogue;
 import org.iln.messages.compiled.CompiledCatalogues;
@@ -54,15 +55,20 @@ final class Responses {
         return invalid(request, errors, back, Profile.DEFAULT_LANGUAGE);
     }
 
-    /** The same, naming fields by {@code labels} (the form's own, in English). */
-    APIGatewayV2HTTPResponse invalid(ApiRequest request, List<FieldError> errors, String back,
-                                     Map<String, String> labels) {
-        return invalid(request, errors, back, labels, Profile.DEFAULT_LANGUAGE);
+    /** The same, the page in {@code language}, naming the fields as that language's forms do. */
+    APIGatewayV2HTTPResponse invalid(ApiRequest request, List<FieldError> errors, String back, String language) {
+        return invalid(request, errors, back, labels(CompiledCatalogues.bundled().of(language)), language);
     }
 
-    private APIGatewayV2HTTPResponse invalid(ApiRequest request, List<FieldError> errors, String back,
-                                             String language) {
-        return invalid(request, errors, back, labels(CompiledCatalogues.bundled().of(language)), language);
+    /** The volunteer form's errors, the page in {@code language}, naming the fields as its form does. */
+    APIGatewayV2HTTPResponse invalidVolunteer(ApiRequest request, List<FieldError> errors, String back,
+                                              String language) {
+        CompiledCatalogue words = CompiledCatalogues.bundled().of(language);
+        Map<String, String> labels = new HashMap<>(VolunteerField.LABELS);
+        labels.replaceAll((field, english) -> words.has("volunteer." + field) ? words.format("volunteer." + field)
+                : words.has("signup." + field) ? words.format("signup." + field) : english);
+        labels.put("body", words.format("page.errors.form"));
+        return invalid(request, errors, back, labels, language);
     }
 
     private APIGatewayV2HTTPResponse invalid(ApiRequest request, List<FieldError> errors, String back,
@@ -81,13 +87,16 @@ final class Responses {
      * What the error page calls each field, in the page's language: the signup form's own label
      * ({@code signup.<field>} in the catalogue) where it has a plain one, else the English label.
      */
-    private static Map<String, String> labels(CompiledCatalogue words) {
+    static Map<String, String> labels(CompiledCatalogue words) {
         Map<String, String> labels = new HashMap<>(PersonalPageModel.LABELS);
         labels.replaceAll((field, english) -> words.has("signup." + field) ? words.format("signup." + field) : english);
         labels.put("consentPrivacy", words.format("signup.consent"));
         labels.put("consentShare", words.format("signup.consent"));
         labels.put("body", words.format("page.errors.form"));
         labels.put("round", words.format("page.errors.round"));
+        labels.put(PersonalPageModel.CONFIRM_WITHDRAWAL, words.format("page.field.confirmWithdrawal"));
+        labels.put(PersonalPageModel.ANSWER, words.format("page.field.answer"));
+        labels.put("application", words.format("page.field.application"));
         return labels;
     }
 
@@ -104,10 +113,16 @@ final class Responses {
         return redirect("/link-expired.html");
     }
 
+    /** The same, the site's page in the request's language (its link's {@code lang} or its form's). */
+    APIGatewayV2HTTPResponse pageLinkExpired(ApiRequest request) {
+        return redirect(Wording.root(request.language()) + "link-expired.html");
+    }
+
     /** Applications are closed: 409 with the message, and the next round's opening day for a script. */
-    APIGatewayV2HTTPResponse closed(ApiRequest request, String message, Signup.Closed closed) {
+    APIGatewayV2HTTPResponse closed(ApiRequest request, Phrase phrase, Signup.Closed closed, String language) {
+        String message = phrase.in(language);
         if (request.isForm()) {
-            return page(409, "closed", Map.of("message", message));
+            return page(409, "closed", Map.of("message", message, Wording.LANGUAGE, language));
         }
         Map<String, Object> body = new LinkedHashMap<>(errors("round", message));
         closed.nextOpens().ifPresent(day -> body.put("nextRoundOpens", day.toString()));
@@ -129,6 +144,32 @@ final class Responses {
             }
         }
         return json(status, errors(field, message), extraHeaders);
+    }
+
+    /**
+     * The same, worded in the request's language (its link's {@code lang} or its form's, English
+     * if it has none or could not be read).
+     */
+    APIGatewayV2HTTPResponse refuse(ApiRequest request, int status, String field, Phrase title, Phrase message,
+                                    Map<String, String> extraHeaders) {
+        String language = request == null ? Profile.DEFAULT_LANGUAGE : request.language();
+        return refuse(request, language, status, field, title, message, extraHeaders);
+    }
+
+    /** The same, worded in {@code language} (a stored application's). */
+    APIGatewayV2HTTPResponse refuse(ApiRequest request, String language, int status, String field, Phrase title,
+                                    Phrase message, Map<String, String> extraHeaders) {
+        CompiledCatalogue words = CompiledCatalogues.bundled().of(language);
+        String text = message.in(words);
+        if (request != null && request.wantsPage()) {
+            try {
+                return page(status, "message", Map.of("title", title.in(words), "message", text,
+                        Wording.LANGUAGE, words.tag()), extraHeaders);
+            } catch (RuntimeException pageFailed) {
+                LOG.atError().addKeyValue("error", pageFailed.getClass().getName()).log("error page failed");
+            }
+        }
+        return json(status, errors(field, text), extraHeaders);
     }
 
     /** One error in the JSON shape every error takes. */

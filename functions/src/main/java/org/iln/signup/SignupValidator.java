@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.iln.messages.compiled.CompiledCatalogue;
 import org.iln.messages.compiled.CompiledCatalogues;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Choice;
@@ -51,47 +52,47 @@ public final class SignupValidator {
 
     /** Validates {@code fields} against {@code programme}'s lists. */
     public Result validate(SubmittedFields fields, Programme programme) {
-        Form form = new Form(fields);
+        Form form = new Form(fields, language(fields));
         Choices choices = programme.choices();
 
         for (String name : fields.names()) {
             if (!SignupField.NAMES.contains(name) && form.unknownReported++ < MAX_UNKNOWN_REPORTED) {
-                form.error(printable(name), "is not a field of the signup form");
+                form.error(printable(name), "error.unknownField.signup");
             }
         }
 
-        String givenName = form.text("givenName", MAX_NAME, true, "Enter your given name");
+        String givenName = form.text("givenName", MAX_NAME, true, "error.givenName.missing");
         String familyName = form.text("familyName", MAX_NAME, false, "");
         String email = email(form, "email");
         String country = form.oneOf("country", ids(programme.countries().stream().map(Programme.Country::code)),
-                "Choose the country where you work", "is not a country on our list");
+                "error.country.missing", "error.country.unknown");
         String timezone = form.oneOf("timezone", Set.copyOf(choices.timeZones()),
-                "Choose your time zone", "is not a time zone on our list");
+                "error.timezone.missing", "error.timezone.unknown");
         List<String> languages = form.list("languages", ids(choices.languages().stream().map(Programme.Language::code)),
-                1, MAX_LANGUAGES, "Choose at least one language you can work in", "languages");
+                1, MAX_LANGUAGES, "error.languages.missing", "languages");
         String sector = form.oneOf("sector", ids(choices.sectors().stream().map(Choice::id)),
-                "Choose your library sector", "is not one of the sectors");
+                "error.sector.missing", "error.sector.unknown");
         String role = form.text("role", MAX_NAME, false, "");
         String careerStage = form.oneOf("careerStage", ids(choices.careerStages().stream().map(Choice::id)),
-                "Choose your career stage", "is not one of the career stages");
+                "error.careerStage.missing", "error.careerStage.unknown");
         List<String> interests = form.list("interests", ids(choices.interests().stream().map(Choice::id)),
-                1, MAX_INTERESTS, "Choose at least one area of interest", "areas of interest");
+                1, MAX_INTERESTS, "error.interests.missing", "interests");
         String preferSector = form.optionalOneOf("preferSector", PREFER_SECTOR, "any",
-                "must be same, different or any");
+                "error.preferSector.unknown");
         String preferStage = form.optionalOneOf("preferCareerStage", PREFER_STAGE, "any",
-                "must be same, earlier, later or any");
+                "error.preferCareerStage.unknown");
         List<String> preferRegions = form.list("preferRegions", programme.regions(), 0, programme.regions().size(),
                 "", "regions");
         List<String> excluded = form.list("excludeCountries",
                 ids(programme.countries().stream().map(Programme.Country::code)), 0, MAX_EXCLUDED, "", "countries");
         boolean openToAny = "true".equals(form.optionalOneOf("openToAny", Set.of("true", "false"), "false",
-                "must be true when the box is ticked"));
+                "error.openToAny.unknown"));
         int maxPartners = Integer.parseInt(form.optionalOneOf("maxPartners", Set.of("1", "2"), "1",
-                "must be 1 or 2"));
-        form.consent("consentPrivacy", "You must agree to the privacy notice to take part");
-        form.consent("consentShare", "You must agree to share your profile with your partner to take part");
+                "error.maxPartners.unknown"));
+        form.consent("consentPrivacy", "error.consentPrivacy.missing");
+        form.consent("consentShare", "error.consentShare.missing");
         String heardFrom = form.optionalOneOf("heardFrom", ids(choices.heardFrom().stream().map(Choice::id)), "",
-                "is not one of the options");
+                "error.heardFrom.unknown");
         String language = language(fields);
         form.text("website", 10_000, false, "");
         form.text("formStartedAt", 20, false, "");
@@ -123,10 +124,11 @@ public final class SignupValidator {
 
     /** Validates a form that carries only an email address (the erasure request). */
     public EmailResult validateEmailOnly(SubmittedFields fields) {
-        Form form = new Form(fields);
+        Form form = new Form(fields, language(fields));
         for (String name : fields.names()) {
-            if (!name.equals("email") && !name.equals("website") && form.unknownReported++ < MAX_UNKNOWN_REPORTED) {
-                form.error(printable(name), "is not a field of this form");
+            if (!name.equals("email") && !name.equals("website") && !name.equals("language")
+                    && form.unknownReported++ < MAX_UNKNOWN_REPORTED) {
+                form.error(printable(name), "error.unknownField.form");
             }
         }
         String email = email(form, "email");
@@ -151,24 +153,24 @@ public final class SignupValidator {
 
     /** Validates the volunteer form against {@code programme}'s lists: every bad field named at once. */
     public VolunteerResult validateVolunteer(SubmittedFields fields, Programme programme) {
-        Form form = new Form(fields);
+        List<String> lang = fields.hasWrongType("lang") ? List.of() : fields.all("lang");
+        Form form = new Form(fields, lang.size() == 1 ? lang.get(0) : "");
         for (String name : fields.names()) {
             if (!VolunteerField.NAMES.contains(name) && form.unknownReported++ < MAX_UNKNOWN_REPORTED) {
-                form.error(printable(name), "is not a field of the volunteer form");
+                form.error(printable(name), "error.unknownField.volunteer");
             }
         }
-        String name = form.text("name", MAX_NAME, true, "Enter your name");
+        String name = form.text("name", MAX_NAME, true, "error.volunteer.name.missing");
         String email = email(form, "email");
         String country = form.oneOf("country", ids(programme.countries().stream().map(Programme.Country::code)),
-                "Choose the country you would coordinate", "is not a country on our list");
+                "error.volunteer.country.missing", "error.country.unknown");
         List<String> languages = form.list("languages",
                 ids(programme.choices().languages().stream().map(Programme.Language::code)),
-                1, MAX_LANGUAGES, "Choose at least one language you could help in", "languages");
-        String why = form.paragraphs("why", MAX_WHY, "Tell us in a few words why you would like to volunteer");
+                1, MAX_LANGUAGES, "error.volunteer.languages.missing", "languages");
+        String why = form.paragraphs("why", MAX_WHY, "error.volunteer.why.missing");
         String hours = form.oneOf("hours", ids(java.util.stream.IntStream.rangeClosed(1, MAX_HOURS)
-                .mapToObj(Integer::toString)), "Enter how many hours a month you could give",
-                "must be a whole number of hours from 1 to " + MAX_HOURS);
-        form.consent("consent", "You must agree that we keep your offer and show your name if you are appointed");
+                .mapToObj(Integer::toString)), "error.volunteer.hours.missing", "error.volunteer.hours.unknown");
+        form.consent("consent", "error.volunteer.consent.missing");
         form.text("website", 10_000, false, "");
         if (!form.errors.isEmpty()) {
             return new VolunteerResult(Optional.empty(), form.errors);
@@ -178,14 +180,14 @@ public final class SignupValidator {
     }
 
     private static String email(Form form, String field) {
-        String email = form.text(field, Integer.MAX_VALUE, true, "Enter your email address");
+        String email = form.text(field, Integer.MAX_VALUE, true, "error.email.missing");
         if (email.isEmpty() || form.failed(field)) {
             return email;
         }
         if (email.length() > MAX_EMAIL) {
-            form.error(field, "must be at most " + MAX_EMAIL + " characters");
+            form.error(field, "error.tooLong", Integer.toString(MAX_EMAIL));
         } else if (!EMAIL.matcher(email).matches() || email.indexOf('@') > 64) {
-            form.error(field, "Enter an email address like name@example.org");
+            form.error(field, "error.email.invalid");
         }
         return email;
     }
@@ -202,20 +204,27 @@ public final class SignupValidator {
         return cleaned.isEmpty() ? "(unnamed)" : cleaned;
     }
 
-    /** The submitted fields being checked, and the problems found so far. */
+    /**
+     * The submitted fields being checked, and the problems found so far. Problems are named by
+     * catalogue key ({@code error.*}) and worded in the form's language.
+     */
     private static final class Form {
         private final SubmittedFields fields;
+        /** The form's language, which every message is worded in. */
+        private final CompiledCatalogue words;
         private final List<FieldError> errors = new ArrayList<>();
         private final Set<String> failed = new LinkedHashSet<>();
         private int unknownReported;
 
-        Form(SubmittedFields fields) {
+        Form(SubmittedFields fields, String language) {
             this.fields = fields;
+            this.words = CompiledCatalogues.bundled().of(language);
         }
 
-        void error(String field, String message) {
+        /** Records the field's first problem: the message {@code key} in the form's language. */
+        void error(String field, String key, Object... arguments) {
             if (failed.add(field)) {
-                errors.add(new FieldError(field, message));
+                errors.add(new FieldError(field, words.format(key, arguments)));
             }
         }
 
@@ -226,7 +235,7 @@ public final class SignupValidator {
         /** A single value, cleaned; "" when absent or bad (with the error recorded). */
         String single(String field) {
             if (fields.hasWrongType(field)) {
-                error(field, REPEATED.contains(field) ? "must be a list of text values" : "must be a text value");
+                error(field, REPEATED.contains(field) ? "error.listValue" : "error.textValue");
                 return "";
             }
             List<String> values = fields.all(field);
@@ -234,7 +243,7 @@ public final class SignupValidator {
                 return "";
             }
             if (values.size() > 1) {
-                error(field, "must be given once");
+                error(field, "error.once");
                 return "";
             }
             return clean(field, values.get(0)).orElse("");
@@ -246,15 +255,15 @@ public final class SignupValidator {
                 if (Character.isHighSurrogate(c) && i + 1 < raw.length() && Character.isLowSurrogate(raw.charAt(i + 1))) {
                     i++;
                 } else if (Character.isSurrogate(c)) {
-                    error(field, "is not valid text");
+                    error(field, "error.invalidText");
                     return Optional.empty();
                 } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                    error(field, "must not contain control characters or line breaks");
+                    error(field, "error.controlCharactersOrBreaks");
                     return Optional.empty();
                 } else if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
                     // Overrides and isolates reorder the text after them (in a mail greeting, the rest
                     // of the line); right-to-left names need none of them.
-                    error(field, "must not contain text-direction control characters");
+                    error(field, "error.directionCharacters");
                     return Optional.empty();
                 }
             }
@@ -273,7 +282,7 @@ public final class SignupValidator {
                 return "";
             }
             if (value.codePointCount(0, value.length()) > max) {
-                error(field, "must be at most " + max + " characters");
+                error(field, "error.tooLong", Integer.toString(max));
             }
             return value;
         }
@@ -281,12 +290,12 @@ public final class SignupValidator {
         /** Free text over several lines (line breaks kept, as "\n"); other control characters refused. */
         String paragraphs(String field, int max, String missing) {
             if (fields.hasWrongType(field)) {
-                error(field, "must be a text value");
+                error(field, "error.textValue");
                 return "";
             }
             List<String> values = fields.all(field);
             if (values.size() > 1) {
-                error(field, "must be given once");
+                error(field, "error.once");
                 return "";
             }
             String raw = values.isEmpty() ? "" : values.get(0).replace("\r\n", "\n").replace('\r', '\n');
@@ -302,7 +311,7 @@ public final class SignupValidator {
             if (value.isEmpty()) {
                 error(field, missing);
             } else if (value.codePointCount(0, value.length()) > max) {
-                error(field, "must be at most " + max + " characters");
+                error(field, "error.tooLong", Integer.toString(max));
             }
             return value;
         }
@@ -341,7 +350,7 @@ public final class SignupValidator {
 
         List<String> list(String field, Set<String> allowed, int min, int max, String missing, String noun) {
             if (fields.hasWrongType(field)) {
-                error(field, "must be a list of text values");
+                error(field, "error.listValue");
                 return List.of();
             }
             Set<String> values = new LinkedHashSet<>();
@@ -357,9 +366,9 @@ public final class SignupValidator {
             if (values.size() < min) {
                 error(field, missing);
             } else if (values.size() > max) {
-                error(field, "Choose at most " + max + " " + noun);
+                error(field, "error.tooMany." + noun, Integer.toString(max));
             } else if (!allowed.containsAll(values)) {
-                error(field, "contains " + noun + " not on our list");
+                error(field, "error.notListed." + noun);
             }
             return List.copyOf(values);
         }

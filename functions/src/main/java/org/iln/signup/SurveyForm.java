@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.iln.messages.compiled.CompiledCatalogue;
+import org.iln.messages.compiled.CompiledCatalogues;
 import org.iln.survey.SurveyAnswer;
 
 /**
@@ -45,31 +47,33 @@ final class SurveyForm {
         }
     }
 
-    static Result validate(SubmittedFields fields) {
+    /** Checks {@code fields}, wording the problems in {@code language} (English for an unknown tag). */
+    static Result validate(SubmittedFields fields, String language) {
+        CompiledCatalogue words = CompiledCatalogues.bundled().of(language);
         List<FieldError> errors = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
         int unknown = 0;
         for (String name : fields.names()) {
             if (!NAMES.contains(name) && unknown++ < MAX_UNKNOWN_REPORTED) {
-                errors.add(new FieldError(printable(name), "is not a question of the survey"));
+                errors.add(new FieldError(printable(name), words.format("error.unknownField.survey")));
             }
         }
-        Optional<SurveyAnswer.Met> met = single(fields, MET, errors, values)
-                .flatMap(v -> choice(v, MET, SurveyAnswer.Met.of(v), "Choose how often you met", errors));
-        Optional<Integer> usefulness = single(fields, USEFULNESS, errors, values)
+        Optional<SurveyAnswer.Met> met = single(fields, MET, errors, values, words)
+                .flatMap(v -> choice(v, MET, SurveyAnswer.Met.of(v), words.format("error.survey.met"), errors, words));
+        Optional<Integer> usefulness = single(fields, USEFULNESS, errors, values, words)
                 .flatMap(v -> choice(v, USEFULNESS, Arrays.asList("1", "2", "3", "4", "5").contains(v)
-                        ? Optional.of(Integer.parseInt(v)) : Optional.empty(), "Choose a number from 1 to 5", errors));
-        Optional<SurveyAnswer.Recommend> recommend = single(fields, RECOMMEND, errors, values)
+                        ? Optional.of(Integer.parseInt(v)) : Optional.empty(), words.format("error.survey.usefulness"), errors, words));
+        Optional<SurveyAnswer.Recommend> recommend = single(fields, RECOMMEND, errors, values, words)
                 .flatMap(v -> choice(v, RECOMMEND, SurveyAnswer.Recommend.of(v),
-                        "Choose yes, not sure or no", errors));
-        Optional<Boolean> mayQuote = single(fields, MAY_QUOTE, errors, values)
+                        words.format("error.survey.recommend"), errors, words));
+        Optional<Boolean> mayQuote = single(fields, MAY_QUOTE, errors, values, words)
                 .flatMap(v -> choice(v, MAY_QUOTE, v.equals("yes") ? Optional.of(true)
-                        : v.equals("no") ? Optional.of(false) : Optional.empty(), "Choose yes or no", errors));
+                        : v.equals("no") ? Optional.of(false) : Optional.empty(), words.format("error.survey.mayQuote"), errors, words));
         Optional<String> improve = fields.all(IMPROVE).isEmpty() && !fields.hasWrongType(IMPROVE)
-                ? Optional.of("") : single(fields, IMPROVE, errors, values);
+                ? Optional.of("") : single(fields, IMPROVE, errors, values, words);
         improve.ifPresent(text -> {
             if (text.codePointCount(0, text.length()) > SurveyAnswer.IMPROVE_MAX) {
-                errors.add(new FieldError(IMPROVE, "must be at most " + SurveyAnswer.IMPROVE_MAX + " characters"));
+                errors.add(new FieldError(IMPROVE, words.format("error.tooLong", Integer.toString(SurveyAnswer.IMPROVE_MAX))));
             }
         });
         if (!errors.isEmpty() || met.isEmpty() || usefulness.isEmpty() || recommend.isEmpty() || mayQuote.isEmpty()
@@ -82,14 +86,14 @@ final class SurveyForm {
 
     /** The field's one value, cleaned; empty (an error recorded) when missing, repeated or not clean text. */
     private static Optional<String> single(SubmittedFields fields, String field, List<FieldError> errors,
-                                           Map<String, String> values) {
+                                           Map<String, String> values, CompiledCatalogue words) {
         if (fields.hasWrongType(field)) {
-            errors.add(new FieldError(field, "must be a text value"));
+            errors.add(new FieldError(field, words.format("error.textValue")));
             return Optional.empty();
         }
         List<String> given = fields.all(field);
         if (given.size() > 1) {
-            errors.add(new FieldError(field, "must be given once"));
+            errors.add(new FieldError(field, words.format("error.once")));
             return Optional.empty();
         }
         String raw = given.isEmpty() ? "" : given.get(0);
@@ -99,13 +103,13 @@ final class SurveyForm {
             if (Character.isHighSurrogate(c) && i + 1 < raw.length() && Character.isLowSurrogate(raw.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                errors.add(new FieldError(field, "is not valid text"));
+                errors.add(new FieldError(field, words.format("error.invalidText")));
                 return Optional.empty();
             } else if (Character.isISOControl(c) && !(lines && (c == '\n' || c == '\r' || c == '\t'))) {
-                errors.add(new FieldError(field, "must not contain control characters"));
+                errors.add(new FieldError(field, words.format("error.controlCharacters")));
                 return Optional.empty();
             } else if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
-                errors.add(new FieldError(field, "must not contain text-direction control characters"));
+                errors.add(new FieldError(field, words.format("error.directionCharacters")));
                 return Optional.empty();
             }
         }
@@ -120,9 +124,9 @@ final class SurveyForm {
     }
 
     private static <T> Optional<T> choice(String value, String field, Optional<T> chosen, String message,
-                                          List<FieldError> errors) {
+                                          List<FieldError> errors, CompiledCatalogue words) {
         if (chosen.isEmpty()) {
-            errors.add(new FieldError(field, value.isEmpty() ? message : message + ": that answer is not one of ours"));
+            errors.add(new FieldError(field, value.isEmpty() ? message : words.format("error.notOurs", message)));
         }
         return chosen;
     }

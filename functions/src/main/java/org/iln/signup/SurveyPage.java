@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.iln.mail.Phrase;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
 import org.iln.store.Application;
@@ -45,7 +46,12 @@ final class SurveyPage {
      * @param refusal why no answer can be given now (empty when the form is open)
      */
     record View(Application application, Round round, LocalDate closes, Optional<SurveyAnswer.Stored> answer,
-                Optional<String> refusal) {
+                Optional<Phrase> refusal) {
+
+        /** The participant's language, which the page is in. */
+        String language() {
+            return application.profile().language();
+        }
     }
 
     /** What became of an answer sent. */
@@ -57,11 +63,11 @@ final class SurveyPage {
     }
 
     /** Refused, every bad field named; nothing stored. */
-    record Invalid(List<FieldError> errors, Map<String, String> values) implements Outcome {
+    record Invalid(List<FieldError> errors, Map<String, String> values, String language) implements Outcome {
     }
 
     /** Refused: the survey is not open to this person now; nothing stored. */
-    record Refused(String message) implements Outcome {
+    record Refused(Phrase message, String language) implements Outcome {
     }
 
     /** The survey behind a page link, if the link is genuine and its application still held. */
@@ -80,14 +86,14 @@ final class SurveyPage {
         View view = found.get();
         if (view.refusal().isPresent()) {
             LOG.atInfo().addKeyValue("outcome", "refused").log("survey answer refused");
-            return Optional.of(new Refused(view.refusal().get()));
+            return Optional.of(new Refused(view.refusal().get(), view.language()));
         }
-        SurveyForm.Result result = SurveyForm.validate(fields);
+        SurveyForm.Result result = SurveyForm.validate(fields, view.language());
         if (result.answer().isEmpty()) {
             LOG.atInfo().addKeyValue("outcome", "invalid")
                     .addKeyValue("fields", result.errors().stream().map(FieldError::field).limit(10).toList())
                     .log("survey answer refused: invalid fields");
-            return Optional.of(new Invalid(result.errors(), result.values()));
+            return Optional.of(new Invalid(result.errors(), result.values(), view.language()));
         }
         Application a = view.application();
         answers.save(a.round(), a.participantId(), a.addressHash(), result.answer().get(),
@@ -103,18 +109,16 @@ final class SurveyPage {
         Round round = programme.get().round(application.round()).orElse(null);
         if (round == null || round.ends() == null) {
             return new View(application, round, null, Optional.empty(),
-                    Optional.of("This round has no survey."));
+                    Optional.of(Phrase.of("page.survey.refused.none")));
         }
         LocalDate closes = Survey.closesOn(round);
         Optional<SurveyAnswer.Stored> answer = answers.answer(application.round(), application.participantId());
-        Optional<String> refusal = Optional.empty();
+        Optional<Phrase> refusal = Optional.empty();
         if (application.status() != Application.Status.ROUND_ENDED) {
             refusal = Optional.of(application.status() == Application.Status.WITHDRAWN
-                    ? "You withdrew from this round, so its survey is not for you. Thank you all the same."
-                    : "The survey opens for the people who were matched when the round ends, on " + round.ends()
-                            + ". We will email you the link.");
+                    ? Phrase.of("page.survey.refused.withdrawn") : Phrase.of("page.survey.refused.notYet", round.ends()));
         } else if (!Survey.isOpenOn(round, today)) {
-            refusal = Optional.of("The survey closed on " + closes + ". Thank you all the same.");
+            refusal = Optional.of(Phrase.of("page.survey.refused.closed", closes));
         }
         return new View(application, round, closes, answer, refusal);
     }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.iln.mail.Wording;
+import org.iln.messages.compiled.CompiledCatalogue;
+import org.iln.messages.compiled.CompiledCatalogues;
 import org.iln.programme.Programme.Round;
 import org.iln.survey.SurveyAnswer;
 
@@ -31,31 +34,35 @@ final class SurveyPageModel {
     static Map<String, Object> of(SurveyPage.View view, String token, List<FieldError> errors,
                                   Optional<Map<String, String>> sent, String done) {
         Map<String, Object> model = new HashMap<>();
+        CompiledCatalogue words = CompiledCatalogues.bundled().of(view.language());
+        model.put(Wording.LANGUAGE, words.tag());
         model.put("roundTitle", title(view.round(), view.application().round()));
         model.put("closes", view.closes() == null ? "" : view.closes().toString());
-        model.put("refusal", view.refusal().orElse(""));
+        model.put("refusal", view.refusal().map(r -> r.in(words)).orElse(""));
         model.put("answered", view.answer().isPresent());
-        model.put("done", "saved".equals(done) ? "Thank you: your answer is saved. You can change it here until the "
-                + "survey closes." : "");
+        model.put("done", "saved".equals(done) ? "saved" : "");
         model.put("action", surveyUrl(token));
         model.put("pageUrl", PersonalPageModel.pageUrl(token));
-        model.put("labels", SurveyForm.LABELS);
+        Map<String, String> labels = new HashMap<>();
+        SurveyForm.LABELS.keySet().forEach(field -> labels.put(field, words.format("page.survey.q." + field)));
+        model.put("labels", labels);
         model.put("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
         Map<String, String> errorOf = new HashMap<>();
         errors.forEach(e -> errorOf.putIfAbsent(e.field(), e.message()));
         model.put("errorOf", errorOf);
         model.put("values", sent.orElseGet(() -> view.answer().map(a -> stored(a.answer())).orElse(Map.of())));
         model.put("metChoices", Arrays.stream(SurveyAnswer.Met.values())
-                .map(m -> Map.of("id", m.id(), "label", m.label())).toList());
+                .map(m -> Map.of("id", m.id(), "label", words.format("page.survey.met." + m.id()))).toList());
         model.put("usefulnessChoices", IntStream.rangeClosed(1, 5).mapToObj(Integer::toString).toList());
         model.put("recommendChoices", Arrays.stream(SurveyAnswer.Recommend.values())
-                .map(r -> Map.of("id", r.id(), "label", r.label())).toList());
+                .map(r -> Map.of("id", r.id(), "label", words.format("page.survey.recommend." + r.id()))).toList());
         model.put("improveMax", SurveyAnswer.IMPROVE_MAX);
         return model;
     }
 
     static Map<String, Object> nextRound(NextRound.Open open, String token) {
         Map<String, Object> model = new HashMap<>();
+        model.put(Wording.LANGUAGE, open.from().profile().language());
         model.put("endedTitle", title(open.ended(), open.ended().id()));
         model.put("nextTitle", title(open.next(), open.next().id()));
         model.put("closes", open.next().closes().toString());

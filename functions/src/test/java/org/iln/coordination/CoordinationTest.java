@@ -404,7 +404,7 @@ class CoordinationTest {
 
             // then
             assertThat(theirs).hasSize(2);
-            assertThat(auPage).contains("Mara Quillfeather", "Country Coordinator, AU")
+            assertThat(auPage).contains("Mara Quillfeather", "Country Coordinator, Australia")
                     .doesNotContain("Approve this draft", "p-01 ");
             assertThat(approve.getStatusCode()).isEqualTo(403);
             assertThat(holdElsewhere.getStatusCode()).isEqualTo(409);

@@ -169,7 +169,7 @@ class MatcherTest {
 
             assertThat(members(result)).containsExactly(List.of("a", "b", "c"));
             assertThat(result.stats().groupsOfThree()).isEqualTo(1);
-            assertThat(result.partnerships().get(0).reasons()).anyMatch(r -> r.startsWith("a and b: "));
+            assertThat(english(result.partnerships().get(0).reasons())).anyMatch(r -> r.startsWith("a and b: "));
         }
 
         @Test
@@ -229,7 +229,9 @@ class MatcherTest {
 
             MatchResult result = matcher.match(pool);
 
-            assertThat(result.partnerships().get(0).reasons()).containsExactly(
+            // stored as data, a key and its arguments, and worded when read (here as the coordinators read them)
+            assertThat(result.partnerships().get(0).reasons()).first().isEqualTo("reason.sameSector|academic");
+            assertThat(english(result.partnerships().get(0).reasons())).containsExactly(
                     "you both work in academic libraries",
                     "shared interests: open access, research data",
                     "1 hour apart",
@@ -280,5 +282,11 @@ class MatcherTest {
             assertThat(json.writeResult(parts.match(pool))).isEqualTo(json.writeResult(result));
             HardRuleCheck.assertValid(pool, result);
         }
+    }
+
+    /** The reasons as the coordinators' draft words them. */
+    private static List<String> english(List<String> reasons) {
+        return reasons.stream().map(r -> Reason.word(r, Reason.coordinators(),
+                org.iln.messages.compiled.CompiledCatalogues.bundled().defaultCatalogue())).toList();
     }
 }

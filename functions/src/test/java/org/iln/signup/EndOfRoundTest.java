@@ -135,7 +135,7 @@ class EndOfRoundTest {
             assertThat(page.getHeaders()).containsEntry("Cache-Control", "no-store");
             assertThat(page.getBody()).contains("How did Round 1, 2026 go?", "action=\"/api/me/survey?token=" + lenaLink,
                     "name=\"met\"", "name=\"usefulness\"", "name=\"recommend\"", "name=\"improve\"",
-                    "name=\"mayQuote\"", "until 2026-07-20");
+                    "name=\"mayQuote\"", "until 20 July 2026");
             assertThat(participant.aws.items()).isEqualTo(before);
         }
 
@@ -228,7 +228,7 @@ class EndOfRoundTest {
             assertThat(withdrawn.getStatusCode()).isEqualTo(409);
             assertThat(withdrawn.getBody()).contains("You withdrew from this round");
             assertThat(closed.getStatusCode()).isEqualTo(409);
-            assertThat(closed.getBody()).contains("The survey closed on 2026-07-20");
+            assertThat(closed.getBody()).contains("The survey closed on 20 July 2026");
             assertThat(surveys().answers("2026-1")).singleElement()
                     .satisfies(stored -> assertThat(stored.answer().usefulness()).isEqualTo(4));
         }
@@ -254,7 +254,7 @@ class EndOfRoundTest {
             // then
             for (APIGatewayV2HTTPResponse response : List.of(page, join)) {
                 assertThat(response.getStatusCode()).isEqualTo(409);
-                assertThat(response.getBody()).contains("Round 2, 2026 opens on 2026-07-13");
+                assertThat(response.getBody()).contains("Round 2, 2026 opens on 13 July 2026");
             }
             assertThat(participant.confirmedByRound("2026-2")).isEmpty();
             assertThat(participant.itemsOfType("APPLICATION")).hasSize(3);

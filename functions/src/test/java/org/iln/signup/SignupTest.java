@@ -557,9 +557,9 @@ class SignupTest {
             // then
             assertThat(response.getStatusCode()).isEqualTo(409);
             assertThat(json(response).get("nextRoundOpens").asText()).isEqualTo("2026-07-13");
-            assertThat(json(response).get("errors").get(0).get("message").asText()).contains("2026-07-13");
+            assertThat(json(response).get("errors").get(0).get("message").asText()).contains("13 July 2026");
             assertThat(form.getStatusCode()).isEqualTo(409);
-            assertThat(form.getBody()).contains("2026-07-13");
+            assertThat(form.getBody()).contains("13 July 2026");
             assertThat(aws.itemsExceptRateCounters()).isEmpty();
         }
 

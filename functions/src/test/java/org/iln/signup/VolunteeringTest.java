@@ -173,7 +173,8 @@ class VolunteeringTest {
 
             // then
             assertThat(response.getStatusCode()).isEqualTo(400);
-            assertThat(response.getBody()).contains("Why you would like to volunteer", "Hours a month", "Consent",
+            // the Arabic form's labels, as its page shows them
+            assertThat(response.getBody()).contains("لماذا تود التطوع", "عدد الساعات التي يمكنك تقديمها شهريًا", "الموافقة",
                     "href=\"/ar/volunteer.html\"");
             assertThat(items("VOLUNTEER")).isEmpty();
         }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.iln.messages.compiled.CompiledCatalogues;
+import org.iln.messages.compiled.M49Regions;
 
 /**
  * Compiles the catalogues, at build time, into what the Lambda functions read without ICU4J
@@ -79,6 +80,9 @@ public final class CatalogueCompiler {
         }
         for (String country : ULocale.getISOCountries()) {
             out.put("@country." + country, ULocale.getDisplayCountry("und-" + country, language.locale()));
+        }
+        for (String code : M49Regions.codes()) {
+            out.put("@region." + code, ULocale.getDisplayCountry("und-" + code, language.locale()));
         }
         for (String code : ULocale.getISOLanguages()) {
             if (code.length() == 2) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.iln.messages.Catalogue;
 import org.iln.messages.Language;
+import org.iln.messages.compiled.M49Regions;
 
 /**
  * The site in one language: where its pages live ({@code /} for the default language,
@@ -24,10 +25,6 @@ import org.iln.messages.Language;
  * @param languages every language of the site, the default first, for alternates and the switcher
  */
 record Edition(Language language, Catalogue catalogue, List<Language> languages) {
-
-    /** UN M49 codes of the regions data/countries.yml names, so CLDR can name them in every language. */
-    private static final Map<String, String> M49 = Map.of(
-            "Africa", "002", "Americas", "019", "Asia", "142", "Europe", "150", "Oceania", "009");
 
     Edition {
         languages = List.copyOf(languages);
@@ -90,7 +87,7 @@ record Edition(Language language, Catalogue catalogue, List<Language> languages)
 
     /** A UN M49 region's name in this language from CLDR ("África", "أفريقيا"). */
     String regionName(String dataName) {
-        String code = M49.get(dataName);
+        String code = M49Regions.code(dataName).orElse(null);
         return isDefault() || code == null ? dataName : new ULocale("und_" + code).getDisplayCountry(language.locale());
     }
 

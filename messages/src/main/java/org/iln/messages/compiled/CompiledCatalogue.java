@@ -93,6 +93,11 @@ public final class CompiledCatalogue {
         return Optional.ofNullable(code).map(c -> entries.get("@language." + c.toLowerCase(Locale.ROOT))).orElse(code);
     }
 
+    /** A region's name in this language (CLDR), by its name in the data files ("Asia"); that name if CLDR has none. */
+    public String regionName(String dataName) {
+        return M49Regions.code(dataName).map(c -> entries.get("@region." + c)).orElse(dataName);
+    }
+
     /** The date in the language's long format ("14 de marzo de 2027"). */
     public String date(LocalDate date) {
         return dateFormat.format(date);

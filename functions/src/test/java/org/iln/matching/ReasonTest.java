@@ -1,0 +1,96 @@
+package org.iln.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.iln.messages.compiled.CompiledCatalogue;
+import org.iln.messages.compiled.CompiledCatalogues;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+/** A reason is stored as data and worded for each reader, in the reader's language. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ReasonTest {
+
+    private static final Map<String, String> NAMES = Map.of("p-1", "Ana", "p-2", "Ravi", "p-3", "Lena");
+
+    /** p-1 reads, partners by given name, interests by a label of their own. */
+    private static Reason.Reader reader(String me) {
+        return new Reason.Reader() {
+            @Override
+            public boolean isReader(String id) {
+                return id.equals(me);
+            }
+
+            @Override
+            public String name(String id) {
+                return NAMES.get(id);
+            }
+
+            @Override
+            public String interest(String id) {
+                return "[" + id + "]";
+            }
+
+            @Override
+            public String region(String name) {
+                return name;
+            }
+        };
+    }
+
+    private static CompiledCatalogue words(String tag) {
+        return CompiledCatalogues.bundled().of(tag);
+    }
+
+    @Test
+    void a_code_keeps_its_key_and_arguments() {
+        Reason reason = Reason.of("wish.region", "p-2", "Asia");
+        assertThat(reason.code()).isEqualTo("reason.wish.region|p-2|Asia");
+        assertThat(Reason.parse(reason.code())).contains(reason);
+    }
+
+    @Test
+    void the_reader_is_you_and_the_partner_is_named_in_the_readers_language() {
+        String wish = Reason.of("wish.laterStage", "p-2").code();
+        assertThat(Reason.word(wish, reader("p-1"), words("en"))).isEqualTo("Ravi asked for someone later in their career");
+        assertThat(Reason.word(wish, reader("p-2"), words("en"))).isEqualTo("you asked for someone later in their career");
+        assertThat(Reason.word(wish, reader("p-1"), words("es")))
+                .isEqualTo("Ravi pidió a alguien en una etapa posterior de su carrera");
+        assertThat(Reason.word(wish, reader("p-2"), words("ar"))).isEqualTo("طلبتَ شخصًا في مرحلة مهنية لاحقة");
+    }
+
+    @Test
+    void sectors_interests_and_hours_are_worded_in_the_readers_language() {
+        assertThat(Reason.word(Reason.of("sameSector", "academic").code(), reader("p-1"), words("es")))
+                .isEqualTo("ambos trabajan en bibliotecas universitarias");
+        assertThat(Reason.word(Reason.of("sharedInterests", "open-access", "copyright").code(), reader("p-1"), words("en")))
+                .isEqualTo("shared interests: [open-access], [copyright]");
+        assertThat(Reason.word(Reason.of("sharedInterests", "open-access").code(), reader("p-1"), words("ar")))
+                .isEqualTo("اهتمام مشترك: [open-access]");
+        assertThat(Reason.word(Reasons.timeApart(60).code(), reader("p-1"), words("en"))).isEqualTo("1 hour apart");
+        assertThat(Reason.word(Reasons.timeApart(150).code(), reader("p-1"), words("en"))).isEqualTo("2.5 hours apart");
+    }
+
+    @Test
+    void in_a_group_of_three_each_reason_names_its_pair_for_every_reader() {
+        String stored = Reason.pair("p-1", "p-2", Reason.of("sameSector", "public").code());
+        assertThat(Reason.word(stored, reader("p-1"), words("en"))).isEqualTo("you and Ravi: you both work in public libraries");
+        assertThat(Reason.word(stored, reader("p-3"), words("en"))).isEqualTo("Ana and Ravi: they both work in public libraries");
+        assertThat(Reason.word(stored, reader("p-3"), words("es")))
+                .isEqualTo("Ana y Ravi: ambas personas trabajan en bibliotecas públicas");
+    }
+
+    @Test
+    void a_sentence_stored_before_reasons_were_data_is_shown_as_it_is() {
+        assertThat(Reason.word("you both work in academic libraries", reader("p-1"), words("ar")))
+                .isEqualTo("you both work in academic libraries");
+    }
+
+    @Test
+    void the_coordinators_read_the_matchers_own_words_naming_ids() {
+        assertThat(Reason.word(Reason.of("waited", "p-3", "70").code(), Reason.coordinators(), words("en")))
+                .isEqualTo("p-3 has waited 70 days for a partner");
+    }
+}

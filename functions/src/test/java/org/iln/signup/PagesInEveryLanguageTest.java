@@ -1,0 +1,227 @@
+package org.iln.signup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.iln.mail.Wording;
+import org.iln.messages.compiled.CompiledCatalogues;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every page template the API answers with, rendered in every language of the programme with
+ * every branch it has switched on: no key is missing in any catalogue, each page names its
+ * language and direction (right to left for Arabic), and no English sentence is left in the
+ * Spanish and Arabic pages.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class PagesInEveryLanguageTest {
+
+    private final Pages pages = new Pages();
+
+    static Stream<Arguments> everyTemplateInEveryLanguage() throws IOException, URISyntaxException {
+        List<Arguments> out = new ArrayList<>();
+        for (String template : templates()) {
+            for (String tag : CompiledCatalogues.bundled().tags()) {
+                out.add(Arguments.of(template, tag));
+            }
+        }
+        return out.stream();
+    }
+
+    /** Every page template but the layout they share, so a new page cannot be forgotten here. */
+    private static List<String> templates() throws IOException, URISyntaxException {
+        Path folder = Path.of(Pages.class.getResource("/web").toURI());
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".ftlh"))
+                    .map(n -> n.substring(0, n.length() - ".ftlh".length())).filter(n -> !n.equals("layout"))
+                    .sorted().toList();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("everyTemplateInEveryLanguage")
+    void renders_with_every_branch_on_naming_its_language_and_direction(String template, String tag) {
+        // when
+        String page = pages.render(template, model(template, tag, "first"));
+
+        // then
+        String dir = tag.equals("ar") ? "rtl" : "ltr";
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("<html lang=\"" + tag + "\" dir=\"" + dir + "\">");
+        if (!tag.equals("en")) {
+            // the English catalogue's own sentences are not in the other languages' pages
+            assertThat(page).doesNotContain("Back to your page", "Please correct", "Your page for", "How did",
+                    "Stop programme email", "Erase your data", "Applications are closed", "Where you stand",
+                    "Withdraw from this round", "Coordinating", "The draft");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"updated", "withdrawn", "nudged", "nudged-before", "nudge-closed", "not-matched",
+            "still-here", "nothing-to-answer", "checked-in"})
+    void the_personal_page_words_every_outcome_of_a_move_in_every_language(String done) {
+        for (String tag : CompiledCatalogues.bundled().tags()) {
+            String page = pages.render("personal", model("personal", tag, done));
+            assertThat(page).as(tag).contains("role=\"status\"");
+        }
+    }
+
+    @Test
+    void a_malformed_or_unknown_language_gets_the_english_page() {
+        for (String tag : new String[] {"", "xx", "es-<script>", "../ar", "AR", "\u0000"}) {
+            String page = pages.render("unsubscribed", Map.of(Wording.LANGUAGE, tag));
+            assertThat(page).as(tag).contains("<html lang=\"en\" dir=\"ltr\">", "You are unsubscribed");
+        }
+    }
+
+    @Test
+    void the_arabic_personal_page_isolates_names_and_links_the_arabic_site() {
+        String page = pages.render("personal", model("personal", "ar", ""));
+        assertThat(page).contains("<bdi>Ana Souza</bdi>", "href=\"/ar/privacy.html\"", "href=\"/ar/\"",
+                "صفحتك في");
+    }
+
+    /** A model for {@code template} with every branch on, in {@code tag}. */
+    private static Map<String, Object> model(String template, String tag, String done) {
+        Map<String, Object> model = new HashMap<>();
+        model.put(Wording.LANGUAGE, tag);
+        switch (template) {
+            case "closed" -> model.put("message", "closed");
+            case "message" -> {
+                model.put("title", "title");
+                model.put("message", "message");
+            }
+            case "errors" -> {
+                model.put("errors", List.of(Map.of("field", "givenName", "message", "message")));
+                model.put("labels", Responses.labels(CompiledCatalogues.bundled().of(tag)));
+                model.put("back", "/signup.html");
+            }
+            case "erase-confirm", "unsubscribe-confirm" -> model.put("action", "/api/x?token=t");
+            case "unsubscribed" -> { }
+            case "next-round" -> {
+                model.put("endedTitle", "Round 1");
+                model.put("nextTitle", "Round 2");
+                model.put("closes", "2027-02-09");
+                model.put("matchDate", "2027-02-16");
+                model.put("action", "/api/me/next-round?token=t");
+                model.put("pageUrl", "/api/me?token=t");
+            }
+            case "survey" -> survey(model, tag);
+            case "personal" -> personal(model, tag, done);
+            case "coordinator" -> coordinator(model);
+            default -> throw new AssertionError("no model for the page template " + template
+                    + ": add one here, with every branch on");
+        }
+        return model;
+    }
+
+    private static void survey(Map<String, Object> model, String tag) {
+        var words = CompiledCatalogues.bundled().of(tag);
+        model.put("roundTitle", "Round 1");
+        model.put("closes", "2027-07-20");
+        model.put("refusal", "");
+        model.put("answered", true);
+        model.put("done", "saved");
+        model.put("action", "/api/me/survey?token=t");
+        model.put("pageUrl", "/api/me?token=t");
+        Map<String, String> labels = new HashMap<>();
+        SurveyForm.LABELS.keySet().forEach(f -> labels.put(f, words.format("page.survey.q." + f)));
+        model.put("labels", labels);
+        model.put("errors", List.of(Map.of("field", "met", "message", "m"), Map.of("field", "improve", "message", "m")));
+        model.put("errorOf", Map.of("met", "m", "improve", "m"));
+        model.put("values", Map.of("met", "once"));
+        model.put("metChoices", List.of(Map.of("id", "once", "label", words.format("page.survey.met.once"))));
+        model.put("usefulnessChoices", List.of("1", "2", "3", "4", "5"));
+        model.put("recommendChoices", List.of(Map.of("id", "yes", "label", words.format("page.survey.recommend.yes"))));
+        model.put("improveMax", 2000);
+    }
+
+    private static void personal(Map<String, Object> model, String tag, String done) {
+        model.put("roundTitle", "Round 1");
+        model.put("matchDate", "2027-02-16");
+        model.put("roundEnds", "2027-07-13");
+        model.put("standing", "MATCHED");
+        Map<String, Object> partner = new HashMap<>();
+        partner.put("givenName", "Ana");
+        partner.put("familyName", "Souza");
+        partner.put("country", "Brazil");
+        partner.put("countryCode", "BR");
+        partner.put("role", "Librarian");
+        partner.put("sector", "Academic library");
+        partner.put("careerStage", "Early career");
+        partner.put("timezone", "America/Sao_Paulo");
+        partner.put("interests", List.of("Open access", "Research data"));
+        partner.put("languages", List.of("pt", "en"));
+        partner.put("email", "ana@example.org");
+        model.put("partners", List.of(partner, partner));
+        model.put("canUpdate", true);
+        model.put("canWithdraw", true);
+        model.put("done", done.equals("first") ? "updated" : done);
+        model.put("nudgeAnswerDays", 5);
+        model.put("canReportSilence", true);
+        model.put("reported", false);
+        model.put("askedStillHere", true);
+        model.put("heldBack", false);
+        model.put("canCheckIn", true);
+        for (String action : List.of("noReplyAction", "stillHereAction", "checkInAction", "updateAction",
+                "withdrawAction")) {
+            model.put(action, "/api/me/x?token=t");
+        }
+        model.put("ask", "check-in");
+        model.put("askAnswer", "yes");
+        model.put("answerField", PersonalPageModel.ANSWER);
+        model.put("confirmWithdrawal", PersonalPageModel.CONFIRM_WITHDRAWAL);
+        model.put("surveyUrl", "/api/me/survey?token=t");
+        model.put("joinUrl", "/api/me/next-round?token=t");
+        Map<String, Object> answers = new HashMap<>();
+        for (String f : List.of("givenName", "familyName", "email", "country", "timezone", "sector", "role",
+                "careerStage", "preferSector", "preferCareerStage", "heardFrom")) {
+            answers.put(f, "");
+        }
+        for (String f : List.of("languages", "interests", "preferRegions", "excludeCountries")) {
+            answers.put(f, List.of());
+        }
+        answers.put("openToAny", true);
+        answers.put("maxPartners", "1");
+        model.put("answers", answers);
+        List<Map<String, String>> one = List.of(Map.of("id", "a", "label", "A"));
+        for (String list : List.of("countries", "languages", "sectors", "careerStages", "interests", "heardFrom")) {
+            model.put(list, one);
+        }
+        model.put("timeZones", List.of("Europe/Madrid"));
+        model.put("regions", List.of("Europe"));
+        model.put("labels", Responses.labels(CompiledCatalogues.bundled().of(tag)));
+    }
+
+    private static void coordinator(Map<String, Object> model) {
+        model.put("roundTitle", "Round 1");
+        model.put("matchDate", "2027-02-16");
+        model.put("coordinatorName", "Grace");
+        model.put("scopeCountry", "KE");
+        model.put("draftVersion", "3");
+        model.put("approved", false);
+        model.put("published", false);
+        model.put("canApprove", true);
+        model.put("canHold", true);
+        model.put("rows", List.of(Map.of("kind", "pair", "pinned", true, "names", "Ana and Ravi", "ids", "p-1 p-2",
+                "countries", "BR, IN", "score", 10, "reasons", List.of("r"), "partnership", "pair-1")));
+        model.put("actions", List.of("did"));
+        for (String action : List.of("approveAction", "holdAction", "pinAction", "forbidAction")) {
+            model.put(action, "/api/coordinate/x?token=t");
+        }
+        model.put("done", "approved");
+    }
+}
