@@ -253,16 +253,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private APIGatewayV2HTTPResponse confirmVolunteer(ApiRequest request) {
-<<<<<<< HEAD
-        // The link's lang names the volunteer's language (unsigned: it only chooses the page).
-        String root = Wording.root(request.query("lang").orElse(""));
-        return responses.redirect(root + (volunteering.confirm(request.query("token").orElse(""))
-                ? "volunteer-confirmed.html" : "link-expired.html"));
-=======
         return responses.redirect(volunteering.confirm(request.query("token").orElse(""))
                 ? Wording.root(request.language()) + "volunteer-confirmed.html"
                 : Wording.root(request.language()) + "link-expired.html");
->>>>>>> wt-pages
     }
 
     /** The site folder of the form's language ("es/"), or the default language's (""); only languages the site has. */
@@ -461,15 +454,11 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             return responses.refuse(request, refused.language(), 409, "round", refused.title(), refused.message(),
                     Map.of());
         }
-<<<<<<< HEAD
         if (outcome.get() instanceof NextRound.Invalid invalid) {
             return responses.invalidSignup(request, invalid.errors(), invalid.language());
         }
-        return responses.checkYourEmail(request);
-=======
         return responses.checkYourEmail(request, core.personalPage().language(request.query("token").orElse(""))
                 .orElse(request.language()));
->>>>>>> wt-pages
     }
 
     private APIGatewayV2HTTPResponse noReply(ApiRequest request) {
