@@ -477,7 +477,7 @@ class CoordinatorActionsTest {
 
             SentMail mail = aws.sentMail().get(0);
             assertThat(mail.text()).contains("Country Coordinator for Australia");
-            assertThat(page(mail.token("/api/coordinate"))).contains("Country Coordinator, AU");
+            assertThat(page(mail.token("/api/coordinate"))).contains("Country Coordinator, Australia");
         }
 
         @Test

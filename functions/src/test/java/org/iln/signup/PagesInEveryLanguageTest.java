@@ -42,12 +42,15 @@ class PagesInEveryLanguageTest {
         return out.stream();
     }
 
-    /** Every page template but the layout they share, so a new page cannot be forgotten here. */
+    /** Parts that pages include, rendered with those pages. */
+    private static final List<String> PARTS = List.of("layout", "coordinator-actions");
+
+    /** Every page template but the parts they share, so a new page cannot be forgotten here. */
     private static List<String> templates() throws IOException, URISyntaxException {
         Path folder = Path.of(Pages.class.getResource("/web").toURI());
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".ftlh"))
-                    .map(n -> n.substring(0, n.length() - ".ftlh".length())).filter(n -> !n.equals("layout"))
+                    .map(n -> n.substring(0, n.length() - ".ftlh".length())).filter(n -> !PARTS.contains(n))
                     .sorted().toList();
         }
     }
@@ -76,6 +79,19 @@ class PagesInEveryLanguageTest {
         for (String tag : CompiledCatalogues.bundled().tags()) {
             String page = pages.render("personal", model("personal", tag, done));
             assertThat(page).as(tag).contains("role=\"status\"");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"withdrawn", "resent", "already", "paired"})
+    void the_coordinator_page_after_publishing_words_its_moves_on_people_in_every_language(String done) {
+        for (String tag : CompiledCatalogues.bundled().tags()) {
+            Map<String, Object> model = model("coordinator", tag, "");
+            model.put("published", true);
+            model.put("done", done);
+            String page = pages.render("coordinator", model);
+            assertThat(page).as(tag).contains("id=\"alone\"", "id=\"alone-first\"", "id=\"withdraw-participant\"",
+                    "role=\"status\"");
         }
     }
 
@@ -219,7 +235,10 @@ class PagesInEveryLanguageTest {
         model.put("rows", List.of(Map.of("kind", "pair", "pinned", true, "names", "Ana and Ravi", "ids", "p-1 p-2",
                 "countries", "BR, IN", "score", 10, "reasons", List.of("r"), "partnership", "pair-1")));
         model.put("actions", List.of("did"));
-        for (String action : List.of("approveAction", "holdAction", "pinAction", "forbidAction")) {
+        model.put("canPairAlone", true);
+        model.put("alone", List.of(Map.of("id", "p-3", "name", "Lin", "country", "Kenya")));
+        for (String action : List.of("approveAction", "holdAction", "pinAction", "forbidAction", "withdrawAction",
+                "resendAction", "pairAloneAction")) {
             model.put(action, "/api/coordinate/x?token=t");
         }
         model.put("done", "approved");
