@@ -18,6 +18,24 @@ ${coordinatorUrl}
 <#else>${msg("mail.report.published", isolate(roundTitle))}
 </#if>
 
+<#if summary??>
+<#if (summary.problem!"")?has_content>
+${msg(summary.publishing?then("mail.report.problem.publishing", "mail.report.problem.matching"), summary.problem)}
+<#else>
+<#if summary.unapproved!false>${msg("mail.report.unapproved")}
+</#if>
+<#if summary.participants??>
+${msg("mail.report.summary.pool", summary.participants)}
+${msg("mail.report.summary.matched", summary.matched, summary.pairs, summary.groupsOfThree)}
+${msg("mail.report.summary.unmatched", summary.unmatched)}
+${msg("mail.report.summary.byCountry")}
+<#list summary.byCountry as c>
+  ${c.country} ${countryName(c.country)}: ${c.matched} / ${c.unmatched}
+</#list>
+</#if>
+</#if>
+</#if>
+<#-- mail queued before the summary was data carries English lines -->
 <#list summaryLines![] as line>
 ${line}
 </#list>

@@ -38,7 +38,7 @@ final class DraftMail {
     }
 
     /** Queues tonight's draft of {@code round} to everyone who may see a row of it. */
-    void queue(Programme current, Round round, LocalDate today, DraftRows rows, List<String> summary) {
+    void queue(Programme current, Round round, LocalDate today, DraftRows rows, Map<String, Object> summary) {
         for (Programme.Coordinator coordinator : round.coordinators()) {
             one(round, today, rows, summary, "draft-report", coordinator.email(), coordinator.language(),
                     CoordinatorScope.PROGRAMME);
@@ -52,7 +52,7 @@ final class DraftMail {
             }
             for (Programme.Country.Coordinator coordinator : country.coordinators()) {
                 if (coordinator.hasAddress()) {
-                    one(round, today, theirs, List.of(), "country-draft-report", coordinator.contact(),
+                    one(round, today, theirs, Map.of(), "country-draft-report", coordinator.contact(),
                             coordinator.language(), scope);
                 }
             }
@@ -64,7 +64,7 @@ final class DraftMail {
      * coordinators did since the last draft, whether it is approved, and a link to their private
      * page (minted by the dispatcher for {@code scope}).
      */
-    private void one(Round round, LocalDate today, DraftRows rows, List<String> summary, String kind,
+    private void one(Round round, LocalDate today, DraftRows rows, Map<String, Object> summary, String kind,
                            String to, String language, CoordinatorScope scope) {
         if (to == null || to.isBlank()) {
             return;
@@ -76,7 +76,7 @@ final class DraftMail {
         model.put(Wording.LANGUAGE, language == null ? "" : language);
         model.put("matchDate", round.matchDate().toString());
         model.put("draft", true);
-        model.put("summaryLines", summary);
+        model.put(RoundSummary.MODEL_KEY, summary);
         model.put("unmatched", List.of());
         // the template words the scope in the reader's language: the programme team, or a country's coordinator
         model.put("scopeCountry", scope.country().orElse(""));

@@ -210,12 +210,12 @@ public final class MatchingNight {
         } catch (InvalidPoolException e) {
             // Names ids and the broken rule only (a pin across one country, say): safe to log and mail.
             LOG.warn("round {}: draft not possible: {}", round.id(), e.getMessage());
-            report(round, "draft", today.toString(), List.of("Matching could not run: " + e.getMessage()), List.of(),
+            report(round, "draft", today.toString(), RoundSummary.problem(false, e.getMessage()), List.of(),
                     true);
             return;
         }
         partnerships.putDraft(round.id(), today.toString(), result, clock.instant());
-        draftMail.queue(current, round, today, DraftRows.of(result, pool), summaryLines(current, result, pool));
+        draftMail.queue(current, round, today, DraftRows.of(result, pool), RoundSummary.of(result, pool));
         LOG.info("round {}: draft stored, {} matched, {} unmatched", round.id(), result.stats().matched(),
                 result.stats().unmatched());
     }
@@ -239,8 +239,7 @@ public final class MatchingNight {
             } catch (InvalidPoolException e) {
                 LOG.error("round {}: not published, fix the pins or forbids: {}", round.id(), e.getMessage());
                 report(round, "publish-error", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
-                        List.of("Publishing could not run: " + e.getMessage(),
-                                "Fix the pins or forbids; the next nightly run publishes."), List.of(), true);
+                        RoundSummary.problem(true, e.getMessage()), List.of(), true);
                 return new int[] {0, 0};
             }
         }
@@ -263,13 +262,10 @@ public final class MatchingNight {
                 noMatch++;
             }
         }
-        List<String> lines = new ArrayList<>(summaryLines(current, plan, everyone));
-        if (unapproved) {
-            // The warning of an auto-publication (ILN_AUTO_PUBLISH_DAYS): nobody approved what went out.
-            lines.add(0, "Published WITHOUT a coordinator's approval: no draft was approved by the day this"
-                    + " deployment publishes anyway.");
-        }
-        report(round, "published", round.id(), lines, unmatched(plan, everyone), false);
+        Map<String, Object> summary = RoundSummary.of(plan, everyone);
+        // The warning of an auto-publication (ILN_AUTO_PUBLISH_DAYS): nobody approved what went out.
+        report(round, "published", round.id(), unapproved ? RoundSummary.unapproved(summary) : summary,
+                unmatched(plan, everyone), false);
         partnerships.markPublished(round.id(), written, clock.instant());
         LOG.info("round {}: published {} partnerships ({} skipped: a member left), {} without a match",
                 round.id(), written, skipped, noMatch);
@@ -514,7 +510,7 @@ public final class MatchingNight {
         return result;
     }
 
-    private void report(Round round, String kind, String subject, List<String> lines,
+    private void report(Round round, String kind, String subject, Map<String, Object> summary,
                         List<Map<String, String>> unmatched, boolean draft) {
         for (Programme.Coordinator coordinator : round.coordinators()) {
             if (coordinator.email() == null || coordinator.email().isBlank()) {
@@ -525,7 +521,7 @@ public final class MatchingNight {
             model.put(org.iln.mail.Wording.LANGUAGE, coordinator.language() == null ? "" : coordinator.language());
             model.put("matchDate", round.matchDate().toString());
             model.put("draft", draft);
-            model.put("summaryLines", lines);
+            model.put(RoundSummary.MODEL_KEY, summary);
             model.put("unmatched", unmatched);
             String hash = hasher.address(coordinator.email());
             // Keyed by round and day: a second run the same night queues nothing more.
@@ -533,30 +529,6 @@ public final class MatchingNight {
                     "coordinator-report", coordinator.email(), hash, model, List.of(), false,
                     java.util.Optional.of(round.id()), java.util.Optional.empty()));
         }
-    }
-
-    private static List<String> summaryLines(Programme current, MatchResult result, Map<String, Application> people) {
-        MatchResult.Stats s = result.stats();
-        List<String> lines = new ArrayList<>();
-        lines.add("People in the pool: " + s.participants());
-        lines.add("Matched: " + s.matched() + " (" + s.pairs() + " pairs, " + s.groupsOfThree() + " groups of three)");
-        lines.add("Not matched: " + s.unmatched());
-        Map<String, int[]> byCountry = new TreeMap<>();
-        Set<String> unmatchedIds = new java.util.HashSet<>();
-        result.unmatched().forEach(u -> unmatchedIds.add(u.id()));
-        List<String> ids = new ArrayList<>();
-        result.partnerships().forEach(p -> ids.addAll(p.members()));
-        ids.addAll(unmatchedIds);
-        for (String id : ids) {
-            Application a = people.get(id);
-            String country = a == null ? "?" : a.profile().country();
-            int[] counts = byCountry.computeIfAbsent(country, c -> new int[2]);
-            counts[unmatchedIds.contains(id) ? 1 : 0]++;
-        }
-        lines.add("By country (matched / not matched):");
-        byCountry.forEach((code, counts) -> lines.add("  " + code + " "
-                + current.country(code).map(Programme.Country::name).orElse(code) + ": " + counts[0] + " / " + counts[1]));
-        return lines;
     }
 
     private static List<Map<String, String>> unmatched(MatchResult result, Map<String, Application> people) {

@@ -125,7 +125,7 @@ class CoordinationTest {
             assertThat(model.get("language").asText()).isEqualTo("es");
             JsonNode rows = model.get("sheet").get("rows");
             assertThat(rows).hasSize(2).allSatisfy(row -> assertThat(row.get(4).asText()).contains("AU"));
-            assertThat(model.get("summaryLines")).isEmpty();
+            assertThat(model.get("summary")).isEmpty();
             assertThat(round.mailKeys("country-draft-report:")).hasSize(1);
         }
     }
@@ -212,8 +212,8 @@ class CoordinationTest {
             // then
             assertThat(onTheDay).contains("published=0");
             assertThat(twoDaysOn).contains("published=6");
-            assertThat(model(round.mailKeys("published-report:").get(0)).get("summaryLines").get(0).asText())
-                    .startsWith("Published WITHOUT a coordinator's approval");
+            assertThat(model(round.mailKeys("published-report:").get(0)).get("summary").get("unapproved").asBoolean())
+                    .isTrue();
         }
     }
 

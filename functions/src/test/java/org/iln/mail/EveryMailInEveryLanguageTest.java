@@ -97,6 +97,9 @@ class EveryMailInEveryLanguageTest {
         model.put("coordinatorUrl", "https://iln.example.org/api/coordinate?token=c");
         model.put("actions", List.of("2026-02-20 10:00 team@example.org (programme): hold p-1 p-2"));
         model.put("rowsLeftOut", 3);
+        model.put("summary", Map.of("participants", 412, "matched", 410, "pairs", 203, "groupsOfThree", 1,
+                "unmatched", 2, "unapproved", true,
+                "byCountry", List.of(Map.of("country", "KE", "matched", 20, "unmatched", 1))));
         model.put(CsvSheet.MODEL_KEY, new CsvSheet("draft-2026-1.csv", List.of("partnership", "member", "country",
                 "sector", "stage", "score", "pinned", "reasons"), List.of(
                 List.of("pair-1", "Kim Lee", "KR", "public", "mid", "7.5", "yes", "shared interests: metadata"),
@@ -122,6 +125,7 @@ class EveryMailInEveryLanguageTest {
         model.put("draft", false);
         model.put("approved", true);
         model.put("rowsLeftOut", 1);
+        model.put("summary", Map.of("problem", "p-01 and p-07 are pinned but work in one country", "publishing", true));
         model.remove(CsvSheet.MODEL_KEY);
         return model;
     }

@@ -59,7 +59,8 @@ class NightlyMatchingTest {
         assertThat(round.status("p-01")).isEqualTo("CONFIRMED");
         JsonNode model = model(round.mailKeys("draft-report:").get(0));
         assertThat(model.get("draft").asBoolean()).isTrue();
-        assertThat(model.get("summaryLines").toString()).contains("Matched: 20").contains("AU Australia");
+        assertThat(model.get("summary").get("matched").asInt()).isEqualTo(20);
+        assertThat(model.get("summary").get("byCountry").toString()).contains("\"country\":\"AU\"");
     }
 
     @Test
@@ -447,7 +448,7 @@ class NightlyMatchingTest {
         assertThat(round.items("PUBLISHED")).isEmpty();
         assertThat(round.mailKeys("introduction:")).isEmpty();
         String report = round.mailKeys("publish-error-report:2026-1:").get(0);
-        assertThat(model(report).get("summaryLines").toString()).contains("p-01").contains("p-07");
+        assertThat(model(report).get("summary").get("problem").asText()).contains("p-01").contains("p-07");
     }
 
     @Test
