@@ -68,7 +68,7 @@ class CoordinatorJourneyTest {
 
         // then: the programme team's draft lists the pairs, with the CSV and the page's link
         assertThat(draftNight.statusCode()).as(draftNight.body()).isEqualTo(200);
-        String draft = lastMailTo(TEAM);
+        String draft = lastDraftTo(TEAM);
         assertThat(draft).contains("Subject: Draft matching report", "Content-Type: multipart/mixed",
                 "filename=draft-2027-1-2026-12-15.csv", "pair");
         // and the dev mail viewer shows the CSV
@@ -84,7 +84,7 @@ class CoordinatorJourneyTest {
         assertThat(partnerships.isPublished(ROUND)).isFalse();
         assertThat(introductions()).isEmpty();
         // (quoted-printable: soft line breaks and "=" undone, as a mail client shows it)
-        String waiting = lastMailTo(TEAM).replace("=\r\n", "").replace("=3D", "=");
+        String waiting = lastDraftTo(TEAM).replace("=\r\n", "").replace("=3D", "=");
         assertThat(waiting).contains("nothing is published until a programme coordinator approves");
 
         // when: the team follows the link, sees the page and approves
@@ -115,9 +115,11 @@ class CoordinatorJourneyTest {
                 .filter(raw -> raw.contains("Subject: Meet your International Librarians Network partner")).toList();
     }
 
-    private String lastMailTo(String to) {
-        List<String> theirs = aws().sentRawMail().stream().filter(raw -> raw.contains("To: " + to)).toList();
-        assertThat(theirs).as("mail to " + to).isNotEmpty();
+    /** The newest draft report to {@code to} (the same nights also send other rounds' reports). */
+    private String lastDraftTo(String to) {
+        List<String> theirs = aws().sentRawMail().stream().filter(raw -> raw.contains("To: " + to))
+                .filter(raw -> raw.contains("Subject: Draft matching report")).toList();
+        assertThat(theirs).as("draft mail to " + to).isNotEmpty();
         return theirs.get(theirs.size() - 1);
     }
 
