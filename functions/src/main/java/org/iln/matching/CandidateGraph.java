@@ -127,34 +127,17 @@ final class CandidateGraph {
 
     /** p's best k eligible partners among members: highest score first, ties to the lower index. */
     static int[] bestFor(Cohort cohort, int[] members, int p, int k) {
-        int[] topId = new int[k];
-        int[] topScore = new int[k];
-        int count = 0;
-        int worst = -1;
+        Best best = new Best(k);
         for (int q : members) {
             // the bound first: once the list is full, most people cannot beat its worst entry
-            if (count == k && cohort.scoreBound(p, q) <= topScore[worst]) {
+            if (best.full() && cohort.scoreBound(p, q) <= best.worstScore()) {
                 continue;
             }
-            if (!cohort.eligible(p, q)) {
-                continue;
-            }
-            int score = cohort.score(p, q);
-            if (count < k) {
-                topId[count] = q;
-                topScore[count] = score;
-                count++;
-                if (count == k) {
-                    worst = worstOf(topId, topScore);
-                }
-            } else if (score > topScore[worst]) {
-                // members are in index order, so an equal score never displaces a lower index
-                topId[worst] = q;
-                topScore[worst] = score;
-                worst = worstOf(topId, topScore);
+            if (cohort.eligible(p, q)) {
+                best.offer(q, cohort.score(p, q));
             }
         }
-        return Arrays.copyOf(topId, count);
+        return best.ids();
     }
 
     /**
@@ -178,10 +161,7 @@ final class CandidateGraph {
      * array is not in score order.
      */
     static int[] bestFor(Cohort cohort, PartnerGroups groups, int p, int k) {
-        int[] topId = new int[k];
-        int[] topScore = new int[k];
-        int count = 0;
-        int worst = -1;
+        Best best = new Best(k);
         // score(p, q) <= own + zone points + boundPartner(q), shared interests at their most
         int own = cohort.boundOwn(p) - cohort.weights.closeTimeZones();
         int quickOwn = cohort.boundQuickOwn(p) - cohort.weights.closeTimeZones();
@@ -189,35 +169,22 @@ final class CandidateGraph {
             int zone = groups.zonePoints(p, g);
             for (int r : groups.ranks(g)) {
                 int q = groups.person(r);
-                if (count == k) {
+                if (best.full()) {
                     // the group is in descending boundPartner order: nobody after q can do better
-                    if (own + zone + cohort.boundPartner(q) < topScore[worst]) {
+                    if (own + zone + cohort.boundPartner(q) < best.worstScore()) {
                         break;
                     }
                     int bound = quickOwn + zone + cohort.boundQuick(p, q) + cohort.boundPartner(q);
-                    if (bound < topScore[worst] || (bound == topScore[worst] && q > topId[worst])) {
+                    if (!best.wouldTake(q, bound)) {
                         continue;
                     }
                 }
-                if (!cohort.eligible(p, q)) {
-                    continue;
-                }
-                int score = cohort.score(p, q);
-                if (count < k) {
-                    topId[count] = q;
-                    topScore[count] = score;
-                    count++;
-                    if (count == k) {
-                        worst = worstOf(topId, topScore);
-                    }
-                } else if (score > topScore[worst] || (score == topScore[worst] && q < topId[worst])) {
-                    topId[worst] = q;
-                    topScore[worst] = score;
-                    worst = worstOf(topId, topScore);
+                if (cohort.eligible(p, q)) {
+                    best.offer(q, cohort.score(p, q));
                 }
             }
         }
-        return Arrays.copyOf(topId, count);
+        return best.ids();
     }
 
     /**
@@ -269,13 +236,63 @@ final class CandidateGraph {
         return h & 0x7fffffff;
     }
 
-    private static int worstOf(int[] topId, int[] topScore) {
-        int worst = 0;
-        for (int i = 1; i < topId.length; i++) {
-            if (topScore[i] < topScore[worst] || (topScore[i] == topScore[worst] && topId[i] > topId[worst])) {
-                worst = i;
+    /**
+     * The best k people offered so far: highest score first, ties to the lower index, whatever
+     * order they are offered in (the grouped scan is not in index order).
+     */
+    private static final class Best {
+
+        private final int[] topId;
+        private final int[] topScore;
+        private int count;
+        private int worst = -1;
+
+        Best(int k) {
+            topId = new int[k];
+            topScore = new int[k];
+        }
+
+        boolean full() {
+            return count == topId.length;
+        }
+
+        int worstScore() {
+            return topScore[worst];
+        }
+
+        /** Whether q with this score would enter a full list. */
+        boolean wouldTake(int q, int score) {
+            return score > topScore[worst] || (score == topScore[worst] && q < topId[worst]);
+        }
+
+        void offer(int q, int score) {
+            if (!full()) {
+                topId[count] = q;
+                topScore[count] = score;
+                count++;
+                if (full()) {
+                    worst = worstOf();
+                }
+            } else if (wouldTake(q, score)) {
+                topId[worst] = q;
+                topScore[worst] = score;
+                worst = worstOf();
             }
         }
-        return worst;
+
+        /** The people kept, not in score order. */
+        int[] ids() {
+            return Arrays.copyOf(topId, count);
+        }
+
+        private int worstOf() {
+            int at = 0;
+            for (int i = 1; i < topId.length; i++) {
+                if (topScore[i] < topScore[at] || (topScore[i] == topScore[at] && topId[i] > topId[at])) {
+                    at = i;
+                }
+            }
+            return at;
+        }
     }
 }
