@@ -11,11 +11,9 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
-import org.jgrapht.Graph;
+import java.util.stream.Stream;
 import org.jgrapht.alg.interfaces.MatchingAlgorithm;
 import org.jgrapht.alg.matching.SparseEdmondsMaximumCardinalityMatching;
-import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.graph.SimpleGraph;
 
 /**
  * Matches a whole pool at once: the most people matched, then the highest total score, under the
@@ -378,28 +376,24 @@ public final class Matcher {
         if (extra.stream().allMatch(row -> row.length == 0)) {
             return;
         }
-        Graph<Integer, DefaultEdge> graph = new SimpleGraph<>(DefaultEdge.class);
-        for (int v = 0; v < cohort.size; v++) {
-            if (!pinned[v]) {
-                graph.addVertex(v);
-            }
+        long[] keys = Stream.concat(graphs.stream(), extra.stream()).flatMapToLong(Arrays::stream).sorted().distinct().toArray();
+        int[] source = new int[keys.length];
+        int[] target = new int[keys.length];
+        for (int e = 0; e < keys.length; e++) {
+            source[e] = (int) (keys[e] >>> 32);
+            target[e] = (int) keys[e];
         }
-        for (List<long[]> lists : List.of(graphs, extra)) {
-            for (long[] keys : lists) {
-                for (long key : keys) {
-                    graph.addEdge((int) (key >>> 32), (int) key);
-                }
-            }
-        }
-        Set<DefaultEdge> current = new LinkedHashSet<>();
+        ArrayGraph graph = new ArrayGraph(cohort.size, keys.length, source, target, new double[keys.length],
+                ArrayGraph.boxes(Math.max(cohort.size, keys.length), null));
+        Set<Integer> current = new LinkedHashSet<>();
         for (int p = 0; p < partnerships.size(); p++) {
             if (!pinnedFlags.get(p)) {
                 int[] pair = partnerships.get(p);
                 current.add(graph.getEdge(pair[0], pair[1]));
             }
         }
-        MatchingAlgorithm<Integer, DefaultEdge> start = () -> new MatchingAlgorithm.MatchingImpl<>(graph, current, current.size());
-        Set<DefaultEdge> best = new SparseEdmondsMaximumCardinalityMatching<>(graph, start).getMatching().getEdges();
+        MatchingAlgorithm<Integer, Integer> start = () -> new MatchingAlgorithm.MatchingImpl<>(graph, current, current.size());
+        Set<Integer> best = new SparseEdmondsMaximumCardinalityMatching<>(graph, start).getMatching().getEdges();
         if (best.size() <= current.size()) {
             return;
         }
@@ -417,9 +411,9 @@ public final class Matcher {
             pinnedFlags.add(true);
         }
         List<int[]> pairs = new ArrayList<>();
-        for (DefaultEdge e : best) {
-            int a = graph.getEdgeSource(e);
-            int b = graph.getEdgeTarget(e);
+        for (int e : best) {
+            int a = graph.source(e);
+            int b = graph.target(e);
             pairs.add(new int[] {Math.min(a, b), Math.max(a, b)});
         }
         pairs.sort(Comparator.comparingInt(pair -> pair[0]));

@@ -2,8 +2,10 @@ package org.iln.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +53,33 @@ class PricedMatchingTest {
         assertThat(withoutPricing.stats().totalScore()).isLessThan(optimum[1]);
         assertThat(new long[] {priced.stats().matched(), priced.stats().totalScore()}).containsExactly(optimum);
         HardRuleCheck.assertValid(pool, priced);
+    }
+
+    @Test
+    void every_gap_pricing_proves_is_at_least_the_distance_to_the_optimum() {
+        for (String family : PoolFamilies.NAMES) {
+            // given a pool of the family, everyone with one partner, its optimum over all eligible pairs,
+            // and the sparsest graph to start from: each person's single best candidate
+            Pool pool = pairsOnly(PoolFamilies.of(family, 200, 5));
+            Cohort cohort = new Cohort(pool, ScoreWeights.DEFAULTS);
+            long[] optimum = ExactOptimum.of(cohort);
+            int[] everyone = IntStream.range(0, cohort.size).toArray();
+            boolean[] alone = Matcher.withoutPartner(cohort, everyone);
+            int[] members = Arrays.stream(everyone).filter(i -> !alone[i]).toArray();
+            long[] topOne = CandidateGraph.build(cohort, members, 1, 0, true);
+
+            for (double gap : new double[] {0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001}) {
+                // when pricing stops as soon as it proves this gap (by either of its bounds)
+                PricedMatching.Result result = PricedMatching.solve(cohort, members, topOne, 20, 3, gap, line -> { });
+                long score = result.pairs().stream().mapToLong(pair -> cohort.score(pair[0], pair[1])).sum();
+
+                // then the optimum is never further above the result than the bound it proved
+                if (2L * result.pairs().size() == optimum[0]) {
+                    assertThat(result.gapBound()).as("%s, gap %s", family, gap)
+                            .isGreaterThanOrEqualTo(optimum[1] - score - 1e-6);
+                }
+            }
+        }
     }
 
     @Test
