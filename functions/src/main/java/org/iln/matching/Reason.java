@@ -8,8 +8,9 @@ import java.util.Optional;
 import org.iln.messages.compiled.CompiledCatalogue;
 
 /**
- * One reason why two people make a good pair, or why the matcher left someone out
- * ({@code reason.unmatched.*}, for the coordinators), as data: a catalogue key ({@code reason.*})
+ * One reason why two people make a good pair, why the matcher left someone out
+ * ({@code reason.unmatched.*}) or which hard rule a pair breaks ({@code reason.rule.*}), these
+ * two for the coordinators, as data: a catalogue key ({@code reason.*})
  * and its arguments (participant ids, choice ids, country codes, numbers), worded only when
  * someone reads it, in the reader's language, naming the reader "you" and the others by name.
  *
@@ -107,6 +108,10 @@ public record Reason(String key, List<String> arguments) {
             case "unmatched.noSharedLanguage" -> words.format(key);
             case "unmatched.sameCountry" -> words.format(key, a.get(0));
             case "unmatched.noneEligible", "unmatched.allTaken" -> words.format(key, a.stream().map(Reason::count).toArray());
+            // The hard rule a hand pairing would break, for the coordinator who tried it.
+            case "rule.sameCountry" -> words.format(key, a.get(0));
+            case "rule.noLanguage", "rule.forbidden", "rule.before" -> words.format(key);
+            case "rule.excluded" -> words.format(key, reader.name(a.get(0)), a.get(1));
             default -> code();
         };
     }

@@ -76,6 +76,32 @@ final class Reasons {
     }
 
     /**
+     * The hard rule a and b break as a {@link Reason} code ({@code reason.rule.*}), worded in the
+     * coordinator's language when a hand pairing is refused; null when they may be partners. The
+     * cohort decides ({@link Cohort#brokenRule}); this names its rule, checked in the same order.
+     */
+    static String brokenRule(Cohort c, int a, int b) {
+        String rule = c.brokenRule(a, b);
+        if (rule == null) {
+            return null;
+        }
+        if (c.country[a] == c.country[b]) {
+            return Reason.of("rule.sameCountry", c.countryNames[c.country[a]]).code();
+        }
+        if (!Cohort.intersects(c.languages[a], c.languages[b])) {
+            return Reason.of("rule.noLanguage").code();
+        }
+        if (java.util.Arrays.binarySearch(c.excluded[a], c.country[b]) >= 0) {
+            return Reason.of("rule.excluded", c.ids[a], c.countryNames[c.country[b]]).code();
+        }
+        if (java.util.Arrays.binarySearch(c.excluded[b], c.country[a]) >= 0) {
+            return Reason.of("rule.excluded", c.ids[b], c.countryNames[c.country[a]]).code();
+        }
+        // The last two rules read sets only the cohort holds: its sentence tells them apart.
+        return Reason.of(rule.contains("forbidden") ? "rule.forbidden" : "rule.before").code();
+    }
+
+    /**
      * Why nobody could be found for p, for the coordinators: a {@link Reason}'s code
      * ({@code reason.unmatched.*} and its counts), worded in the coordinator's language when read.
      */

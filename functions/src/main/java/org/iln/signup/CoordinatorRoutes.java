@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.iln.coordination.CoordinatorPage;
 import org.iln.mail.Phrase;
+import org.iln.matching.Reason;
 import org.iln.messages.compiled.CompiledCatalogue;
 import org.iln.messages.compiled.CompiledCatalogues;
 import org.iln.round.ByHand;
@@ -215,8 +216,11 @@ final class CoordinatorRoutes {
             return responses.pageLinkExpired();
         }
         CompiledCatalogue words = CompiledCatalogues.bundled().of(language.get());
+        // An argument may be the matcher's code of a broken rule: worded too (ids come back as they are).
+        Object[] worded = java.util.Arrays.stream(arguments)
+                .map(a -> a instanceof String s ? Reason.word(s, Reason.coordinators(words), words) : a).toArray();
         return responses.invalid(request, errors.stream()
-                .map(e -> new FieldError(e.field(), words.format(e.message(), arguments))).toList(),
+                .map(e -> new FieldError(e.field(), words.format(e.message(), worded))).toList(),
                 CoordinatorPageModel.pageUrl(token), words.tag());
     }
 

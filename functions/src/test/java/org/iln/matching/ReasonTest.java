@@ -105,6 +105,16 @@ class ReasonTest {
     }
 
     @Test
+    void the_rule_a_hand_pairing_breaks_is_worded_in_the_coordinators_language() {
+        assertThat(Reason.word("reason.rule.excluded|p-2|GB", Reason.coordinators(words("en")), words("en")))
+                .isEqualTo("p-2 excluded partners from GB");
+        assertThat(Reason.word("reason.rule.sameCountry|AU", Reason.coordinators(words("es")), words("es")))
+                .isEqualTo("las parejas deben trabajar en países distintos (ambas personas en AU)");
+        assertThat(Reason.word("reason.rule.forbidden", Reason.coordinators(words("ar")), words("ar")))
+                .containsPattern("\\p{InArabic}").doesNotContainPattern("[A-Za-z]");
+    }
+
+    @Test
     void the_coordinators_in_their_language_read_interests_by_their_label_and_regions_by_cldr() {
         assertThat(Reason.word("reason.sharedInterests|open-access", Reason.coordinators(words("es")), words("es")))
                 .isEqualTo("interés en común: " + words("es").format("choice.interest.open-access"));
