@@ -22,6 +22,9 @@ import org.iln.matching.MatchResult;
 import org.iln.matching.Matcher;
 import org.iln.matching.MatchingJson;
 import org.iln.matching.Pool;
+import org.iln.matching.Reason;
+import org.iln.messages.compiled.CompiledCatalogue;
+import org.iln.messages.compiled.CompiledCatalogues;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,7 +103,10 @@ public final class MatchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "matched: %d (%d pairs, %d groups of three)%n", stats.matched(), stats.pairs(), stats.groupsOfThree());
         out.printf(Locale.ROOT, "unmatched: %d%n", stats.unmatched());
         Map<String, Integer> reasons = new TreeMap<>();
-        result.unmatched().forEach(u -> reasons.merge(u.reason(), 1, Integer::sum));
+        // The JSON keeps the reasons' codes; this summary words them in English, as a coordinator's draft would.
+        CompiledCatalogue english = CompiledCatalogues.bundled().defaultCatalogue();
+        result.unmatched().forEach(u -> reasons.merge(Reason.word(u.reason(), Reason.coordinators(english), english), 1,
+                Integer::sum));
         reasons.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> out.printf(Locale.ROOT, "  %6d  %s%n", e.getValue(), e.getKey()));

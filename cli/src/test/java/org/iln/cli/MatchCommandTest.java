@@ -2,12 +2,14 @@ package org.iln.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.iln.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -60,6 +62,26 @@ class MatchCommandTest {
                 .contains("scores: min ")
                 .contains("time: ");
         assertThat(Files.readString(result)).contains("\"members\" : [ \"a\", \"b\" ]");
+    }
+
+    @Test
+    void the_result_file_gives_the_unmatched_reason_as_the_code_the_schema_describes() throws Exception {
+        // given someone who shares no language with anyone
+        Path pool = poolFile(person("a", "AU", "\"en\"", ""), person("b", "GB", "\"en\"", ""), person("c", "JP", "\"ja\"", ""));
+        Path result = dir.resolve("result.json");
+
+        // when
+        run("--pool", pool.toString(), "--out", result.toString());
+
+        // then the file holds the stable code, which the result schema's pattern accepts
+        JsonNode written = Json.newMapper().readTree(result.toFile());
+        JsonNode schema = Json.newMapper().readTree(Path.of("..", "docs", "schema", "result.schema.json").toFile());
+        String reason = written.at("/unmatched/0/reason").asText();
+        assertThat(reason).isEqualTo("reason.unmatched.noSharedLanguage");
+        assertThat(reason).matches(schema.at("/properties/unmatched/items/properties/reason/pattern").asText());
+        String pattern = schema.at("/properties/partnerships/items/properties/reasons/items/pattern").asText();
+        assertThat(written.at("/partnerships/0/reasons")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.asText()).matches(pattern));
     }
 
     @Test

@@ -76,8 +76,11 @@ public final class CoordinatorPage {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Who opened the page: their roster name, the round and what they may see. */
-    public record Coordinator(String name, String addressHash, Round round, CoordinatorScope scope) {
+    /**
+     * Who opened the page: their roster name, the round, what they may see, and the language the
+     * roster names for them ({@code language:}; null: the default one), which their page and its answers are in.
+     */
+    public record Coordinator(String name, String addressHash, Round round, CoordinatorScope scope, String language) {
     }
 
     /**
@@ -178,7 +181,7 @@ public final class CoordinatorPage {
             ByHand.Pairing pairing = byHand.pair(programme.get(), c.round(), first, second, clock.instant());
             if (pairing instanceof ByHand.Paired paired && !paired.already()) {
                 List<String> two = first.compareTo(second) <= 0 ? List.of(first, second) : List.of(second, first);
-                audit(c, "pair", two.get(0) + " and " + two.get(1) + " (" + paired.partnership() + ")");
+                audit(c, "pair", two.get(0) + " / " + two.get(1) + " (" + paired.partnership() + ")");
             }
             LOG.atInfo().addKeyValue("round", c.round().id())
                     .addKeyValue("outcome", pairing instanceof ByHand.Refused r ? r.reason() : "paired")
@@ -236,12 +239,20 @@ public final class CoordinatorPage {
         }
         Instant now = clock.instant();
         DraftReview.Action action = new DraftReview.Action(now, c.name(), c.scope().id(), pin ? "pin" : "forbid",
-                pair.get(0) + " and " + pair.get(1));
+                pair.get(0) + " / " + pair.get(1));
         boolean written = pin ? review.pin(round, first, second, action, c.round().personalDataKeptUntil())
                 : review.forbid(round, first, second, action, c.round().personalDataKeptUntil());
         LOG.atInfo().addKeyValue("round", round).addKeyValue("outcome", written ? "written" : "already")
                 .log(pin ? "pin" : "forbid");
         return written ? Outcome.DONE : Outcome.ALREADY;
+    }
+
+    /**
+     * The language the roster names for the holder of a link ({@code ""}: none, the default one),
+     * if the link is genuine, unexpired and its holder still on the roster: what their answers are worded in.
+     */
+    public Optional<String> language(String token) {
+        return coordinator(token).map(c -> c.language() == null ? "" : c.language());
     }
 
     /** The page behind a link, if the link is genuine, unexpired and its holder still on the roster. */
@@ -352,12 +363,12 @@ public final class CoordinatorPage {
         if (scope.get().isProgramme()) {
             return round.get().coordinators().stream()
                     .filter(k -> k.email() != null && hasher.address(k.email()).equals(token.addressHash()))
-                    .findFirst().map(k -> new Coordinator(k.name(), token.addressHash(), round.get(), scope.get()));
+                    .findFirst().map(k -> new Coordinator(k.name(), token.addressHash(), round.get(), scope.get(), k.language()));
         }
         return current.country(scope.get().country().get()).stream()
                 .flatMap(country -> country.coordinators().stream())
                 .filter(k -> k.hasAddress() && hasher.address(k.contact()).equals(token.addressHash()))
-                .findFirst().map(k -> new Coordinator(k.name(), token.addressHash(), round.get(), scope.get()));
+                .findFirst().map(k -> new Coordinator(k.name(), token.addressHash(), round.get(), scope.get(), k.language()));
     }
 
     /** Today's date on the page's clock (the page says whether the match date has passed). */

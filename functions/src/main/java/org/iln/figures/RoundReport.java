@@ -13,6 +13,9 @@ import org.iln.mail.CsvSheet;
 import org.iln.mail.MailStore;
 import org.iln.mail.Outbox;
 import org.iln.mail.OutboxMessage;
+import org.iln.mail.Wording;
+import org.iln.messages.compiled.CompiledCatalogue;
+import org.iln.messages.compiled.CompiledCatalogues;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
 import org.iln.round.CoordinatorScope;
@@ -44,8 +47,13 @@ final class RoundReport {
 
     /** The mail template (its {@code coordinator-} name gives it the coordinator's page link). */
     static final String TEMPLATE = "coordinator-round-report";
-    /** The CSV's columns: one row per figure, so that a spreadsheet can pivot it. */
-    static final List<String> COLUMNS = List.of("section", "figure", "country", "count");
+    /**
+     * The catalogue keys of the CSV's columns: one row per figure, so that a spreadsheet can pivot
+     * it. The header and the sections' and figures' names are in the coordinator's language, as in
+     * the mail (no code reads the sheet back); countries stay ISO codes and counts digits.
+     */
+    static final List<String> COLUMNS = List.of("sheet.roundReport.section", "sheet.roundReport.figure",
+            "sheet.roundReport.country", "sheet.roundReport.count");
 
     private static final List<Measure> BY_COUNTRY = List.of(Measure.APPLIED, Measure.MATCHED, Measure.REMATCHED,
             Measure.WITHDRAWN);
@@ -80,7 +88,7 @@ final class RoundReport {
     int queue(Programme programme, Round round, Edition edition, RoundCount count, CareFigures care) {
         int queued = 0;
         for (Programme.Coordinator coordinator : round.coordinators()) {
-            if (one(round, edition, count, care, coordinator.email(), CoordinatorScope.PROGRAMME)) {
+            if (one(round, edition, count, care, coordinator.email(), coordinator.language(), CoordinatorScope.PROGRAMME)) {
                 queued++;
             }
         }
@@ -90,7 +98,8 @@ final class RoundReport {
             }
             for (Programme.Country.Coordinator coordinator : country.coordinators()) {
                 if (coordinator.hasAddress()
-                        && one(round, edition, count, care, coordinator.contact(), CoordinatorScope.country(country.code()))) {
+                        && one(round, edition, count, care, coordinator.contact(), coordinator.language(),
+                        CoordinatorScope.country(country.code()))) {
                     queued++;
                 }
             }
@@ -99,12 +108,15 @@ final class RoundReport {
     }
 
     private boolean one(Round round, Edition edition, RoundCount count, CareFigures care, String to,
-                        CoordinatorScope scope) {
+                        String language, CoordinatorScope scope) {
         if (to == null || to.isBlank()) {
             return false;
         }
+        // The roster may name a coordinator's language; the mail and its sheet are in it.
+        CompiledCatalogue words = CompiledCatalogues.bundled().of(language);
         List<Map<String, Object>> countries = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
+        String participation = words.format("sheet.roundReport.participation");
         for (String country : count.byCountry().keySet().stream().sorted().toList()) {
             if (!scope.sees(country)) {
                 continue;
@@ -113,26 +125,31 @@ final class RoundReport {
             row.put("country", country);
             for (Measure measure : BY_COUNTRY) {
                 row.put(measure.key(), count.of(country, measure));
-                rows.add(List.of("participation", measure.key(), country, Integer.toString(count.of(country, measure))));
+                rows.add(List.of(participation, words.format("mail.roundReport." + measure.key()), country,
+                        Integer.toString(count.of(country, measure))));
             }
             countries.add(row);
         }
-        care.checkIns().forEach((answer, n) -> rows.add(List.of("check-ins", answer, "", String.valueOf(n))));
-        rows.add(List.of("survey", "answers", "", String.valueOf(care.surveyAnswers())));
-        care.met().forEach((choice, n) -> rows.add(List.of("survey", "met: " + choice, "", String.valueOf(n))));
-        care.usefulness().forEach((score, n) -> rows.add(List.of("survey", "usefulness: " + score, "",
+        String checkIns = words.format("sheet.roundReport.checkIns");
+        String survey = words.format("sheet.roundReport.survey");
+        care.checkIns().forEach((answer, n) -> rows.add(List.of(checkIns,
+                words.format("mail.roundReport.checkIn." + answer), "", String.valueOf(n))));
+        rows.add(List.of(survey, words.format("mail.roundReport.answers"), "", String.valueOf(care.surveyAnswers())));
+        care.met().forEach((choice, n) -> rows.add(List.of(survey, words.format("mail.roundReport.met." + choice), "",
                 String.valueOf(n))));
-        rows.add(List.of("survey", "usefulness: median", "",
-                median(care.usefulnessMedian())));
-        care.recommend().forEach((choice, n) -> rows.add(List.of("survey", "recommend: " + choice, "",
-                String.valueOf(n))));
-        rows.add(List.of("survey", "recommend: share (%)", "",
+        care.usefulness().forEach((score, n) -> rows.add(List.of(survey,
+                words.format("mail.roundReport.usefulness", score), "", String.valueOf(n))));
+        rows.add(List.of(survey, words.format("mail.roundReport.median"), "", median(care.usefulnessMedian())));
+        care.recommend().forEach((choice, n) -> rows.add(List.of(survey,
+                words.format("mail.roundReport.recommend." + choice), "", String.valueOf(n))));
+        rows.add(List.of(survey, words.format("sheet.roundReport.recommendShare"), "",
                 care.recommendShare() == null ? "" : String.valueOf(care.recommendShare())));
-        rows.add(List.of("survey", "may quote", "", String.valueOf(care.mayQuote())));
+        rows.add(List.of(survey, words.format("mail.roundReport.mayQuote"), "", String.valueOf(care.mayQuote())));
         String filename = (edition == Edition.FINAL ? "round-report-final-" : "round-report-") + round.id() + scope.country().map(c -> "-" + c).orElse("") + ".csv";
 
         Map<String, Object> model = new HashMap<>();
         model.put("roundTitle", round.title() == null || round.title().isBlank() ? round.id() : round.title());
+        model.put(Wording.LANGUAGE, words.tag());
         model.put("roundEnds", round.ends().toString());
         model.put("surveyCloses", Survey.closesOn(round).toString());
         model.put("finalFigures", edition == Edition.FINAL);
@@ -141,7 +158,8 @@ final class RoundReport {
         model.put("care", care(care));
         model.put("threshold", PublicFigures.THRESHOLD);
         model.put("summaryUrl", siteUrl + "/statistics/" + round.id() + ".html");
-        model.put(CsvSheet.MODEL_KEY, new CsvSheet(filename, COLUMNS, rows).toModel());
+        model.put(CsvSheet.MODEL_KEY, new CsvSheet(filename, COLUMNS.stream().map(words::format).toList(), rows)
+                .toModel());
         String hash = hasher.address(to);
         String subject = scope.country().orElse("programme");
         return outbox.enqueue(new OutboxMessage(OutboxMessage.key(

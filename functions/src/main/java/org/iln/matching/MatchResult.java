@@ -37,7 +37,8 @@ public record MatchResult(String round, List<Partnership> partnerships, List<Unm
      * Someone the matcher could not place, and why.
      *
      * @param id the participant id
-     * @param reason a sentence for the coordinators
+     * @param reason why, as a {@link Reason} code ({@code reason.unmatched.sameCountry|AU}), worded in each
+     *               coordinator's language ({@link Reason#word}); a result stored before reasons were data holds an English sentence
      */
     public record Unmatched(String id, String reason) {
     }

@@ -20,7 +20,8 @@ public final class PinnedPair {
      * What the rules say of a pair.
      *
      * @param partnership the pinned partnership, if no rule forbids it
-     * @param brokenRule the rule it breaks (naming ids and countries only), empty if none
+     * @param brokenRule the rule it breaks, as a {@link Reason} code ({@code reason.rule.*}, naming ids and
+     *                   countries only), empty if none
      */
     public record Judgement(java.util.Optional<MatchResult.Partnership> partnership, String brokenRule) {
         public Judgement {
@@ -42,7 +43,7 @@ public final class PinnedPair {
         Cohort cohort = new Cohort(pool, MatcherOptions.DEFAULTS.weights());
         int a = cohort.indexOf(pool.pins().get(0).get(0));
         int b = cohort.indexOf(pool.pins().get(0).get(1));
-        String rule = cohort.brokenRule(a, b);
+        String rule = Reasons.brokenRule(cohort, a, b);
         if (rule != null) {
             return new Judgement(java.util.Optional.empty(), rule);
         }

@@ -8,9 +8,11 @@ import java.util.Optional;
 import org.iln.messages.compiled.CompiledCatalogue;
 
 /**
- * One reason why two people make a good pair, as data: a catalogue key ({@code reason.*}) and its
- * arguments (participant ids, choice ids, numbers), worded only when someone reads it, in the
- * reader's language, naming the reader "you" and the others by name.
+ * One reason why two people make a good pair, why the matcher left someone out
+ * ({@code reason.unmatched.*}) or which hard rule a pair breaks ({@code reason.rule.*}), these
+ * two for the coordinators, as data: a catalogue key ({@code reason.*})
+ * and its arguments (participant ids, choice ids, country codes, numbers), worded only when
+ * someone reads it, in the reader's language, naming the reader "you" and the others by name.
  *
  * <p>Partnerships store a reason as its {@link #code()} ({@code reason.sameSector|academic}); a
  * stored reason that is not a code is a sentence from before reasons were data and is shown as
@@ -102,8 +104,24 @@ public record Reason(String key, List<String> arguments) {
             case "wish.sameSector", "wish.differentSector", "wish.sameStage", "wish.earlierStage", "wish.laterStage",
                  "waited" -> words.format(key, who(reader, a.get(0)), reader.name(a.get(0)), a.size() > 1 ? a.get(1) : "");
             case "wish.region" -> words.format(key, who(reader, a.get(0)), reader.name(a.get(0)), reader.region(a.get(1)));
+            // Why someone was left out, for the coordinators: counts choose their plural forms.
+            case "unmatched.noSharedLanguage" -> words.format(key);
+            case "unmatched.sameCountry" -> words.format(key, a.get(0));
+            case "unmatched.noneEligible", "unmatched.allTaken" -> words.format(key, a.stream().map(Reason::count).toArray());
+            // The hard rule a hand pairing would break, for the coordinator who tried it.
+            case "rule.sameCountry" -> words.format(key, a.get(0));
+            case "rule.noLanguage", "rule.forbidden", "rule.before" -> words.format(key);
+            case "rule.excluded" -> words.format(key, reader.name(a.get(0)), a.get(1));
             default -> code();
         };
+    }
+
+    private static Object count(String n) {
+        try {
+            return Long.valueOf(n);
+        } catch (NumberFormatException e) {
+            return n;
+        }
     }
 
     private static String who(Reader reader, String id) {
@@ -117,9 +135,18 @@ public record Reason(String key, List<String> arguments) {
 
     /**
      * The reader of the coordinators' draft: nobody is "you", people are named by participant id,
-     * interests by id ("open access"): the matcher's own words, as the draft and its report show them.
+     * interests by id ("open access"): the matcher's own words.
      */
     public static Reader coordinators() {
+        return coordinators(null);
+    }
+
+    /**
+     * The coordinators' reader in {@code words}' language: people by participant id, interests by
+     * their label in the catalogue ({@code choice.interest.<id>}, the id if it has none), regions by
+     * their name from CLDR; with no {@code words}, interests and regions as the matcher names them.
+     */
+    public static Reader coordinators(CompiledCatalogue words) {
         return new Reader() {
             @Override
             public boolean isReader(String id) {
@@ -133,12 +160,13 @@ public record Reason(String key, List<String> arguments) {
 
             @Override
             public String interest(String id) {
-                return id.replace('-', ' ');
+                String key = "choice.interest." + id;
+                return words != null && words.has(key) ? words.format(key) : id.replace('-', ' ');
             }
 
             @Override
             public String region(String name) {
-                return name;
+                return words == null ? name : words.regionName(name);
             }
         };
     }

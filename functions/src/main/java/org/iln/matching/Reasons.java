@@ -3,7 +3,7 @@ package org.iln.matching;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Why a partnership was made (as {@link Reason}s, for its members), or why one is missing (for the coordinators). */
+/** Why a partnership was made, for its members, or why one is missing, for the coordinators: as {@link Reason}s. */
 final class Reasons {
 
     private static final int WAITING_WORTH_MENTIONING = 60;
@@ -75,7 +75,36 @@ final class Reasons {
         return Reason.of("hoursApart", hours);
     }
 
-    /** Why nobody could be found for p, for the coordinators' report. */
+    /**
+     * The hard rule a and b break as a {@link Reason} code ({@code reason.rule.*}), worded in the
+     * coordinator's language when a hand pairing is refused; null when they may be partners. The
+     * cohort decides ({@link Cohort#brokenRule}); this names its rule, checked in the same order.
+     */
+    static String brokenRule(Cohort c, int a, int b) {
+        String rule = c.brokenRule(a, b);
+        if (rule == null) {
+            return null;
+        }
+        if (c.country[a] == c.country[b]) {
+            return Reason.of("rule.sameCountry", c.countryNames[c.country[a]]).code();
+        }
+        if (!Cohort.intersects(c.languages[a], c.languages[b])) {
+            return Reason.of("rule.noLanguage").code();
+        }
+        if (java.util.Arrays.binarySearch(c.excluded[a], c.country[b]) >= 0) {
+            return Reason.of("rule.excluded", c.ids[a], c.countryNames[c.country[b]]).code();
+        }
+        if (java.util.Arrays.binarySearch(c.excluded[b], c.country[a]) >= 0) {
+            return Reason.of("rule.excluded", c.ids[b], c.countryNames[c.country[a]]).code();
+        }
+        // The last two rules read sets only the cohort holds: its sentence tells them apart.
+        return Reason.of(rule.contains("forbidden") ? "rule.forbidden" : "rule.before").code();
+    }
+
+    /**
+     * Why nobody could be found for p, for the coordinators: a {@link Reason}'s code
+     * ({@code reason.unmatched.*} and its counts), worded in the coordinator's language when read.
+     */
     static String unmatched(Cohort c, int p) {
         int sharers = 0;
         int sameCountry = 0;
@@ -98,18 +127,15 @@ final class Reasons {
             }
         }
         if (sharers == 0) {
-            return "no eligible partner: no one else shares a language";
+            return Reason.of("unmatched.noSharedLanguage").code();
         }
         if (sameCountry == sharers) {
-            return "no eligible partner: everyone who shares a language works in the same country ("
-                    + c.countryNames[c.country[p]] + ")";
+            return Reason.of("unmatched.sameCountry", c.countryNames[c.country[p]]).code();
         }
         if (eligible == 0) {
-            return "no eligible partner: of " + sharers + " who share a language, " + sameCountry
-                    + " work in the same country, " + excludedCountry + " are in an excluded country and "
-                    + before + " are previous partners or forbidden";
+            return Reason.of("unmatched.noneEligible", Integer.toString(sharers), Integer.toString(sameCountry),
+                    Integer.toString(excludedCountry), Integer.toString(before)).code();
         }
-        return "eligible partners (" + eligible + ") were all matched to others, and no pair with someone"
-                + " willing to have two partners could take a third";
+        return Reason.of("unmatched.allTaken", Integer.toString(eligible)).code();
     }
 }

@@ -10,6 +10,7 @@ import org.iln.mail.CsvSheet;
 import org.iln.mail.Outbox;
 import org.iln.mail.OutboxMessage;
 import org.iln.mail.Wording;
+import org.iln.messages.compiled.CompiledCatalogue;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
 import org.iln.store.AddressHasher;
@@ -85,14 +86,15 @@ final class DraftMail {
         model.put("approved", review.approvedVersion(round.id()).filter(version::equals).isPresent());
         model.put("matchDateReached", !today.isBefore(round.matchDate()));
         model.put("autoPublishOn", approval.autoPublishOn(round.matchDate()).map(LocalDate::toString).orElse(""));
+        // The sheet and the audit lines are written now, in the language the mail is rendered in.
+        CompiledCatalogue words = Wording.of(model);
         model.put("actions", review.actions(round.id()).stream()
                 .filter(a -> scope.isProgramme() || a.scope().equals(scope.id()))
-                .map(a -> a.at().toString().substring(0, 16).replace('T', ' ') + " " + a.by() + " (" + a.scope() + "): "
-                        + a.action() + " " + a.subject()).toList());
+                .map(a -> a.line(words)).toList());
         DraftRows shown = rows.rows().size() <= DRAFT_MAIL_ROWS ? rows
                 : new DraftRows(rows.round(), rows.rows().subList(0, DRAFT_MAIL_ROWS));
         model.put("rowsLeftOut", rows.rows().size() - shown.rows().size());
-        model.put(CsvSheet.MODEL_KEY, shown.sheet(today.toString()).toModel());
+        model.put(CsvSheet.MODEL_KEY, shown.sheet(today.toString(), words).toModel());
         String hash = hasher.address(to);
         String subject = scope.isProgramme() ? today.toString() : today + "-" + scope.country().get();
         // Keyed by round, day and scope: a second run the same night queues nothing more.

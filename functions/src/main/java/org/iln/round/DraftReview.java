@@ -73,6 +73,20 @@ public final class DraftReview {
      * @param subject what it was about (a draft version, a partnership id, participant ids)
      */
     public record Action(Instant at, String by, String scope, String action, String subject) {
+
+        /**
+         * The action as one line of the audit a coordinator reads ("2027-03-14 10:22 Ana (the
+         * programme team): held p-1-p-2 (p-1, p-2)"), its scope and verb in {@code words}' language;
+         * a verb the catalogue does not know is shown as stored.
+         */
+        public String line(org.iln.messages.compiled.CompiledCatalogue words) {
+            String when = at.toString().substring(0, 16).replace('T', ' ');
+            String who = scope.startsWith("country:")
+                    ? words.format("audit.scope.country", words.countryName(scope.substring("country:".length())))
+                    : words.format("audit.scope.programme");
+            String verb = "audit.action." + action.replace(' ', '.');
+            return words.format("audit.line", when, by, who, words.has(verb) ? words.format(verb) : action, subject);
+        }
     }
 
     /**

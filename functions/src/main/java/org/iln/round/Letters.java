@@ -277,7 +277,10 @@ final class Letters {
         return card;
     }
 
-    /** The catalogue's name for why the matcher left someone out: {@code mail.noMatch.reason.<code>}. */
+    /**
+     * The catalogue's name for why the matcher left someone out ({@code mail.noMatch.reason.<code>}),
+     * from its {@link Reason} code, or from the English sentence a draft stored before reasons were data.
+     */
     static String reasonCode(String matcherReason) {
         if (matcherReason == null) {
             return "";
@@ -288,7 +291,10 @@ final class Letters {
         if (matcherReason.equals(ALONE_AFTER_REMATCH)) {
             return "alone";
         }
-        if (matcherReason.startsWith("no eligible partner")) {
+        String key = Reason.parse(matcherReason).map(Reason::key).orElse("");
+        // Nobody eligible at all: no shared language, all in one country, all excluded or partners before.
+        if (key.equals("reason.unmatched.noSharedLanguage") || key.equals("reason.unmatched.sameCountry")
+                || key.equals("reason.unmatched.noneEligible") || matcherReason.startsWith("no eligible partner")) {
             return "noEligible";
         }
         return "taken";

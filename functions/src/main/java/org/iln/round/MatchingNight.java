@@ -23,6 +23,7 @@ import org.iln.matching.MatchResult;
 import org.iln.matching.Matcher;
 import org.iln.matching.Participant;
 import org.iln.matching.Pool;
+import org.iln.matching.Reason;
 import org.iln.programme.Programme;
 import org.iln.programme.Programme.Round;
 import org.iln.store.AddressHasher;
@@ -522,7 +523,13 @@ public final class MatchingNight {
             model.put("matchDate", round.matchDate().toString());
             model.put("draft", draft);
             model.put(RoundSummary.MODEL_KEY, summary);
-            model.put("unmatched", unmatched);
+            // The matcher's reasons, worded now in the language the mail is rendered in.
+            org.iln.messages.compiled.CompiledCatalogue words = org.iln.mail.Wording.of(model);
+            model.put("unmatched", unmatched.stream().map(u -> {
+                Map<String, String> row = new HashMap<>(u);
+                row.put("reason", Reason.word(u.get("reason"), Reason.coordinators(words), words));
+                return row;
+            }).toList());
             String hash = hasher.address(coordinator.email());
             // Keyed by round and day: a second run the same night queues nothing more.
             outbox.enqueue(new OutboxMessage(OutboxMessage.key(kind + "-report", round.id(), subject, hash),

@@ -18,6 +18,7 @@ import org.iln.aws.AwsClients;
 import org.iln.config.FunctionsConfig;
 import org.iln.mail.Phrase;
 import org.iln.mail.Wording;
+import org.iln.messages.compiled.CompiledCatalogues;
 import org.iln.programme.ProgrammeSource;
 import org.iln.round.CareStore;
 import org.iln.signup.SubmittedFields.MalformedBodyException;
@@ -98,7 +99,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         try {
             if (!cameThroughCloudFront(event)) {
                 LOG.atInfo().addKeyValue("outcome", "no-origin-header").log("request refused: not through CloudFront");
-                return responses.error(403, "request", "Use the programme's site address, not the API's own.");
+                return responses.error(languageOf(event), 403, "request", Phrase.of("page.api.notThroughSite"));
             }
             request = ApiRequest.of(event);
             return route(request);
@@ -134,86 +135,86 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private APIGatewayV2HTTPResponse route(ApiRequest request) {
         switch (request.path()) {
             case "/api/signup":
-                return request.method().equals("POST") ? signup(request) : responses.notAllowed("POST");
+                return request.method().equals("POST") ? signup(request) : responses.notAllowed(request, "POST");
             case "/api/confirm":
                 // Not HEAD: a probe must not confirm anything.
-                return request.method().equals("GET") ? confirm(request) : responses.notAllowed("GET");
+                return request.method().equals("GET") ? confirm(request) : responses.notAllowed(request, "GET");
             case "/api/unsubscribe":
                 return switch (request.method()) {
                     case "GET", "HEAD" -> unsubscribePage(request);
                     case "POST" -> unsubscribe(request);
-                    default -> responses.notAllowed("GET, HEAD, POST");
+                    default -> responses.notAllowed(request, "GET, HEAD, POST");
                 };
             case "/api/erase":
                 return switch (request.method()) {
                     case "GET", "HEAD" -> erasePage(request);
                     case "POST" -> request.query("token").isPresent() ? erase(request) : eraseRequest(request);
-                    default -> responses.notAllowed("GET, HEAD, POST");
+                    default -> responses.notAllowed(request, "GET, HEAD, POST");
                 };
             case "/api/me":
                 return switch (request.method()) {
                     case "GET", "HEAD" -> personalPage(request);
-                    default -> responses.notAllowed("GET, HEAD");
+                    default -> responses.notAllowed(request, "GET, HEAD");
                 };
             case "/api/me/update":
-                return request.method().equals("POST") ? update(request) : responses.notAllowed("POST");
+                return request.method().equals("POST") ? update(request) : responses.notAllowed(request, "POST");
             case "/api/me/withdraw":
-                return request.method().equals("POST") ? withdraw(request) : responses.notAllowed("POST");
+                return request.method().equals("POST") ? withdraw(request) : responses.notAllowed(request, "POST");
             case "/api/me/no-reply":
-                return request.method().equals("POST") ? noReply(request) : responses.notAllowed("POST");
+                return request.method().equals("POST") ? noReply(request) : responses.notAllowed(request, "POST");
             case "/api/me/still-here":
-                return request.method().equals("POST") ? stillHere(request) : responses.notAllowed("POST");
+                return request.method().equals("POST") ? stillHere(request) : responses.notAllowed(request, "POST");
             case "/api/me/check-in":
-                return request.method().equals("POST") ? checkIn(request) : responses.notAllowed("POST");
+                return request.method().equals("POST") ? checkIn(request) : responses.notAllowed(request, "POST");
             case "/api/me/link":
-                return request.method().equals("POST") ? pageLinkRequest(request) : responses.notAllowed("POST");
+                return request.method().equals("POST") ? pageLinkRequest(request) : responses.notAllowed(request, "POST");
             case "/api/me/survey":
                 return switch (request.method()) {
                     case "GET", "HEAD" -> surveyPage(request);
                     case "POST" -> surveyAnswer(request);
-                    default -> responses.notAllowed("GET, HEAD, POST");
+                    default -> responses.notAllowed(request, "GET, HEAD, POST");
                 };
             case "/api/me/next-round":
                 return switch (request.method()) {
                     case "GET", "HEAD" -> nextRoundPage(request);
                     case "POST" -> joinNextRound(request);
-                    default -> responses.notAllowed("GET, HEAD, POST");
+                    default -> responses.notAllowed(request, "GET, HEAD, POST");
                 };
             case "/api/volunteer":
-                return request.method().equals("POST") ? volunteer(request) : responses.notAllowed("POST");
+                return request.method().equals("POST") ? volunteer(request) : responses.notAllowed(request, "POST");
             case "/api/volunteer/confirm":
                 // Not HEAD: a probe must not confirm anything.
-                return request.method().equals("GET") ? confirmVolunteer(request) : responses.notAllowed("GET");
+                return request.method().equals("GET") ? confirmVolunteer(request) : responses.notAllowed(request, "GET");
             case "/api/coordinate":
                 return switch (request.method()) {
                     case "GET", "HEAD" -> coordinator.page(request);
-                    default -> responses.notAllowed("GET, HEAD");
+                    default -> responses.notAllowed(request, "GET, HEAD");
                 };
             case "/api/coordinate/approve":
                 return request.method().equals("POST")
                         ? withFields(request, fields -> coordinator.move(request, fields, "version"))
-                        : responses.notAllowed("POST");
+                        : responses.notAllowed(request, "POST");
             case "/api/coordinate/hold":
                 return request.method().equals("POST")
                         ? withFields(request, fields -> coordinator.move(request, fields, "partnership"))
-                        : responses.notAllowed("POST");
+                        : responses.notAllowed(request, "POST");
             case "/api/coordinate/pin":
                 return request.method().equals("POST")
                         ? withFields(request, fields -> coordinator.pair(request, fields, true))
-                        : responses.notAllowed("POST");
+                        : responses.notAllowed(request, "POST");
             case "/api/coordinate/forbid":
                 return request.method().equals("POST")
                         ? withFields(request, fields -> coordinator.pair(request, fields, false))
-                        : responses.notAllowed("POST");
+                        : responses.notAllowed(request, "POST");
             case "/api/coordinate/withdraw", "/api/coordinate/resend", "/api/coordinate/pair":
                 return request.method().equals("POST")
-                        ? withFields(request, fields -> coordinator.act(request, fields)) : responses.notAllowed("POST");
+                        ? withFields(request, fields -> coordinator.act(request, fields)) : responses.notAllowed(request, "POST");
             case "/api/coordinate/link":
                 return request.method().equals("POST")
                         ? emailForm(request, "/link-expired.html", core.coordinatorLinks()::request)
-                        : responses.notAllowed("POST");
+                        : responses.notAllowed(request, "POST");
             default:
-                return responses.error(404, "request", "There is no such API path.");
+                return responses.error(request.language(), 404, "request", Phrase.of("page.api.noSuchPath"));
         }
     }
 
@@ -281,7 +282,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             return new Parsed(request.fields(), null);
         } catch (MalformedBodyException e) {
             LOG.atInfo().addKeyValue("outcome", "malformed").log("request refused: malformed body");
-            return new Parsed(null, responses.invalid(request, List.of(new FieldError("body", e.getMessage()))));
+            String language = request.language();
+            return new Parsed(null, responses.invalidSignup(request,
+                    List.of(new FieldError("body", e.problem().in(language))), language));
         }
     }
 
@@ -303,7 +306,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     private APIGatewayV2HTTPResponse unsubscribe(ApiRequest request) {
         if (request.body().length > MAX_BODY_BYTES) {
-            return responses.error(413, "body", "The request is too large.");
+            return responses.error(request.query("lang").orElse(""), 413, "body", Phrase.of("page.tooLarge.message",
+                    MAX_BODY_BYTES / 1024));
         }
         if (!core.unsubscription().unsubscribe(request.query("token").orElse(""))) {
             return responses.pageLinkExpired(request);
@@ -326,7 +330,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     private APIGatewayV2HTTPResponse erase(ApiRequest request) {
         if (request.body().length > MAX_BODY_BYTES) {
-            return responses.error(413, "body", "The request is too large.");
+            return responses.error(request.query("lang").orElse(""), 413, "body", Phrase.of("page.tooLarge.message",
+                    MAX_BODY_BYTES / 1024));
         }
         return responses.redirect(Wording.root(request.language())
                 + (core.erasure().erase(request.query("token").orElse("")) ? "erased.html" : "link-expired.html"));
@@ -542,6 +547,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         return responses.checkYourEmail(request, language);
     }
 
+    /** The link's {@code lang} of a request refused before it is read: English if none, unknown or malformed. */
+    private static String languageOf(APIGatewayV2HTTPEvent event) {
+        Map<String, String> query = event.getQueryStringParameters();
+        return CompiledCatalogues.bundled().of(query == null ? null : query.get("lang")).tag();
+    }
+
     /** Size, media type and per-client rate, checked before a body is parsed. */
     private Optional<APIGatewayV2HTTPResponse> refuseBody(ApiRequest request) {
         if (request.body().length > MAX_BODY_BYTES) {
@@ -549,8 +560,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                     Phrase.of("page.tooLarge.message", MAX_BODY_BYTES / 1024), Map.of()));
         }
         if (request.mediaType() == ApiRequest.MediaType.OTHER) {
-            return Optional.of(responses.error(415, "body",
-                    "Send the form as application/json or application/x-www-form-urlencoded."));
+            return Optional.of(responses.error(request.language(), 415, "body", Phrase.of("page.api.mediaType")));
         }
         RateLimit limit = core.rateLimit();
         if (!limit.admits(request.sourceIp())) {

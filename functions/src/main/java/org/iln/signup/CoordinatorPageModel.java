@@ -4,7 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.iln.coordination.CoordinatorPage;
 import org.iln.mail.Wording;
-import org.iln.store.Application.Profile;
+import org.iln.messages.compiled.CompiledCatalogue;
+import org.iln.messages.compiled.CompiledCatalogues;
 
 /** What the coordinator page's template is given: the draft's rows the coordinator may see, its state and the forms. */
 final class CoordinatorPageModel {
@@ -24,17 +25,17 @@ final class CoordinatorPageModel {
         model.put("roundTitle", title);
         model.put("matchDate", c.round().matchDate() == null ? "" : c.round().matchDate().toString());
         model.put("coordinatorName", c.name());
-        // Coordinators read the page in English (the roster names no language), worded from the catalogue.
-        model.put(Wording.LANGUAGE, Profile.DEFAULT_LANGUAGE);
+        // In the language the roster names for the coordinator (English if none).
+        CompiledCatalogue words = CompiledCatalogues.bundled().of(c.language());
+        model.put(Wording.LANGUAGE, words.tag());
         model.put("scopeCountry", c.scope().country().orElse(""));
         model.put("draftVersion", view.draftVersion());
         model.put("approved", view.approved());
         model.put("published", view.published());
         model.put("canApprove", c.scope().isProgramme());
         model.put("canHold", !view.published());
-        model.put("rows", view.rows().toModel());
-        model.put("actions", view.actions().stream().map(a -> a.at().toString().substring(0, 16).replace('T', ' ')
-                + " " + a.by() + " (" + a.scope() + "): " + a.action() + " " + a.subject()).toList());
+        model.put("rows", view.rows().toModel(words));
+        model.put("actions", view.actions().stream().map(a -> a.line(words)).toList());
         model.put("approveAction", "/api/coordinate/approve?token=" + token);
         model.put("holdAction", "/api/coordinate/hold?token=" + token);
         model.put("pinAction", "/api/coordinate/pin?token=" + token);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.iln.coordination.CoordinatorPage;
+import org.iln.mail.Phrase;
+import org.iln.matching.Reason;
 import org.iln.messages.compiled.CompiledCatalogue;
 import org.iln.messages.compiled.CompiledCatalogues;
 import org.iln.round.ByHand;
@@ -42,12 +44,8 @@ final class CoordinatorRoutes {
         String token = request.query("token").orElse("");
         List<String> values = fields.all(field);
         if (values.size() != 1 || !values.get(0).matches("[0-9a-f]{1,64}")) {
-            if (page.open(token).isEmpty()) {
-                return responses.pageLinkExpired();
-            }
-            return responses.invalid(request, List.of(new FieldError(field, field.equals("version")
-                    ? "must be the draft version shown on the page" : "must be a partnership id from the draft")),
-                    CoordinatorPageModel.pageUrl(token));
+            return invalid(request, token, field, field.equals("version") ? "coordinator.error.version"
+                    : "coordinator.error.partnership");
         }
         boolean approving = field.equals("version");
         Optional<CoordinatorPage.Outcome> outcome = approving
@@ -59,14 +57,9 @@ final class CoordinatorRoutes {
         return switch (outcome.get()) {
             case DONE, ALREADY -> responses.done(request, CoordinatorPageModel.pageUrl(token) + "&done="
                     + (approving ? "approved" : "held"), approving ? "approved" : "held");
-            case DRAFT_CHANGED -> responses.refuse(request, 409, field, "The draft has changed",
-                    "The draft changed since this page was shown, so nothing was done. Open your page again to see the"
-                            + " current draft.", Map.of());
-            case NOT_YOURS -> responses.refuse(request, 403, field, "Not yours to do",
-                    "Only the programme team approves a draft; a Country Coordinator acts on their country's"
-                            + " people only. Nothing was done.", Map.of());
-            case TOO_LATE -> responses.refuse(request, 409, field, "The round is published",
-                    "This round's partnerships are published, so the draft can no longer change.", Map.of());
+            case DRAFT_CHANGED -> refuse(request, token, 409, field, "coordinator.refused.draftChanged");
+            case NOT_YOURS -> refuse(request, token, 403, field, "coordinator.refused.approveNotYours");
+            case TOO_LATE -> refuse(request, token, 409, field, "coordinator.refused.published");
             case NOT_IN_YOUR_ROWS, CONFLICT, NO_SUCH_PERSON, NOTHING_TO_RESEND ->
                     throw new IllegalStateException("not an outcome of " + field);
         };
@@ -79,14 +72,11 @@ final class CoordinatorRoutes {
         for (String field : List.of("first", "second")) {
             List<String> values = fields.all(field);
             if (values.size() != 1 || !values.get(0).strip().matches("[A-Za-z0-9_-]{1,64}")) {
-                errors.add(new FieldError(field, "must be one participant id from the draft"));
+                errors.add(new FieldError(field, "coordinator.error.idFromDraft"));
             }
         }
         if (!errors.isEmpty()) {
-            if (page.open(token).isEmpty()) {
-                return responses.pageLinkExpired();
-            }
-            return responses.invalid(request, errors, CoordinatorPageModel.pageUrl(token));
+            return invalid(request, token, errors);
         }
         String first = fields.all("first").get(0).strip();
         String second = fields.all("second").get(0).strip();
@@ -97,14 +87,9 @@ final class CoordinatorRoutes {
         String done = pin ? "pinned" : "forbidden";
         return switch (outcome.get()) {
             case DONE, ALREADY -> responses.done(request, CoordinatorPageModel.pageUrl(token) + "&done=" + done, done);
-            case NOT_IN_YOUR_ROWS -> responses.invalid(request, List.of(new FieldError("second",
-                    "first and second must be two different people of your rows of the current draft")),
-                    CoordinatorPageModel.pageUrl(token));
-            case CONFLICT -> responses.invalid(request, List.of(new FieldError("second",
-                    "cannot be pinned to first: they work in the same country, one of them is pinned already,"
-                            + " or they are kept apart")), CoordinatorPageModel.pageUrl(token));
-            case TOO_LATE -> responses.refuse(request, 409, "second", "The round is published",
-                    "This round's partnerships are published, so the draft can no longer change.", Map.of());
+            case NOT_IN_YOUR_ROWS -> invalid(request, token, "second", "coordinator.error.notInYourRows");
+            case CONFLICT -> invalid(request, token, "second", "coordinator.error.conflict");
+            case TOO_LATE -> refuse(request, token, 409, "second", "coordinator.refused.published");
             default -> throw new IllegalStateException("not an outcome of a pin or forbid: " + outcome.get());
         };
     }
@@ -135,8 +120,8 @@ final class CoordinatorRoutes {
         return switch (outcome.get()) {
             case DONE -> done(request, token, "withdrawn");
             case ALREADY -> done(request, token, "already");
-            case TOO_LATE -> responses.refuse(request, 409, "participant", text("coordinator.refused.title"),
-                    text("coordinator.refused.roundEnded"), Map.of());
+            case TOO_LATE -> refuse(request, token, 409, "participant", "coordinator.refused.title",
+                    "coordinator.refused.roundEnded");
             default -> invalid(request, token, "participant", "coordinator.error.noSuchPerson");
         };
     }
@@ -152,13 +137,10 @@ final class CoordinatorRoutes {
             default -> Optional.empty();
         };
         if (id.isEmpty() || kind.isEmpty()) {
-            if (page.open(token).isEmpty()) {
-                return responses.pageLinkExpired();
-            }
             List<FieldError> errors = new ArrayList<>();
-            id.ifPresentOrElse(ok -> { }, () -> errors.add(new FieldError("participant", text("coordinator.error.id"))));
-            kind.ifPresentOrElse(ok -> { }, () -> errors.add(new FieldError("what", text("coordinator.error.what"))));
-            return responses.invalid(request, errors, CoordinatorPageModel.pageUrl(token));
+            id.ifPresentOrElse(ok -> { }, () -> errors.add(new FieldError("participant", "coordinator.error.id")));
+            kind.ifPresentOrElse(ok -> { }, () -> errors.add(new FieldError("what", "coordinator.error.what")));
+            return invalid(request, token, errors);
         }
         Optional<CoordinatorPage.Outcome> outcome = page.resend(token, id.get(), kind.get());
         if (outcome.isEmpty()) {
@@ -180,13 +162,10 @@ final class CoordinatorRoutes {
         Optional<String> first = one(fields, "first");
         Optional<String> second = one(fields, "second");
         if (first.isEmpty() || second.isEmpty()) {
-            if (page.open(token).isEmpty()) {
-                return responses.pageLinkExpired();
-            }
             List<FieldError> errors = new ArrayList<>();
-            first.ifPresentOrElse(ok -> { }, () -> errors.add(new FieldError("first", text("coordinator.error.id"))));
-            second.ifPresentOrElse(ok -> { }, () -> errors.add(new FieldError("second", text("coordinator.error.id"))));
-            return responses.invalid(request, errors, CoordinatorPageModel.pageUrl(token));
+            first.ifPresentOrElse(ok -> { }, () -> errors.add(new FieldError("first", "coordinator.error.id")));
+            second.ifPresentOrElse(ok -> { }, () -> errors.add(new FieldError("second", "coordinator.error.id")));
+            return invalid(request, token, errors);
         }
         if (first.get().equals(second.get())) {
             return invalid(request, token, "second", "coordinator.error.same");
@@ -201,11 +180,10 @@ final class CoordinatorRoutes {
         ByHand.Refused refused = (ByHand.Refused) outcome.get();
         String field = refused.detail().equals(first.get()) ? "first" : "second";
         return switch (refused.reason()) {
-            case "not-yours" -> responses.refuse(request, 403, "first", text("coordinator.refused.title"),
-                    text("coordinator.refused.notYours"), Map.of());
-            case "not-published", "changed" -> responses.refuse(request, 409, "first",
-                    text("coordinator.refused.title"), text(refused.reason().equals("changed")
-                            ? "coordinator.refused.changed" : "coordinator.refused.notPublished"), Map.of());
+            case "not-yours" -> refuse(request, token, 403, "first", "coordinator.refused.title",
+                    "coordinator.refused.notYours");
+            case "not-published", "changed" -> refuse(request, token, 409, "first", "coordinator.refused.title",
+                    refused.reason().equals("changed") ? "coordinator.refused.changed" : "coordinator.refused.notPublished");
             case "no-such-person" -> invalid(request, token, field, "coordinator.error.noSuchPerson");
             case "not-alone" -> invalid(request, token, field, "coordinator.refused.notAlone", refused.detail());
             case "held-back" -> invalid(request, token, field, "coordinator.refused.heldBack", refused.detail());
@@ -224,20 +202,40 @@ final class CoordinatorRoutes {
     /** One field named with a message of the catalogue, or the link-expired page if the link is bad. */
     private APIGatewayV2HTTPResponse invalid(ApiRequest request, String token, String field, String key,
                                              Object... arguments) {
-        if (page.open(token).isEmpty()) {
+        return invalid(request, token, List.of(new FieldError(field, key)), arguments);
+    }
+
+    /**
+     * Fields named with messages of the catalogue ({@code errors}' messages are keys, filled with
+     * {@code arguments}), worded in the coordinator's language; the link-expired page if the link is bad.
+     */
+    private APIGatewayV2HTTPResponse invalid(ApiRequest request, String token, List<FieldError> errors,
+                                             Object... arguments) {
+        Optional<String> language = page.language(token);
+        if (language.isEmpty()) {
             return responses.pageLinkExpired();
         }
-        return responses.invalid(request, List.of(new FieldError(field, text(key, arguments))),
-                CoordinatorPageModel.pageUrl(token));
+        CompiledCatalogue words = CompiledCatalogues.bundled().of(language.get());
+        // An argument may be the matcher's code of a broken rule: worded too (ids come back as they are).
+        Object[] worded = java.util.Arrays.stream(arguments)
+                .map(a -> a instanceof String s ? Reason.word(s, Reason.coordinators(words), words) : a).toArray();
+        return responses.invalid(request, errors.stream()
+                .map(e -> new FieldError(e.field(), words.format(e.message(), worded))).toList(),
+                CoordinatorPageModel.pageUrl(token), words.tag());
+    }
+
+    /** A refusal titled {@code key.title} saying {@code key.message}, in the coordinator's language. */
+    private APIGatewayV2HTTPResponse refuse(ApiRequest request, String token, int status, String field, String key) {
+        return refuse(request, token, status, field, key + ".title", key + ".message");
+    }
+
+    private APIGatewayV2HTTPResponse refuse(ApiRequest request, String token, int status, String field,
+                                            String title, String message) {
+        return responses.refuse(request, page.language(token).orElse(""), status, field, Phrase.of(title),
+                Phrase.of(message), Map.of());
     }
 
     private APIGatewayV2HTTPResponse done(ApiRequest request, String token, String status) {
         return responses.done(request, CoordinatorPageModel.pageUrl(token) + "&done=" + status, status);
-    }
-
-    /** Coordinators have no stored language: their page and answers are in the default one. */
-    static String text(String key, Object... arguments) {
-        CompiledCatalogue catalogue = CompiledCatalogues.bundled().defaultCatalogue();
-        return catalogue.format(key, arguments);
     }
 }

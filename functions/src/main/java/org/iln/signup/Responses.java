@@ -172,13 +172,18 @@ final class Responses {
         return json(status, errors(field, text), extraHeaders);
     }
 
-    /** One error in the JSON shape every error takes. */
-    APIGatewayV2HTTPResponse error(int status, String field, String message) {
-        return json(status, errors(field, message), Map.of());
+    /**
+     * One error in the JSON shape every error takes, worded in {@code language} (the request's:
+     * its link's {@code lang} or its form's; English for anything unknown or malformed).
+     */
+    APIGatewayV2HTTPResponse error(String language, int status, String field, Phrase message) {
+        return json(status, errors(field, message.in(language)), Map.of());
     }
 
-    APIGatewayV2HTTPResponse notAllowed(String allow) {
-        return json(405, errors("request", "This method is not allowed here."), Map.of("Allow", allow));
+    /** 405 naming the methods the path takes, worded in the request's language. */
+    APIGatewayV2HTTPResponse notAllowed(ApiRequest request, String allow) {
+        return json(405, errors("request", Phrase.of("page.api.notAllowed").in(request.language())),
+                Map.of("Allow", allow));
     }
 
     APIGatewayV2HTTPResponse page(int status, String template, Map<String, ?> model) {

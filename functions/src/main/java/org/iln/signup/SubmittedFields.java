@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.iln.json.JsonStreams;
+import org.iln.mail.Phrase;
+import org.iln.messages.compiled.CompiledCatalogues;
 
 /**
  * The raw fields of a submitted form, whatever the encoding: a JSON object (arrays for repeated
@@ -56,7 +58,7 @@ public final class SubmittedFields {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 // Still read what follows: a broken body is reported as broken, not as the wrong shape.
                 skipRest(parser);
-                throw new MalformedBodyException("The body must be a JSON object with the form's fields.");
+                throw new MalformedBodyException(Phrase.of("error.body.notObject"));
             }
             Map<String, List<String>> values = new LinkedHashMap<>();
             Set<String> wrong = new LinkedHashSet<>();
@@ -98,11 +100,10 @@ public final class SubmittedFields {
             return new SubmittedFields(values, wrong);
         } catch (JsonProcessingException e) {
             // The parser's own message quotes the input; say only where the problem is.
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new MalformedBodyException("The body is not valid JSON" + where + ".");
+            throw new MalformedBodyException(e.getLocation() == null ? Phrase.of("error.body.notJson")
+                    : Phrase.of("error.body.notJsonAt", e.getLocation().getLineNr(), e.getLocation().getColumnNr()));
         } catch (IOException e) {
-            throw new MalformedBodyException("The body is not valid JSON.");
+            throw new MalformedBodyException(Phrase.of("error.body.notJson"));
         }
     }
 
@@ -116,7 +117,7 @@ public final class SubmittedFields {
     /** Parses a URL-encoded form body strictly (bad percent escapes or UTF-8 are refused). */
     public static SubmittedFields fromForm(byte[] body) throws MalformedBodyException {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        String text = decodeUtf8(body, "The form data is not valid UTF-8.");
+        String text = decodeUtf8(body, Phrase.of("error.body.notUtf8"));
         if (text.isEmpty()) {
             return new SubmittedFields(values, Set.of());
         }
@@ -169,12 +170,12 @@ public final class SubmittedFields {
                 bytes.write(' ');
             } else if (c == '%') {
                 if (i + 2 >= encoded.length()) {
-                    throw new MalformedBodyException("The form data has a broken %-escape.");
+                    throw new MalformedBodyException(Phrase.of("error.body.brokenEscape"));
                 }
                 int hi = Character.digit(encoded.charAt(i + 1), 16);
                 int lo = Character.digit(encoded.charAt(i + 2), 16);
                 if (hi < 0 || lo < 0) {
-                    throw new MalformedBodyException("The form data has a broken %-escape.");
+                    throw new MalformedBodyException(Phrase.of("error.body.brokenEscape"));
                 }
                 bytes.write(hi * 16 + lo);
                 i += 2;
@@ -187,10 +188,10 @@ public final class SubmittedFields {
                 bytes.writeBytes(raw);
             }
         }
-        return decodeUtf8(bytes.toByteArray(), "The form data is not valid UTF-8.");
+        return decodeUtf8(bytes.toByteArray(), Phrase.of("error.body.notUtf8"));
     }
 
-    private static String decodeUtf8(byte[] bytes, String problem) throws MalformedBodyException {
+    private static String decodeUtf8(byte[] bytes, Phrase problem) throws MalformedBodyException {
         try {
             CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -206,9 +207,17 @@ public final class SubmittedFields {
     public static final class MalformedBodyException extends Exception {
         private static final long serialVersionUID = 1L;
 
-        /** A problem worded for the client. */
-        public MalformedBodyException(String message) {
-            super(message);
+        private final transient Phrase problem;
+
+        /** A problem worded for the client in their language ({@link #problem()}); its message is the English wording, for tests and logs. */
+        public MalformedBodyException(Phrase problem) {
+            super(problem.in(CompiledCatalogues.bundled().defaultCatalogue()));
+            this.problem = problem;
+        }
+
+        /** The problem as a catalogue key ({@code error.body.*}) and its values, to word in the request's language. */
+        public Phrase problem() {
+            return problem;
         }
     }
 }

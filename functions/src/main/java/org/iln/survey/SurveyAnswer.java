@@ -31,27 +31,22 @@ public record SurveyAnswer(Met met, int usefulness, Recommend recommend, String 
         }
     }
 
-    /** How often the partners met: the form's choices, each with its stored id. */
+    /** How often the partners met: the form's choices, each with its stored id (worded by the catalogue). */
     public enum Met {
-        NEVER("never", "We did not meet"),
-        ONCE("once", "Once"),
-        A_FEW_TIMES("a-few-times", "A few times"),
-        MONTHLY("monthly", "About once a month or more");
+        NEVER("never"),
+        ONCE("once"),
+        A_FEW_TIMES("a-few-times"),
+        MONTHLY("monthly");
 
         private final String id;
-        private final String label;
 
-        Met(String id, String label) {
+        Met(String id) {
             this.id = id;
-            this.label = label;
         }
 
+        /** The stored and posted id; the label a person reads is the catalogue's {@code page.survey.met.<id>}. */
         public String id() {
             return id;
-        }
-
-        public String label() {
-            return label;
         }
 
         /** The choice with this form id, if there is one. */
@@ -62,24 +57,19 @@ public record SurveyAnswer(Met met, int usefulness, Recommend recommend, String 
 
     /** Whether they would recommend the programme to a colleague. */
     public enum Recommend {
-        YES("yes", "Yes"),
-        NOT_SURE("not-sure", "Not sure"),
-        NO("no", "No");
+        YES("yes"),
+        NOT_SURE("not-sure"),
+        NO("no");
 
         private final String id;
-        private final String label;
 
-        Recommend(String id, String label) {
+        Recommend(String id) {
             this.id = id;
-            this.label = label;
         }
 
+        /** The stored and posted id; the label a person reads is the catalogue's {@code page.survey.recommend.<id>}. */
         public String id() {
             return id;
-        }
-
-        public String label() {
-            return label;
         }
 
         /** The choice with this form id, if there is one. */

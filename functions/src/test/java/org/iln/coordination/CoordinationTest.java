@@ -246,7 +246,7 @@ class CoordinationTest {
             assertThat(round.items("HOLD")).hasSize(1);
             JsonNode next = model(round.mailKeys("draft-report:2026-1:2026-02-17:").get(0));
             assertThat(next.get("sheet").get("rows").toString()).doesNotContain(pair);
-            assertThat(next.get("actions").toString()).contains("ILN programme team (programme): hold " + pair);
+            assertThat(next.get("actions").toString()).contains("ILN programme team (the programme team): held " + pair);
         }
     }
 
@@ -316,7 +316,7 @@ class CoordinationTest {
                 assertThat(List.of(row.get(2).asText().split(" / "))).containsExactlyInAnyOrder(pinnedPair);
                 assertThat(row.get(6).asText()).isEqualTo("yes");
             });
-            assertThat(next.get("actions").toString()).contains("pin ");
+            assertThat(next.get("actions").toString()).contains("pinned ");
         }
 
         @Test
@@ -404,8 +404,9 @@ class CoordinationTest {
 
             // then
             assertThat(theirs).hasSize(2);
-            assertThat(auPage).contains("Mara Quillfeather", "Country Coordinator, Australia")
-                    .doesNotContain("Approve this draft", "p-01 ");
+            // the roster names Spanish for the AU coordinator: their page is in it
+            assertThat(auPage).contains("Mara Quillfeather", "Coordinación de país, Australia", "lang=\"es\"")
+                    .doesNotContain("Approve this draft", "Aprobar", "p-01 ");
             assertThat(approve.getStatusCode()).isEqualTo(403);
             assertThat(holdElsewhere.getStatusCode()).isEqualTo(409);
             assertThat(holdTheirs.getStatusCode()).isEqualTo(303);

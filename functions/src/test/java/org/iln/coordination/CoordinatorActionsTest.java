@@ -168,8 +168,8 @@ class CoordinatorActionsTest {
             assertThat(audited()).containsExactly("withdraw p-03");
             JsonNode next = draftModel("draft-report:2026-1:2026-02-17:");
             assertThat(next.get("sheet").get("rows").toString()).doesNotContain("p-03");
-            assertThat(next.get("actions").toString()).contains("ILN programme team (programme): withdraw p-03");
-            assertThat(page(team())).contains("withdraw p-03");
+            assertThat(next.get("actions").toString()).contains("ILN programme team (the programme team): marked withdrawn p-03");
+            assertThat(page(team())).contains("marked withdrawn p-03");
         }
 
         @Test
@@ -205,7 +205,8 @@ class CoordinatorActionsTest {
 
             // then: the same answer for someone elsewhere and someone nowhere
             assertThat(elsewhere.getStatusCode()).isEqualTo(400);
-            assertThat(elsewhere.getBody()).contains("participant", "is not a participant of this round among your people");
+            // worded in the coordinator's language (the roster says Spanish)
+            assertThat(elsewhere.getBody()).contains("participant", "no es participante de esta ronda entre sus personas");
             assertThat(unknown.getBody()).isEqualTo(elsewhere.getBody());
             assertThat(round.status("p-01")).isEqualTo("CONFIRMED");
             assertThat(theirs.getStatusCode()).isEqualTo(303);
@@ -360,7 +361,7 @@ class CoordinatorActionsTest {
             String auAlone = auPage.substring(auPage.indexOf("id=\"alone\""), auPage.indexOf("</table>",
                     auPage.indexOf("id=\"alone\"")));
             assertThat(auAlone).contains("p-06").doesNotContain(elsewhere);
-            assertThat(auPage).doesNotContain("/api/coordinate/pair?").contains("Only the programme team pairs");
+            assertThat(auPage).doesNotContain("/api/coordinate/pair?").contains("Solo el equipo del programa empareja");
             assertThat(teamPage).contains("action=\"/api/coordinate/pair?token=");
         }
 
@@ -477,7 +478,8 @@ class CoordinatorActionsTest {
 
             SentMail mail = aws.sentMail().get(0);
             assertThat(mail.text()).contains("Country Coordinator for Australia");
-            assertThat(page(mail.token("/api/coordinate"))).contains("Country Coordinator, Australia");
+            // their page is in the language the roster names for them (Spanish)
+            assertThat(page(mail.token("/api/coordinate"))).contains("Coordinación de país, Australia");
         }
 
         @Test

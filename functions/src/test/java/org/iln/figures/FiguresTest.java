@@ -329,13 +329,14 @@ class FiguresTest {
                     .containsSubsequence("We have met", "Arranging a meeting", "My partner hasn’t replied",
                             "Did not meet", "Met once", "Met a few times", "Met about once a month",
                             "Would recommend the programme", "Not sure", "Would not recommend it");
-            assertThat(au.text()).contains("Australia: Applied 13").doesNotContain("United Kingdom");
-            assertThat(csv(team.raw(), "round-report-2026-1.csv")).contains(
-                    "participation,applied,AU,13\r\n", "participation,rematched,AU,2\r\n",
-                    "participation,matched,GB,2\r\n", "check-ins,met,,7\r\n", "check-ins,arranging,,<5\r\n",
-                    "survey,answers,,6\r\n");
-            assertThat(csv(au.raw(), "round-report-2026-1-AU.csv")).contains("participation,applied,AU,13")
-                    .doesNotContain(",GB,");
+            // the AU coordinator's roster entry says Spanish: their mail and its sheet are in it
+            assertThat(au.text()).contains("Australia: Solicitudes 13").doesNotContain("United Kingdom", "Reino Unido");
+            assertThat(csv(team.raw(), "round-report-2026-1.csv")).startsWith("section,figure,country,count\r\n")
+                    .contains("Participation,Applied,AU,13\r\n", "Participation,Re-matched,AU,2\r\n",
+                    "Participation,Matched,GB,2\r\n", "Check-ins,We have met,,7\r\n",
+                    "Check-ins,Arranging a meeting,,<5\r\n", "Survey,Answers,,6\r\n");
+            assertThat(csv(au.raw(), "round-report-2026-1-AU.csv")).startsWith("sección,cifra,país,número\r\n")
+                    .contains("Participación,Solicitudes,AU,13").doesNotContain(",GB,", "Applied");
             assertThat(team.raw() + au.raw()).doesNotContain("Secret", "Ana said");
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.iln.matching.Reason;
+import org.iln.messages.compiled.CompiledCatalogue;
 import org.iln.messages.compiled.CompiledCatalogues;
+import org.iln.round.DraftReview;
+import org.iln.round.DraftRows;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -97,6 +102,7 @@ class EveryMailInEveryLanguageTest {
         model.put("coordinatorUrl", "https://iln.example.org/api/coordinate?token=c");
         model.put("actions", List.of("2026-02-20 10:00 team@example.org (programme): hold p-1 p-2"));
         model.put("rowsLeftOut", 3);
+        model.put("draftValues", draftValues());
         model.put("summary", Map.of("participants", 412, "matched", 410, "pairs", 203, "groupsOfThree", 1,
                 "unmatched", 2, "unapproved", true,
                 "byCountry", List.of(Map.of("country", "KE", "matched", 20, "unmatched", 1))));
@@ -151,10 +157,64 @@ class EveryMailInEveryLanguageTest {
                         List.of(List.of("participation", "applied", "KE", "20"))).toModel());
     }
 
+    /** Every reason the matcher gives for leaving someone out. */
+    private static final List<String> UNMATCHED = List.of("reason.unmatched.noSharedLanguage",
+            "reason.unmatched.sameCountry|NZ", "reason.unmatched.noneEligible|4|1|2|1",
+            "reason.unmatched.allTaken|1");
+
+    /** A draft as the matcher leaves it: reasons as codes, someone left out for each reason there is. */
+    private static final DraftRows DRAFT = new DraftRows("2026-1", List.of(
+            new DraftRows.Row("pair", "pair-1", List.of("p-1", "p-2"), List.of("Kim Lee", "Ana Souza"),
+                    List.of("KR", "BR"), 7, true, List.of("reason.sameSector|academic",
+                    "reason.sharedInterests|open-access|research-data", "reason.hoursApart|3",
+                    "reason.wish.region|p-1|Americas", "reason.waited|p-2|70")),
+            new DraftRows.Row("group of three", "group-1", List.of("p-3", "p-4", "p-5"),
+                    List.of("Lena Berg", "Omar Haddad", "Mei Chen"), List.of("SE", "JO", "TW"), 9, false,
+                    List.of("reason.pair|p-3|p-4|reason.sameTimeZone", "reason.wish.laterStage|p-5")),
+            new DraftRows.Row("not matched", "", List.of("p-9"), List.of("Zoë Smith"), List.of("NZ"), 0, false,
+                    UNMATCHED)));
+
+    /** What coordinators did, as the audit stores it: every kind of action. */
+    private static final List<DraftReview.Action> ACTIONS = Stream.of("approve", "hold", "pin", "forbid", "withdraw",
+            "resend introduction", "resend confirmation", "pair").map(action -> new DraftReview.Action(
+                    Instant.parse("2026-02-20T10:00:00Z"), "Ana", action.equals("withdraw") ? "country:NZ" : "programme",
+                    action, "p-1 / p-2")).toList();
+
+    /**
+     * The coordinators' mail with what Java words when it queues the mail (the draft's rows and
+     * sheet, the audit lines, why people were left out) worded as DraftMail and MatchingNight word
+     * them, in {@code language}; the ids, names and countries the rows fill in go into the sample,
+     * as any value filled in.
+     */
+    private static void wordedWhenQueued(Map<String, Object> model, Map<String, Object> sample, String language) {
+        CompiledCatalogue words = CompiledCatalogues.bundled().of(language);
+        if (sample.containsKey(CsvSheet.MODEL_KEY)) {
+            model.put(CsvSheet.MODEL_KEY, DRAFT.sheet("2026-02-20", words).toModel());
+        }
+        model.put("actions", ACTIONS.stream().map(a -> a.line(words)).toList());
+        model.put("unmatched", UNMATCHED.stream().map(code -> Map.of("participantId", "p-9", "country", "NZ",
+                "reason", Reason.word(code, Reason.coordinators(words), words))).toList());
+    }
+
+    /** The values the draft's rows fill in: not words to translate. */
+    private static List<String> draftValues() {
+        List<String> values = new ArrayList<>(List.of("pair-1", "group-1", "2026-02-20 10:00", "p-1 / p-2"));
+        for (DraftRows.Row row : DRAFT.rows()) {
+            values.addAll(row.ids());
+            values.addAll(row.names());
+            values.addAll(row.countries());
+            values.add(String.join(" / ", row.ids()));
+            values.add(String.join(" / ", row.names()));
+            values.add(String.join(" / ", row.countries()));
+        }
+        return values;
+    }
+
     private MailRenderer.RenderedMail render(String template, Map<String, Object> sample, String language) {
         Map<String, Object> model = new HashMap<>(sample);
         if (template.equals("coordinator-report")) {
             model.put("matchDate", "2026-02-23"); // a draft always has one
+            wordedWhenQueued(model, sample, language);
         }
         if (template.equals("coordinator-round-report")) {
             model.putAll(roundReport());

@@ -15,10 +15,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.iln.messages.compiled.CompiledCatalogues;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class MatcherTest {
+
+    /** A reason as a coordinator reading English sees it. */
+    private static String english(String code) {
+        return Reason.word(code, Reason.coordinators(), CompiledCatalogues.bundled().defaultCatalogue());
+    }
 
     private final Matcher matcher = new Matcher();
 
@@ -91,6 +97,8 @@ class MatcherTest {
 
             assertThat(result.partnerships()).isEmpty();
             assertThat(result.unmatched()).extracting(MatchResult.Unmatched::reason)
+                    .containsOnly("reason.unmatched.sameCountry|AU");
+            assertThat(result.unmatched()).extracting(u -> english(u.reason()))
                     .containsOnly("no eligible partner: everyone who shares a language works in the same country (AU)");
         }
 
@@ -109,7 +117,9 @@ class MatcherTest {
             MatchResult result = matcher.match(pool(a, person("b", "GB", "en")));
 
             assertThat(result.partnerships()).isEmpty();
-            assertThat(result.unmatched()).extracting(MatchResult.Unmatched::reason).allMatch(r -> r.contains("excluded country"));
+            assertThat(result.unmatched()).extracting(MatchResult.Unmatched::reason)
+                    .containsOnly("reason.unmatched.noneEligible|1|0|1|0");
+            assertThat(result.unmatched()).extracting(u -> english(u.reason())).allMatch(r -> r.contains("1 is in an excluded country"));
         }
     }
 
@@ -155,7 +165,9 @@ class MatcherTest {
 
             assertThat(result.partnerships()).isEmpty();
             assertThat(result.unmatched()).extracting(MatchResult.Unmatched::reason)
-                    .allMatch(r -> r.contains("1 are previous partners or forbidden"));
+                    .containsOnly("reason.unmatched.noneEligible|1|0|0|1");
+            assertThat(result.unmatched()).extracting(u -> english(u.reason()))
+                    .allMatch(r -> r.contains("1 is a previous partner or forbidden"));
         }
     }
 
@@ -209,6 +221,8 @@ class MatcherTest {
                     person("c", "AU", "en"), person("d", "GB", "en")));
 
             assertThat(result.unmatched()).extracting(MatchResult.Unmatched::reason).containsExactly(
+                    "reason.unmatched.noSharedLanguage", "reason.unmatched.allTaken|1");
+            assertThat(result.unmatched()).extracting(u -> english(u.reason())).containsExactly(
                     "no eligible partner: no one else shares a language",
                     "eligible partners (1) were all matched to others, and no pair with someone willing to have two"
                             + " partners could take a third");

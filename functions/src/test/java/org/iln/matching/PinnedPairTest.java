@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Random;
+import org.iln.messages.compiled.CompiledCatalogues;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,9 @@ class PinnedPairTest {
             if (judged.partnership().isEmpty()) {
                 broken++;
                 assertThatThrownBy(() -> new Matcher().match(pool)).isInstanceOf(InvalidPoolException.class)
-                        .hasMessageEndingWith("cannot be partners: " + judged.brokenRule());
+                        .hasMessageEndingWith("cannot be partners: " + Reason.word(judged.brokenRule(),
+                                Reason.coordinators(), CompiledCatalogues.bundled().defaultCatalogue()));
+                assertThat(judged.brokenRule()).startsWith("reason.rule.");
             } else {
                 paired++;
                 assertThat(new Matcher().match(pool).partnerships()).containsExactly(judged.partnership().get());

@@ -89,6 +89,40 @@ class ReasonTest {
     }
 
     @Test
+    void why_someone_was_left_out_is_worded_for_the_coordinators_with_each_languages_plural_forms() {
+        Reason.Reader coordinators = Reason.coordinators(words("en"));
+
+        assertThat(Reason.word("reason.unmatched.noneEligible|1|0|1|0", coordinators, words("en"))).isEqualTo(
+                "no eligible partner: of 1 who shares a language, 0 work in the same country, 1 is in an excluded"
+                        + " country and 0 are previous partners or forbidden");
+        assertThat(Reason.word("reason.unmatched.noneEligible|5|2|1|2", Reason.coordinators(words("es")), words("es")))
+                .isEqualTo("ninguna pareja posible: de 5 personas que comparten un idioma, 2 trabajan en el mismo"
+                        + " país, 1 está en un país excluido y 2 fueron parejas antes o están prohibidas");
+        assertThat(Reason.word("reason.unmatched.sameCountry|AU", coordinators, words("en")))
+                .isEqualTo("no eligible partner: everyone who shares a language works in the same country (AU)");
+        assertThat(Reason.word("reason.unmatched.allTaken|3", Reason.coordinators(words("ar")), words("ar")))
+                .containsPattern("\\p{InArabic}").doesNotContainPattern("[A-Za-z]");
+    }
+
+    @Test
+    void the_rule_a_hand_pairing_breaks_is_worded_in_the_coordinators_language() {
+        assertThat(Reason.word("reason.rule.excluded|p-2|GB", Reason.coordinators(words("en")), words("en")))
+                .isEqualTo("p-2 excluded partners from GB");
+        assertThat(Reason.word("reason.rule.sameCountry|AU", Reason.coordinators(words("es")), words("es")))
+                .isEqualTo("las parejas deben trabajar en países distintos (ambas personas en AU)");
+        assertThat(Reason.word("reason.rule.forbidden", Reason.coordinators(words("ar")), words("ar")))
+                .containsPattern("\\p{InArabic}").doesNotContainPattern("[A-Za-z]");
+    }
+
+    @Test
+    void the_coordinators_in_their_language_read_interests_by_their_label_and_regions_by_cldr() {
+        assertThat(Reason.word("reason.sharedInterests|open-access", Reason.coordinators(words("es")), words("es")))
+                .isEqualTo("interés en común: " + words("es").format("choice.interest.open-access"));
+        assertThat(Reason.word("reason.wish.region|p-3|Americas", Reason.coordinators(words("es")), words("es")))
+                .isEqualTo("p-3 pidió una pareja en " + words("es").regionName("Americas"));
+    }
+
+    @Test
     void the_coordinators_read_the_matchers_own_words_naming_ids() {
         assertThat(Reason.word(Reason.of("waited", "p-3", "70").code(), Reason.coordinators(), words("en")))
                 .isEqualTo("p-3 has waited 70 days for a partner");

@@ -106,6 +106,10 @@ class NightlyMatchingTest {
         assertThat(round.mailKeys("no-match:2026-1:")).containsExactly("no-match:2026-1:2026-1:p-99");
         assertThat(round.mailKeys("published-report:2026-1:")).hasSize(1);
         assertThat(new ApplicationStore(round.aws.dynamo(), Aws.TABLE).activeParticipants("2026-1")).hasSize(20);
+        // and: the loner (only Japanese) is told why from the matcher's code, the coordinators read it worded
+        assertThat(model("no-match:2026-1:2026-1:p-99").get("reasonCode").asText()).isEqualTo("noEligible");
+        assertThat(model(round.mailKeys("published-report:2026-1:").get(0)).at("/unmatched/0/reason").asText())
+                .isEqualTo("no eligible partner: no one else shares a language");
     }
 
     @Test

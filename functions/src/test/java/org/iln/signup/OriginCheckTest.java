@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.iln.messages.compiled.CompiledCatalogues;
 import org.iln.testing.Applicant;
 import org.iln.testing.Aws;
 import org.iln.testing.AwsEmulator;
@@ -58,6 +59,22 @@ class OriginCheckTest {
         assertThat(wrong.getBody()).contains("site address");
         assertThat(aws.items()).isEmpty();
         assertThat(aws.sentMail()).isEmpty();
+    }
+
+    @Test
+    void the_refusal_is_in_the_links_language_and_english_for_a_malformed_one() {
+        // when
+        APIGatewayV2HTTPResponse spanish = handler.handleRequest(Events.event("GET", "/api/unsubscribe",
+                Map.of("token", "any", "lang", "es"), Map.of(), null, Events.CLIENT_IP), null);
+        APIGatewayV2HTTPResponse malformed = handler.handleRequest(Events.event("GET", "/api/unsubscribe",
+                Map.of("token", "any", "lang", "es-<x>"), Map.of(), null, Events.CLIENT_IP), null);
+
+        // then
+        assertThat(spanish.getStatusCode()).isEqualTo(403);
+        assertThat(spanish.getBody()).contains(CompiledCatalogues.bundled().of("es").format("page.api.notThroughSite"))
+                .doesNotContain("site address");
+        assertThat(malformed.getStatusCode()).isEqualTo(403);
+        assertThat(malformed.getBody()).contains("site address");
     }
 
     @Test

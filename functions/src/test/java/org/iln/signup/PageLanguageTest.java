@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.iln.json.Json;
+import org.iln.messages.compiled.CompiledCatalogue;
+import org.iln.messages.compiled.CompiledCatalogues;
 import org.iln.testing.Applicant;
 import org.iln.testing.Aws;
 import org.iln.testing.AwsEmulator;
@@ -69,6 +73,89 @@ class PageLanguageTest {
             assertThat(response.getStatusCode()).isEqualTo(303);
             assertThat(response.getHeaders()).containsEntry("Location", "/link-expired.html");
         }
+    }
+
+    /** The message of a JSON refusal's one error. */
+    private static String message(APIGatewayV2HTTPResponse response) {
+        try {
+            return Json.newMapper().readTree(response.getBody()).at("/errors/0/message").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private APIGatewayV2HTTPResponse send(String method, String path, Map<String, String> query, String type,
+                                          String body) {
+        return participant.handler.handleRequest(Events.event(method, path, query,
+                type == null ? Map.of() : Map.of("content-type", type), body, Events.CLIENT_IP), null);
+    }
+
+    @ParameterizedTest(name = "lang={0}")
+    @ValueSource(strings = {"es", "ar"})
+    void the_apis_technical_refusals_are_in_the_links_language(String lang) {
+        // given
+        CompiledCatalogue words = CompiledCatalogues.bundled().of(lang);
+        CompiledCatalogue english = CompiledCatalogues.bundled().defaultCatalogue();
+        Map<String, String> query = Map.of("lang", lang);
+
+        // when
+        APIGatewayV2HTTPResponse noSuchPath = send("GET", "/api/nowhere", query, null, null);
+        APIGatewayV2HTTPResponse wrongMethod = send("DELETE", "/api/signup", query, null, null);
+        APIGatewayV2HTTPResponse wrongType = send("POST", "/api/signup", query, "text/plain", "hello");
+        APIGatewayV2HTTPResponse tooLarge = send("POST", "/api/unsubscribe", Map.of("token", "t", "lang", lang), FORM,
+                "x".repeat(ApiHandler.MAX_BODY_BYTES + 1));
+        APIGatewayV2HTTPResponse brokenJson = send("POST", "/api/signup", query, "application/json", "{\"email\": ");
+        APIGatewayV2HTTPResponse notAnObject = send("POST", "/api/signup", query, "application/json", "[1]");
+
+        // then: the same statuses and JSON shape, each message the catalogue's in that language
+        assertThat(statuses(noSuchPath, wrongMethod, wrongType, tooLarge, brokenJson, notAnObject))
+                .containsExactly(404, 405, 415, 413, 400, 400);
+        assertThat(message(noSuchPath)).isEqualTo(words.format("page.api.noSuchPath"))
+                .isNotEqualTo(english.format("page.api.noSuchPath"));
+        assertThat(message(wrongMethod)).isEqualTo(words.format("page.api.notAllowed"));
+        assertThat(wrongMethod.getHeaders()).containsKey("Allow");
+        assertThat(message(wrongType)).isEqualTo(words.format("page.api.mediaType"));
+        assertThat(message(tooLarge)).isEqualTo(words.format("page.tooLarge.message", ApiHandler.MAX_BODY_BYTES / 1024));
+        assertThat(message(brokenJson)).matches(withAnyNumbers(words, "error.body.notJsonAt"))
+                .doesNotMatch(withAnyNumbers(english, "error.body.notJsonAt"));
+        assertThat(message(notAnObject)).isEqualTo(words.format("error.body.notObject"));
+    }
+
+    /** The message {@code key} of {@code words} as a pattern its two numbers (a line, a column) may fill, in its digits. */
+    private static String withAnyNumbers(CompiledCatalogue words, String key) {
+        String text = words.format(key, 111, 222);
+        return java.util.regex.Pattern.quote(text).replace(words.number(111), "\\E\\p{Nd}+\\Q")
+                .replace(words.number(222), "\\E\\p{Nd}+\\Q");
+    }
+
+    private static List<Integer> statuses(APIGatewayV2HTTPResponse... responses) {
+        return java.util.Arrays.stream(responses).map(APIGatewayV2HTTPResponse::getStatusCode).toList();
+    }
+
+    @Test
+    void a_form_with_a_broken_body_gets_the_error_page_in_the_links_language() {
+        // when: a form post whose %-escape is broken, from a Spanish page
+        APIGatewayV2HTTPResponse response = send("POST", "/api/signup", Map.of("lang", "es"), FORM, "email=%zz");
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getBody()).contains("<html lang=\"es\"",
+                CompiledCatalogues.bundled().of("es").format("error.body.brokenEscape"), "/es/signup.html")
+                .doesNotContain("broken %-escape");
+    }
+
+    @ParameterizedTest(name = "lang={0}")
+    @ValueSource(strings = {"", "xx", "es-ES-x-<script>", "../ar", "e\u0000s"})
+    void a_refusal_with_an_unknown_or_malformed_language_is_in_english_never_an_error(String lang) {
+        // when
+        APIGatewayV2HTTPResponse noSuchPath = send("GET", "/api/nowhere", Map.of("lang", lang), null, null);
+        APIGatewayV2HTTPResponse broken = send("POST", "/api/signup", Map.of("lang", lang), FORM, "email=%zz");
+
+        // then
+        assertThat(noSuchPath.getStatusCode()).isEqualTo(404);
+        assertThat(message(noSuchPath)).isEqualTo("There is no such API path.");
+        assertThat(broken.getStatusCode()).isEqualTo(400);
+        assertThat(broken.getBody()).contains("<html lang=\"en\"", "The form data has a broken %-escape.");
     }
 
     @Test

@@ -6,13 +6,18 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.iln.mail.Wording;
+import org.iln.matching.Reason;
+import org.iln.messages.compiled.CompiledCatalogue;
 import org.iln.messages.compiled.CompiledCatalogues;
+import org.iln.round.DraftReview;
+import org.iln.round.DraftRows;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -93,6 +98,59 @@ class PagesInEveryLanguageTest {
             assertThat(page).as(tag).contains("id=\"alone\"", "id=\"alone-first\"", "id=\"withdraw-participant\"",
                     "role=\"status\"");
         }
+    }
+
+    /** A draft as the matcher leaves it, reasons as codes: a pair, and someone left out for each reason. */
+    private static final DraftRows DRAFT = new DraftRows("2027-1", List.of(
+            new DraftRows.Row("pair", "pair-1", List.of("p-1", "p-2"), List.of("Ana Souza", "Ravi Rao"),
+                    List.of("BR", "IN"), 10, true, List.of("reason.sameSector|academic",
+                    "reason.sharedInterests|open-access", "reason.hoursApart|8", "reason.wish.region|p-1|Asia")),
+            new DraftRows.Row("not matched", "", List.of("p-9"), List.of("Lin Wu"), List.of("KE"), 0, false,
+                    List.of("reason.unmatched.noSharedLanguage", "reason.unmatched.sameCountry|KE",
+                            "reason.unmatched.noneEligible|3|1|1|1", "reason.unmatched.allTaken|2"))));
+
+    /** Every kind of action the audit stores. */
+    private static final List<String> ACTIONS = List.of("approve", "hold", "pin", "forbid", "withdraw",
+            "resend introduction", "resend confirmation", "pair");
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"es", "ar"})
+    void the_coordinator_page_words_the_draft_and_the_audit_in_the_coordinators_language(String tag) {
+        // given the page's rows and audit lines as CoordinatorPageModel words them
+        CompiledCatalogue english = CompiledCatalogues.bundled().defaultCatalogue();
+        Map<String, Object> model = model("coordinator", tag, "");
+
+        // when
+        String page = pages.render("coordinator", model);
+
+        // then: no reason, kind, scope or action is left as the English catalogue words it
+        List<String> englishWords = new ArrayList<>(DRAFT.rows().stream()
+                .flatMap(r -> r.reasons().stream().map(c -> Reason.word(c, Reason.coordinators(english), english)))
+                .toList());
+        ACTIONS.forEach(a -> englishWords.add(english.format("audit.action." + a.replace(' ', '.'))));
+        englishWords.add(english.format("audit.scope.programme"));
+        englishWords.add(english.format("page.coordinator.kind", "not_matched"));
+        assertThat(page).contains("p-9", "p-1 / p-2").doesNotContain(englishWords);
+        assertThat(model.get("actions").toString()).contains(
+                CompiledCatalogues.bundled().of(tag).format("audit.scope.programme"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"es", "ar"})
+    void an_error_page_names_every_field_from_the_catalogue_never_by_its_english_fallback(String tag) {
+        // given the English labels the field lists keep only as a fallback
+        Map<String, String> english = new HashMap<>(PersonalPageModel.LABELS);
+        english.putAll(VolunteerField.LABELS);
+
+        // when
+        Map<String, String> labels = Responses.labels(CompiledCatalogues.bundled().of(tag));
+
+        // then: each field an error may name is worded in the language, and the volunteer form's fields have keys
+        assertThat(labels).allSatisfy((field, label) -> assertThat(label).as(field).isNotEqualTo(english.get(field)));
+        assertThat(VolunteerField.LABELS.keySet()).allSatisfy(field -> assertThat(
+                CompiledCatalogues.bundled().of(tag).has("volunteer." + field)
+                        || CompiledCatalogues.bundled().of(tag).has("signup." + field) || field.equals("body"))
+                .as(field).isTrue());
     }
 
     @Test
@@ -232,9 +290,11 @@ class PagesInEveryLanguageTest {
         model.put("published", false);
         model.put("canApprove", true);
         model.put("canHold", true);
-        model.put("rows", List.of(Map.of("kind", "pair", "pinned", true, "names", "Ana and Ravi", "ids", "p-1 p-2",
-                "countries", "BR, IN", "score", 10, "reasons", List.of("r"), "partnership", "pair-1")));
-        model.put("actions", List.of("did"));
+        // the rows and audit lines worded by the code the page's model uses, in the page's language
+        CompiledCatalogue words = CompiledCatalogues.bundled().of((String) model.get(Wording.LANGUAGE));
+        model.put("rows", DRAFT.toModel(words));
+        model.put("actions", ACTIONS.stream().map(a -> new DraftReview.Action(Instant.parse("2027-02-10T09:30:00Z"),
+                "Grace", a.equals("withdraw") ? "country:KE" : "programme", a, "p-1 / p-2").line(words)).toList());
         model.put("canPairAlone", true);
         model.put("alone", List.of(Map.of("id", "p-3", "name", "Lin", "country", "Kenya")));
         for (String action : List.of("approveAction", "holdAction", "pinAction", "forbidAction", "withdrawAction",

@@ -61,7 +61,7 @@ class SubmittedFieldsTest {
         for (String body : new String[] {"", "[]", "\"text\"", "42", "null"}) {
             assertThatThrownBy(() -> json(body)).as(body)
                     .isInstanceOf(MalformedBodyException.class)
-                    .hasMessage("The body must be a JSON object with the form's fields.");
+                    .hasMessage("The body must be a JSON object with the form’s fields.");
         }
         assertThatThrownBy(() -> json("[1,")).isInstanceOf(MalformedBodyException.class)
                 .hasMessageStartingWith("The body is not valid JSON");

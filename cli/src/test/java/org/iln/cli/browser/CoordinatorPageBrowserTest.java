@@ -94,7 +94,7 @@ class CoordinatorPageBrowserTest {
         // then (waiting for the 303's page: a click does not always wait for the navigation it starts)
         Browser.waitFor(withoutJs, "done=held");
         assertThat(withoutJs.findElement(By.cssSelector("[role=status]")).getText()).contains("held");
-        assertThat(withoutJs.findElement(By.id("actions")).getText()).contains("hold");
+        assertThat(withoutJs.findElement(By.id("actions")).getText()).contains("held");
         browsers.assertNoAxeViolations("the coordinator page after a hold");
 
         // when: the next night re-solves the draft without the held pair, and the team approves that one
@@ -161,8 +161,8 @@ class CoordinatorPageBrowserTest {
         // then
         Browser.waitFor(withoutJs, "done=paired");
         assertThat(withoutJs.findElements(By.id("alone-none"))).hasSize(1);
-        assertThat(withoutJs.findElement(By.id("actions")).getText()).contains("withdraw " + pairs.get(0).get(1),
-                "pair ");
+        assertThat(withoutJs.findElement(By.id("actions")).getText()).contains("marked withdrawn " + pairs.get(0).get(1),
+                "paired ");
         browsers.assertNoAxeViolations("the coordinator page after pairing two left alone");
         RunningProgramme.run(server, "dispatch", Optional.of("2027-02-08"));
         DevMail.of(server).link(null, "new International Librarians Network partner", "/api/me?token=");
