@@ -86,7 +86,8 @@ public record Pool(
         for (int i = 0; i < pins.size(); i++) {
             for (String id : pins.get(i)) {
                 if (!pinned.add(id)) {
-                    throw new InvalidPoolException("pins[" + i + "]: participant " + id + " is pinned twice");
+                    throw new InvalidPoolException("pins[" + i + "]: participant " + id + " is pinned twice",
+                            Reason.of("pin.twice", id));
                 }
             }
         }

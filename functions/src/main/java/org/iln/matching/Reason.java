@@ -9,8 +9,8 @@ import org.iln.messages.compiled.CompiledCatalogue;
 
 /**
  * One reason why two people make a good pair, why the matcher left someone out
- * ({@code reason.unmatched.*}) or which hard rule a pair breaks ({@code reason.rule.*}), these
- * two for the coordinators, as data: a catalogue key ({@code reason.*})
+ * ({@code reason.unmatched.*}), which hard rule a pair breaks ({@code reason.rule.*}) or why a
+ * coordinators' pin was refused ({@code reason.pin.*}), these three for the coordinators, as data: a catalogue key ({@code reason.*})
  * and its arguments (participant ids, choice ids, country codes, numbers), worded only when
  * someone reads it, in the reader's language, naming the reader "you" and the others by name.
  *
@@ -35,6 +35,11 @@ public record Reason(String key, List<String> arguments) {
         return new Reason(PREFIX + key, Arrays.asList(arguments));
     }
 
+    /** Why a pin of a and b cannot stand: the hard rule ({@code rule}, a {@code reason.rule.*} code) they break. */
+    static Reason pinRefused(String a, String b, String rule) {
+        return of("pin.refused", a, b, rule);
+    }
+
     /** Both members of a group of three that {@code inner} is about, for the reason of one of its pairs. */
     static String pair(String first, String second, String inner) {
         return PREFIX + "pair" + SEPARATOR + first + SEPARATOR + second + SEPARATOR + inner;
@@ -53,7 +58,9 @@ public record Reason(String key, List<String> arguments) {
         if (stored == null || !stored.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        String[] parts = stored.split("\\|", stored.startsWith(PREFIX + "pair" + SEPARATOR) ? 4 : -1);
+        // A pair's or a pin's last argument is itself a reason's code, separators and all.
+        String[] parts = stored.split("\\|", stored.startsWith(PREFIX + "pair" + SEPARATOR)
+                || stored.startsWith(PREFIX + "pin.refused" + SEPARATOR) ? 4 : -1);
         return Optional.of(new Reason(parts[0], Arrays.asList(parts).subList(1, parts.length)));
     }
 
@@ -71,6 +78,14 @@ public record Reason(String key, List<String> arguments) {
 
         /** The name of a region, as the data files name it. */
         String region(String name);
+
+        /**
+         * Whether the reader is one of the pair the reasons are about (a participant: "you both"),
+         * or reads about others (a coordinator: "they both").
+         */
+        default boolean isInThePair() {
+            return true;
+        }
     }
 
     /**
@@ -78,7 +93,7 @@ public record Reason(String key, List<String> arguments) {
      * reasons were data comes back unchanged.
      */
     public static String word(String stored, Reader reader, CompiledCatalogue words) {
-        return parse(stored).map(r -> r.word(reader, words, "you")).orElse(stored);
+        return parse(stored).map(r -> r.word(reader, words, reader.isInThePair() ? "you" : "they")).orElse(stored);
     }
 
     /**
@@ -112,6 +127,10 @@ public record Reason(String key, List<String> arguments) {
             case "rule.sameCountry" -> words.format(key, a.get(0));
             case "rule.noLanguage", "rule.forbidden", "rule.before" -> words.format(key);
             case "rule.excluded" -> words.format(key, reader.name(a.get(0)), a.get(1));
+            // Why a matching or a publishing could not run, for the coordinators: a pin they made.
+            case "pin.refused" -> words.format(key, reader.name(a.get(0)), reader.name(a.get(1)),
+                    parse(a.get(2)).map(r -> r.word(reader, words, "they")).orElse(a.get(2)));
+            case "pin.twice" -> words.format(key, reader.name(a.get(0)));
             default -> code();
         };
     }
@@ -134,8 +153,8 @@ public record Reason(String key, List<String> arguments) {
     }
 
     /**
-     * The reader of the coordinators' draft: nobody is "you", people are named by participant id,
-     * interests by id ("open access"): the matcher's own words.
+     * The reader of the coordinators' draft: nobody is "you" (a pair is "they both"), people are
+     * named by participant id, interests by id ("open access"): the matcher's own words.
      */
     public static Reader coordinators() {
         return coordinators(null);
@@ -167,6 +186,11 @@ public record Reason(String key, List<String> arguments) {
             @Override
             public String region(String name) {
                 return words == null ? name : words.regionName(name);
+            }
+
+            @Override
+            public boolean isInThePair() {
+                return false;
             }
         };
     }

@@ -211,7 +211,7 @@ public final class MatchingNight {
         } catch (InvalidPoolException e) {
             // Names ids and the broken rule only (a pin across one country, say): safe to log and mail.
             LOG.warn("round {}: draft not possible: {}", round.id(), e.getMessage());
-            report(round, "draft", today.toString(), RoundSummary.problem(false, e.getMessage()), List.of(),
+            report(round, "draft", today.toString(), RoundSummary.problem(false, e), List.of(),
                     true);
             return;
         }
@@ -240,7 +240,7 @@ public final class MatchingNight {
             } catch (InvalidPoolException e) {
                 LOG.error("round {}: not published, fix the pins or forbids: {}", round.id(), e.getMessage());
                 report(round, "publish-error", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
-                        RoundSummary.problem(true, e.getMessage()), List.of(), true);
+                        RoundSummary.problem(true, e), List.of(), true);
                 return new int[] {0, 0};
             }
         }
@@ -455,11 +455,17 @@ public final class MatchingNight {
         List<List<String>> pinned = present(pins, pool);
         List<List<String>> forbidden = present(forbids, pool);
         // Past partners are read for the proposed partnerships only, not person by person (PastPartners).
-        return PastPartners.avoided(round.id(), pool, partnerships, previous -> matcher.match(
-                new Pool(round.id(), round.matchDate(), regions, pool.values().stream()
-                        .map(a -> participant(a, previous.getOrDefault(a.participantId(), List.of()))).toList(),
-                        pinned, forbidden).validate(),
-                line -> LOG.info("round {}: {}", round.id(), line)));
+        return PastPartners.avoided(round.id(), pool, partnerships, previous -> {
+            Pool matched = new Pool(round.id(), round.matchDate(), regions, pool.values().stream()
+                    .map(a -> participant(a, previous.getOrDefault(a.participantId(), List.of()))).toList(),
+                    pinned, forbidden);
+            try {
+                return matcher.match(matched.validate(), line -> LOG.info("round {}: {}", round.id(), line));
+            } catch (InvalidPoolException e) {
+                // The coordinators' report words the refusal in their language: the pin and its rule as data.
+                throw InvalidPoolException.explained(e, matched);
+            }
+        });
     }
 
     /** Pairs whose two people are both in the pool: a pin or forbid about someone who left is moot. */
@@ -522,9 +528,9 @@ public final class MatchingNight {
             model.put(org.iln.mail.Wording.LANGUAGE, coordinator.language() == null ? "" : coordinator.language());
             model.put("matchDate", round.matchDate().toString());
             model.put("draft", draft);
-            model.put(RoundSummary.MODEL_KEY, summary);
-            // The matcher's reasons, worded now in the language the mail is rendered in.
+            // The matcher's reasons and refusal, worded now in the language the mail is rendered in.
             org.iln.messages.compiled.CompiledCatalogue words = org.iln.mail.Wording.of(model);
+            model.put(RoundSummary.MODEL_KEY, RoundSummary.worded(summary, words));
             model.put("unmatched", unmatched.stream().map(u -> {
                 Map<String, String> row = new HashMap<>(u);
                 row.put("reason", Reason.word(u.get("reason"), Reason.coordinators(words), words));

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.iln.matching.InvalidPoolException;
 import org.iln.matching.MatchResult;
+import org.iln.matching.Reason;
+import org.iln.messages.compiled.CompiledCatalogue;
 import org.iln.store.Application;
 
 /**
@@ -61,7 +64,20 @@ final class RoundSummary {
      * Why matching ({@code publishing} false) or publishing could not run: the matcher's refusal,
      * which names participant ids and the rule only (a pin across one country, say).
      */
-    static Map<String, Object> problem(boolean publishing, String why) {
-        return Map.of("problem", why, "publishing", publishing);
+    static Map<String, Object> problem(boolean publishing, InvalidPoolException why) {
+        return Map.of("problem", why.reason().map(Reason::code).orElse(why.getMessage()), "publishing", publishing);
+    }
+
+    /**
+     * The summary with its problem, if any, worded for a coordinator reading {@code words}' language
+     * (a refusal with no {@link Reason}, a bad field in the round's data, stays in English).
+     */
+    static Map<String, Object> worded(Map<String, Object> summary, CompiledCatalogue words) {
+        if (!(summary.get("problem") instanceof String problem)) {
+            return summary;
+        }
+        Map<String, Object> worded = new HashMap<>(summary);
+        worded.put("problem", Reason.word(problem, Reason.coordinators(words), words));
+        return worded;
     }
 }

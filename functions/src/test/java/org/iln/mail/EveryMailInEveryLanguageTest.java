@@ -131,7 +131,7 @@ class EveryMailInEveryLanguageTest {
         model.put("draft", false);
         model.put("approved", true);
         model.put("rowsLeftOut", 1);
-        model.put("summary", Map.of("problem", "p-01 and p-07 are pinned but work in one country", "publishing", true));
+        model.put("summary", Map.of("problem", PROBLEM, "publishing", true));
         model.remove(CsvSheet.MODEL_KEY);
         return model;
     }
@@ -162,6 +162,9 @@ class EveryMailInEveryLanguageTest {
             "reason.unmatched.sameCountry|NZ", "reason.unmatched.noneEligible|4|1|2|1",
             "reason.unmatched.allTaken|1");
 
+    /** Why publishing could not run, as MatchingNight stores it: a pin the matcher refused, and its rule. */
+    private static final String PROBLEM = "reason.pin.refused|p-01|p-07|reason.rule.sameCountry|KE";
+
     /** A draft as the matcher leaves it: reasons as codes, someone left out for each reason there is. */
     private static final DraftRows DRAFT = new DraftRows("2026-1", List.of(
             new DraftRows.Row("pair", "pair-1", List.of("p-1", "p-2"), List.of("Kim Lee", "Ana Souza"),
@@ -182,7 +185,7 @@ class EveryMailInEveryLanguageTest {
 
     /**
      * The coordinators' mail with what Java words when it queues the mail (the draft's rows and
-     * sheet, the audit lines, why people were left out) worded as DraftMail and MatchingNight word
+     * sheet, the audit lines, why people were left out, why publishing could not run) worded as DraftMail and MatchingNight word
      * them, in {@code language}; the ids, names and countries the rows fill in go into the sample,
      * as any value filled in.
      */
@@ -192,6 +195,10 @@ class EveryMailInEveryLanguageTest {
             model.put(CsvSheet.MODEL_KEY, DRAFT.sheet("2026-02-20", words).toModel());
         }
         model.put("actions", ACTIONS.stream().map(a -> a.line(words)).toList());
+        if (model.get("summary") instanceof Map<?, ?> summary && PROBLEM.equals(summary.get("problem"))) {
+            model.put("summary", Map.of("problem", Reason.word(PROBLEM, Reason.coordinators(words), words),
+                    "publishing", true));
+        }
         model.put("unmatched", UNMATCHED.stream().map(code -> Map.of("participantId", "p-9", "country", "NZ",
                 "reason", Reason.word(code, Reason.coordinators(words), words))).toList());
     }

@@ -246,7 +246,7 @@ class MatcherTest {
             // stored as data, a key and its arguments, and worded when read (here as the coordinators read them)
             assertThat(result.partnerships().get(0).reasons()).first().isEqualTo("reason.sameSector|academic");
             assertThat(english(result.partnerships().get(0).reasons())).containsExactly(
-                    "you both work in academic libraries",
+                    "they both work in academic libraries",
                     "shared interests: open access, research data",
                     "1 hour apart",
                     "a asked for someone later in their career",

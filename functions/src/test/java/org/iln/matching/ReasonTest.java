@@ -127,4 +127,38 @@ class ReasonTest {
         assertThat(Reason.word(Reason.of("waited", "p-3", "70").code(), Reason.coordinators(), words("en")))
                 .isEqualTo("p-3 has waited 70 days for a partner");
     }
+
+    @Test
+    void a_pair_reads_you_both_and_the_coordinators_read_they_both_in_their_language() {
+        String sector = Reason.of("sameSector", "public").code();
+        String zone = Reason.of("sameTimeZone").code();
+        assertThat(Reason.word(sector, reader("p-1"), words("en"))).isEqualTo("you both work in public libraries");
+        assertThat(Reason.word(zone, reader("p-1"), words("en"))).isEqualTo("you are in the same time zone");
+        assertThat(Reason.word(sector, Reason.coordinators(words("en")), words("en")))
+                .isEqualTo("they both work in public libraries");
+        assertThat(Reason.word(zone, Reason.coordinators(), words("en"))).isEqualTo("they are in the same time zone");
+        assertThat(Reason.word(zone, Reason.coordinators(words("ar")), words("ar")))
+                .isEqualTo(words("ar").format("reason.sameTimeZone", "they"))
+                .isNotEqualTo(Reason.word(zone, reader("p-1"), words("ar")));
+        assertThat(Reason.word(sector, Reason.coordinators(words("es")), words("es")))
+                .isEqualTo(words("es").format("reason.sameSector", "they", "bibliotecas públicas"));
+    }
+
+    @Test
+    void a_pin_the_matcher_refuses_is_worded_for_the_coordinators_with_the_rule_it_breaks() {
+        String refused = Reason.pinRefused("p-1", "p-7", Reason.of("rule.sameCountry", "AU").code()).code();
+        assertThat(Reason.parse(refused)).hasValueSatisfying(r -> assertThat(r.arguments())
+                .containsExactly("p-1", "p-7", "reason.rule.sameCountry|AU"));
+        assertThat(Reason.word(refused, Reason.coordinators(words("en")), words("en"))).isEqualTo(
+                "p-1 and p-7 are paired by hand but cannot be partners: partners must work in different countries"
+                        + " (both in AU)");
+        assertThat(Reason.word(refused, Reason.coordinators(words("es")), words("es"))).isEqualTo(
+                "p-1 y p-7 se emparejaron a mano, pero no pueden ser pareja: las parejas deben trabajar en países"
+                        + " distintos (ambas personas en AU)");
+        assertThat(Reason.word(refused, Reason.coordinators(words("ar")), words("ar")))
+                .contains("p-1", "p-7", "AU").containsPattern("\\p{InArabic}")
+                .doesNotContain("partners", "hand");
+        assertThat(Reason.word(Reason.of("pin.twice", "p-3").code(), Reason.coordinators(words("es")), words("es")))
+                .isEqualTo("p-3 se emparejó a mano con dos personas");
+    }
 }

@@ -38,14 +38,14 @@ class CataloguesTest {
 
         /**
          * What the functions word in Java for coordinators and clients (why someone was left out,
-         * a broken rule, the sheets' headers, the audit lines, the coordinators' refusals, the API's
-         * technical refusals) is translated: no value of these keys is the English one, but the
-         * audit line's layout, which is only its values.
+         * a broken rule, a refused pin, the sheets' headers, the audit lines, the coordinators'
+         * refusals, the API's technical refusals) is translated: no value of these keys is the
+         * English one, but the audit line's layout, which is only its values.
          */
         @Test
         void leave_none_of_the_texts_worded_in_java_in_english() {
             Catalogue english = catalogues.of(catalogues.defaultLanguage());
-            List<String> prefixes = List.of("reason.unmatched.", "reason.rule.", "sheet.", "audit.",
+            List<String> prefixes = List.of("reason.unmatched.", "reason.rule.", "reason.pin.", "sheet.", "audit.",
                     "coordinator.error.", "coordinator.refused.", "page.api.", "error.body.");
             List<String> keys = english.keys().stream().filter(k -> prefixes.stream().anyMatch(k::startsWith))
                     .filter(k -> !k.equals("audit.line")).toList();
