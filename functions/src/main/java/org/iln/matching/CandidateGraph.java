@@ -127,7 +127,33 @@ final class CandidateGraph {
 
     /** p's best k eligible partners among members: highest score first, ties to the lower index. */
     static int[] bestFor(Cohort cohort, int[] members, int p, int k) {
-        Best best = new Best(k);
+        return bestFor(cohort, members, p, k, new Best(k));
+    }
+
+    /**
+     * {@link #bestFor(Cohort, int[], int, int)} with ties broken by a fixed hash of the pair instead:
+     * for the augmenting-path search, where many people can score the same with everyone (the
+     * trap family) and lists that all name the same lowest-numbered people offer it no path.
+     */
+    static int[] bestForWithSpreadTies(Cohort cohort, int[] members, int p, int k) {
+        if (k <= LONG_LIST) {
+            return bestFor(cohort, members, p, k, new Best(k, p));
+        }
+        // a long list: sorting everyone eligible beats keeping a running top k of that size
+        Best order = new Best(1, p);
+        return Arrays.stream(members).filter(q -> cohort.eligible(p, q)).boxed()
+                .sorted((q, r) -> {
+                    int sq = cohort.score(p, q);
+                    int sr = cohort.score(p, r);
+                    return sq != sr ? Integer.compare(sr, sq) : q.equals(r) ? 0 : order.before(q, r) ? -1 : 1;
+                })
+                .limit(k).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Above this many, {@link #bestForWithSpreadTies} sorts instead of keeping a running list. */
+    private static final int LONG_LIST = 256;
+
+    private static int[] bestFor(Cohort cohort, int[] members, int p, int k, Best best) {
         for (int q : members) {
             // the bound first: once the list is full, most people cannot beat its worst entry
             if (best.full() && cohort.scoreBound(p, q) <= best.worstScore()) {
@@ -244,12 +270,31 @@ final class CandidateGraph {
 
         private final int[] topId;
         private final int[] topScore;
+        /** Whose list this is when ties go by the pair's hash ({@link #spreadTies}); else -1, ties to the lower index. */
+        private final int owner;
         private int count;
         private int worst = -1;
 
         Best(int k) {
+            this(k, -1);
+        }
+
+        Best(int k, int owner) {
             topId = new int[k];
             topScore = new int[k];
+            this.owner = owner;
+        }
+
+        /** Whether q goes before r among equal scores. */
+        private boolean before(int q, int r) {
+            if (owner >= 0) {
+                int hq = mix(mix(owner) ^ q);
+                int hr = mix(mix(owner) ^ r);
+                if (hq != hr) {
+                    return hq < hr;
+                }
+            }
+            return q < r;
         }
 
         boolean full() {
@@ -262,7 +307,7 @@ final class CandidateGraph {
 
         /** Whether q with this score would enter a full list. */
         boolean wouldTake(int q, int score) {
-            return score > topScore[worst] || (score == topScore[worst] && q < topId[worst]);
+            return score > topScore[worst] || (score == topScore[worst] && before(q, topId[worst]));
         }
 
         void offer(int q, int score) {
@@ -288,7 +333,7 @@ final class CandidateGraph {
         private int worstOf() {
             int at = 0;
             for (int i = 1; i < topId.length; i++) {
-                if (topScore[i] < topScore[at] || (topScore[i] == topScore[at] && topId[i] > topId[at])) {
+                if (topScore[i] < topScore[at] || (topScore[i] == topScore[at] && before(topId[at], topId[i]))) {
                     at = i;
                 }
             }

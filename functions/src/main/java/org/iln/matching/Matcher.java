@@ -32,6 +32,9 @@ import org.jgrapht.alg.matching.SparseEdmondsMaximumCardinalityMatching;
  */
 public final class Matcher {
 
+    /** Pairs of the people left out that the augmenting-path search takes in, all together. */
+    private static final int AUGMENTING_PAIRS = 2_000_000;
+
     private final MatcherOptions options;
 
     /** A matcher with the measured defaults. */
@@ -352,9 +355,11 @@ public final class Matcher {
     /**
      * Looks for augmenting paths for the people still left out: Edmonds' maximum-cardinality
      * matching, started from the current matching, on every part's candidate graph plus each
-     * left-out person's best {@link PricedMatching#LEFT_OUT_PAIRS} eligible pairs (not all: see
-     * there). It only flips edges along augmenting paths, so pairs off those paths stay as the
-     * weighted solve chose them. Pinned pairs are not touched.
+     * left-out person's best eligible pairs: {@link #AUGMENTING_PAIRS} shared among them, at least
+     * {@link PricedMatching#LEFT_OUT_PAIRS} each (not all when many are left out: see there), ties
+     * between equal scores broken by a hash of the pair, so that the lists of people who score the
+     * same with everyone do not all name the same few. It only flips edges along augmenting
+     * paths, so pairs off those paths stay as the weighted solve chose them. Pinned pairs are not touched.
      */
     private static void augment(Cohort cohort, List<long[]> graphs, boolean[] taken, List<int[]> partnerships,
                                 List<Boolean> pinnedFlags, Consumer<String> progress) {
@@ -368,9 +373,13 @@ public final class Matcher {
             }
         }
         int[] unpinned = IntStream.range(0, cohort.size).filter(q -> !pinned[q]).toArray();
+        // The fewer are left out, the more of their pairs the search can afford: 84 left out of
+        // 100,000 (the trap family, solved in parts) had augmenting paths only through pairs far
+        // down their lists.
+        int perPerson = Math.max(PricedMatching.LEFT_OUT_PAIRS, AUGMENTING_PAIRS / Math.max(1, left.length));
         List<long[]> extra = new ArrayList<>();
         for (int u : left) {
-            extra.add(Arrays.stream(CandidateGraph.bestFor(cohort, unpinned, u, PricedMatching.LEFT_OUT_PAIRS))
+            extra.add(Arrays.stream(CandidateGraph.bestForWithSpreadTies(cohort, unpinned, u, perPerson))
                     .mapToLong(q -> Cohort.key(u, q)).toArray());
         }
         if (extra.stream().allMatch(row -> row.length == 0)) {

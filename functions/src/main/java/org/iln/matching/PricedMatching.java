@@ -83,6 +83,7 @@ final class PricedMatching {
         long priceNanos = 0;
         Set<Long> dropped = new HashSet<>();
         long[] kept = new long[0];
+        double lastBound = Double.POSITIVE_INFINITY;
         while (true) {
             rounds++;
             long start = System.nanoTime();
@@ -96,8 +97,9 @@ final class PricedMatching {
             boolean priceable = Arrays.stream(solution.dual()).anyMatch(y -> !Double.isNaN(y));
             long weight = weight(cohort, members, solution.mate());
             Priced priced = rounds > maxRounds || !priceable ? null
-                    : price(cohort, members, keys, solution, perPerson, gap * weight);
+                    : price(cohort, members, keys, solution, perPerson, gap * weight, lastBound <= 8 * gap * weight);
             double bound = priced == null ? Double.POSITIVE_INFINITY : priced.gainBound();
+            lastBound = bound;
             boolean done = priced == null || priced.pairs().length == 0 || bound <= gap * weight;
             Boolean proven = null;
             String more = "";
@@ -294,7 +296,7 @@ final class PricedMatching {
 
     /** Eligible pairs outside the graph that could improve the matching, as sorted distinct keys. */
     static Priced price(Cohort cohort, int[] members, long[] keys, CardinalityFirstMatching.Solution solution,
-                        int perPerson, double target) {
+                        int perPerson, double target, boolean everyPair) {
         int g = members.length;
         double[] y = solution.dual();
         int[] mate = solution.mate();
@@ -311,7 +313,10 @@ final class PricedMatching {
         long[][] found = new long[g][];
         double[] largestGain = new double[g];
         double[] dummyGain = new double[g];
-        Improving improving = new Improving(g);
+        // Far from the target, each person's scan stops once nobody left can beat their perPerson
+        // best gains (their largest gain, all the per-person bound needs, is among those); near
+        // it, the scan meets every improving pair, for the heaviest-matching bound.
+        Improving improving = everyPair ? new Improving(g) : null;
         // the scan visits only the groups (country, languages) u could be paired with, each in sort order
         PartnerGroups byRank = new PartnerGroups(cohort, Arrays.stream(order).map(v -> members[v]).toArray());
         PartnerGroups candidates = Arrays.stream(mate).anyMatch(v -> v < 0) ? CandidateGraph.groups(cohort, members) : null;
@@ -334,18 +339,22 @@ final class PricedMatching {
             double[] gain = new double[perPerson];
             int[] rank = new int[perPerson];
             int count = 0;
+            double cut = 0;
             double quick = cohort.boundQuickOwn(pu) - y[u] - EPS;
             for (int group : byRank.partnerGroupsOf(pu)) {
                 // the group's time-zone points are known: the bounds need not count them at their best
                 int zoneShort = cohort.weights.closeTimeZones() - byRank.zonePoints(pu, group);
                 for (int i : byRank.ranks(group)) {
-                    if (orderKey[i] >= limit - zoneShort) {
+                    // nobody further in this group can improve the matching, or beat u's perPerson best
+                    // (strictly: an equal gain may still win its tie)
+                    if (orderKey[i] >= limit - zoneShort || limit + EPS - zoneShort - orderKey[i] < cut) {
                         break;
                     }
                     int v = order[i];
                     int pv = members[v];
                     // exact shared interests, everything else at its best: most people stop here
-                    if (quick - zoneShort + cohort.boundQuick(pu, pv) - orderKey[i] <= 0) {
+                    double quickBound = quick - zoneShort + cohort.boundQuick(pu, pv) - orderKey[i];
+                    if (quickBound <= 0 || quickBound + EPS < cut) {
                         continue;
                     }
                     double reduced = cohort.score(pu, pv) - y[u] - y[v];
@@ -357,7 +366,7 @@ final class PricedMatching {
                         continue;
                     }
                     largestGain[u] = Math.max(largestGain[u], reduced);
-                    if (u < v) {
+                    if (improving != null && u < v) {
                         improving.add(u, v, reduced);
                     }
                     // keep the perPerson largest gains; on ties the lower sort position (rank) stays,
@@ -379,6 +388,9 @@ final class PricedMatching {
                             rank[worst] = i;
                         }
                     }
+                    if (improving == null && count == perPerson) {
+                        cut = Arrays.stream(gain).min().orElse(0);
+                    }
                 }
             }
             found[u] = LongStream.concat(Arrays.stream(chances), Arrays.stream(best, 0, count)).toArray();
@@ -392,7 +404,8 @@ final class PricedMatching {
         }
         // the heaviest matching measured 1.3 to 3 times below the per-person bound at n = 10,000:
         // worth computing only when that could end the loop
-        if (withoutDual == 0 && gainBound > target && gainBound <= 4 * target && !improving.overflowed()) {
+        if (improving != null && withoutDual == 0 && gainBound > target && gainBound <= 4 * target
+                && !improving.overflowed()) {
             gainBound = Math.min(gainBound, improving.heaviestMatching(dummyGain));
         }
         return new Priced(all, gainBound, withoutDual);

@@ -80,6 +80,21 @@ class PoolFamiliesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("families")
+    void a_pool_solved_in_parts_has_as_many_people_in_pairs_as_the_whole_pool_can(String family) {
+        // given a pool of 1,200 of the family, everyone with one partner, solved in six parts (as 100,000 are
+        // solved in ten), and the most people any matching over all its eligible pairs puts in pairs
+        Pool pool = PricedMatchingTest.pairsOnly(PoolFamilies.of(family, 1_200, 4));
+        long most = ExactOptimum.mostMatched(new Cohort(pool, ScoreWeights.DEFAULTS));
+
+        // when it is matched
+        MatchResult result = new Matcher(MatcherOptions.DEFAULTS.withChunkSize(200)).match(pool);
+
+        // then the augmenting paths across parts leave no one out who could have been matched
+        assertThat(result.stats().matched()).isEqualTo(most);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("families")
     void the_same_pool_gives_the_same_bytes(String family) {
         Pool pool = PoolFamilies.of(family, 400, 3);
         MatchingJson json = new MatchingJson();
