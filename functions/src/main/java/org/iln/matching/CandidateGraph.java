@@ -18,6 +18,9 @@ import java.util.stream.IntStream;
  */
 final class CandidateGraph {
 
+    /** Above this many, {@link #bestForWithSpreadTies} sorts instead of keeping a running list. */
+    private static final int LONG_LIST = 256;
+
     private CandidateGraph() {
     }
 
@@ -150,9 +153,6 @@ final class CandidateGraph {
                 .limit(k).mapToInt(Integer::intValue).toArray();
     }
 
-    /** Above this many, {@link #bestForWithSpreadTies} sorts instead of keeping a running list. */
-    private static final int LONG_LIST = 256;
-
     private static int[] bestFor(Cohort cohort, int[] members, int p, int k, Best best) {
         for (int q : members) {
             // the bound first: once the list is full, most people cannot beat its worst entry
@@ -263,14 +263,15 @@ final class CandidateGraph {
     }
 
     /**
-     * The best k people offered so far: highest score first, ties to the lower index, whatever
+     * The best k people offered so far: highest score first, ties to the lower index (or by a hash
+     * of the pair, for {@link #bestForWithSpreadTies}), whatever
      * order they are offered in (the grouped scan is not in index order).
      */
     private static final class Best {
 
         private final int[] topId;
         private final int[] topScore;
-        /** Whose list this is when ties go by the pair's hash ({@link #spreadTies}); else -1, ties to the lower index. */
+        /** Whose list this is when ties go by a hash of the pair; -1 when they go to the lower index. */
         private final int owner;
         private int count;
         private int worst = -1;
