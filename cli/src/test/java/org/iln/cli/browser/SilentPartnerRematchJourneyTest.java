@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.iln.round.PartnershipStore;
 import org.iln.store.Application;
@@ -41,7 +42,7 @@ class SilentPartnerRematchJourneyTest {
         ChromeDriver withoutJs = browsers.withoutJs();
         // given: two people signed up and confirmed without JavaScript, matched with the demo participants (ten in all)
         String reporter = signUpAndConfirm(withoutJs, "browser-reporter-");
-        signUpAndConfirm(withoutJs, "browser-second-");
+        String second = signUpAndConfirm(withoutJs, "browser-second-");
         assertThat(RunningProgramme.run("matching", Optional.empty())).startsWith("ran matching");
         String reporterPage = DevMail.ofRunningProgramme().link(reporter, "Meet your", "/api/me?");
         LocalDate matchDate = RunningProgramme.round().matchDate();
@@ -54,11 +55,23 @@ class SilentPartnerRematchJourneyTest {
                 p -> assertThat(p.members()).hasSize(2));
         PartnershipStore.Pair reportersPair = activePairOf(idOf.get(reporter));
         String silent = email(byId, other(reportersPair, idOf.get(reporter)));
-        // another partnership, one of whose members leaves: their partner is the one left alone
-        PartnershipStore.Pair leaversPair = pairs.stream().filter(p -> !p.id().equals(reportersPair.id()))
+        // another partnership, one of whose members leaves: their partner is the one left alone, someone
+        // the reporter may be paired with (another country, a shared language; the second signup has the
+        // reporter's country, and which partnership comes first depends on the random ids: a CI run
+        // failed once when it took the second signup as the one left alone)
+        Application.Profile reporters = byId.get(idOf.get(reporter)).profile();
+        Predicate<String> couldPairWithReporter = id -> !id.equals(idOf.get(second))
+                && !byId.get(id).profile().country().equals(reporters.country())
+                && byId.get(id).profile().languages().stream().anyMatch(reporters.languages()::contains)
+                && !byId.get(id).profile().excludeCountries().contains(reporters.country())
+                && !reporters.excludeCountries().contains(byId.get(id).profile().country());
+        PartnershipStore.Pair leaversPair = pairs.stream()
+                .filter(p -> !p.id().equals(reportersPair.id()) && !p.members().contains(idOf.get(second)))
+                .filter(p -> p.members().stream().anyMatch(couldPairWithReporter))
                 .findFirst().orElseThrow();
-        String leaver = email(byId, leaversPair.members().get(0));
-        String leftAlone = email(byId, leaversPair.members().get(1));
+        String leftAloneId = leaversPair.members().stream().filter(couldPairWithReporter).findFirst().orElseThrow();
+        String leaver = email(byId, other(leaversPair, leftAloneId));
+        String leftAlone = email(byId, leftAloneId);
 
         // when: a week later, the reporter says their partner has not replied, and the leaver withdraws
         RunningProgramme.run("nightly", Optional.of(matchDate.plusDays(7).toString()));
