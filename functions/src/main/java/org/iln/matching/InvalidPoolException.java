@@ -29,26 +29,4 @@ public final class InvalidPoolException extends RuntimeException {
     public Optional<Reason> reason() {
         return Optional.ofNullable(reason);
     }
-
-    /**
-     * The refusal of {@code pool} worded for coordinators: {@code refusal} itself when it has its
-     * reason, else, when a pin of the pool breaks a hard rule (the matcher's refusal names it in
-     * English only), the same refusal with that rule as a {@link Reason}.
-     */
-    public static InvalidPoolException explained(InvalidPoolException refusal, Pool pool) {
-        if (refusal.reason != null || pool.pins().isEmpty()) {
-            return refusal;
-        }
-        Cohort cohort = new Cohort(pool, MatcherOptions.DEFAULTS.weights());
-        for (java.util.List<String> pin : pool.pins()) {
-            String rule = Reasons.brokenRule(cohort, cohort.indexOf(pin.get(0)), cohort.indexOf(pin.get(1)));
-            if (rule != null) {
-                InvalidPoolException worded = new InvalidPoolException(refusal.getMessage(),
-                        Reason.pinRefused(pin.get(0), pin.get(1), rule));
-                worded.initCause(refusal);
-                return worded;
-            }
-        }
-        return refusal;
-    }
 }

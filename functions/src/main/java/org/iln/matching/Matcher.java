@@ -84,8 +84,9 @@ public final class Matcher {
             int b = cohort.indexOf(pin.get(1));
             String rule = cohort.brokenRule(a, b);
             if (rule != null) {
+                // the English sentence for logs and the CLI; the pin and its rule as data for the coordinators
                 throw new InvalidPoolException("pins[" + i + "]: " + pin.get(0) + " and " + pin.get(1)
-                        + " cannot be partners: " + rule);
+                        + " cannot be partners: " + rule, Reason.pinRefused(pin.get(0), pin.get(1), Reasons.brokenRule(cohort, a, b)));
             }
             taken[a] = true;
             taken[b] = true;

@@ -455,17 +455,12 @@ public final class MatchingNight {
         List<List<String>> pinned = present(pins, pool);
         List<List<String>> forbidden = present(forbids, pool);
         // Past partners are read for the proposed partnerships only, not person by person (PastPartners).
-        return PastPartners.avoided(round.id(), pool, partnerships, previous -> {
-            Pool matched = new Pool(round.id(), round.matchDate(), regions, pool.values().stream()
-                    .map(a -> participant(a, previous.getOrDefault(a.participantId(), List.of()))).toList(),
-                    pinned, forbidden);
-            try {
-                return matcher.match(matched.validate(), line -> LOG.info("round {}: {}", round.id(), line));
-            } catch (InvalidPoolException e) {
-                // The coordinators' report words the refusal in their language: the pin and its rule as data.
-                throw InvalidPoolException.explained(e, matched);
-            }
-        });
+        // A refused pin carries its rule as data (InvalidPoolException.reason()): the report words it.
+        return PastPartners.avoided(round.id(), pool, partnerships, previous -> matcher.match(
+                new Pool(round.id(), round.matchDate(), regions, pool.values().stream()
+                        .map(a -> participant(a, previous.getOrDefault(a.participantId(), List.of()))).toList(),
+                        pinned, forbidden).validate(),
+                line -> LOG.info("round {}: {}", round.id(), line)));
     }
 
     /** Pairs whose two people are both in the pool: a pin or forbid about someone who left is moot. */
