@@ -7,6 +7,8 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jgrapht.GraphType;
+import org.jgrapht.alg.interfaces.MatchingAlgorithm;
+import org.jgrapht.alg.matching.SparseEdmondsMaximumCardinalityMatching;
 import org.jgrapht.graph.AbstractGraph;
 import org.jgrapht.graph.DefaultGraphType;
 
@@ -54,6 +56,31 @@ final class ArrayGraph extends AbstractGraph<Integer, Integer> {
         this.target = target;
         this.weight = weight;
         this.boxes = boxes;
+    }
+
+    /**
+     * The unweighted graph of {@code pairs} ({@link Cohort#key} of their ends, sorted and distinct)
+     * over vertices {@code 0..vertexCount-1}: what the maximum-cardinality searches read.
+     */
+    static ArrayGraph of(int vertexCount, long[] pairs) {
+        int[] source = new int[pairs.length];
+        int[] target = new int[pairs.length];
+        for (int e = 0; e < pairs.length; e++) {
+            source[e] = (int) (pairs[e] >>> 32);
+            target[e] = (int) pairs[e];
+        }
+        return new ArrayGraph(vertexCount, pairs.length, source, target, new double[pairs.length],
+                boxes(Math.max(vertexCount, pairs.length), null));
+    }
+
+    /**
+     * A maximum-cardinality matching (Edmonds) started from {@code matching} (edges of this
+     * graph, no two sharing an end): it only flips edges along augmenting paths, so edges off
+     * those paths stay.
+     */
+    Set<Integer> mostMatchedFrom(Set<Integer> matching) {
+        MatchingAlgorithm<Integer, Integer> start = () -> new MatchingAlgorithm.MatchingImpl<>(this, matching, matching.size());
+        return new SparseEdmondsMaximumCardinalityMatching<>(this, start).getMatching().getEdges();
     }
 
     /** The integers {@code 0..size-1} boxed, reusing those of {@code from} (may be null). */

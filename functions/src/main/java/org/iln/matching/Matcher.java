@@ -12,8 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.jgrapht.alg.interfaces.MatchingAlgorithm;
-import org.jgrapht.alg.matching.SparseEdmondsMaximumCardinalityMatching;
 
 /**
  * Matches a whole pool at once: the most people matched, then the highest total score, under the
@@ -386,15 +384,8 @@ public final class Matcher {
         if (extra.stream().allMatch(row -> row.length == 0)) {
             return;
         }
-        long[] keys = Stream.concat(graphs.stream(), extra.stream()).flatMapToLong(Arrays::stream).sorted().distinct().toArray();
-        int[] source = new int[keys.length];
-        int[] target = new int[keys.length];
-        for (int e = 0; e < keys.length; e++) {
-            source[e] = (int) (keys[e] >>> 32);
-            target[e] = (int) keys[e];
-        }
-        ArrayGraph graph = new ArrayGraph(cohort.size, keys.length, source, target, new double[keys.length],
-                ArrayGraph.boxes(Math.max(cohort.size, keys.length), null));
+        ArrayGraph graph = ArrayGraph.of(cohort.size,
+                Stream.concat(graphs.stream(), extra.stream()).flatMapToLong(Arrays::stream).sorted().distinct().toArray());
         Set<Integer> current = new LinkedHashSet<>();
         for (int p = 0; p < partnerships.size(); p++) {
             if (!pinnedFlags.get(p)) {
@@ -402,8 +393,7 @@ public final class Matcher {
                 current.add(graph.getEdge(pair[0], pair[1]));
             }
         }
-        MatchingAlgorithm<Integer, Integer> start = () -> new MatchingAlgorithm.MatchingImpl<>(graph, current, current.size());
-        Set<Integer> best = new SparseEdmondsMaximumCardinalityMatching<>(graph, start).getMatching().getEdges();
+        Set<Integer> best = graph.mostMatchedFrom(current);
         if (best.size() <= current.size()) {
             return;
         }

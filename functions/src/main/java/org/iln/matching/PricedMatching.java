@@ -8,8 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
-import org.jgrapht.alg.interfaces.MatchingAlgorithm;
-import org.jgrapht.alg.matching.SparseEdmondsMaximumCardinalityMatching;
 import org.jgrapht.alg.matching.blossom.v5.KolmogorovWeightedMatching;
 import org.jgrapht.alg.matching.blossom.v5.ObjectiveSense;
 import java.util.Arrays;
@@ -201,8 +199,7 @@ final class PricedMatching {
                 current.add(graph.getEdge(v, mate[v]));
             }
         }
-        MatchingAlgorithm<Integer, Integer> start = () -> new MatchingAlgorithm.MatchingImpl<>(graph, current, current.size());
-        Set<Integer> best = new SparseEdmondsMaximumCardinalityMatching<>(graph, start).getMatching().getEdges();
+        Set<Integer> best = graph.mostMatchedFrom(current);
         if (best.size() <= current.size()) {
             return new long[0];
         }

@@ -44,15 +44,7 @@ final class ExactOptimum {
 
     /** The most people any matching over every eligible pair puts in pairs (Edmonds; no weights). */
     static long mostMatched(Cohort cohort) {
-        long[] keys = allPairs(cohort);
-        int[] a = new int[keys.length];
-        int[] b = new int[keys.length];
-        for (int e = 0; e < keys.length; e++) {
-            a[e] = (int) (keys[e] >>> 32);
-            b[e] = (int) keys[e];
-        }
-        ArrayGraph graph = new ArrayGraph(cohort.size, keys.length, a, b, new double[keys.length],
-                ArrayGraph.boxes(Math.max(cohort.size, keys.length), null));
+        ArrayGraph graph = ArrayGraph.of(cohort.size, allPairs(cohort));
         return 2L * new org.jgrapht.alg.matching.SparseEdmondsMaximumCardinalityMatching<>(graph).getMatching().getEdges().size();
     }
 
