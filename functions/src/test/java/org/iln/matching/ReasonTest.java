@@ -90,35 +90,33 @@ class ReasonTest {
 
     @Test
     void why_someone_was_left_out_is_worded_for_the_coordinators_with_each_languages_plural_forms() {
-        Reason.Reader coordinators = Reason.coordinators(words("en"));
-
-        assertThat(Reason.word("reason.unmatched.noneEligible|1|0|1|0", coordinators, words("en"))).isEqualTo(
+        assertThat(forCoordinators("reason.unmatched.noneEligible|1|0|1|0", "en")).isEqualTo(
                 "no eligible partner: of 1 who shares a language, 0 work in the same country, 1 is in an excluded"
                         + " country and 0 are previous partners or forbidden");
-        assertThat(Reason.word("reason.unmatched.noneEligible|5|2|1|2", Reason.coordinators(words("es")), words("es")))
+        assertThat(forCoordinators("reason.unmatched.noneEligible|5|2|1|2", "es"))
                 .isEqualTo("ninguna pareja posible: de 5 personas que comparten un idioma, 2 trabajan en el mismo"
                         + " país, 1 está en un país excluido y 2 fueron parejas antes o están prohibidas");
-        assertThat(Reason.word("reason.unmatched.sameCountry|AU", coordinators, words("en")))
+        assertThat(forCoordinators("reason.unmatched.sameCountry|AU", "en"))
                 .isEqualTo("no eligible partner: everyone who shares a language works in the same country (AU)");
-        assertThat(Reason.word("reason.unmatched.allTaken|3", Reason.coordinators(words("ar")), words("ar")))
+        assertThat(forCoordinators("reason.unmatched.allTaken|3", "ar"))
                 .containsPattern("\\p{InArabic}").doesNotContainPattern("[A-Za-z]");
     }
 
     @Test
     void the_rule_a_hand_pairing_breaks_is_worded_in_the_coordinators_language() {
-        assertThat(Reason.word("reason.rule.excluded|p-2|GB", Reason.coordinators(words("en")), words("en")))
+        assertThat(forCoordinators("reason.rule.excluded|p-2|GB", "en"))
                 .isEqualTo("p-2 excluded partners from GB");
-        assertThat(Reason.word("reason.rule.sameCountry|AU", Reason.coordinators(words("es")), words("es")))
+        assertThat(forCoordinators("reason.rule.sameCountry|AU", "es"))
                 .isEqualTo("las parejas deben trabajar en países distintos (ambas personas en AU)");
-        assertThat(Reason.word("reason.rule.forbidden", Reason.coordinators(words("ar")), words("ar")))
+        assertThat(forCoordinators("reason.rule.forbidden", "ar"))
                 .containsPattern("\\p{InArabic}").doesNotContainPattern("[A-Za-z]");
     }
 
     @Test
     void the_coordinators_in_their_language_read_interests_by_their_label_and_regions_by_cldr() {
-        assertThat(Reason.word("reason.sharedInterests|open-access", Reason.coordinators(words("es")), words("es")))
+        assertThat(forCoordinators("reason.sharedInterests|open-access", "es"))
                 .isEqualTo("interés en común: " + words("es").format("choice.interest.open-access"));
-        assertThat(Reason.word("reason.wish.region|p-3|Americas", Reason.coordinators(words("es")), words("es")))
+        assertThat(forCoordinators("reason.wish.region|p-3|Americas", "es"))
                 .isEqualTo("p-3 pidió una pareja en " + words("es").regionName("Americas"));
     }
 
@@ -134,13 +132,13 @@ class ReasonTest {
         String zone = Reason.of("sameTimeZone").code();
         assertThat(Reason.word(sector, reader("p-1"), words("en"))).isEqualTo("you both work in public libraries");
         assertThat(Reason.word(zone, reader("p-1"), words("en"))).isEqualTo("you are in the same time zone");
-        assertThat(Reason.word(sector, Reason.coordinators(words("en")), words("en")))
+        assertThat(forCoordinators(sector, "en"))
                 .isEqualTo("they both work in public libraries");
         assertThat(Reason.word(zone, Reason.coordinators(), words("en"))).isEqualTo("they are in the same time zone");
-        assertThat(Reason.word(zone, Reason.coordinators(words("ar")), words("ar")))
+        assertThat(forCoordinators(zone, "ar"))
                 .isEqualTo(words("ar").format("reason.sameTimeZone", "they"))
                 .isNotEqualTo(Reason.word(zone, reader("p-1"), words("ar")));
-        assertThat(Reason.word(sector, Reason.coordinators(words("es")), words("es")))
+        assertThat(forCoordinators(sector, "es"))
                 .isEqualTo(words("es").format("reason.sameSector", "they", "bibliotecas públicas"));
     }
 
@@ -149,16 +147,21 @@ class ReasonTest {
         String refused = Reason.pinRefused("p-1", "p-7", Reason.of("rule.sameCountry", "AU").code()).code();
         assertThat(Reason.parse(refused)).hasValueSatisfying(r -> assertThat(r.arguments())
                 .containsExactly("p-1", "p-7", "reason.rule.sameCountry|AU"));
-        assertThat(Reason.word(refused, Reason.coordinators(words("en")), words("en"))).isEqualTo(
+        assertThat(forCoordinators(refused, "en")).isEqualTo(
                 "p-1 and p-7 are paired by hand but cannot be partners: partners must work in different countries"
                         + " (both in AU)");
-        assertThat(Reason.word(refused, Reason.coordinators(words("es")), words("es"))).isEqualTo(
+        assertThat(forCoordinators(refused, "es")).isEqualTo(
                 "p-1 y p-7 se emparejaron a mano, pero no pueden ser pareja: las parejas deben trabajar en países"
                         + " distintos (ambas personas en AU)");
-        assertThat(Reason.word(refused, Reason.coordinators(words("ar")), words("ar")))
+        assertThat(forCoordinators(refused, "ar"))
                 .contains("p-1", "p-7", "AU").containsPattern("\\p{InArabic}")
                 .doesNotContain("partners", "hand");
-        assertThat(Reason.word(Reason.of("pin.twice", "p-3").code(), Reason.coordinators(words("es")), words("es")))
+        assertThat(forCoordinators(Reason.of("pin.twice", "p-3").code(), "es"))
                 .isEqualTo("p-3 se emparejó a mano con dos personas");
+    }
+
+    /** A stored reason as a coordinator reading in {@code language} reads it. */
+    private static String forCoordinators(String stored, String language) {
+        return Reason.word(stored, Reason.coordinators(words(language)), words(language));
     }
 }
