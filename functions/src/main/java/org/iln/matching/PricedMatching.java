@@ -368,6 +368,7 @@ final class PricedMatching {
                     }
                     // keep the perPerson largest gains; on ties the lower sort position (rank) stays,
                     // whatever order the groups are visited in
+                    boolean listChanged = true;
                     if (count < perPerson) {
                         best[count] = key;
                         gain[count] = reduced;
@@ -379,13 +380,14 @@ final class PricedMatching {
                                 worst = j;
                             }
                         }
-                        if (reduced > gain[worst] || (reduced == gain[worst] && i < rank[worst])) {
+                        listChanged = reduced > gain[worst] || (reduced == gain[worst] && i < rank[worst]);
+                        if (listChanged) {
                             best[worst] = key;
                             gain[worst] = reduced;
                             rank[worst] = i;
                         }
                     }
-                    if (improving == null && count == perPerson) {
+                    if (listChanged && improving == null && count == perPerson) {
                         cut = Arrays.stream(gain).min().orElse(0);
                     }
                 }
