@@ -193,8 +193,7 @@ final class CandidateGraph {
         int quickOwn = cohort.boundQuickOwn(p) - cohort.weights.closeTimeZones();
         for (int g : groups.partnerGroupsOf(p)) {
             int zone = groups.zonePoints(p, g);
-            for (int r : groups.ranks(g)) {
-                int q = groups.person(r);
+            for (int q : groups.people(g)) {
                 if (best.full()) {
                     // the group is in descending boundPartner order: nobody after q can do better
                     if (own + zone + cohort.boundPartner(q) < best.worstScore()) {

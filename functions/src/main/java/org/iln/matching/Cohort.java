@@ -59,9 +59,15 @@ final class Cohort {
     final int[] waitingPoints;
     /** The most a person's own preferences can add to any pair, and their waiting points. */
     private final int[] ownMax;
-    private final Set<Long> blocked;
-    /** Whether anyone is blocked for this person, so the common case skips the set lookup. */
+    /**
+     * Each person's blocked partners (previous partners and forbidden pairs, both ways), sorted; an
+     * empty array for most. Arrays, not a set of boxed pair keys: eligibility is checked millions of
+     * times a round, and the set's hashing was a tenth of a 10,000-person match.
+     */
+    private final int[][] blockedWith;
+    /** Whether anyone is blocked for this person: a compact first check that most pairs stop at. */
     private final boolean[] hasBlocked;
+    private static final int[] NOBODY = new int[0];
     private final Set<Long> forbidden;
     final ScoreWeights weights;
 
@@ -140,13 +146,12 @@ final class Cohort {
         Map<String, Integer> offsets = new HashMap<>();
         languageBits = languageCount <= 64 ? new long[size] : null;
         interestBits = interestCount <= 64 ? new long[size] : null;
-        blocked = new HashSet<>();
         forbidden = new HashSet<>();
-        hasBlocked = new boolean[size];
+        List<int[]> blocks = new ArrayList<>();
         Names names = new Names(countryIndex, languageIndex, interestIndex, sectorIndex, regionIndex, pool.regions(),
                 offsets, matchInstant, index);
         for (int i = 0; i < size; i++) {
-            read(i, people.get(i), names);
+            read(i, people.get(i), names, blocks);
         }
 
         // profiles, wish rows and time-zone points for the table-driven score
@@ -207,12 +212,40 @@ final class Cohort {
         for (List<String> pair : pool.forbids()) {
             int a = index.get(pair.get(0));
             int b = index.get(pair.get(1));
-            long k = key(a, b);
-            hasBlocked[a] = true;
-            hasBlocked[b] = true;
-            blocked.add(k);
-            forbidden.add(k);
+            forbidden.add(key(a, b));
+            blocks.add(new int[] {a, b});
         }
+        blockedWith = blockedWith(size, blocks);
+        hasBlocked = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            hasBlocked[i] = blockedWith[i].length > 0;
+        }
+    }
+
+    /** Each person's blocked partners from pairs (either order, repeats allowed), sorted and distinct. */
+    private static int[][] blockedWith(int size, List<int[]> pairs) {
+        int[] counts = new int[size];
+        for (int[] pair : pairs) {
+            counts[pair[0]]++;
+            counts[pair[1]]++;
+        }
+        int[][] with = new int[size][];
+        for (int i = 0; i < size; i++) {
+            with[i] = counts[i] == 0 ? NOBODY : new int[counts[i]];
+            counts[i] = 0;
+        }
+        for (int[] pair : pairs) {
+            int a = pair[0];
+            int b = pair[1];
+            with[a][counts[a]++] = b;
+            with[b][counts[b]++] = a;
+        }
+        for (int i = 0; i < size; i++) {
+            if (with[i].length > 1) {
+                with[i] = Arrays.stream(with[i]).sorted().distinct().toArray();
+            }
+        }
+        return with;
     }
 
     /** The indexes a person's names are read through, built once for the whole pool. */
@@ -226,7 +259,7 @@ final class Cohort {
      * the JIT compiles a method after a few hundred calls, while a loop body run 10,000 times
      * stays interpreted (it was 0.7 s of a cold 10,000-person match).
      */
-    private void read(int i, Participant p, Names names) {
+    private void read(int i, Participant p, Names names, List<int[]> blocks) {
         country[i] = names.country().get(p.country());
         String regionName = names.regionOf().get(p.country());
         region[i] = regionName == null ? -1 : names.region().get(regionName);
@@ -269,9 +302,7 @@ final class Cohort {
         for (String previous : p.previousPartners()) {
             Integer j = names.index().get(previous);
             if (j != null && j != i) {
-                blocked.add(key(i, j));
-                hasBlocked[i] = true;
-                hasBlocked[j] = true;
+                blocks.add(new int[] {i, j});
             }
         }
     }
@@ -314,7 +345,11 @@ final class Cohort {
                 && sharesLanguage(a, b)
                 && !excludes(a, country[b])
                 && !excludes(b, country[a])
-                && !(hasBlocked[a] && hasBlocked[b] && blocked.contains(key(a, b)));
+                && !blocked(a, b);
+    }
+
+    private boolean blocked(int a, int b) {
+        return hasBlocked[a] && hasBlocked[b] && Arrays.binarySearch(blockedWith[a], b) >= 0;
     }
 
     /** Whether person listed this country in their {@code excludeCountries}. */
@@ -359,7 +394,7 @@ final class Cohort {
         if (forbidden.contains(key(a, b))) {
             return "the pair is forbidden";
         }
-        if (blocked.contains(key(a, b))) {
+        if (blocked(a, b)) {
             return "they were partners before";
         }
         return null;

@@ -25,6 +25,8 @@ final class PartnerGroups {
     private final int[] people;
     /** Each group's people as positions in the given order (ranks), ascending. */
     private final int[][] ranks;
+    /** Each group's people (cohort indexes) in rank order: scans read them in a row, not through the ranks. */
+    private final int[][] members;
     /** Each group's first person (cohort index): stands for its country and languages. */
     private final int[] first;
 
@@ -52,12 +54,13 @@ final class PartnerGroups {
             from = to;
         }
         ranks = groups.toArray(int[][]::new);
-        first = Arrays.stream(ranks).mapToInt(g -> people[g[0]]).toArray();
+        members = Arrays.stream(ranks).map(g -> Arrays.stream(g).map(r -> people[r]).toArray()).toArray(int[][]::new);
+        first = Arrays.stream(members).mapToInt(g -> g[0]).toArray();
     }
 
-    /** The person at this rank (position in the order given). */
-    int person(int rank) {
-        return people[rank];
+    /** Group g's people (cohort indexes), in rank order: {@code people(g)[j]} has rank {@code ranks(g)[j]}. */
+    int[] people(int g) {
+        return members[g];
     }
 
     /** The time-zone points of p with anyone in group g. */

@@ -316,6 +316,10 @@ final class PricedMatching {
         Improving improving = everyPair ? new Improving(g) : null;
         // the scan visits only the groups (country, languages) u could be paired with, each in sort order
         PartnerGroups byRank = new PartnerGroups(cohort, Arrays.stream(order).map(v -> members[v]).toArray());
+        // each group's sort keys in a row, as the scan reads them
+        double[][] groupKey = IntStream.range(0, byRank.count())
+                .mapToObj(group -> Arrays.stream(byRank.ranks(group)).mapToDouble(i -> orderKey[i]).toArray())
+                .toArray(double[][]::new);
         PartnerGroups candidates = Arrays.stream(mate).anyMatch(v -> v < 0) ? CandidateGraph.groups(cohort, members) : null;
         IntStream.range(0, g).parallel().forEach(u -> {
             int pu = members[u];
@@ -341,21 +345,28 @@ final class PricedMatching {
             for (int group : byRank.partnerGroupsOf(pu)) {
                 // the group's time-zone points are known: the bounds need not count them at their best
                 int zoneShort = cohort.weights.closeTimeZones() - byRank.zonePoints(pu, group);
-                for (int i : byRank.ranks(group)) {
+                int[] ranks = byRank.ranks(group);
+                int[] people = byRank.people(group);
+                double[] keyOf = groupKey[group];
+                for (int j = 0; j < ranks.length; j++) {
                     // nobody further in this group can improve the matching, or beat u's perPerson best
                     // (strictly: an equal gain may still win its tie)
-                    if (orderKey[i] >= limit - zoneShort || limit + EPS - zoneShort - orderKey[i] < cut) {
+                    if (keyOf[j] >= limit - zoneShort || limit + EPS - zoneShort - keyOf[j] < cut) {
                         break;
                     }
-                    int v = order[i];
-                    int pv = members[v];
+                    int pv = people[j];
                     // exact shared interests, everything else at its best: most people stop here
-                    double quickBound = quick - zoneShort + cohort.boundQuick(pu, pv) - orderKey[i];
+                    double quickBound = quick - zoneShort + cohort.boundQuick(pu, pv) - keyOf[j];
                     if (quickBound <= 0 || quickBound + EPS < cut) {
                         continue;
                     }
+                    int i = ranks[j];
+                    int v = order[i];
                     double reduced = cohort.score(pu, pv) - y[u] - y[v];
-                    if (reduced <= EPS || !cohort.eligible(pu, pv)) {
+                    // below a full list's cut the pair changes nothing (u's largest gain is in the list):
+                    // skip the rule and graph checks, which most pairs reaching here would pass
+                    if (reduced <= EPS || (improving == null && count == perPerson && reduced < cut)
+                            || !cohort.eligible(pu, pv)) {
                         continue;
                     }
                     long key = Cohort.key(pu, pv);
@@ -375,9 +386,9 @@ final class PricedMatching {
                         rank[count++] = i;
                     } else {
                         int worst = 0;
-                        for (int j = 1; j < perPerson; j++) {
-                            if (gain[j] < gain[worst] || (gain[j] == gain[worst] && rank[j] > rank[worst])) {
-                                worst = j;
+                        for (int w = 1; w < perPerson; w++) {
+                            if (gain[w] < gain[worst] || (gain[w] == gain[worst] && rank[w] > rank[worst])) {
+                                worst = w;
                             }
                         }
                         listChanged = reduced > gain[worst] || (reduced == gain[worst] && i < rank[worst]);
