@@ -334,76 +334,12 @@ final class PricedMatching {
             }
             // what u could gain in a pair with another component's dummy partner
             dummyGain[u] = Math.max(0, -y[u] - solution.dummyDual());
-            largestGain[u] = 2 * dummyGain[u];
-            double limit = cohort.boundOwn(pu) - y[u] - EPS;
-            long[] best = new long[perPerson];
-            double[] gain = new double[perPerson];
-            int[] rank = new int[perPerson];
-            int count = 0;
-            double cut = 0;
-            double quick = cohort.boundQuickOwn(pu) - y[u] - EPS;
+            Scan scan = new Scan(cohort, y, order, byRank, groupKey, keys, improving, perPerson, u, pu);
             for (int group : byRank.partnerGroupsOf(pu)) {
-                // the group's time-zone points are known: the bounds need not count them at their best
-                int zoneShort = cohort.weights.closeTimeZones() - byRank.zonePoints(pu, group);
-                int[] ranks = byRank.ranks(group);
-                int[] people = byRank.people(group);
-                double[] keyOf = groupKey[group];
-                for (int j = 0; j < ranks.length; j++) {
-                    // nobody further in this group can improve the matching, or beat u's perPerson best
-                    // (strictly: an equal gain may still win its tie)
-                    if (keyOf[j] >= limit - zoneShort || limit + EPS - zoneShort - keyOf[j] < cut) {
-                        break;
-                    }
-                    int pv = people[j];
-                    // exact shared interests, everything else at its best: most people stop here
-                    double quickBound = quick - zoneShort + cohort.boundQuick(pu, pv) - keyOf[j];
-                    if (quickBound <= 0 || quickBound + EPS < cut) {
-                        continue;
-                    }
-                    int i = ranks[j];
-                    int v = order[i];
-                    double reduced = cohort.score(pu, pv) - y[u] - y[v];
-                    // below a full list's cut the pair changes nothing (u's largest gain is in the list):
-                    // skip the rule and graph checks, which most pairs reaching here would pass
-                    if (reduced <= EPS || (improving == null && count == perPerson && reduced < cut)
-                            || !cohort.eligible(pu, pv)) {
-                        continue;
-                    }
-                    long key = Cohort.key(pu, pv);
-                    if (Arrays.binarySearch(keys, key) >= 0) {
-                        continue;
-                    }
-                    largestGain[u] = Math.max(largestGain[u], reduced);
-                    if (improving != null && u < v) {
-                        improving.add(u, v, reduced);
-                    }
-                    // keep the perPerson largest gains; on ties the lower sort position (rank) stays,
-                    // whatever order the groups are visited in
-                    boolean listChanged = true;
-                    if (count < perPerson) {
-                        best[count] = key;
-                        gain[count] = reduced;
-                        rank[count++] = i;
-                    } else {
-                        int worst = 0;
-                        for (int w = 1; w < perPerson; w++) {
-                            if (gain[w] < gain[worst] || (gain[w] == gain[worst] && rank[w] > rank[worst])) {
-                                worst = w;
-                            }
-                        }
-                        listChanged = reduced > gain[worst] || (reduced == gain[worst] && i < rank[worst]);
-                        if (listChanged) {
-                            best[worst] = key;
-                            gain[worst] = reduced;
-                            rank[worst] = i;
-                        }
-                    }
-                    if (listChanged && improving == null && count == perPerson) {
-                        cut = Arrays.stream(gain).min().orElse(0);
-                    }
-                }
+                scan.group(group);
             }
-            found[u] = LongStream.concat(Arrays.stream(chances), Arrays.stream(best, 0, count)).toArray();
+            largestGain[u] = Math.max(2 * dummyGain[u], scan.largest);
+            found[u] = LongStream.concat(Arrays.stream(chances), Arrays.stream(scan.best, 0, scan.count)).toArray();
         });
         long[] all = Arrays.stream(found).flatMapToLong(Arrays::stream).sorted().distinct().toArray();
         double gainBound = 0;
@@ -419,6 +355,119 @@ final class PricedMatching {
             gainBound = Math.min(gainBound, improving.heaviestMatching(dummyGain));
         }
         return new Priced(all, gainBound, withoutDual);
+    }
+
+    /**
+     * One person's pricing scan, a group at a time: the improving pairs they have outside the
+     * graph, keeping the {@code perPerson} largest gains (ties to the lower rank, whatever order the
+     * groups are visited in) and the largest gain of all. Within a group people are in ascending
+     * order of their sort key, so the scan stops at the first whom no bound lets through.
+     */
+    private static final class Scan {
+        private final Cohort cohort;
+        private final double[] y;
+        private final int[] order;
+        private final PartnerGroups byRank;
+        private final double[][] groupKey;
+        /** The graph's pairs, sorted keys: they are in already. */
+        private final long[] keys;
+        private final Improving improving;
+        private final int u;
+        private final int pu;
+        /** u's bound with every one of their interests shared, less their dual. */
+        private final double limit;
+        /** u's bound with no interest shared, less their dual. */
+        private final double quick;
+        final long[] best;
+        private final double[] gain;
+        private final int[] rank;
+        int count;
+        /** The smallest gain in a full list when only the list counts (no pair below it can change anything). */
+        private double cut;
+        double largest;
+
+        Scan(Cohort cohort, double[] y, int[] order, PartnerGroups byRank, double[][] groupKey,
+             long[] keys, Improving improving, int perPerson, int u, int pu) {
+            this.cohort = cohort;
+            this.y = y;
+            this.order = order;
+            this.byRank = byRank;
+            this.groupKey = groupKey;
+            this.keys = keys;
+            this.improving = improving;
+            this.u = u;
+            this.pu = pu;
+            this.limit = cohort.boundOwn(pu) - y[u] - EPS;
+            this.quick = cohort.boundQuickOwn(pu) - y[u] - EPS;
+            this.best = new long[perPerson];
+            this.gain = new double[perPerson];
+            this.rank = new int[perPerson];
+        }
+
+        void group(int group) {
+            // the group's time-zone points are known: the bounds need not count them at their best
+            int zoneShort = cohort.weights.closeTimeZones() - byRank.zonePoints(pu, group);
+            int[] people = byRank.people(group);
+            double[] keyOf = groupKey[group];
+            for (int j = 0; j < people.length; j++) {
+                // nobody further in this group can improve the matching, or beat u's perPerson best
+                // (strictly: an equal gain may still win its tie)
+                if (keyOf[j] >= limit - zoneShort || limit + EPS - zoneShort - keyOf[j] < cut) {
+                    return;
+                }
+                // exact shared interests, everything else at its best: most people stop here
+                double quickBound = quick - zoneShort + cohort.boundQuick(pu, people[j]) - keyOf[j];
+                if (quickBound > 0 && quickBound + EPS >= cut) {
+                    consider(byRank.ranks(group)[j], people[j]);
+                }
+            }
+        }
+
+        /** Prices the pair with the person of rank i (cohort index pv), who got past the bounds. */
+        private void consider(int i, int pv) {
+            int v = order[i];
+            double reduced = cohort.score(pu, pv) - y[u] - y[v];
+            // below a full list's cut the pair changes nothing (u's largest gain is in the list):
+            // skip the rule and graph checks, which most pairs reaching here would pass
+            if (reduced <= EPS || (improving == null && count == best.length && reduced < cut)
+                    || !cohort.eligible(pu, pv)) {
+                return;
+            }
+            long pair = Cohort.key(pu, pv);
+            if (Arrays.binarySearch(keys, pair) >= 0) {
+                return;
+            }
+            largest = Math.max(largest, reduced);
+            if (improving != null && u < v) {
+                improving.add(u, v, reduced);
+            }
+            offer(pair, reduced, i);
+        }
+
+        /** Keeps the perPerson largest gains; on ties the lower sort position (rank) stays. */
+        private void offer(long key, double reduced, int i) {
+            if (count < best.length) {
+                best[count] = key;
+                gain[count] = reduced;
+                rank[count++] = i;
+            } else {
+                int worst = 0;
+                for (int w = 1; w < best.length; w++) {
+                    if (gain[w] < gain[worst] || (gain[w] == gain[worst] && rank[w] > rank[worst])) {
+                        worst = w;
+                    }
+                }
+                if (reduced < gain[worst] || (reduced == gain[worst] && i > rank[worst])) {
+                    return;
+                }
+                best[worst] = key;
+                gain[worst] = reduced;
+                rank[worst] = i;
+            }
+            if (improving == null && count == best.length) {
+                cut = Arrays.stream(gain).min().orElse(0);
+            }
+        }
     }
 
     /**
