@@ -22,7 +22,6 @@ import java.util.List;
 final class PartnerGroups {
 
     private final Cohort cohort;
-    private final int[] people;
     /** Each group's people as positions in the given order (ranks), ascending. */
     private final int[][] ranks;
     /** Each group's people (cohort indexes) in rank order: scans read them in a row, not through the ranks. */
@@ -35,7 +34,6 @@ final class PartnerGroups {
      */
     PartnerGroups(Cohort cohort, int[] people) {
         this.cohort = cohort;
-        this.people = people;
         Integer[] byGroup = new Integer[people.length];
         for (int r = 0; r < people.length; r++) {
             byGroup[r] = r;
