@@ -170,29 +170,23 @@ final class PricedMatching {
             return new long[0];
         }
         int g = members.length;
-        long pairs = 0;
-        for (int u = 0; u < g && pairs <= FULL_GRAPH_LIMIT; u++) {
+        // every eligible pair in member indexes, in one pass that gives up past the limit
+        long[] eligible = new long[1024];
+        int pairs = 0;
+        for (int u = 0; u < g; u++) {
             for (int v = u + 1; v < g; v++) {
                 if (cohort.eligible(members[u], members[v])) {
-                    pairs++;
+                    if (pairs == FULL_GRAPH_LIMIT) {
+                        return null;
+                    }
+                    if (pairs == eligible.length) {
+                        eligible = Arrays.copyOf(eligible, (int) Math.min(2L * pairs, FULL_GRAPH_LIMIT));
+                    }
+                    eligible[pairs++] = Cohort.key(u, v);
                 }
             }
         }
-        if (pairs > FULL_GRAPH_LIMIT) {
-            return null;
-        }
-        int[] source = new int[(int) pairs];
-        int[] target = new int[(int) pairs];
-        for (int u = 0, e = 0; u < g; u++) {
-            for (int v = u + 1; v < g; v++) {
-                if (cohort.eligible(members[u], members[v])) {
-                    source[e] = u;
-                    target[e++] = v;
-                }
-            }
-        }
-        ArrayGraph graph = new ArrayGraph(g, (int) pairs, source, target, new double[(int) pairs],
-                ArrayGraph.boxes((int) Math.max(g, pairs), null));
+        ArrayGraph graph = ArrayGraph.of(g, Arrays.copyOf(eligible, pairs));
         Set<Integer> current = new LinkedHashSet<>();
         for (int v = 0; v < g; v++) {
             if (mate[v] > v) {
