@@ -68,8 +68,24 @@ public final class CardinalityFirstMatching {
      * @param dummyDual the smallest folded dual of the vertices added for those that must stay
      *     unmatched, over all components (positive infinity when none was needed): pricing uses it
      *     to bound what an unmatched person could gain, see {@link PricedMatching}
+     * @param surplus how much the duals' objective exceeds the matching's weight: below one point,
+     *     the price of settling ties ({@link #preferenceScale}), 0 without a known matching. Any
+     *     matching with as many vertices matched weighs at most the weight plus this plus the gains
+     *     of the pairs the duals do not cover
      */
-    record Solution(int[] mate, double[] dual, double dummyDual) {
+    record Solution(int[] mate, double[] dual, double dummyDual, double surplus) {
+    }
+
+    /** The duals gathered from the components, as {@link Solution} reports them. */
+    private static final class Certificate {
+        final double[] dual;
+        double dummyDual = Double.POSITIVE_INFINITY;
+        double surplus;
+
+        Certificate(int vertexCount) {
+            dual = new double[vertexCount];
+            Arrays.fill(dual, Double.NaN);
+        }
     }
 
     /** {@link #solve}, with the duals of the solution. */
@@ -82,7 +98,10 @@ public final class CardinalityFirstMatching {
      * (each vertex's partner or -1; pairs that are not edges of the graph are ignored). A re-solve
      * passes the previous solution: when it leaves at most one vertex of a component unmatched, no
      * matching can cover more, and the maximum-cardinality search is skipped; otherwise Edmonds
-     * starts from it and only looks for augmenting paths.
+     * starts from it and only looks for augmenting paths. With whole-number weights, of the
+     * heaviest matchings it returns one that keeps the most known pairs
+     * ({@link #preferenceScale}); the duals then cover each known pair's weight plus less than
+     * one point.
      */
     Solution solveWithDuals(int vertexCount, int[] a, int[] b, double[] w, int[] knownMate) {
         if (a.length != b.length || a.length != w.length) {
@@ -118,21 +137,20 @@ public final class CardinalityFirstMatching {
         }
         int[] mate = new int[vertexCount];
         Arrays.fill(mate, -1);
-        double[] dual = new double[vertexCount];
-        Arrays.fill(dual, Double.NaN);
+        Certificate certificate = new Certificate(vertexCount);
         int[] local = new int[vertexCount];
         Arrays.fill(local, -1);
-        double[] dummyDual = {Double.POSITIVE_INFINITY};
         for (int r = 0; r < vertexCount; r++) {
             if (edgesOf[r] != null) {
-                solveComponent(edgesOf[r], a, b, w, knownMate, local, mate, dual, dummyDual);
+                solveComponent(edgesOf[r], a, b, w, knownMate, local, mate, certificate);
             }
         }
-        return new Solution(mate, dual, dummyDual[0]);
+        return new Solution(mate, certificate.dual, certificate.dummyDual, certificate.surplus);
     }
 
     private void solveComponent(int[] edges, int[] a, int[] b, double[] w, int[] knownMate, int[] local,
-                                int[] mate, double[] dual, double[] dummyDual) {
+                                int[] mate, Certificate certificate) {
+        double[] dual = certificate.dual;
         if (edges.length == 1) {
             int e = edges[0];
             mate[a[e]] = b[e];
@@ -171,11 +189,13 @@ public final class CardinalityFirstMatching {
             int total = count + deficiency * m;
             int[] s = Arrays.copyOf(source, total);
             int[] t = Arrays.copyOf(target, total);
+            double scale = knownMate == null ? 1 : preferenceScale(m, weight, count);
             // negated, and solved as a minimum: what the solver does itself for a maximum, without
             // its cache of every edge's negated weight
             double[] negated = new double[total];
             for (int e = 0; e < count; e++) {
-                negated[e] = -weight[e];
+                boolean known = scale > 1 && knownMate[global[source[e]]] == global[target[e]];
+                negated[e] = -(weight[e] * scale + (known ? 1 : 0));
             }
             for (int d = 0, e = count; d < deficiency; d++) {
                 for (int v = 0; v < m; v++, e++) {
@@ -191,16 +211,22 @@ public final class CardinalityFirstMatching {
             double[] y = new double[m + deficiency];
             for (Map.Entry<Set<Integer>, Double> entry : solver.getDualSolution().getDualVariables().entrySet()) {
                 for (int v : entry.getKey()) {
-                    // the duals of the minimum over negated weights are those of the maximum, negated
-                    y[v] -= entry.getValue();
+                    // the duals of the minimum over negated weights are those of the maximum, negated;
+                    // unscaled, they cover each known pair's weight and more, so they still price every pair
+                    y[v] -= entry.getValue() / scale;
                 }
             }
             for (int v = 0; v < m; v++) {
                 dual[global[v]] = y[v];
             }
             for (int d = 0; d < deficiency; d++) {
-                dummyDual[0] = Math.min(dummyDual[0], y[m + d]);
+                certificate.dummyDual = Math.min(certificate.dummyDual, y[m + d]);
             }
+            int keptEnds = 0;
+            for (int v = 0; v < m && scale > 1; v++) {
+                keptEnds += mate[global[v]] >= 0 && mate[global[v]] == knownMate[global[v]] ? 1 : 0;
+            }
+            certificate.surplus += keptEnds / 2 / scale;
         } else {
             // Many must stay unmatched: add C to every edge instead (see the class comment).
             double c = Math.floor(m / 2.0 * maxWeight) + 1;
@@ -212,6 +238,26 @@ public final class CardinalityFirstMatching {
             take(graph, new KolmogorovWeightedMatching<>(graph, options, ObjectiveSense.MAXIMIZE).getMatching().getEdges(),
                     m, global, mate);
         }
+    }
+
+    /**
+     * How much to scale a component's weights so that each pair of the known matching can weigh
+     * one more than the others, and so the heaviest matchings closest to the known one win their
+     * ties; 1 for no preference. The known pairs, fewer than the scale, add up to less than one
+     * point: with whole-number weights no heavier matching is passed over. Why: a re-solve after
+     * pricing has many matchings of the same weight to choose from, and Blossom V spent up to 2 s
+     * choosing; with the tie settled it took 0.1 to 0.5 s (n = 10,000, docs/matching.md). A power
+     * of two, so that scaling and unscaling are exact; none for fractional weights, or for weights
+     * so large that the scaled ones would near the solver's 1e10 limit for "no perfect matching".
+     */
+    private static double preferenceScale(int m, double[] weight, int count) {
+        double scale = Integer.highestOneBit(Math.max(1, m / 2)) * 2.0;
+        for (int e = 0; e < count; e++) {
+            if (weight[e] != Math.rint(weight[e]) || weight[e] * scale > 1e8) {
+                return 1;
+            }
+        }
+        return scale;
     }
 
     /**

@@ -38,6 +38,12 @@ final class PricedMatching {
 
     private static final double EPS = 1e-6;
     /**
+     * Scores are whole numbers, so a heavier matching is heavier by at least a point: a gain bound
+     * below one proves the matching optimal. The bound is rarely exactly 0: the solver's duals
+     * cover a little more than the weights ({@link CardinalityFirstMatching.Solution#surplus()}).
+     */
+    private static final double WHOLE_POINT = 1;
+    /**
      * How many of their best eligible pairs a person left unmatched brings into the graph. Not
      * all of them: in a pool where thousands must stay unmatched (one country with most of the
      * applicants), every pair of theirs was millions of pairs, and the matcher ran out of memory.
@@ -56,7 +62,8 @@ final class PricedMatching {
      * @param keys the final graph's edges ({@link Cohort#key})
      * @param rounds solves run
      * @param added pairs added by pricing
-     * @param optimal whether the last pricing found nothing to add and no gain left (the certificate holds)
+     * @param optimal whether the last pricing proved that no matching over all eligible pairs, with as
+     *     many people matched, weighs more (its gain bound is below one point)
      * @param gapBound how much more score a matching over all eligible pairs (with as many people
      *     matched) could have, at most: finite, or infinite when pricing was off, out of rounds
      *     before every person had a dual, or the solve had no duals
@@ -96,9 +103,10 @@ final class PricedMatching {
             long weight = weight(cohort, members, solution.mate());
             Priced priced = rounds > maxRounds || !priceable ? null
                     : price(cohort, members, keys, solution, perPerson, gap * weight, lastBound <= 8 * gap * weight);
-            double bound = priced == null ? Double.POSITIVE_INFINITY : priced.gainBound();
+            // the duals' objective is the weight plus the solve's surplus: any matching weighs at most that plus the gains
+            double bound = priced == null ? Double.POSITIVE_INFINITY : priced.gainBound() + solution.surplus();
             lastBound = bound;
-            boolean done = priced == null || priced.pairs().length == 0 || bound <= gap * weight;
+            boolean done = priced == null || priced.pairs().length == 0 || bound <= gap * weight || bound < WHOLE_POINT;
             Boolean proven = null;
             String more = "";
             if (done && priced != null) {
@@ -122,7 +130,7 @@ final class PricedMatching {
                     keys.length == 0 ? "no pairs to solve" : describe(priced, bound, weight, priceable, rounds > maxRounds), more,
                     done ? "" : ": adding them"));
             if (done) {
-                boolean optimal = priced != null && priced.pairs().length == 0 && bound <= EPS;
+                boolean optimal = priced != null && bound < WHOLE_POINT;
                 return new Result(pairs(members, solution.mate()), keys, rounds, added, optimal, bound,
                         Boolean.TRUE.equals(proven), solveNanos, priceNanos);
             }
@@ -240,12 +248,13 @@ final class PricedMatching {
      * @param pairs eligible pairs outside the graph that could improve the matching (at most
      *     perPerson per person, the largest gains, plus each unmatched person's best
      *     {@link #LEFT_OUT_PAIRS} not yet in the graph), as sorted distinct keys
-     * @param gainBound how much more any matching over all eligible pairs, with as many people
-     *     matched, can weigh: the sum over people of the larger of half their largest gain
+     * @param gainBound how much more than the duals' objective (this matching's weight plus the
+     *     solve's {@link CardinalityFirstMatching.Solution#surplus() surplus}) any matching over all
+     *     eligible pairs, with as many people matched, can weigh: the sum over people of the larger of half their largest gain
      *     {@code score - dual - dual} over pairs outside the graph and what they could gain from a
      *     dummy partner of another component ({@code -dual - dummyDual}). Why: with dummy partners
      *     for the people who must stay unmatched, such a matching is a perfect matching, which
-     *     weighs at most the dual objective (this matching's weight) plus the positive reduced
+     *     weighs at most the dual objective plus the positive reduced
      *     costs of its pairs; only pairs outside the graph have any, each at most the folded-dual
      *     gain, and every person is in exactly one pair. An unmatched person's dual is that of the
      *     dummy pair they are in, so it prices like anyone else's. Near the target, the weight of
@@ -468,7 +477,7 @@ final class PricedMatching {
      * Every improving pair pricing meets (score above its ends' duals, outside the graph), while
      * there are few: then the gain bound is the weight of their heaviest matching instead of half
      * of each person's largest gain. Why that is a bound: a matching over all eligible pairs
-     * weighs the dual objective (this matching's weight) plus the reduced costs of its pairs, and
+     * weighs the dual objective plus the reduced costs of its pairs, and
      * its pairs with a positive reduced cost are a matching of these (a person paired with another
      * component's dummy gains at most their dummy gain, modelled as a private partner). It is
      * 1.3 to 3 times smaller than the per-person bound near the end (n = 10,000), which can spare a solve.

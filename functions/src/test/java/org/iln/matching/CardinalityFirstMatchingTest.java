@@ -44,6 +44,44 @@ class CardinalityFirstMatchingTest {
     }
 
     @Test
+    void of_equally_heavy_matchings_a_re_solve_keeps_the_known_pairs() {
+        // given a 4-cycle whose two perfect matchings weigh the same
+        int[] a = {0, 1, 2, 3};
+        int[] b = {1, 2, 3, 0};
+        double[] w = {5, 5, 5, 5};
+
+        // when it is re-solved from one matching, then from the other
+        CardinalityFirstMatching.Solution fromFirst = solver.solveWithDuals(4, a, b, w, new int[] {1, 0, 3, 2});
+        CardinalityFirstMatching.Solution fromSecond = solver.solveWithDuals(4, a, b, w, new int[] {3, 2, 1, 0});
+
+        // then each keeps the pairs it was given, with duals that still cover every pair and add up
+        // to the weight plus a surplus below one point
+        assertThat(fromFirst.mate()).containsExactly(1, 0, 3, 2);
+        assertThat(fromSecond.mate()).containsExactly(3, 2, 1, 0);
+        for (CardinalityFirstMatching.Solution solution : new CardinalityFirstMatching.Solution[] {fromFirst, fromSecond}) {
+            for (int e = 0; e < a.length; e++) {
+                assertThat(solution.dual()[a[e]] + solution.dual()[b[e]]).isGreaterThanOrEqualTo(w[e]);
+            }
+            assertThat(solution.surplus()).isGreaterThan(0).isLessThan(1);
+            assertThat(Arrays.stream(solution.dual()).sum()).isEqualTo(10 + solution.surplus());
+        }
+    }
+
+    @Test
+    void known_pairs_never_outweigh_a_heavier_matching() {
+        // given a 4-cycle with one heavy perfect matching, and the light one known
+        int[] a = {0, 1, 2, 3};
+        int[] b = {1, 2, 3, 0};
+        double[] w = {5, 4, 5, 4};
+
+        // when it is re-solved from the light one
+        int[] mate = solver.solveWithDuals(4, a, b, w, new int[] {3, 2, 1, 0}).mate();
+
+        // then the heavy one wins
+        assertThat(mate).containsExactly(1, 0, 3, 2);
+    }
+
+    @Test
     void a_pair_given_twice_counts_once_with_its_larger_weight() {
         // given a 4-cycle whose pair 0-1 comes again, reversed and heavier
         int[] a = {0, 2, 0, 1, 1};
