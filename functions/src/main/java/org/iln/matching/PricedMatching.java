@@ -250,11 +250,11 @@ final class PricedMatching {
      *     {@link #LEFT_OUT_PAIRS} not yet in the graph), as sorted distinct keys
      * @param gainBound how much more than the duals' objective (this matching's weight plus the
      *     solve's {@link CardinalityFirstMatching.Solution#surplus() surplus}) any matching over all
-     *     eligible pairs, with as many people matched, can weigh: the sum over people of the larger of half their largest gain
-     *     {@code score - dual - dual} over pairs outside the graph and what they could gain from a
-     *     dummy partner of another component ({@code -dual - dummyDual}). Why: with dummy partners
-     *     for the people who must stay unmatched, such a matching is a perfect matching, which
-     *     weighs at most the dual objective plus the positive reduced
+     *     eligible pairs, with as many people matched, can weigh: the sum over people of the larger
+     *     of half their largest gain {@code score - dual - dual} over pairs outside the graph and
+     *     what they could gain from a dummy partner of another component ({@code -dual - dummyDual}).
+     *     Why: with dummy partners for the people who must stay unmatched, such a matching is a
+     *     perfect matching, which weighs at most the dual objective plus the positive reduced
      *     costs of its pairs; only pairs outside the graph have any, each at most the folded-dual
      *     gain, and every person is in exactly one pair. An unmatched person's dual is that of the
      *     dummy pair they are in, so it prices like anyone else's. Near the target, the weight of
@@ -477,8 +477,8 @@ final class PricedMatching {
      * Every improving pair pricing meets (score above its ends' duals, outside the graph), while
      * there are few: then the gain bound is the weight of their heaviest matching instead of half
      * of each person's largest gain. Why that is a bound: a matching over all eligible pairs
-     * weighs the dual objective plus the reduced costs of its pairs, and
-     * its pairs with a positive reduced cost are a matching of these (a person paired with another
+     * weighs the dual objective plus the reduced costs of its pairs, and its pairs with a
+     * positive reduced cost are a matching of these (a person paired with another
      * component's dummy gains at most their dummy gain, modelled as a private partner). It is
      * 1.3 to 3 times smaller than the per-person bound near the end (n = 10,000), which can spare a solve.
      */
