@@ -193,9 +193,13 @@ public final class CardinalityFirstMatching {
             // negated, and solved as a minimum: what the solver does itself for a maximum, without
             // its cache of every edge's negated weight
             double[] negated = new double[total];
+            // a pair of the known matching, both ways round, so that the preferred pairs are a matching
+            boolean[] preferred = new boolean[count];
             for (int e = 0; e < count; e++) {
-                boolean known = scale > 1 && knownMate[global[source[e]]] == global[target[e]];
-                negated[e] = -(weight[e] * scale + (known ? 1 : 0));
+                int from = global[source[e]];
+                int to = global[target[e]];
+                preferred[e] = scale > 1 && knownMate[from] == to && knownMate[to] == from;
+                negated[e] = -(weight[e] * scale + (preferred[e] ? 1 : 0));
             }
             for (int d = 0, e = count; d < deficiency; d++) {
                 for (int v = 0; v < m; v++, e++) {
@@ -207,7 +211,8 @@ public final class CardinalityFirstMatching {
             ArrayGraph graph = new ArrayGraph(m + deficiency, total, s, t, negated, ArrayGraph.boxes(Math.max(total, m + deficiency), boxes));
             KolmogorovWeightedPerfectMatching<Integer, Integer> solver =
                     new KolmogorovWeightedPerfectMatching<>(graph, options, ObjectiveSense.MINIMIZE);
-            take(graph, solver.getMatching().getEdges(), m, global, mate);
+            Set<Integer> chosen = solver.getMatching().getEdges();
+            take(graph, chosen, m, global, mate);
             double[] y = new double[m + deficiency];
             for (Map.Entry<Set<Integer>, Double> entry : solver.getDualSolution().getDualVariables().entrySet()) {
                 for (int v : entry.getKey()) {
@@ -222,11 +227,9 @@ public final class CardinalityFirstMatching {
             for (int d = 0; d < deficiency; d++) {
                 certificate.dummyDual = Math.min(certificate.dummyDual, y[m + d]);
             }
-            int keptEnds = 0;
-            for (int v = 0; v < m && scale > 1; v++) {
-                keptEnds += mate[global[v]] >= 0 && mate[global[v]] == knownMate[global[v]] ? 1 : 0;
-            }
-            certificate.surplus += keptEnds / 2 / scale;
+            // the chosen pairs' extra weight: what the duals' objective holds beyond the real weight
+            long kept = chosen.stream().filter(e -> e < count && preferred[e]).count();
+            certificate.surplus += kept / scale;
         } else {
             // Many must stay unmatched: add C to every edge instead (see the class comment).
             double c = Math.floor(m / 2.0 * maxWeight) + 1;
