@@ -51,6 +51,11 @@ final class PricedMatching {
     static final int LEFT_OUT_PAIRS = 50;
     /** Most improving pairs kept for the tighter gain bound ({@link Improving}). */
     private static final int IMPROVING_LIMIT = 30_000;
+    /**
+     * Most pricing scans spent on shifted duals before a re-solve instead: the trap family needed
+     * two, and a shift that does not prove the matching by then rarely did.
+     */
+    private static final int SHIFTS = 3;
     /** How far below tight (in score points) a pair may be and still stay in the graph. */
     private static final double DROP = 8;
     /** Most eligible pairs for which an exact cardinality check over all of them is worth it. */
@@ -105,6 +110,13 @@ final class PricedMatching {
                     : price(cohort, members, keys, solution, perPerson, gap * weight, lastBound <= 8 * gap * weight);
             // the duals' objective is the weight plus the solve's surplus: any matching weighs at most that plus the gains
             double bound = priced == null ? Double.POSITIVE_INFINITY : priced.gainBound() + solution.surplus();
+            Shifted shifted = priced == null || priced.withoutDual() > 0 || bound <= gap * weight || bound < WHOLE_POINT
+                    ? null : shifted(cohort, members, keys, solution, priced, perPerson, gap * weight);
+            if (shifted != null) {
+                solution = shifted.solution();
+                priced = shifted.priced();
+                bound = priced.gainBound() + solution.surplus();
+            }
             lastBound = bound;
             boolean done = priced == null || priced.pairs().length == 0 || bound <= gap * weight || bound < WHOLE_POINT;
             Boolean proven = null;
@@ -124,8 +136,9 @@ final class PricedMatching {
             solveNanos += solved - start;
             priceNanos += priceTime;
             progress.accept(String.format(Locale.ROOT, "  solve %d: %d people, %d pairs, score %d, %.2f s (cpu %.2f s);"
-                            + " pricing %.2f s: %d pairs could improve it, %s%s%s",
+                            + " pricing %.2f s%s: %d pairs could improve it, %s%s%s",
                     rounds, members.length, keys.length, weight, (solved - start) / 1e9, cpu / 1e9, priceTime / 1e9,
+                    shifted == null ? "" : " (duals shifted, " + (shifted.scans() + 1) + " scans)",
                     priced == null ? 0 : priced.pairs().length,
                     keys.length == 0 ? "no pairs to solve" : describe(priced, bound, weight, priceable, rounds > maxRounds), more,
                     done ? "" : ": adding them"));
@@ -161,6 +174,37 @@ final class PricedMatching {
             return "no bound yet (" + priced.withoutDual() + " people not yet in the graph)";
         }
         return String.format(Locale.ROOT, "by at most %.1f (%.4f%%)", bound, 100 * bound / Math.max(1, weight));
+    }
+
+    /** Shifted duals ({@link DualShift}) with their pricing, and how many pricing scans they took. */
+    private record Shifted(CardinalityFirstMatching.Solution solution, Priced priced, int scans) {
+    }
+
+    /**
+     * The solve's matching proven within the target by shifted duals instead of a re-solve, or
+     * null. Each attempt shifts the duals to cover the pairs pricing has found so far and prices
+     * again; a shift that cannot cover the pairs it knows shows that the matching itself can
+     * improve, which only a solve can do.
+     */
+    private static Shifted shifted(Cohort cohort, int[] members, long[] keys, CardinalityFirstMatching.Solution solution,
+                                   Priced priced, int perPerson, double target) {
+        long[] outside = priced.pairs();
+        double[] dual = solution.dual();
+        for (int scan = 1; scan <= SHIFTS; scan++) {
+            dual = new DualShift(cohort, members, keys, outside, solution, dual).shifted();
+            if (DualShift.gain(cohort, members, outside, dual) > Math.max(target, WHOLE_POINT)) {
+                return null;
+            }
+            CardinalityFirstMatching.Solution moved =
+                    new CardinalityFirstMatching.Solution(solution.mate(), dual, solution.dummyDual(), solution.surplus());
+            Priced again = price(cohort, members, keys, moved, perPerson, target, false);
+            double bound = again.gainBound() + solution.surplus();
+            if (bound <= target || bound < WHOLE_POINT) {
+                return new Shifted(moved, again, scan);
+            }
+            outside = LongStream.concat(Arrays.stream(outside), Arrays.stream(again.pairs())).sorted().distinct().toArray();
+        }
+        return null;
     }
 
     /**

@@ -83,6 +83,30 @@ class PricedMatchingTest {
     }
 
     @Test
+    void a_first_solve_that_is_already_the_optimum_is_proven_by_shifted_duals_without_a_second() {
+        // given a trap pool, where the solver's own duals leave the first solve's bound far above the target
+        Pool pool = pairsOnly(PoolFamilies.of("trap", 800, 3));
+        Cohort cohort = new Cohort(pool, ScoreWeights.DEFAULTS);
+        long[] optimum = ExactOptimum.of(cohort);
+        int[] members = IntStream.range(0, cohort.size).toArray();
+        long[] graph = CandidateGraph.build(cohort, members, 10, 4, true);
+        CardinalityFirstMatching.Solution first = PricedMatching.solveGraph(cohort, members, graph, null);
+        long weight = Arrays.stream(members).filter(v -> first.mate()[v] > v)
+                .mapToLong(v -> cohort.score(v, first.mate()[v])).sum();
+        assertThat(weight).isEqualTo(optimum[1]);
+        assertThat(PricedMatching.price(cohort, members, graph, first, 3, 0, false).gainBound())
+                .isGreaterThan(0.002 * weight);
+
+        // when it is priced to the default target
+        PricedMatching.Result result = PricedMatching.solve(cohort, members, graph, 20, 3, 0.002, line -> { });
+
+        // then one solve suffices, and the shifted duals prove it optimal
+        assertThat(result.rounds()).isEqualTo(1);
+        assertThat(result.optimal()).isTrue();
+        assertThat(result.pairs()).hasSize((int) optimum[0] / 2);
+    }
+
+    @Test
     void pricing_is_deterministic() {
         Pool pool = PoolGenerator.realistic(300, 11);
         Matcher matcher = new Matcher(MatcherOptions.DEFAULTS.withCandidatesPerPerson(2).withSpread(1));
