@@ -29,6 +29,10 @@ import java.util.stream.IntStream;
  * are priced with the dual of their dummy pair, so the bound stays finite, and also bring in their
  * best {@link #LEFT_OUT_PAIRS} eligible pairs, so the next solve can match them if those allow.
  *
+ * <p>Before solving again, the loop shifts the duals ({@link DualShift}) to cover the pairs pricing
+ * found and prices once more: when the same matching is proven within the target that way, no
+ * further solve is needed.
+ *
  * <p>Pricing never scores all pairs: {@code score(u, v) <= boundOwn(u) + boundPartner(v)}, so with
  * the people sorted by {@code dual(v) - boundPartner(v)} the scan for u stops at the first v with
  * {@code dual(v) - boundPartner(v) >= boundOwn(u) - dual(u)}. Each round adds at most
@@ -51,10 +55,7 @@ final class PricedMatching {
     static final int LEFT_OUT_PAIRS = 50;
     /** Most improving pairs kept for the tighter gain bound ({@link Improving}). */
     private static final int IMPROVING_LIMIT = 30_000;
-    /**
-     * Most pricing scans spent on shifted duals before a re-solve instead: the trap family needed
-     * two, and a shift that does not prove the matching by then rarely did.
-     */
+    /** Most pricing scans spent on shifted duals before solving again: the trap family needs two. */
     private static final int SHIFTS = 3;
     /** How far below tight (in score points) a pair may be and still stay in the graph. */
     private static final double DROP = 8;
@@ -110,7 +111,7 @@ final class PricedMatching {
                     : price(cohort, members, keys, solution, perPerson, gap * weight, lastBound <= 8 * gap * weight);
             // the duals' objective is the weight plus the solve's surplus: any matching weighs at most that plus the gains
             double bound = priced == null ? Double.POSITIVE_INFINITY : priced.gainBound() + solution.surplus();
-            Shifted shifted = priced == null || priced.withoutDual() > 0 || bound <= gap * weight || bound < WHOLE_POINT
+            Shifted shifted = priced == null || priced.withoutDual() > 0 || proves(bound, gap * weight)
                     ? null : shifted(cohort, members, keys, solution, priced, perPerson, gap * weight);
             if (shifted != null) {
                 solution = shifted.solution();
@@ -118,7 +119,7 @@ final class PricedMatching {
                 bound = priced.gainBound() + solution.surplus();
             }
             lastBound = bound;
-            boolean done = priced == null || priced.pairs().length == 0 || bound <= gap * weight || bound < WHOLE_POINT;
+            boolean done = priced == null || priced.pairs().length == 0 || proves(bound, gap * weight);
             Boolean proven = null;
             String more = "";
             if (done && priced != null) {
@@ -176,6 +177,11 @@ final class PricedMatching {
         return String.format(Locale.ROOT, "by at most %.1f (%.4f%%)", bound, 100 * bound / Math.max(1, weight));
     }
 
+    /** Whether a gain bound ends pricing: within the target, or below one point (the matching is optimal). */
+    private static boolean proves(double bound, double target) {
+        return bound <= target || bound < WHOLE_POINT;
+    }
+
     /** Shifted duals ({@link DualShift}) with their pricing, and how many pricing scans they took. */
     private record Shifted(CardinalityFirstMatching.Solution solution, Priced priced, int scans) {
     }
@@ -198,8 +204,7 @@ final class PricedMatching {
             CardinalityFirstMatching.Solution moved =
                     new CardinalityFirstMatching.Solution(solution.mate(), dual, solution.dummyDual(), solution.surplus());
             Priced again = price(cohort, members, keys, moved, perPerson, target, false);
-            double bound = again.gainBound() + solution.surplus();
-            if (bound <= target || bound < WHOLE_POINT) {
+            if (proves(again.gainBound() + solution.surplus(), target)) {
                 return new Shifted(moved, again, scan);
             }
             outside = LongStream.concat(Arrays.stream(outside), Arrays.stream(again.pairs())).sorted().distinct().toArray();
