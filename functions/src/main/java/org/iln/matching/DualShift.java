@@ -25,6 +25,13 @@ final class DualShift {
 
     /** Sweeps over the matched pairs; each shift settles one pair against its neighbours' current duals. */
     private static final int SWEEPS = 50;
+    /**
+     * A sweep that leaves the pairs outside the graph at least this share of the last sweep's
+     * shortfall has stalled: measured at n = 10,000, a matching that shifted duals can prove
+     * halves the shortfall with every sweep, one they cannot stalls within a few sweeps (a pair
+     * that only a new matching can cover stays uncovered), and sweeping on cost 0.03-0.06 s a round.
+     */
+    private static final double STALLED = 0.99;
 
     private final int[] mate;
     private final double[] dual;
@@ -35,6 +42,8 @@ final class DualShift {
     private final boolean[] hard;
     /** The least a matched person's dual may fall to, for their pair with a dummy partner. */
     private final double[] lowest;
+    /** How far this sweep's shifts fell short of covering the pairs outside the graph. */
+    private double shortfall;
 
     /**
      * @param graph the solved graph's pairs (sorted keys of cohort indexes)
@@ -85,19 +94,22 @@ final class DualShift {
         }
     }
 
-    /** The shifted duals, after sweeping until no pair moves (or {@link #SWEEPS} sweeps). */
+    /** The shifted duals, after sweeping until no pair moves, the sweeps stall, or {@link #SWEEPS} sweeps. */
     double[] shifted() {
+        double before = Double.POSITIVE_INFINITY;
         for (int sweep = 0; sweep < SWEEPS; sweep++) {
             double moved = 0;
+            shortfall = 0;
             for (int u = 0; u < mate.length; u++) {
                 int v = mate[u];
                 if (v > u && !Double.isNaN(dual[u]) && !Double.isNaN(dual[v])) {
                     moved = Math.max(moved, Math.abs(settle(u, v)));
                 }
             }
-            if (moved < 1e-9) {
+            if (moved < 1e-9 || shortfall > STALLED * before) {
                 break;
             }
+            before = shortfall;
         }
         return dual.clone();
     }
@@ -136,6 +148,7 @@ final class DualShift {
         }
         double t = low <= high ? Math.max(low, Math.min(0, high)) : (low + high) / 2;
         t = Math.min(Math.max(t, Math.min(0, hardLow)), Math.max(0, hardHigh));
+        shortfall += Math.max(0, low - t) + Math.max(0, t - high);
         dual[u] += t;
         dual[v] -= t;
         return t;
