@@ -155,19 +155,22 @@ final class DualShift {
     }
 
     /**
-     * How much the pairs could still gain against these duals: half of each person's largest
-     * {@code score - dual - dual} over the given pairs, summed, as {@link PricedMatching} bounds
-     * a matching's gain over all pairs.
+     * How much the pairs outside the graph could still gain against the current duals: half of
+     * each person's largest {@code score - dual - dual} over them, summed, as {@link PricedMatching}
+     * bounds a matching's gain over all pairs. Read from the pairs as the constructor laid them
+     * out, each under both its ends.
      */
-    static double gain(Cohort cohort, int[] members, long[] pairs, double[] dual) {
-        double[] largest = new double[members.length];
-        for (long key : pairs) {
-            int u = Arrays.binarySearch(members, (int) (key >>> 32));
-            int v = Arrays.binarySearch(members, (int) key);
-            double reduced = cohort.score(members[u], members[v]) - dual[u] - dual[v];
-            largest[u] = Math.max(largest[u], reduced);
-            largest[v] = Math.max(largest[v], reduced);
+    double gain() {
+        double total = 0;
+        for (int u = 0; u < first.length - 1; u++) {
+            double largest = 0;
+            for (int j = first[u]; j < first[u + 1]; j++) {
+                if (!hard[j]) {
+                    largest = Math.max(largest, floor[j] - dual[u] - dual[other[j]]);
+                }
+            }
+            total += largest;
         }
-        return Arrays.stream(largest).sum() / 2;
+        return total / 2;
     }
 }

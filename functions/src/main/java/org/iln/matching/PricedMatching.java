@@ -197,8 +197,9 @@ final class PricedMatching {
         long[] outside = priced.pairs();
         double[] dual = solution.dual();
         for (int scan = 1; scan <= SHIFTS; scan++) {
-            dual = new DualShift(cohort, members, keys, outside, solution, dual).shifted();
-            if (DualShift.gain(cohort, members, outside, dual) > Math.max(target, WHOLE_POINT)) {
+            DualShift shift = new DualShift(cohort, members, keys, outside, solution, dual);
+            dual = shift.shifted();
+            if (shift.gain() > Math.max(target, WHOLE_POINT)) {
                 return null;
             }
             CardinalityFirstMatching.Solution moved =
