@@ -1,8 +1,6 @@
 package org.iln.matching;
 
 import java.util.Arrays;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
@@ -78,8 +76,8 @@ final class CandidateGraph {
                 }
             }
         }
-        // for each crowded person, the admirers that stay: their cap best, and those they list themselves
-        Set<Long> dropped = ConcurrentHashMap.newKeySet();
+        // for each crowded person, the admirers who lose their pair: all but the cap best, and those they list themselves
+        int[][] droppedBy = new int[g][];
         IntStream.range(0, g).parallel().filter(v -> admirers[v] != null).forEach(v -> {
             int pv = members[v];
             Integer[] order = Arrays.stream(admirers[v]).boxed().toArray(Integer[]::new);
@@ -88,16 +86,16 @@ final class CandidateGraph {
                 int sb = cohort.score(b, pv);
                 return sa != sb ? Integer.compare(sb, sa) : Integer.compare(a, b);
             });
-            for (int i = cap; i < order.length; i++) {
-                if (!contains(top[v], top[v].length, order[i])) {
-                    dropped.add(Cohort.key(order[i], pv));
-                }
-            }
+            droppedBy[v] = Arrays.stream(order, Math.min(cap, order.length), order.length).mapToInt(Integer::intValue)
+                    .filter(q -> !contains(top[v], top[v].length, q)).sorted().toArray();
         });
         int[][] kept = new int[g][];
         for (int u = 0; u < g; u++) {
             int pu = members[u];
-            kept[u] = Arrays.stream(top[u]).filter(q -> !dropped.contains(Cohort.key(pu, q))).toArray();
+            kept[u] = Arrays.stream(top[u]).filter(q -> {
+                int[] lost = droppedBy[Arrays.binarySearch(members, q)];
+                return lost == null || Arrays.binarySearch(lost, pu) < 0;
+            }).toArray();
         }
         return kept;
     }

@@ -3,7 +3,6 @@ package org.iln.matching;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -92,7 +91,7 @@ final class PricedMatching {
         int[] previous = null;
         long solveNanos = 0;
         long priceNanos = 0;
-        Set<Long> dropped = new HashSet<>();
+        long[] dropped = new long[0];
         long[] kept = new long[0];
         double lastBound = Double.POSITIVE_INFINITY;
         while (true) {
@@ -127,8 +126,7 @@ final class PricedMatching {
                 long[] extra = moreMatched(cohort, members, keys, solution.mate());
                 proven = extra != null && extra.length == 0;
                 if (extra != null && extra.length > 0) {
-                    priced = new Priced(LongStream.concat(Arrays.stream(priced.pairs()), Arrays.stream(extra))
-                            .sorted().distinct().toArray(), priced.gainBound(), priced.withoutDual());
+                    priced = new Priced(union(priced.pairs(), extra), priced.gainBound(), priced.withoutDual());
                     more = "; more people can be matched: adding the pairs that match them";
                     done = false;
                 }
@@ -151,14 +149,10 @@ final class PricedMatching {
             added += priced.pairs().length;
             // a pair pricing brings back after slack dropped it stays for good: without that, a graph
             // that falls apart into components can drop and re-add the same pairs round after round
-            long[] back = Arrays.stream(priced.pairs()).filter(dropped::contains).toArray();
-            kept = merge(kept, back);
+            long[] gone = dropped;
+            kept = merge(kept, Arrays.stream(priced.pairs()).filter(key -> Arrays.binarySearch(gone, key) >= 0).toArray());
             long[] lean = slack(cohort, members, keys, solution, kept);
-            for (long key : keys) {
-                if (Arrays.binarySearch(lean, key) < 0) {
-                    dropped.add(key);
-                }
-            }
+            dropped = union(dropped, Arrays.stream(keys).filter(key -> Arrays.binarySearch(lean, key) < 0).toArray());
             keys = merge(lean, priced.pairs());
         }
     }
@@ -208,7 +202,7 @@ final class PricedMatching {
             if (proves(again.gainBound() + solution.surplus(), target)) {
                 return new Shifted(moved, again, scan);
             }
-            outside = LongStream.concat(Arrays.stream(outside), Arrays.stream(again.pairs())).sorted().distinct().toArray();
+            outside = union(outside, again.pairs());
         }
         return null;
     }
@@ -518,7 +512,11 @@ final class PricedMatching {
                 rank[worst] = i;
             }
             if (improving == null && count == best.length) {
-                cut = Arrays.stream(gain).min().orElse(0);
+                // a loop, not a stream: this runs for most pairs a scan offers
+                cut = gain[0];
+                for (double g : gain) {
+                    cut = Math.min(cut, g);
+                }
             }
         }
     }
@@ -590,6 +588,11 @@ final class PricedMatching {
             ArrayGraph graph = new ArrayGraph(g + dummies, e, source, target, weight, ArrayGraph.boxes(Math.max(g + dummies, e), null));
             return new KolmogorovWeightedMatching<>(graph, ObjectiveSense.MAXIMIZE).getMatching().getWeight();
         }
+    }
+
+    /** The keys in either, sorted and distinct. */
+    private static long[] union(long[] keys, long[] extra) {
+        return LongStream.concat(Arrays.stream(keys), Arrays.stream(extra)).sorted().distinct().toArray();
     }
 
     private static long[] merge(long[] keys, long[] extra) {
