@@ -49,8 +49,7 @@ final class Cohort {
     final int[] wishSector;
     final int[] wishStage;
     final int[][] wishRegions;
-    final int[][] excluded;
-    /** {@link #excluded} as one bit set of countries per person ({@link #countryWords} longs each): eligibility is asked O(n²) times. */
+    /** The countries each person excluded, as one bit set per person ({@link #countryWords} longs each): eligibility is asked O(n²) times. */
     private final long[] excludedBits;
     private final int countryWords;
     final boolean[] openToAny;
@@ -132,7 +131,6 @@ final class Cohort {
         wishSector = new int[size];
         wishStage = new int[size];
         wishRegions = new int[size][];
-        excluded = new int[size][];
         countryWords = (countryNames.length + 63) >>> 6;
         excludedBits = new long[size * countryWords];
         openToAny = new boolean[size];
@@ -287,8 +285,7 @@ final class Cohort {
             default -> STAGE_ANY;
         };
         wishRegions[i] = sortedIndexes(p.prefers().regions(), names.region());
-        excluded[i] = sortedIndexes(p.prefers().excludeCountries(), names.country());
-        for (int c : excluded[i]) {
+        for (int c : sortedIndexes(p.prefers().excludeCountries(), names.country())) {
             excludedBits[i * countryWords + (c >>> 6)] |= 1L << c;
         }
         openToAny[i] = p.openToAny();
@@ -377,25 +374,30 @@ final class Cohort {
         return bits;
     }
 
-    /** The hard rule a and b break, in words, or null when they may be partners. */
-    String brokenRule(int a, int b) {
+    /** The hard rules two people can break, in the order {@link #brokenRule} checks them. */
+    enum Rule {
+        SAME_COUNTRY, NO_LANGUAGE, FIRST_EXCLUDES_COUNTRY, SECOND_EXCLUDES_COUNTRY, FORBIDDEN, BEFORE
+    }
+
+    /** The first hard rule a and b break, or null when they may be partners ({@link #eligible}). */
+    Rule brokenRule(int a, int b) {
         if (country[a] == country[b]) {
-            return "partners must work in different countries (both in " + countryNames[country[a]] + ")";
+            return Rule.SAME_COUNTRY;
         }
-        if (!intersects(languages[a], languages[b])) {
-            return "they share no language";
+        if (!sharesLanguage(a, b)) {
+            return Rule.NO_LANGUAGE;
         }
-        if (Arrays.binarySearch(excluded[a], country[b]) >= 0) {
-            return ids[a] + " excluded partners from " + countryNames[country[b]];
+        if (excludes(a, country[b])) {
+            return Rule.FIRST_EXCLUDES_COUNTRY;
         }
-        if (Arrays.binarySearch(excluded[b], country[a]) >= 0) {
-            return ids[b] + " excluded partners from " + countryNames[country[a]];
+        if (excludes(b, country[a])) {
+            return Rule.SECOND_EXCLUDES_COUNTRY;
         }
         if (forbidden.contains(key(a, b))) {
-            return "the pair is forbidden";
+            return Rule.FORBIDDEN;
         }
         if (blocked(a, b)) {
-            return "they were partners before";
+            return Rule.BEFORE;
         }
         return null;
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.iln.messages.compiled.CompiledCatalogues;
 
 /**
  * Matches a whole pool at once: the most people matched, then the highest total score, under the
@@ -80,11 +81,12 @@ public final class Matcher {
             List<String> pin = pool.pins().get(i);
             int a = cohort.indexOf(pin.get(0));
             int b = cohort.indexOf(pin.get(1));
-            String rule = cohort.brokenRule(a, b);
+            String rule = Reasons.brokenRule(cohort, a, b);
             if (rule != null) {
-                // the English sentence for logs and the CLI; the pin and its rule as data for the coordinators
-                throw new InvalidPoolException("pins[" + i + "]: " + pin.get(0) + " and " + pin.get(1)
-                        + " cannot be partners: " + rule, Reason.pinRefused(pin.get(0), pin.get(1), Reasons.brokenRule(cohort, a, b)));
+                // the rule in English for logs and the CLI; the pin and its rule as data for the coordinators
+                throw new InvalidPoolException("pins[" + i + "]: " + pin.get(0) + " and " + pin.get(1) + " cannot be partners: "
+                        + Reason.word(rule, Reason.coordinators(), CompiledCatalogues.bundled().defaultCatalogue()),
+                        Reason.pinRefused(pin.get(0), pin.get(1), rule));
             }
             taken[a] = true;
             taken[b] = true;

@@ -77,28 +77,21 @@ final class Reasons {
 
     /**
      * The hard rule a and b break as a {@link Reason} code ({@code reason.rule.*}), worded in the
-     * coordinator's language when a hand pairing is refused; null when they may be partners. The
-     * cohort decides ({@link Cohort#brokenRule}); this names its rule, checked in the same order.
+     * coordinator's language when a hand pairing is refused; null when they may be partners.
      */
     static String brokenRule(Cohort c, int a, int b) {
-        String rule = c.brokenRule(a, b);
+        Cohort.Rule rule = c.brokenRule(a, b);
         if (rule == null) {
             return null;
         }
-        if (c.country[a] == c.country[b]) {
-            return Reason.of("rule.sameCountry", c.countryNames[c.country[a]]).code();
-        }
-        if (!Cohort.intersects(c.languages[a], c.languages[b])) {
-            return Reason.of("rule.noLanguage").code();
-        }
-        if (java.util.Arrays.binarySearch(c.excluded[a], c.country[b]) >= 0) {
-            return Reason.of("rule.excluded", c.ids[a], c.countryNames[c.country[b]]).code();
-        }
-        if (java.util.Arrays.binarySearch(c.excluded[b], c.country[a]) >= 0) {
-            return Reason.of("rule.excluded", c.ids[b], c.countryNames[c.country[a]]).code();
-        }
-        // The last two rules read sets only the cohort holds: its sentence tells them apart.
-        return Reason.of(rule.contains("forbidden") ? "rule.forbidden" : "rule.before").code();
+        return (switch (rule) {
+            case SAME_COUNTRY -> Reason.of("rule.sameCountry", c.countryNames[c.country[a]]);
+            case NO_LANGUAGE -> Reason.of("rule.noLanguage");
+            case FIRST_EXCLUDES_COUNTRY -> Reason.of("rule.excluded", c.ids[a], c.countryNames[c.country[b]]);
+            case SECOND_EXCLUDES_COUNTRY -> Reason.of("rule.excluded", c.ids[b], c.countryNames[c.country[a]]);
+            case FORBIDDEN -> Reason.of("rule.forbidden");
+            case BEFORE -> Reason.of("rule.before");
+        }).code();
     }
 
     /**
@@ -116,13 +109,15 @@ final class Reasons {
                 continue;
             }
             sharers++;
-            if (c.country[p] == c.country[q]) {
-                sameCountry++;
-            } else if (c.eligible(p, q)) {
+            Cohort.Rule rule = c.brokenRule(p, q);
+            if (rule == null) {
                 eligible++;
-            } else if (c.brokenRule(p, q).contains("excluded")) {
+            } else if (rule == Cohort.Rule.SAME_COUNTRY) {
+                sameCountry++;
+            } else if (rule == Cohort.Rule.FIRST_EXCLUDES_COUNTRY || rule == Cohort.Rule.SECOND_EXCLUDES_COUNTRY) {
                 excludedCountry++;
             } else {
+                // a forbidden pair counts with the previous partners: both are pairs a coordinator ruled out
                 before++;
             }
         }
