@@ -76,9 +76,12 @@ final class ArrayGraph extends AbstractGraph<Integer, Integer> {
     /**
      * A maximum-cardinality matching (Edmonds) started from {@code matching} (edges of this
      * graph, no two sharing an end): it only flips edges along augmenting paths, so edges off
-     * those paths stay.
+     * those paths stay. From an empty matching, Edmonds starts from its own greedy one.
      */
     Set<Integer> mostMatchedFrom(Set<Integer> matching) {
+        if (matching.isEmpty()) {
+            return new SparseEdmondsMaximumCardinalityMatching<>(this).getMatching().getEdges();
+        }
         MatchingAlgorithm<Integer, Integer> start = () -> new MatchingAlgorithm.MatchingImpl<>(this, matching, matching.size());
         return new SparseEdmondsMaximumCardinalityMatching<>(this, start).getMatching().getEdges();
     }

@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import org.jgrapht.alg.interfaces.MatchingAlgorithm;
-import org.jgrapht.alg.matching.SparseEdmondsMaximumCardinalityMatching;
 import org.jgrapht.alg.matching.blossom.v5.BlossomVOptions;
 import org.jgrapht.alg.matching.blossom.v5.KolmogorovWeightedMatching;
 import org.jgrapht.alg.matching.blossom.v5.KolmogorovWeightedPerfectMatching;
@@ -337,11 +335,7 @@ public final class CardinalityFirstMatching {
                 return m - 2 * start.size();
             }
         }
-        SparseEdmondsMaximumCardinalityMatching<Integer, Integer> edmonds = start.isEmpty()
-                ? new SparseEdmondsMaximumCardinalityMatching<>(graph)
-                : new SparseEdmondsMaximumCardinalityMatching<>(graph,
-                        () -> new MatchingAlgorithm.MatchingImpl<>(graph, start, start.size()));
-        return m - 2 * edmonds.getMatching().getEdges().size();
+        return m - 2 * graph.mostMatchedFrom(start).size();
     }
 
     private static int find(int[] parent, int v) {
