@@ -215,6 +215,35 @@ class MatcherTest {
         }
 
         @Test
+        void a_pool_where_most_share_their_language_with_only_a_few_abroad_reaches_the_optimum_over_every_eligible_pair() {
+            // given 2,000 people: 1,700 in Brazil who speak only Portuguese, and 300 elsewhere, 10 of whom
+            // also speak it; about 1,690 Brazilians must stay unmatched, more than the solver gives
+            // dummy partners (1,690 x 2,000 weight-0 edges), so the first solve has no duals
+            Random random = new Random(3);
+            List<String> topics = List.of("open-access", "outreach", "cataloguing", "archives", "research-data", "literacy");
+            List<Participant> people = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                String id = String.format("p%04d", i);
+                Participant p = i < 1_700 ? person(id, "BR", "pt")
+                        : i % 30 == 0 ? person(id, List.of("PT", "GB", "US").get(i % 3), "en", "pt")
+                        : person(id, List.of("GB", "US", "AU", "CA").get(i % 4), "en");
+                people.add(withInterests(p, topics.get(random.nextInt(6)), topics.get(random.nextInt(6))));
+            }
+            Pool pool = pool(people.toArray(Participant[]::new));
+            List<String> log = new ArrayList<>();
+
+            // when
+            MatchResult result = matcher.match(pool, log::add);
+
+            // then it has as many people in pairs as any matching of every eligible pair and the
+            // optimum's score, and proves it: the people left unmatched are priced from outside the graph
+            long[] optimum = ExactOptimum.of(new Cohort(pool, ScoreWeights.DEFAULTS));
+            assertThat(new long[] {result.stats().matched(), result.stats().totalScore()}).containsExactly(optimum);
+            assertThat(log.get(log.size() - 1)).containsPattern("proven within 0\\.[01][0-9]*% of the optimum");
+            HardRuleCheck.assertValid(pool, result);
+        }
+
+        @Test
         void everyone_left_out_is_told_why() {
             // given: a speaks a language no one else does; b and c (both in Australia) only fit d
             MatchResult result = matcher.match(pool(person("a", "JP", "ja"), person("b", "AU", "en"),

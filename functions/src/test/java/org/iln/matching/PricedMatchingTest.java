@@ -83,6 +83,40 @@ class PricedMatchingTest {
     }
 
     @Test
+    void people_outside_the_graph_are_priced_and_every_gap_proven_is_at_least_the_distance_to_the_optimum() {
+        // given 200 people, 150 in Brazil who speak only Portuguese and 50 elsewhere, 5 of whom also
+        // speak it, and a first graph without the Brazilians: they start outside it
+        Random random = new Random(4);
+        List<String> topics = List.of("open-access", "outreach", "cataloguing", "archives", "research-data");
+        Participant[] people = new Participant[200];
+        for (int i = 0; i < people.length; i++) {
+            String id = String.format("p%03d", i);
+            Participant p = i < 150 ? People.person(id, "BR", "pt")
+                    : i % 10 == 0 ? People.person(id, "PT", "en", "pt") : People.person(id, List.of("GB", "US").get(i % 2), "en");
+            people[i] = People.withInterests(p, topics.get(random.nextInt(5)), topics.get(random.nextInt(5)));
+        }
+        Pool pool = People.pool(people);
+        Cohort cohort = new Cohort(pool, ScoreWeights.DEFAULTS);
+        long[] optimum = ExactOptimum.of(cohort);
+        int[] members = IntStream.range(0, cohort.size).toArray();
+        int[] abroad = IntStream.range(150, 200).toArray();
+        long[] withoutBrazil = CandidateGraph.build(cohort, abroad, 3, 0, true);
+
+        for (double gap : new double[] {0.1, 0.02, 0.002, 0}) {
+            // when pricing stops as soon as it proves this gap
+            PricedMatching.Result result = PricedMatching.solve(cohort, members, withoutBrazil, 20, 3, gap, line -> { });
+            long score = result.pairs().stream().mapToLong(pair -> cohort.score(pair[0], pair[1])).sum();
+
+            // then it proves a gap, Brazilians have partners, and the optimum is never further
+            // above the result than the bound
+            assertThat(result.gapBound()).as("gap %s", gap).isFinite();
+            assertThat(result.pairs()).as("gap %s", gap).anyMatch(pair -> pair[0] < 150);
+            assertThat(2L * result.pairs().size()).isEqualTo(optimum[0]);
+            assertThat(result.gapBound()).as("gap %s", gap).isGreaterThanOrEqualTo(optimum[1] - score - 1e-6);
+        }
+    }
+
+    @Test
     void a_first_solve_that_is_already_the_optimum_is_proven_by_shifted_duals_without_a_second() {
         // given a trap pool, where the solver's own duals leave the first solve's bound far above the target
         Pool pool = pairsOnly(PoolFamilies.of("trap", 800, 3));
