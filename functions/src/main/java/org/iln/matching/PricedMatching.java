@@ -182,7 +182,7 @@ final class PricedMatching {
     }
 
     /** Which members have a pair in the graph (sorted keys of cohort indexes). */
-    static boolean[] inGraph(int[] members, long[] keys) {
+    private static boolean[] inGraph(int[] members, long[] keys) {
         boolean[] in = new boolean[members.length];
         for (long key : keys) {
             in[Arrays.binarySearch(members, (int) (key >>> 32))] = true;
@@ -204,7 +204,7 @@ final class PricedMatching {
      * (docs/matching.md). The solution is returned as it is when someone in the graph has no dual
      * (a component solved without dummies) or nobody has one.
      */
-    static CardinalityFirstMatching.Solution withOutsiders(CardinalityFirstMatching.Solution solution, boolean[] inGraph) {
+    private static CardinalityFirstMatching.Solution withOutsiders(CardinalityFirstMatching.Solution solution, boolean[] inGraph) {
         double[] y = solution.dual();
         boolean someDual = false;
         boolean outsiders = false;

@@ -117,7 +117,7 @@ final class Reasons {
             } else if (rule == Cohort.Rule.FIRST_EXCLUDES_COUNTRY || rule == Cohort.Rule.SECOND_EXCLUDES_COUNTRY) {
                 excludedCountry++;
             } else {
-                // a forbidden pair counts with the previous partners: both are pairs a coordinator ruled out
+                // "previous partners or forbidden", as the reason words it
                 before++;
             }
         }
