@@ -24,6 +24,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -159,6 +160,17 @@ final class Browser {
         if (!element.isSelected()) {
             element.click();
         }
+    }
+
+    /**
+     * Clicks a button that sends a form, waits for the page it was on to go, then for an address
+     * containing {@code urlPart}. Why the first wait: when the answer's address is the one the page
+     * already has (a form sent twice), {@link #waitFor} alone returns before the answer arrives.
+     */
+    static void submitAndWaitFor(ChromeDriver driver, WebElement button, String urlPart) {
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+        waitFor(driver, urlPart);
     }
 
     /** Waits up to 15 s for the address to contain {@code urlPart}; the failure shows the page it is on. */

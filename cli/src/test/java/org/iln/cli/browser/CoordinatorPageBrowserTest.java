@@ -26,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The coordinator page in a real browser without JavaScript, with axe checking it: the programme
@@ -167,11 +165,9 @@ class CoordinatorPageBrowserTest {
         List<List<String>> pairs = twoWhoseStayersMayBePaired(rows, held);
         for (List<String> pair : pairs) {
             withoutJs.findElement(By.id("withdraw-participant")).sendKeys(pair.get(1));
-            WebElement withdraw = withoutJs.findElement(By.xpath("//button[contains(., 'Mark withdrawn')]"));
-            withdraw.click();
-            // The second answer's address is the first's: wait for the page the click left, then for the new one.
-            new WebDriverWait(withoutJs, java.time.Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(withdraw));
-            Browser.waitFor(withoutJs, "done=withdrawn");
+            // the second answer's address is the first's
+            Browser.submitAndWaitFor(withoutJs, withoutJs.findElement(By.xpath("//button[contains(., 'Mark withdrawn')]")),
+                    "done=withdrawn");
         }
 
         // then

@@ -69,10 +69,10 @@ class EndOfRoundJourneyTest {
         withoutJs.findElement(By.id("usefulness-5")).click();
         withoutJs.findElement(By.id("mayQuote-yes")).click();
         String surveyAction = withoutJs.findElement(By.cssSelector("form[action*='/api/me/survey']")).getAttribute("action");
-        withoutJs.findElement(By.cssSelector("form[action*='/api/me/survey'] button")).click();
+        Browser.submitAndWaitFor(withoutJs, withoutJs.findElement(By.cssSelector("form[action*='/api/me/survey'] button")),
+                "done=saved");
 
         // then: still one answer, changed
-        Browser.waitFor(withoutJs, "done=saved");
         assertThat(answers()).singleElement().satisfies(a -> {
             assertThat(a.answer().usefulness()).isEqualTo(5);
             assertThat(a.answer().mayQuote()).isTrue();
