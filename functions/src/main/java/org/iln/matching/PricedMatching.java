@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -106,21 +107,21 @@ final class PricedMatching {
             previous = solution.mate();
             long solved = System.nanoTime();
             cpu = THREADS.getCurrentThreadCpuTime() - cpu;
+            solveNanos += solved - start;
             // Many people who must stay unmatched make the solver add a constant to every pair instead
             // of dummy partners (CardinalityFirstMatching), and that solve has no duals to price with.
             boolean priceable = Arrays.stream(solution.dual()).anyMatch(y -> !Double.isNaN(y));
             long weight = weight(cohort, members, solution.mate());
+            String solve = String.format(Locale.ROOT, "  solve %d: %d people, %d pairs, score %d, %.2f s (cpu %.2f s);",
+                    rounds, members.length, keys.length, weight, (solved - start) / 1e9, cpu / 1e9);
             long[] matchedOnly = priceable || rounds > maxRounds ? keys : matchedOnly(members, keys, solution.mate());
             if (matchedOnly.length > 0 && matchedOnly.length < keys.length) {
                 // Solved again without the people it left unmatched, it has duals, and they are priced
                 // from outside the graph (withOutsiders): only pairs that could improve the matching
                 // bring them back, a few at a time.
-                solveNanos += solved - start;
-                progress.accept(String.format(Locale.ROOT, "  solve %d: %d people, %d pairs, score %d, %.2f s (cpu %.2f s);"
-                                + " no duals (too many must stay unmatched for dummy partners): solving again without the"
-                                + " %d it left unmatched, who are priced from outside the graph",
-                        rounds, members.length, keys.length, weight, (solved - start) / 1e9, cpu / 1e9,
-                        Arrays.stream(solution.mate()).filter(v -> v < 0).count()));
+                progress.accept(String.format(Locale.ROOT, "%s no duals (too many must stay unmatched for dummy partners):"
+                                + " solving again without the %d it left unmatched, who are priced from outside the graph",
+                        solve, Arrays.stream(solution.mate()).filter(v -> v < 0).count()));
                 keys = matchedOnly;
                 continue;
             }
@@ -150,11 +151,9 @@ final class PricedMatching {
                 }
             }
             long priceTime = System.nanoTime() - solved;
-            solveNanos += solved - start;
             priceNanos += priceTime;
-            progress.accept(String.format(Locale.ROOT, "  solve %d: %d people, %d pairs, score %d, %.2f s (cpu %.2f s);"
-                            + " pricing %.2f s%s: %d pairs could improve it, %s%s%s",
-                    rounds, members.length, keys.length, weight, (solved - start) / 1e9, cpu / 1e9, priceTime / 1e9,
+            progress.accept(String.format(Locale.ROOT, "%s pricing %.2f s%s: %d pairs could improve it, %s%s%s",
+                    solve, priceTime / 1e9,
                     shifted == null ? "" : " (duals shifted, " + (shifted.scans() + 1) + " scans)",
                     priced == null ? 0 : priced.pairs().length,
                     keys.length == 0 ? "no pairs to solve" : describe(priced, bound, weight, priceable, rounds > maxRounds), more,
@@ -445,15 +444,14 @@ final class PricedMatching {
                 .toArray(double[][]::new);
         PartnerGroups candidates = Arrays.stream(mate).anyMatch(v -> v < 0) ? CandidateGraph.groups(cohort, members) : null;
         boolean[] inGraph = inGraph(members, keys);
+        // someone left out: their best eligible pairs not in the graph, so the next solve sees their chances
+        IntFunction<long[]> chances = u -> mate[u] >= 0 ? new long[0]
+                : Arrays.stream(CandidateGraph.bestFor(cohort, candidates, members[u], LEFT_OUT_PAIRS))
+                        .mapToLong(q -> Cohort.key(members[u], q)).filter(key -> Arrays.binarySearch(keys, key) < 0).sorted().toArray();
         IntStream.range(0, g).parallel().forEach(u -> {
             int pu = members[u];
-            // left out in the graph, or outside it without a dual: their best eligible pairs too, so
-            // the next solve sees their chances (outside it with a dual, their improving pairs will do)
-            long[] chances = mate[u] >= 0 || (!inGraph[u] && !Double.isNaN(y[u])) ? new long[0]
-                    : Arrays.stream(CandidateGraph.bestFor(cohort, candidates, pu, LEFT_OUT_PAIRS))
-                            .mapToLong(q -> Cohort.key(pu, q)).filter(key -> Arrays.binarySearch(keys, key) < 0).sorted().toArray();
             if (Double.isNaN(y[u])) {
-                found[u] = chances;
+                found[u] = chances.apply(u);
                 largestGain[u] = Double.POSITIVE_INFINITY;
                 return;
             }
@@ -464,10 +462,11 @@ final class PricedMatching {
                 scan.group(group);
             }
             largestGain[u] = Math.max(2 * dummyGain[u], scan.largest);
-            // someone outside the graph comes in through the lists of people in it, a few at a time:
-            // thousands of them, each bringing their own best pairs, made a graph too big for dummy partners
+            // someone outside the graph with a dual comes in through the lists of people in it, a few
+            // at a time: thousands of them, each bringing their own best pairs, made a graph too big
+            // for dummy partners
             found[u] = !inGraph[u] ? new long[0]
-                    : LongStream.concat(Arrays.stream(chances), Arrays.stream(scan.best, 0, scan.count)).toArray();
+                    : LongStream.concat(Arrays.stream(chances.apply(u)), Arrays.stream(scan.best, 0, scan.count)).toArray();
         });
         long[] all = Arrays.stream(found).flatMapToLong(Arrays::stream).sorted().distinct().toArray();
         double gainBound = 0;
