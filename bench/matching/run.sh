@@ -7,7 +7,7 @@
 #   FAMILIES=real-round,trap bench/matching/run.sh --families 10000   # just these families
 #
 #   The family table runs each family's pool (PoolFamilies: uniform, real-round, language-clustered,
-#   skewed, near-impossible, asymmetric, two-partners, trap; seed 1) in a fresh JVM under
+#   skewed, near-impossible, asymmetric, two-partners, trap, scarce-language; seed 1) in a fresh JVM under
 #   /usr/bin/time: wall time, peak RSS, matched, score, and the gap the matcher proved. Beside it,
 #   in the same run and on the same pools: the peer (PEER, default a0b15fa: the matcher before
 #   issue 19, compiled from git; PEER= skips it) and, up to EXACT_MAX people (default 1000), the
@@ -60,7 +60,7 @@ if [ ! -x /usr/bin/time ]; then
 fi
 SIZES=("${args[@]:1}")
 if [ ${#SIZES[@]} -eq 0 ]; then SIZES=(1000 10000 100000); fi
-IFS=, read -r -a FAMS <<<"${FAMILIES:-uniform,real-round,language-clustered,skewed,near-impossible,asymmetric,two-partners,trap}"
+IFS=, read -r -a FAMS <<<"${FAMILIES:-uniform,real-round,language-clustered,skewed,near-impossible,asymmetric,two-partners,trap,scarce-language}"
 PEER=${PEER-a0b15fa}
 EXACT_MAX=${EXACT_MAX:-1000}
 PEER_MAX=${PEER_MAX:-10000}

@@ -322,7 +322,7 @@ public final class MatchingBenchmark {
         out("n=%d first solve: %.2f s (cpu %.2f s, load %s)%n", n, (System.nanoTime() - start) / 1e9, (threadCpu() - cpu) / 1e9, load());
         start = System.nanoTime();
         cpu = cpuNanos();
-        long[] extra = PricedMatching.price(cohort, everyone, keys, first, 3, 0, true).pairs();
+        long[] extra = PricedMatching.price(cohort, Islands.of(cohort, everyone), everyone, keys, first, 3, 0, true).pairs();
         out("n=%d pricing: %d pairs, %.2f s (process cpu %.2f s, load %s)%n", n, extra.length, (System.nanoTime() - start) / 1e9,
                 (cpuNanos() - cpu) / 1e9, load());
         long[] graph = LongStream.concat(Arrays.stream(keys), Arrays.stream(extra)).sorted().toArray();

@@ -179,6 +179,13 @@ final class ArrayGraph extends AbstractGraph<Integer, Integer> {
         return degreeOf(vertex);
     }
 
+    /** The i-th neighbour of v ({@code 0 <= i < degreeOf(v)}), in edge order, without boxing. */
+    int neighbour(int v, int i) {
+        index();
+        int e = incident[firstEdge[v] + i];
+        return source[e] == v ? target[e] : source[e];
+    }
+
     /** The edge joining u and v, or null. */
     @Override
     public Integer getEdge(Integer u, Integer v) {

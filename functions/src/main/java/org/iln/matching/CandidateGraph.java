@@ -27,20 +27,21 @@ final class CandidateGraph {
      * {@link Cohort#key(int, int)}.
      */
     static long[] build(Cohort cohort, int[] members, int k, int spread) {
-        return build(cohort, members, k, spread, false);
+        return build(cohort, members, Islands.NONE, k, spread, false);
     }
 
     /**
-     * {@link #build(Cohort, int[], int, int)}, {@link #withoutCrowds} when the graph will be priced
-     * (pricing brings back any dropped pair that could help; an unpriced part keeps them all).
+     * {@link #build(Cohort, int[], int, int)} without the pairs the islands leave out, and
+     * {@link #withoutCrowds} when the graph will be priced (pricing brings back any dropped pair
+     * that could help; an unpriced part keeps them all).
      */
-    static long[] build(Cohort cohort, int[] members, int k, int spread, boolean priced) {
+    static long[] build(Cohort cohort, int[] members, Islands islands, int k, int spread, boolean priced) {
         int[][] top = new int[members.length][];
         PartnerGroups groups = groups(cohort, members);
-        IntStream.range(0, members.length).parallel().forEach(m -> top[m] = bestFor(cohort, groups, members[m], k));
+        IntStream.range(0, members.length).parallel().forEach(m -> top[m] = bestFor(cohort, groups, islands, members[m], k));
         int[][] kept = priced ? withoutCrowds(cohort, members, top, 2 * k) : top;
         int[][] best = new int[members.length][];
-        IntStream.range(0, members.length).parallel().forEach(m -> best[m] = withSpread(cohort, members, members[m],
+        IntStream.range(0, members.length).parallel().forEach(m -> best[m] = withSpread(cohort, islands, members, members[m],
                 kept[m], spread));
         return distinct(best, members);
     }
@@ -184,7 +185,7 @@ final class CandidateGraph {
      * (the lower index stays), so these are the same people as scanning everyone; the returned
      * array is not in score order.
      */
-    static int[] bestFor(Cohort cohort, PartnerGroups groups, int p, int k) {
+    static int[] bestFor(Cohort cohort, PartnerGroups groups, Islands islands, int p, int k) {
         Best best = new Best(k);
         // score(p, q) <= own + zone points + boundPartner(q), shared interests at their most
         int own = cohort.boundOwn(p) - cohort.weights.closeTimeZones();
@@ -202,7 +203,7 @@ final class CandidateGraph {
                         continue;
                     }
                 }
-                if (cohort.eligible(p, q)) {
+                if (cohort.eligible(p, q) && islands.keeps(p, q)) {
                     best.offer(q, cohort.score(p, q));
                 }
             }
@@ -216,7 +217,7 @@ final class CandidateGraph {
      * the same few; a few arbitrary edges per person make the graph well connected, so nearly
      * everyone can be matched and the solver needs no dummy vertices.
      */
-    private static int[] withSpread(Cohort cohort, int[] members, int p, int[] top, int spread) {
+    private static int[] withSpread(Cohort cohort, Islands islands, int[] members, int p, int[] top, int spread) {
         if (spread == 0 || members.length < 2) {
             return top;
         }
@@ -230,7 +231,7 @@ final class CandidateGraph {
         }
         for (int i = 0, at = start; i < Math.min(n, 64 * (spread + 1)) && count < out.length; i++, at = (at + step) % n) {
             int q = members[at];
-            if (cohort.eligible(p, q) && !contains(out, count, q)) {
+            if (cohort.eligible(p, q) && islands.keeps(p, q) && !contains(out, count, q)) {
                 out[count++] = q;
             }
         }

@@ -15,12 +15,17 @@ import org.jgrapht.alg.matching.blossom.v5.ObjectiveSense;
  * among those matchings, has the highest total weight.
  *
  * <p>Each connected component is solved on its own with JGraphT's Blossom V. A maximum-cardinality
- * matching (Edmonds) first gives the deficiency {@code d}, the number of vertices no matching can
- * cover. When {@code d} is small, {@code d} dummy vertices joined to every vertex by weight-0 edges
- * make a graph whose maximum-weight <em>perfect</em> matchings
- * ({@link KolmogorovWeightedPerfectMatching}) are exactly the maximum-weight maximum-cardinality
- * matchings of the component, which measured several times faster than the general solver.
- * Otherwise it adds a constant {@code C} to every edge and solves a maximum-weight matching
+ * matching (Edmonds) gives the component's Gallai-Edmonds decomposition ({@link GallaiEdmonds}):
+ * the vertices some maximum matching leaves unmatched, in components of which every maximum
+ * matching leaves at most one vertex each, and their neighbours, each matched into a different
+ * one of those components. Each such component gets a dummy partner joined to its vertices, and
+ * each of those neighbours a filler joined to every dummy partner, all by weight-0 edges: the graph's
+ * maximum-weight <em>perfect</em> matchings ({@link KolmogorovWeightedPerfectMatching}) are then
+ * exactly the maximum-weight maximum-cardinality matchings of the component, which measured
+ * several times faster than the general solver, and their duals price every pair. Why not one
+ * dummy per vertex that must stay unmatched, joined to every vertex: where hundreds must, that
+ * was millions of edges and 10-20 s per solve (docs/matching.md). When even these edges would be
+ * too many, it adds a constant {@code C} to every edge and solves a maximum-weight matching
  * ({@link KolmogorovWeightedMatching}): with {@code C} greater than half the component's size
  * times its largest weight, one more edge is always worth more than any difference in weight, so
  * the result again has maximum cardinality, then maximum weight. With integer weights every sum
@@ -28,7 +33,7 @@ import org.jgrapht.alg.matching.blossom.v5.ObjectiveSense;
  */
 public final class CardinalityFirstMatching {
 
-    /** Most weight-0 edges worth adding to make room for the vertices that must stay unmatched. */
+    /** Most weight-0 edges (dummy partners' and fillers') worth adding to make room for the vertices that must stay unmatched. */
     private static final long DUMMY_EDGE_BUDGET = 2_000_000;
 
     private final BlossomVOptions options;
@@ -62,10 +67,10 @@ public final class CardinalityFirstMatching {
      *     (blossom duals are never positive when maximising), so that an edge {u, v} of weight
      *     {@code w <= dual[u] + dual[v]} keeps the dual solution feasible: adding it cannot improve
      *     the matching (for the same number of unmatched vertices per component). NaN for vertices
-     *     without a certificate (isolated, or in a component solved without dummies).
-     * @param dummyDual the smallest folded dual of the vertices added for those that must stay
-     *     unmatched, over all components (positive infinity when none was needed): pricing uses it
-     *     to bound what an unmatched person could gain, see {@link PricedMatching}
+     *     without a certificate (isolated, or in a component solved without dummy partners).
+     * @param dummyDual the smallest dual of the dummy partners, whom the vertices left unmatched
+     *     are paired with, over all components (positive infinity when none was needed): pricing uses
+     *     it to bound what an unmatched person could gain, see {@link PricedMatching}
      * @param surplus how much the duals' objective exceeds the matching's weight: below one point,
      *     the price of settling ties ({@link #preferenceScale}), 0 without a known matching. Any
      *     matching with as many vertices matched weighs at most the weight plus this plus the gains
@@ -179,12 +184,20 @@ public final class CardinalityFirstMatching {
         double[] weight = new double[edges.length];
         int count = simpleEdges(edges, a, b, w, local, source, target, weight);
         Integer[] boxes = ArrayGraph.boxes(Math.max(m, count), null);
-        int deficiency = deficiency(new ArrayGraph(m, count, source, target, weight, boxes), m, global, local, knownMate);
-        if ((long) deficiency * m <= DUMMY_EDGE_BUDGET) {
-            // Exactly `deficiency` dummies, each joined to every vertex by a weight-0 edge: a perfect
-            // matching must leave `deficiency` real vertices to the dummies and match all the others,
-            // so it is a maximum-cardinality matching, and the heaviest perfect one is the heaviest of those.
-            int total = count + deficiency * m;
+        ArrayGraph real = new ArrayGraph(m, count, source, target, weight, boxes);
+        int[] most = mostMatched(real, m, global, local, knownMate);
+        GallaiEdmonds decomposition = Arrays.stream(most).anyMatch(v -> v < 0) ? GallaiEdmonds.of(real, most) : null;
+        // a dummy partner per component of D, joined to its vertices, and a filler per vertex of A, joined to every dummy partner
+        int dummies = decomposition == null ? 0 : decomposition.components;
+        int fillers = decomposition == null ? 0 : decomposition.tutte.length;
+        long inD = decomposition == null ? 0 : Arrays.stream(decomposition.component).filter(c -> c >= 0).count();
+        if (inD + (long) fillers * dummies <= DUMMY_EDGE_BUDGET) {
+            // A perfect matching must give each dummy partner either a vertex of its component, left
+            // unmatched, or a filler: as many take fillers as A has vertices, so the real
+            // vertices left unmatched are exactly as many as must be (GallaiEdmonds), at most one
+            // per component, as in every maximum matching. So the perfect matchings are the
+            // maximum-cardinality matchings, and the heaviest perfect one is the heaviest of those.
+            int total = count + (int) inD + fillers * dummies;
             int[] s = Arrays.copyOf(source, total);
             int[] t = Arrays.copyOf(target, total);
             double scale = knownMate == null ? 1 : preferenceScale(m, weight, count);
@@ -199,19 +212,28 @@ public final class CardinalityFirstMatching {
                 preferred[e] = scale > 1 && knownMate[from] == to && knownMate[to] == from;
                 negated[e] = -(weight[e] * scale + (preferred[e] ? 1 : 0));
             }
-            for (int d = 0, e = count; d < deficiency; d++) {
-                for (int v = 0; v < m; v++, e++) {
-                    s[e] = m + d;
+            int e = count;
+            for (int v = 0; v < m && decomposition != null; v++) {
+                if (decomposition.component[v] >= 0) {
+                    s[e] = m + decomposition.component[v];
                     t[e] = v;
-                    negated[e] = -0.0;
+                    negated[e++] = -0.0;
                 }
             }
-            ArrayGraph graph = new ArrayGraph(m + deficiency, total, s, t, negated, ArrayGraph.boxes(Math.max(total, m + deficiency), boxes));
+            for (int f = 0; f < fillers; f++) {
+                for (int d = 0; d < dummies; d++) {
+                    s[e] = m + dummies + f;
+                    t[e] = m + d;
+                    negated[e++] = -0.0;
+                }
+            }
+            int vertices = m + dummies + fillers;
+            ArrayGraph graph = new ArrayGraph(vertices, total, s, t, negated, ArrayGraph.boxes(Math.max(total, vertices), boxes));
             KolmogorovWeightedPerfectMatching<Integer, Integer> solver =
                     new KolmogorovWeightedPerfectMatching<>(graph, options, ObjectiveSense.MINIMIZE);
             Set<Integer> chosen = solver.getMatching().getEdges();
             take(graph, chosen, m, global, mate);
-            double[] y = new double[m + deficiency];
+            double[] y = new double[vertices];
             for (Map.Entry<Set<Integer>, Double> entry : solver.getDualSolution().getDualVariables().entrySet()) {
                 for (int v : entry.getKey()) {
                     // the duals of the minimum over negated weights are those of the maximum, negated;
@@ -222,11 +244,12 @@ public final class CardinalityFirstMatching {
             for (int v = 0; v < m; v++) {
                 dual[global[v]] = y[v];
             }
-            for (int d = 0; d < deficiency; d++) {
+            // a person left unmatched is in a pair with a dummy partner: pricing bounds what anyone could gain that way
+            for (int d = 0; d < dummies; d++) {
                 certificate.dummyDual = Math.min(certificate.dummyDual, y[m + d]);
             }
             // the chosen pairs' extra weight: what the duals' objective holds beyond the real weight
-            long kept = chosen.stream().filter(e -> e < count && preferred[e]).count();
+            long kept = chosen.stream().filter(c -> c < count && preferred[c]).count();
             certificate.surplus += kept / scale;
         } else {
             // Many must stay unmatched: add C to every edge instead (see the class comment).
@@ -313,11 +336,11 @@ public final class CardinalityFirstMatching {
     }
 
     /**
-     * How many of the component's m vertices no matching can cover: read off the known matching
-     * when it leaves at most one vertex unmatched (nothing can do better), else Edmonds' count,
-     * started from the known matching.
+     * A maximum-cardinality matching of the component (each local vertex's local partner, or -1):
+     * the known matching when it leaves at most one vertex unmatched (nothing can do better), else
+     * Edmonds', started from the known matching.
      */
-    private static int deficiency(ArrayGraph graph, int m, int[] global, int[] local, int[] knownMate) {
+    private static int[] mostMatched(ArrayGraph graph, int m, int[] global, int[] local, int[] knownMate) {
         Set<Integer> start = new LinkedHashSet<>();
         if (knownMate != null) {
             for (int x = 0; x < m; x++) {
@@ -331,11 +354,15 @@ public final class CardinalityFirstMatching {
                     }
                 }
             }
-            if (m - 2 * start.size() <= 1) {
-                return m - 2 * start.size();
-            }
         }
-        return m - 2 * graph.mostMatchedFrom(start).size();
+        Set<Integer> most = knownMate != null && m - 2 * start.size() <= 1 ? start : graph.mostMatchedFrom(start);
+        int[] mate = new int[m];
+        Arrays.fill(mate, -1);
+        for (int e : most) {
+            mate[graph.source(e)] = graph.target(e);
+            mate[graph.target(e)] = graph.source(e);
+        }
+        return mate;
     }
 
     private static int find(int[] parent, int v) {

@@ -259,10 +259,11 @@ public final class Matcher {
                 // Pricing re-solves a part several times: worth it for one part (up to chunkSize people),
                 // too slow for ten (n = 100,000 must fit one Lambda run), whose parts are near-optimal anyway.
                 int rounds = chunks.length == 1 ? options.pricingRounds() : 0;
-                long[] initial = CandidateGraph.build(cohort, chunks[c], k, options.spread(), rounds > 0);
+                Islands islands = Islands.of(cohort, chunks[c]);
+                long[] initial = CandidateGraph.build(cohort, chunks[c], islands, k, options.spread(), rounds > 0);
                 counts[c][1] = System.nanoTime() - start;
                 start = System.nanoTime();
-                PricedMatching.Result solved = PricedMatching.solve(cohort, chunks[c], initial, rounds,
+                PricedMatching.Result solved = PricedMatching.solve(cohort, chunks[c], islands, initial, rounds,
                         options.pricedPerPerson(), options.pricingGap(), chunks.length == 1 ? progress : line -> { });
                 counts[c][2] = System.nanoTime() - start;
                 keys[c] = solved.keys();
@@ -272,7 +273,7 @@ public final class Matcher {
                 phases.add(counts[c][1], solved, score);
                 synchronized (progress) {
                     progress.accept(label + (chunks.length > 1 ? "part " + done.incrementAndGet() + "/" + chunks.length : "pool")
-                            + ": " + chunks[c].length + " people, " + initial.length + " candidate pairs found in "
+                            + ": " + chunks[c].length + " people (" + islands + "), " + initial.length + " candidate pairs found in "
                             + seconds(counts[c][1]) + ", " + 2 * found[c].size() + " matched in " + seconds(counts[c][2])
                             + " (" + solved.rounds() + " solves, " + solved.added() + " pairs priced in, "
                             + (solved.optimal() ? "optimal over all eligible pairs"

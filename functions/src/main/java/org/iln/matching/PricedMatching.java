@@ -87,7 +87,7 @@ final class PricedMatching {
     private PricedMatching() {
     }
 
-    static Result solve(Cohort cohort, int[] members, long[] initialKeys, int maxRounds, int perPerson, double gap,
+    static Result solve(Cohort cohort, int[] members, Islands islands, long[] initialKeys, int maxRounds, int perPerson, double gap,
                         Consumer<String> progress) {
         long[] keys = initialKeys;
         long added = 0;
@@ -126,11 +126,11 @@ final class PricedMatching {
                 continue;
             }
             Priced priced = rounds > maxRounds || !priceable ? null
-                    : price(cohort, members, keys, solution, perPerson, gap * weight, lastBound <= 8 * gap * weight);
+                    : price(cohort, islands, members, keys, solution, perPerson, gap * weight, lastBound <= 8 * gap * weight);
             // the duals' objective is the weight plus the solve's surplus: any matching weighs at most that plus the gains
             double bound = priced == null ? Double.POSITIVE_INFINITY : priced.gainBound() + solution.surplus();
             Shifted shifted = priced == null || priced.withoutDual() > 0 || proves(bound, gap * weight)
-                    ? null : shifted(cohort, members, keys, solution, priced, perPerson, gap * weight);
+                    ? null : shifted(cohort, islands, members, keys, solution, priced, perPerson, gap * weight);
             if (shifted != null) {
                 solution = shifted.solution();
                 priced = shifted.priced();
@@ -142,7 +142,7 @@ final class PricedMatching {
             String more = "";
             if (done && priced != null) {
                 // the duals speak for this number of matched people: make sure no more can be matched
-                long[] extra = moreMatched(cohort, members, keys, solution.mate());
+                long[] extra = moreMatched(cohort, islands, members, keys, solution.mate());
                 proven = extra != null && extra.length == 0;
                 if (extra != null && extra.length > 0) {
                     priced = new Priced(union(priced.pairs(), extra), priced.gainBound(), priced.withoutDual());
@@ -261,7 +261,7 @@ final class PricedMatching {
      * again; a shift that cannot cover the pairs it knows shows that the matching itself can
      * improve, which only a solve can do.
      */
-    private static Shifted shifted(Cohort cohort, int[] members, long[] keys, CardinalityFirstMatching.Solution solution,
+    private static Shifted shifted(Cohort cohort, Islands islands, int[] members, long[] keys, CardinalityFirstMatching.Solution solution,
                                    Priced priced, int perPerson, double target) {
         long[] outside = priced.pairs();
         double[] dual = solution.dual();
@@ -273,7 +273,7 @@ final class PricedMatching {
             }
             CardinalityFirstMatching.Solution moved =
                     new CardinalityFirstMatching.Solution(solution.mate(), dual, solution.dummyDual(), solution.surplus());
-            Priced again = price(cohort, members, keys, moved, perPerson, target, false);
+            Priced again = price(cohort, islands, members, keys, moved, perPerson, target, false);
             if (proves(again.gainBound() + solution.surplus(), target)) {
                 return new Shifted(moved, again, scan);
             }
@@ -291,7 +291,7 @@ final class PricedMatching {
      * pairs, so the weight certificate covers the cardinality too. Larger groups rely on the
      * unmatched people's own pairs (added by pricing) and the matcher's augmenting-path step.
      */
-    private static long[] moreMatched(Cohort cohort, int[] members, long[] keys, int[] mate) {
+    private static long[] moreMatched(Cohort cohort, Islands islands, int[] members, long[] keys, int[] mate) {
         int unmatched = (int) Arrays.stream(mate).filter(v -> v < 0).count();
         if (unmatched < 2) {
             return new long[0];
@@ -302,7 +302,7 @@ final class PricedMatching {
         int pairs = 0;
         for (int u = 0; u < g; u++) {
             for (int v = u + 1; v < g; v++) {
-                if (cohort.eligible(members[u], members[v])) {
+                if (cohort.eligible(members[u], members[v]) && islands.keeps(members[u], members[v])) {
                     if (pairs == FULL_GRAPH_LIMIT) {
                         return null;
                     }
@@ -414,7 +414,7 @@ final class PricedMatching {
     }
 
     /** Eligible pairs outside the graph that could improve the matching, as sorted distinct keys. */
-    static Priced price(Cohort cohort, int[] members, long[] keys, CardinalityFirstMatching.Solution solution,
+    static Priced price(Cohort cohort, Islands islands, int[] members, long[] keys, CardinalityFirstMatching.Solution solution,
                         int perPerson, double target, boolean everyPair) {
         int g = members.length;
         double[] y = solution.dual();
@@ -446,7 +446,7 @@ final class PricedMatching {
         boolean[] inGraph = inGraph(members, keys);
         // someone left out: their best eligible pairs not in the graph, so the next solve sees their chances
         IntFunction<long[]> chances = u -> mate[u] >= 0 ? new long[0]
-                : Arrays.stream(CandidateGraph.bestFor(cohort, candidates, members[u], LEFT_OUT_PAIRS))
+                : Arrays.stream(CandidateGraph.bestFor(cohort, candidates, islands, members[u], LEFT_OUT_PAIRS))
                         .mapToLong(q -> Cohort.key(members[u], q)).filter(key -> Arrays.binarySearch(keys, key) < 0).sorted().toArray();
         IntStream.range(0, g).parallel().forEach(u -> {
             int pu = members[u];
@@ -457,7 +457,7 @@ final class PricedMatching {
             }
             // what u could gain in a pair with another component's dummy partner
             dummyGain[u] = Math.max(0, -y[u] - solution.dummyDual());
-            Scan scan = new Scan(cohort, y, order, byRank, groupKey, keys, improving, perPerson, u, pu);
+            Scan scan = new Scan(cohort, islands, y, order, byRank, groupKey, keys, improving, perPerson, u, pu);
             for (int group : byRank.partnerGroupsOf(pu)) {
                 scan.group(group);
             }
@@ -492,6 +492,7 @@ final class PricedMatching {
      */
     private static final class Scan {
         private final Cohort cohort;
+        private final Islands islands;
         private final double[] y;
         private final int[] order;
         private final PartnerGroups byRank;
@@ -513,9 +514,10 @@ final class PricedMatching {
         private double cut;
         double largest;
 
-        Scan(Cohort cohort, double[] y, int[] order, PartnerGroups byRank, double[][] groupKey,
+        Scan(Cohort cohort, Islands islands, double[] y, int[] order, PartnerGroups byRank, double[][] groupKey,
              long[] keys, Improving improving, int perPerson, int u, int pu) {
             this.cohort = cohort;
+            this.islands = islands;
             this.y = y;
             this.order = order;
             this.byRank = byRank;
@@ -557,7 +559,7 @@ final class PricedMatching {
             // below a full list's cut the pair changes nothing (u's largest gain is in the list):
             // skip the rule and graph checks, which most pairs reaching here would pass
             if (reduced <= EPS || (improving == null && count == best.length && reduced < cut)
-                    || !cohort.eligible(pu, pv)) {
+                    || !cohort.eligible(pu, pv) || !islands.keeps(pu, pv)) {
                 return;
             }
             long pair = Cohort.key(pu, pv);

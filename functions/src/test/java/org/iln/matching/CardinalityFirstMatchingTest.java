@@ -3,7 +3,9 @@ package org.iln.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -96,9 +98,9 @@ class CardinalityFirstMatchingTest {
     }
 
     @Test
-    void a_component_where_most_must_stay_unmatched_takes_its_heaviest_pair() {
-        // given a star of 1,500 leaves: 1,499 must stay unmatched, too many for dummy partners
-        // (1,499 x 1,501 weight-0 edges), so the general Blossom V solves it with a constant added
+    void a_component_where_most_must_stay_unmatched_takes_its_heaviest_pair_and_has_duals() {
+        // given a star of 1,500 leaves: 1,499 must stay unmatched. Each leaf is a component of the
+        // vertices that can be (GallaiEdmonds), with a dummy partner of its own, and the centre takes one filler
         int leaves = 1_500;
         int[] a = new int[leaves];
         int[] b = new int[leaves];
@@ -110,12 +112,50 @@ class CardinalityFirstMatchingTest {
         }
 
         // when
-        int[] mate = solver.solve(leaves + 1, a, b, w);
+        CardinalityFirstMatching.Solution solution = solver.solveWithDuals(leaves + 1, a, b, w);
 
-        // then the centre is paired with the one heaviest leaf and everyone else is unmatched
+        // then the centre is paired with the one heaviest leaf, everyone else is unmatched, and
+        // everyone has a dual to price with
+        int[] mate = solution.mate();
         assertThat(mate[0]).isEqualTo(701);
         assertThat(mate[701]).isZero();
         assertThat(Arrays.stream(mate).filter(m -> m >= 0).count()).isEqualTo(2);
+        assertThat(solution.dual()).doesNotContain(Double.NaN);
+    }
+
+    @Test
+    void a_component_with_too_many_dummy_partners_for_its_fillers_adds_a_constant_instead() {
+        // given a comb: a path of 1,000 people, each with two or three leaves of their own, the first
+        // the heaviest, and heavy pairs along the path. 1,100 leaves must stay unmatched, each a
+        // component of its own, and the 1,000 on the path take fillers: 2.1 million weight-0 edges
+        int spine = 1_000;
+        List<int[]> edges = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        int[] firstLeaf = new int[spine];
+        int next = spine;
+        for (int i = 0; i < spine; i++) {
+            if (i > 0) {
+                edges.add(new int[] {i - 1, i});
+                weights.add(100.0);
+            }
+            firstLeaf[i] = next;
+            for (int leaf = 0; leaf < (i % 10 == 0 ? 3 : 2); leaf++) {
+                edges.add(new int[] {i, next++});
+                weights.add(leaf == 0 ? 20.0 : leaf);
+            }
+        }
+
+        // when
+        CardinalityFirstMatching.Solution solution = solver.solveWithDuals(next,
+                edges.stream().mapToInt(e -> e[0]).toArray(), edges.stream().mapToInt(e -> e[1]).toArray(),
+                weights.stream().mapToDouble(Double::doubleValue).toArray());
+
+        // then one more pair beats the heavy path: everyone on it is paired with their heaviest leaf,
+        // by the constant-per-pair method, which has no duals
+        for (int i = 0; i < spine; i++) {
+            assertThat(solution.mate()[i]).as("person %d on the path", i).isEqualTo(firstLeaf[i]);
+        }
+        assertThat(solution.dual()[0]).isNaN();
     }
 
     @Test

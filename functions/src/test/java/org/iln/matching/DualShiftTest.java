@@ -65,9 +65,9 @@ class DualShiftTest {
             int[] everyone = IntStream.range(0, cohort.size).toArray();
             boolean[] alone = Matcher.withoutPartner(cohort, everyone);
             int[] members = Arrays.stream(everyone).filter(i -> !alone[i]).toArray();
-            long[] graph = CandidateGraph.build(cohort, members, 1, 0, true);
+            long[] graph = CandidateGraph.build(cohort, members, Islands.of(cohort, members), 1, 0, true);
             CardinalityFirstMatching.Solution solution = PricedMatching.solveGraph(cohort, members, graph, null);
-            long[] outside = PricedMatching.price(cohort, members, graph, solution, 3, 0, true).pairs();
+            long[] outside = PricedMatching.price(cohort, Islands.of(cohort, members), members, graph, solution, 3, 0, true).pairs();
             return new Priced(cohort, members, graph, solution, outside);
         }
     }

@@ -13,8 +13,9 @@ import java.util.function.BiFunction;
 /**
  * Seeded pool shapes that stress the matcher in different ways (issue 19): the realistic uniform
  * pool, a real round, language clusters, skewed country sizes, pools where many have no eligible
- * partner, asymmetric wishes with region limits, many people willing to have two partners, and a
- * trap where the heaviest pairs strand two people per path. The same family, size and seed always
+ * partner, asymmetric wishes with region limits, many people willing to have two partners, a
+ * trap where the heaviest pairs strand two people per path, and thousands competing for the few
+ * abroad who speak their language. The same family, size and seed always
  * give the same pool. Used by the tests (small pools against an exact oracle) and by
  * bench/matching.
  */
@@ -22,7 +23,7 @@ final class PoolFamilies {
 
     /** Family names in the order the benchmark prints them. */
     static final List<String> NAMES = List.of("uniform", "real-round", "language-clustered", "skewed",
-            "near-impossible", "asymmetric", "two-partners", "trap");
+            "near-impossible", "asymmetric", "two-partners", "trap", "scarce-language");
 
     private static final Map<String, BiFunction<Integer, Long, Pool>> FAMILIES = Map.of(
             "uniform", PoolGenerator::realistic,
@@ -32,7 +33,8 @@ final class PoolFamilies {
             "near-impossible", PoolFamilies::nearImpossible,
             "asymmetric", PoolFamilies::asymmetric,
             "two-partners", PoolFamilies::twoPartners,
-            "trap", PoolFamilies::trap);
+            "trap", PoolFamilies::trap,
+            "scarce-language", PoolFamilies::scarceLanguage);
 
     private static final String[] ZONES = {"Australia/Sydney", "America/New_York", "Europe/London", "Asia/Kolkata",
         "Africa/Lagos", "America/Sao_Paulo", "Asia/Tokyo", "Europe/Berlin", "Pacific/Auckland", "America/Los_Angeles"};
@@ -252,6 +254,29 @@ final class PoolFamilies {
             b.add(c, c.languages(), b.interests(), b.wishes(40), b.random.nextBoolean() ? 2 : 1, List.of());
         }
         return b.pool("two-partners", n);
+    }
+
+    /**
+     * Three in ten are in one country and speak only its language, which two in a hundred of the
+     * others also speak: thousands compete for a few partners abroad, and most of them must stay
+     * unmatched whatever the matcher does. The others are twenty English-speaking countries.
+     */
+    static Pool scarceLanguage(int n, long seed) {
+        Builder b = new Builder(seed);
+        Country island = b.country(0, List.of("l0"));
+        List<Country> abroad = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            abroad.add(b.country(i, List.of("en")));
+        }
+        for (int i = 0; i < n; i++) {
+            if (b.random.nextInt(100) < 30) {
+                b.add(island, island.languages());
+            } else {
+                Country c = abroad.get(b.random.nextInt(abroad.size()));
+                b.add(c, b.random.nextInt(100) < 2 ? union(c.languages(), "l0") : c.languages());
+            }
+        }
+        return b.pool("scarce-language", n);
     }
 
     /**

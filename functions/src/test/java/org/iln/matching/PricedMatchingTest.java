@@ -66,11 +66,11 @@ class PricedMatchingTest {
             int[] everyone = IntStream.range(0, cohort.size).toArray();
             boolean[] alone = Matcher.withoutPartner(cohort, everyone);
             int[] members = Arrays.stream(everyone).filter(i -> !alone[i]).toArray();
-            long[] topOne = CandidateGraph.build(cohort, members, 1, 0, true);
+            long[] topOne = CandidateGraph.build(cohort, members, Islands.of(cohort, members), 1, 0, true);
 
             for (double gap : new double[] {0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001}) {
                 // when pricing stops as soon as it proves this gap (by either of its bounds)
-                PricedMatching.Result result = PricedMatching.solve(cohort, members, topOne, 20, 3, gap, line -> { });
+                PricedMatching.Result result = PricedMatching.solve(cohort, members, Islands.of(cohort, members), topOne, 20, 3, gap, line -> { });
                 long score = result.pairs().stream().mapToLong(pair -> cohort.score(pair[0], pair[1])).sum();
 
                 // then the optimum is never further above the result than the bound it proved
@@ -100,11 +100,11 @@ class PricedMatchingTest {
         long[] optimum = ExactOptimum.of(cohort);
         int[] members = IntStream.range(0, cohort.size).toArray();
         int[] abroad = IntStream.range(150, 200).toArray();
-        long[] withoutBrazil = CandidateGraph.build(cohort, abroad, 3, 0, true);
+        long[] withoutBrazil = CandidateGraph.build(cohort, abroad, Islands.of(cohort, abroad), 3, 0, true);
 
         for (double gap : new double[] {0.1, 0.02, 0.002, 0}) {
             // when pricing stops as soon as it proves this gap
-            PricedMatching.Result result = PricedMatching.solve(cohort, members, withoutBrazil, 20, 3, gap, line -> { });
+            PricedMatching.Result result = PricedMatching.solve(cohort, members, Islands.of(cohort, members), withoutBrazil, 20, 3, gap, line -> { });
             long score = result.pairs().stream().mapToLong(pair -> cohort.score(pair[0], pair[1])).sum();
 
             // then it proves a gap, Brazilians have partners, and the optimum is never further
@@ -123,16 +123,16 @@ class PricedMatchingTest {
         Cohort cohort = new Cohort(pool, ScoreWeights.DEFAULTS);
         long[] optimum = ExactOptimum.of(cohort);
         int[] members = IntStream.range(0, cohort.size).toArray();
-        long[] graph = CandidateGraph.build(cohort, members, 10, 4, true);
+        long[] graph = CandidateGraph.build(cohort, members, Islands.of(cohort, members), 10, 4, true);
         CardinalityFirstMatching.Solution first = PricedMatching.solveGraph(cohort, members, graph, null);
         long weight = Arrays.stream(members).filter(v -> first.mate()[v] > v)
                 .mapToLong(v -> cohort.score(v, first.mate()[v])).sum();
         assertThat(weight).isEqualTo(optimum[1]);
-        assertThat(PricedMatching.price(cohort, members, graph, first, 3, 0, false).gainBound())
+        assertThat(PricedMatching.price(cohort, Islands.of(cohort, members), members, graph, first, 3, 0, false).gainBound())
                 .isGreaterThan(0.002 * weight);
 
         // when it is priced to the default target
-        PricedMatching.Result result = PricedMatching.solve(cohort, members, graph, 20, 3, 0.002, line -> { });
+        PricedMatching.Result result = PricedMatching.solve(cohort, members, Islands.of(cohort, members), graph, 20, 3, 0.002, line -> { });
 
         // then one solve suffices, and the shifted duals prove it optimal
         assertThat(result.rounds()).isEqualTo(1);

@@ -1,0 +1,104 @@
+package org.iln.matching;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The pairs of a part that no best matching needs, where more people share a country and their
+ * languages than there are people abroad who speak one of them: an island. Everyone on an island
+ * can only be paired with those abroad (its shore), so at most {@code s} islanders are matched,
+ * {@code s} being the shore's size. Someone on the shore needs only their {@code s} best-scoring
+ * islanders: were they paired with another, one of those {@code s} would be unmatched (the other
+ * {@code s - 1} shore people can take at most {@code s - 1} of them), and taking that one instead
+ * keeps as many matched and the score at least as high. The swap never breaks another island's
+ * rule, because two islands are never each other's shore (each would be larger than the other),
+ * so some best matching over all eligible pairs uses only the pairs kept, and a bound proven over
+ * them holds over all.
+ *
+ * <p>Why: where thousands speak only their own language and a hundred abroad speak it too, those
+ * thousands brought hundreds of thousands of pairs into pricing, and most of them must stay
+ * unmatched whatever the solver does (docs/matching.md).
+ */
+final class Islands {
+
+    /**
+     * Most pairs kept, over all islands: each island keeps up to its shore's size squared, and a
+     * shore of thousands would hold more pairs than the candidate graph. 8 MB.
+     */
+    private static final long KEPT_LIMIT = 1_000_000;
+
+    /** Islanders, as cohort indexes, sorted. */
+    private final int[] islanders;
+    /** The pairs kept between islanders and their shore ({@link Cohort#key}), sorted. */
+    private final long[] kept;
+
+    private Islands(int[] islanders, long[] kept) {
+        this.islanders = islanders;
+        this.kept = kept;
+    }
+
+    /** No island: every eligible pair stays. */
+    static final Islands NONE = new Islands(new int[0], new long[0]);
+
+    /** The islands among {@code members} (cohort indexes, sorted). */
+    static Islands of(Cohort cohort, int[] members) {
+        Comparator<Integer> place = Comparator.<Integer>comparingInt(p -> cohort.country[p])
+                .thenComparing(p -> cohort.languages[p], Arrays::compare);
+        Integer[] sorted = Arrays.stream(members).boxed().sorted(place.thenComparingInt(p -> p)).toArray(Integer[]::new);
+        List<int[]> groups = new ArrayList<>();
+        for (int from = 0; from < sorted.length; ) {
+            int to = from + 1;
+            while (to < sorted.length && place.compare(sorted[from], sorted[to]) == 0) {
+                to++;
+            }
+            groups.add(Arrays.stream(sorted, from, to).mapToInt(Integer::intValue).toArray());
+            from = to;
+        }
+        List<int[]> islands = new ArrayList<>();
+        List<int[]> shores = new ArrayList<>();
+        long room = KEPT_LIMIT;
+        for (int[] group : groups) {
+            int first = group[0];
+            // whom anyone in the group could be paired with, as far as country and languages tell
+            int[] shore = groups.stream().filter(other -> cohort.country[other[0]] != cohort.country[first]
+                    && cohort.sharesLanguage(first, other[0])).flatMapToInt(Arrays::stream).toArray();
+            long most = (long) shore.length * shore.length;
+            if (group.length > shore.length && most <= room) {
+                islands.add(group);
+                shores.add(shore);
+                room -= most;
+            }
+        }
+        if (islands.isEmpty()) {
+            return NONE;
+        }
+        long[][] keptOf = new long[islands.size()][];
+        IntStream.range(0, islands.size()).parallel().forEach(i -> {
+            int[] island = islands.get(i);
+            int[] shore = shores.get(i);
+            keptOf[i] = Arrays.stream(shore).boxed().flatMapToLong(u -> Arrays.stream(
+                    CandidateGraph.bestFor(cohort, island, u, shore.length)).mapToLong(v -> Cohort.key(u, v))).toArray();
+        });
+        int[] islanders = islands.stream().flatMapToInt(Arrays::stream).sorted().toArray();
+        long[] kept = Arrays.stream(keptOf).flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Islands(islanders, kept);
+    }
+
+    /**
+     * Whether a best matching may need the eligible pair of a and b: always, unless one of them
+     * is an islander and the pair is not among their shore partner's best.
+     */
+    boolean keeps(int a, int b) {
+        return Arrays.binarySearch(islanders, a) < 0 && Arrays.binarySearch(islanders, b) < 0
+                || Arrays.binarySearch(kept, Cohort.key(a, b)) >= 0;
+    }
+
+    /** For the log: how many people are on islands, and the pairs they keep. */
+    @Override
+    public String toString() {
+        return islanders.length == 0 ? "no islands" : islanders.length + " on islands, " + kept.length + " of their pairs kept";
+    }
+}
