@@ -15,19 +15,15 @@ import org.jgrapht.alg.matching.blossom.v5.ObjectiveSense;
  * among those matchings, has the highest total weight.
  *
  * <p>Each connected component is solved on its own with JGraphT's Blossom V. A maximum-cardinality
- * matching (Edmonds) gives the component's Gallai-Edmonds decomposition ({@link GallaiEdmonds}):
- * the vertices some maximum matching leaves unmatched, in components of which every maximum
- * matching leaves at most one vertex each, and their neighbours, each matched into a different
- * one of those components. Each such component gets a dummy partner joined to its vertices, and
- * each of those neighbours a filler joined to every dummy partner, all by weight-0 edges: the graph's
- * maximum-weight <em>perfect</em> matchings ({@link KolmogorovWeightedPerfectMatching}) are then
- * exactly the maximum-weight maximum-cardinality matchings of the component, which measured
- * several times faster than the general solver, and their duals price every pair. Why not one
- * dummy per vertex that must stay unmatched, joined to every vertex: where hundreds must, that
- * was millions of edges and 10-20 s per solve (docs/matching.md). When even these edges would be
- * too many, it adds a constant {@code C} to every edge and solves a maximum-weight matching
- * ({@link KolmogorovWeightedMatching}): with {@code C} greater than half the component's size
- * times its largest weight, one more edge is always worth more than any difference in weight, so
+ * matching (Edmonds) tells how many vertices must stay unmatched, and where they can be
+ * ({@link GallaiEdmonds}). Dummy partners joined to those places by weight-0 edges ({@link Room})
+ * make a graph whose maximum-weight <em>perfect</em> matchings
+ * ({@link KolmogorovWeightedPerfectMatching}) are exactly the maximum-weight maximum-cardinality
+ * matchings of the component, which measured several times faster than the general solver, and
+ * whose duals price every pair. When that would take too many edges, it adds a constant {@code C}
+ * to every edge and solves a maximum-weight matching ({@link KolmogorovWeightedMatching}): with
+ * {@code C} greater than half the component's size times its largest weight, one more edge is
+ * always worth more than any difference in weight, so
  * the result again has maximum cardinality, then maximum weight. With integer weights every sum
  * stays an exact {@code double}.
  */
@@ -71,18 +67,28 @@ public final class CardinalityFirstMatching {
      * @param dummyDual the smallest dual of the dummy partners, whom the vertices left unmatched
      *     are paired with, over all components (positive infinity when none was needed): pricing uses
      *     it to bound what an unmatched person could gain, see {@link PricedMatching}
+     * @param dummyCredit the sum, over components, of the largest duals of as many of their dummy
+     *     partners as the component leaves people unmatched: whatever the people left unmatched in
+     *     another matching, they can be given those dummy partners (the others take the fillers),
+     *     so their pairs with dummy partners weigh at least this less than their own duals say
      * @param surplus how much the duals' objective exceeds the matching's weight: below one point,
      *     the price of settling ties ({@link #preferenceScale}), 0 without a known matching. Any
      *     matching with as many vertices matched weighs at most the weight plus this plus the gains
      *     of the pairs the duals do not cover
      */
-    record Solution(int[] mate, double[] dual, double dummyDual, double surplus) {
+    record Solution(int[] mate, double[] dual, double dummyDual, double dummyCredit, double surplus) {
+
+        /** The same solution with other duals for the people (the dummy partners' stay). */
+        Solution withDuals(double[] shifted) {
+            return new Solution(mate, shifted, dummyDual, dummyCredit, surplus);
+        }
     }
 
     /** The duals gathered from the components, as {@link Solution} reports them. */
     private static final class Certificate {
         final double[] dual;
         double dummyDual = Double.POSITIVE_INFINITY;
+        double dummyCredit;
         double surplus;
 
         Certificate(int vertexCount) {
@@ -148,7 +154,7 @@ public final class CardinalityFirstMatching {
                 solveComponent(edgesOf[r], a, b, w, knownMate, local, mate, certificate);
             }
         }
-        return new Solution(mate, certificate.dual, certificate.dummyDual, certificate.surplus);
+        return new Solution(mate, certificate.dual, certificate.dummyDual, certificate.dummyCredit, certificate.surplus);
     }
 
     private void solveComponent(int[] edges, int[] a, int[] b, double[] w, int[] knownMate, int[] local,
@@ -186,18 +192,16 @@ public final class CardinalityFirstMatching {
         Integer[] boxes = ArrayGraph.boxes(Math.max(m, count), null);
         ArrayGraph real = new ArrayGraph(m, count, source, target, weight, boxes);
         int[] most = mostMatched(real, m, global, local, knownMate);
-        GallaiEdmonds decomposition = Arrays.stream(most).anyMatch(v -> v < 0) ? GallaiEdmonds.of(real, most) : null;
-        // a dummy partner per component of D, joined to its vertices, and a filler per vertex of A, joined to every dummy partner
-        int dummies = decomposition == null ? 0 : decomposition.components;
-        int fillers = decomposition == null ? 0 : decomposition.tutte.length;
-        long inD = decomposition == null ? 0 : Arrays.stream(decomposition.component).filter(c -> c >= 0).count();
-        if (inD + (long) fillers * dummies <= DUMMY_EDGE_BUDGET) {
-            // A perfect matching must give each dummy partner either a vertex of its component, left
-            // unmatched, or a filler: as many take fillers as A has vertices, so the real
-            // vertices left unmatched are exactly as many as must be (GallaiEdmonds), at most one
-            // per component, as in every maximum matching. So the perfect matchings are the
-            // maximum-cardinality matchings, and the heaviest perfect one is the heaviest of those.
-            int total = count + (int) inD + fillers * dummies;
+        Room room = Room.of(real, most);
+        if (room.edges() <= DUMMY_EDGE_BUDGET) {
+            // A perfect matching must give each dummy partner either a vertex it is joined to, left
+            // unmatched, or a filler: as many take fillers as there are fillers, so the real
+            // vertices left unmatched are exactly as many as must be, each in a place where some
+            // maximum matching leaves one (Room). So the perfect matchings are the maximum-cardinality
+            // matchings, and the heaviest perfect one is the heaviest of those.
+            int dummies = room.dummies();
+            int fillers = room.fillers();
+            int total = count + (int) room.edges();
             int[] s = Arrays.copyOf(source, total);
             int[] t = Arrays.copyOf(target, total);
             double scale = knownMate == null ? 1 : preferenceScale(m, weight, count);
@@ -212,14 +216,7 @@ public final class CardinalityFirstMatching {
                 preferred[e] = scale > 1 && knownMate[from] == to && knownMate[to] == from;
                 negated[e] = -(weight[e] * scale + (preferred[e] ? 1 : 0));
             }
-            int e = count;
-            for (int v = 0; v < m && decomposition != null; v++) {
-                if (decomposition.component[v] >= 0) {
-                    s[e] = m + decomposition.component[v];
-                    t[e] = v;
-                    negated[e++] = -0.0;
-                }
-            }
+            int e = room.join(m, s, t, negated, count);
             for (int f = 0; f < fillers; f++) {
                 for (int d = 0; d < dummies; d++) {
                     s[e] = m + dummies + f;
@@ -245,8 +242,12 @@ public final class CardinalityFirstMatching {
                 dual[global[v]] = y[v];
             }
             // a person left unmatched is in a pair with a dummy partner: pricing bounds what anyone could gain that way
+            double[] dummyDuals = Arrays.copyOfRange(y, m, m + dummies);
+            Arrays.sort(dummyDuals);
             for (int d = 0; d < dummies; d++) {
-                certificate.dummyDual = Math.min(certificate.dummyDual, y[m + d]);
+                certificate.dummyDual = Math.min(certificate.dummyDual, dummyDuals[d]);
+                // the fillers take |A| of them: the others are left for the people left unmatched
+                certificate.dummyCredit += d >= fillers ? dummyDuals[d] : 0;
             }
             // the chosen pairs' extra weight: what the duals' objective holds beyond the real weight
             long kept = chosen.stream().filter(c -> c < count && preferred[c]).count();
@@ -332,6 +333,59 @@ public final class CardinalityFirstMatching {
                 mate[global[s]] = global[t];
                 mate[global[t]] = global[s];
             }
+        }
+    }
+
+    /**
+     * Room for the vertices a maximum matching must leave unmatched: dummy partners, each joined
+     * to some vertices, and fillers, each joined to every dummy partner, whichever of two ways
+     * needs fewer weight-0 edges. Either one dummy partner per vertex that must stay unmatched,
+     * joined to every vertex (no fillers): cheap when few must. Or one per component of the
+     * vertices some maximum matching leaves unmatched ({@link GallaiEdmonds}), joined to its
+     * vertices, and a filler per vertex of A: where hundreds must stay unmatched, the first way
+     * was millions of edges and 10-20 s per solve, and where many are paired with those of A (the
+     * trap family's paths), the second way was.
+     *
+     * @param group each vertex's dummy partner when each is joined to one component, -1 for none;
+     *     null when every dummy partner is joined to every vertex
+     * @param edges how many weight-0 edges
+     */
+    private record Room(int dummies, int fillers, int[] group, long edges) {
+
+        static Room of(ArrayGraph graph, int[] most) {
+            int m = most.length;
+            int unmatched = (int) Arrays.stream(most).filter(v -> v < 0).count();
+            if (unmatched == 0) {
+                return new Room(0, 0, null, 0);
+            }
+            GallaiEdmonds decomposition = GallaiEdmonds.of(graph, most);
+            long byComponent = Arrays.stream(decomposition.component).filter(c -> c >= 0).count()
+                    + (long) decomposition.tutte.length * decomposition.components;
+            return byComponent < (long) unmatched * m
+                    ? new Room(decomposition.components, decomposition.tutte.length, decomposition.component, byComponent)
+                    : new Room(unmatched, 0, null, (long) unmatched * m);
+        }
+
+        /**
+         * Writes the dummy partners' weight-0 edges (dummy partner {@code d} is vertex {@code m + d})
+         * from edge {@code e} on, and returns the edge after them.
+         */
+        int join(int m, int[] s, int[] t, double[] negated, int e) {
+            for (int d = 0; d < dummies && group == null; d++) {
+                for (int v = 0; v < m; v++, e++) {
+                    s[e] = m + d;
+                    t[e] = v;
+                    negated[e] = -0.0;
+                }
+            }
+            for (int v = 0; v < m && group != null; v++) {
+                if (group[v] >= 0) {
+                    s[e] = m + group[v];
+                    t[e] = v;
+                    negated[e++] = -0.0;
+                }
+            }
+            return e;
         }
     }
 

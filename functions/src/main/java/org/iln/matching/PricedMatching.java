@@ -102,8 +102,7 @@ final class PricedMatching {
             rounds++;
             long start = System.nanoTime();
             long cpu = THREADS.getCurrentThreadCpuTime();
-            CardinalityFirstMatching.Solution solution = withOutsiders(solveGraph(cohort, members, keys, previous),
-                    inGraph(members, keys));
+            CardinalityFirstMatching.Solution solution = solveGraph(cohort, members, keys, previous);
             previous = solution.mate();
             long solved = System.nanoTime();
             cpu = THREADS.getCurrentThreadCpuTime() - cpu;
@@ -224,12 +223,16 @@ final class PricedMatching {
         }
         double dummy = Double.isInfinite(solution.dummyDual()) ? cover : solution.dummyDual();
         double[] dual = y.clone();
+        int count = 0;
         for (int v = 0; v < dual.length; v++) {
             if (Double.isNaN(dual[v])) {
                 dual[v] = -dummy;
+                count++;
             }
         }
-        return new CardinalityFirstMatching.Solution(solution.mate(), dual, dummy, solution.surplus());
+        // each outsider's own dummy partner is left to whoever stays unmatched in their place
+        return new CardinalityFirstMatching.Solution(solution.mate(), dual, dummy, solution.dummyCredit() + count * dummy,
+                solution.surplus());
     }
 
     /** The bound in words: a finite number and percentage, or why there is none (never Infinity or NaN). */
@@ -271,8 +274,7 @@ final class PricedMatching {
             if (shift.gain() > Math.max(target, WHOLE_POINT)) {
                 return null;
             }
-            CardinalityFirstMatching.Solution moved =
-                    new CardinalityFirstMatching.Solution(solution.mate(), dual, solution.dummyDual(), solution.surplus());
+            CardinalityFirstMatching.Solution moved = solution.withDuals(dual);
             Priced again = price(cohort, islands, members, keys, moved, perPerson, target, false);
             if (proves(again.gainBound() + solution.surplus(), target)) {
                 return new Shifted(moved, again, scan);
@@ -369,14 +371,13 @@ final class PricedMatching {
      *     {@link #LEFT_OUT_PAIRS} not yet in the graph), as sorted distinct keys
      * @param gainBound how much more than the duals' objective (this matching's weight plus the
      *     solve's {@link CardinalityFirstMatching.Solution#surplus() surplus}) any matching over all
-     *     eligible pairs, with as many people matched, can weigh: the sum over people of the larger
-     *     of half their largest gain {@code score - dual - dual} over pairs outside the graph and
-     *     what they could gain from a dummy partner of another component ({@code -dual - dummyDual}).
-     *     Why: with dummy partners for the people who must stay unmatched, such a matching is a
+     *     eligible pairs, with as many people matched, can weigh ({@link #perPersonBound}). Why:
+     *     with dummy partners for the people who must stay unmatched, such a matching is a
      *     perfect matching, which weighs at most the dual objective plus the positive reduced
-     *     costs of its pairs; only pairs outside the graph have any, each at most the folded-dual
-     *     gain, and every person is in exactly one pair. An unmatched person's dual is that of the
-     *     dummy pair they are in, so it prices like anyone else's. Near the target, the weight of
+     *     costs of its pairs; only pairs outside the graph and pairs with another dummy partner
+     *     have any, each at most the folded-dual gain, and every person is in exactly one pair.
+     *     An unmatched person's dual is that of the dummy pair they are in, so it prices like
+     *     anyone else's. Near the target, the weight of
      *     the heaviest matching of the improving pairs instead, when that is smaller
      *     ({@link Improving}). Infinite only while someone has no dual (not yet in the graph)
      * @param withoutDual people without a dual (not yet in the graph)
@@ -396,7 +397,8 @@ final class PricedMatching {
 
     /**
      * The exact cardinality-first matching of the members' graph, in member-local indexes, given
-     * the previous solve's matching (the graph keeps its pairs) or null.
+     * the previous solve's matching (the graph keeps its pairs) or null, with duals for the
+     * members outside the graph ({@link #withOutsiders}).
      */
     static CardinalityFirstMatching.Solution solveGraph(Cohort cohort, int[] members, long[] keys, int[] previous) {
         int m = keys.length;
@@ -410,7 +412,7 @@ final class PricedMatching {
             b[e] = Arrays.binarySearch(members, y);
             w[e] = cohort.score(x, y);
         }
-        return new CardinalityFirstMatching().solveWithDuals(members.length, a, b, w, previous);
+        return withOutsiders(new CardinalityFirstMatching().solveWithDuals(members.length, a, b, w, previous), inGraph(members, keys));
     }
 
     /** Eligible pairs outside the graph that could improve the matching, as sorted distinct keys. */
@@ -430,8 +432,8 @@ final class PricedMatching {
         double[] orderKey = Arrays.stream(order).mapToDouble(v -> sortKey[v]).toArray();
 
         long[][] found = new long[g][];
-        double[] largestGain = new double[g];
         double[] dummyGain = new double[g];
+        double[] pairGain = new double[g];
         // Far from the target, each person's scan stops once nobody left can beat their perPerson
         // best gains (their largest gain, all the per-person bound needs, is among those); near
         // it, the scan meets every improving pair, for the heaviest-matching bound.
@@ -452,7 +454,6 @@ final class PricedMatching {
             int pu = members[u];
             if (Double.isNaN(y[u])) {
                 found[u] = chances.apply(u);
-                largestGain[u] = Double.POSITIVE_INFINITY;
                 return;
             }
             // what u could gain in a pair with another component's dummy partner
@@ -461,7 +462,7 @@ final class PricedMatching {
             for (int group : byRank.partnerGroupsOf(pu)) {
                 scan.group(group);
             }
-            largestGain[u] = Math.max(2 * dummyGain[u], scan.largest);
+            pairGain[u] = scan.largest;
             // someone outside the graph with a dual comes in through the lists of people in it, a few
             // at a time: thousands of them, each bringing their own best pairs, made a graph too big
             // for dummy partners
@@ -469,12 +470,8 @@ final class PricedMatching {
                     : LongStream.concat(Arrays.stream(chances.apply(u)), Arrays.stream(scan.best, 0, scan.count)).toArray();
         });
         long[] all = Arrays.stream(found).flatMapToLong(Arrays::stream).sorted().distinct().toArray();
-        double gainBound = 0;
-        int withoutDual = 0;
-        for (int u = 0; u < g; u++) {
-            gainBound += largestGain[u] / 2;
-            withoutDual += Double.isNaN(y[u]) ? 1 : 0;
-        }
+        int withoutDual = (int) Arrays.stream(y).filter(Double::isNaN).count();
+        double gainBound = withoutDual > 0 ? Double.POSITIVE_INFINITY : perPersonBound(y, mate, pairGain, solution.dummyCredit());
         // the heaviest matching measured 1.3 to 3 times below the per-person bound at n = 10,000:
         // worth computing only when that could end the loop
         if (improving != null && withoutDual == 0 && gainBound > target && gainBound <= 4 * target
@@ -482,6 +479,32 @@ final class PricedMatching {
             gainBound = Math.min(gainBound, improving.heaviestMatching(dummyGain));
         }
         return new Priced(all, gainBound, withoutDual);
+    }
+
+    /**
+     * How much more than the duals' objective any matching over all eligible pairs, with as many
+     * people matched, can weigh: each person matched in it gains at most half their largest gain
+     * over pairs outside the graph (a pair's gain is at most either end's), and the d people it
+     * leaves unmatched are paired with the dummy partners the fillers leave, those with the
+     * largest duals ({@link CardinalityFirstMatching.Solution#dummyCredit()}), for at most minus
+     * their own duals in all less that credit. So: the halves, plus the d largest of
+     * {@code -dual - half} (d exactly: as many are unmatched as in this matching), less the credit.
+     * Why not each person's gain with the smallest dummy dual, as before: with a dummy partner per
+     * component (CardinalityFirstMatching), one islander's high dual made that gain positive for
+     * a hundred people who are always matched, and the bound stayed at 4% with nothing to add.
+     */
+    private static double perPersonBound(double[] y, int[] mate, double[] pairGain, double dummyCredit) {
+        int unmatched = (int) Arrays.stream(mate).filter(v -> v < 0).count();
+        double halves = Arrays.stream(pairGain).sum() / 2;
+        if (unmatched == 0) {
+            return halves;
+        }
+        double[] alone = IntStream.range(0, y.length).mapToDouble(u -> -y[u] - pairGain[u] / 2).sorted().toArray();
+        double unmatchedGain = -dummyCredit;
+        for (int i = alone.length - unmatched; i < alone.length; i++) {
+            unmatchedGain += alone[i];
+        }
+        return halves + Math.max(0, unmatchedGain);
     }
 
     /**

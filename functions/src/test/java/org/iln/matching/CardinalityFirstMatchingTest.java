@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -209,6 +210,90 @@ class CardinalityFirstMatchingTest {
             assertThat(summary(mate, weight)).as("round %d, n %d", round, n).containsExactly(best);
             assertThat(summary(fromKnown, weight)).as("round %d, n %d, from a known matching", round, n)
                     .containsExactly(best);
+        }
+    }
+
+    @Test
+    void the_duals_bound_every_matching_with_as_many_matched_whoever_it_leaves_unmatched() {
+        Random random = new Random(3);
+        int withUnmatched = 0;
+        for (int round = 0; round < 300; round++) {
+            // given a sparse random graph of up to 10 vertices, where several must stay unmatched
+            int n = 4 + random.nextInt(7);
+            double density = 0.15 + 0.3 * random.nextDouble();
+            double[][] weight = new double[n][n];
+            List<int[]> edges = new ArrayList<>();
+            for (int x = 0; x < n; x++) {
+                for (int y = x + 1; y < n; y++) {
+                    if (random.nextDouble() < density) {
+                        edges.add(new int[] {x, y, random.nextInt(10)});
+                        weight[x][y] = weight[y][x] = edges.get(edges.size() - 1)[2] + 1; // +1 marks "an edge"
+                    }
+                }
+            }
+            int[] a = edges.stream().mapToInt(e -> e[0]).toArray();
+            int[] b = edges.stream().mapToInt(e -> e[1]).toArray();
+            double[] w = edges.stream().mapToDouble(e -> e[2]).toArray();
+            boolean[] isolated = new boolean[n];
+            for (int v = 0; v < n; v++) {
+                int x = v;
+                isolated[v] = edges.stream().noneMatch(e -> e[0] == x || e[1] == x);
+            }
+
+            // when it is solved, from nothing and from a random known matching
+            for (CardinalityFirstMatching.Solution solution : new CardinalityFirstMatching.Solution[] {
+                solver.solveWithDuals(n, a, b, w), solver.solveWithDuals(n, a, b, w, randomMatching(n, random))}) {
+                double[] mine = summary(solution.mate(), weight);
+                if (IntStream.range(0, n).anyMatch(v -> !isolated[v] && Double.isNaN(solution.dual()[v]))) {
+                    continue;
+                }
+                withUnmatched += IntStream.range(0, n).anyMatch(v -> !isolated[v] && solution.mate()[v] < 0) ? 1 : 0;
+
+                // then every matching with as many pairs weighs at most this one's weight and surplus,
+                // plus what those it leaves unmatched could gain from the dummy partners: minus their
+                // duals, less the dummy credit
+                for (int[] other : matchings(n, weight)) {
+                    double[] theirs = summary(other, weight);
+                    if (theirs[0] != mine[0]) {
+                        continue;
+                    }
+                    double unmatchedGain = IntStream.range(0, n).filter(v -> !isolated[v] && other[v] < 0)
+                            .mapToDouble(v -> -solution.dual()[v]).sum() - solution.dummyCredit();
+                    assertThat(theirs[1]).as("round %d, n %d", round, n)
+                            .isLessThanOrEqualTo(mine[1] + solution.surplus() + unmatchedGain + 1e-6);
+                }
+            }
+        }
+        assertThat(withUnmatched).as("solves that left someone unmatched").isGreaterThan(100);
+    }
+
+    /** Every matching of the graph (weight[x][y] > 0 marks an edge), as partner arrays. */
+    private static List<int[]> matchings(int n, double[][] weight) {
+        List<int[]> all = new ArrayList<>();
+        int[] mate = new int[n];
+        Arrays.fill(mate, -1);
+        extend(0, mate, weight, all);
+        return all;
+    }
+
+    private static void extend(int from, int[] mate, double[][] weight, List<int[]> all) {
+        int v = from;
+        while (v < mate.length && mate[v] >= 0) {
+            v++;
+        }
+        if (v == mate.length) {
+            all.add(mate.clone());
+            return;
+        }
+        extend(v + 1, mate, weight, all);
+        for (int u = v + 1; u < mate.length; u++) {
+            if (mate[u] < 0 && weight[v][u] > 0) {
+                mate[v] = u;
+                mate[u] = v;
+                extend(v + 1, mate, weight, all);
+                mate[v] = -1;
+                mate[u] = -1;
+            }
         }
     }
 

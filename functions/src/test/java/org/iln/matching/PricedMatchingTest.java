@@ -56,6 +56,42 @@ class PricedMatchingTest {
     }
 
     @Test
+    void the_bound_of_a_first_solve_where_many_stay_unmatched_covers_the_distance_to_the_optimum() {
+        int checked = 0;
+        for (String family : List.of("scarce-language", "near-impossible", "two-partners", "real-round")) {
+            for (long seed = 1; seed <= 6; seed++) {
+                // given a pool of the family where some must stay unmatched, its optimum over all
+                // eligible pairs, and a first solve of each person's three best candidates and two more
+                Pool pool = pairsOnly(PoolFamilies.of(family, 60 + 40 * (int) seed, seed));
+                Cohort cohort = new Cohort(pool, ScoreWeights.DEFAULTS);
+                long[] optimum = ExactOptimum.of(cohort);
+                int[] everyone = IntStream.range(0, cohort.size).toArray();
+                boolean[] alone = Matcher.withoutPartner(cohort, everyone);
+                int[] members = Arrays.stream(everyone).filter(i -> !alone[i]).toArray();
+                Islands islands = Islands.of(cohort, members);
+                long[] graph = CandidateGraph.build(cohort, members, islands, 3, 2, true);
+                CardinalityFirstMatching.Solution first = PricedMatching.solveGraph(cohort, members, graph, null);
+                int[] mate = first.mate();
+                long matched = Arrays.stream(mate).filter(v -> v >= 0).count();
+                if (matched != optimum[0] || matched == members.length) {
+                    continue;
+                }
+                long weight = IntStream.range(0, mate.length).filter(v -> mate[v] > v)
+                        .mapToLong(v -> cohort.score(members[v], members[mate[v]])).sum();
+
+                // when it is priced
+                PricedMatching.Priced priced = PricedMatching.price(cohort, islands, members, graph, first, 3, 0, false);
+
+                // then the optimum is no further above it than the bound says
+                assertThat(priced.gainBound() + first.surplus()).as("%s seed %d", family, seed)
+                        .isGreaterThanOrEqualTo(optimum[1] - weight - 1e-6);
+                checked++;
+            }
+        }
+        assertThat(checked).as("first solves checked").isGreaterThan(8);
+    }
+
+    @Test
     void every_gap_pricing_proves_is_at_least_the_distance_to_the_optimum() {
         for (String family : PoolFamilies.NAMES) {
             // given a pool of the family, everyone with one partner, its optimum over all eligible pairs,
