@@ -2,6 +2,7 @@ package org.iln.matching;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -30,18 +31,18 @@ final class Islands {
      */
     private static final long KEPT_LIMIT = 1_000_000;
 
-    /** Islanders, as cohort indexes, sorted. */
-    private final int[] islanders;
+    /** Islanders, by cohort index: a bit set, as every eligibility check of the part asks. */
+    private final BitSet islanders;
     /** The pairs kept between islanders and their shore ({@link Cohort#key}), sorted. */
     private final long[] kept;
 
-    private Islands(int[] islanders, long[] kept) {
+    private Islands(BitSet islanders, long[] kept) {
         this.islanders = islanders;
         this.kept = kept;
     }
 
     /** No island: every eligible pair stays. */
-    static final Islands NONE = new Islands(new int[0], new long[0]);
+    static final Islands NONE = new Islands(new BitSet(), new long[0]);
 
     /** The islands among {@code members} (cohort indexes, sorted). */
     static Islands of(Cohort cohort, int[] members) {
@@ -82,7 +83,8 @@ final class Islands {
             keptOf[i] = Arrays.stream(shore).boxed().flatMapToLong(u -> Arrays.stream(
                     CandidateGraph.bestFor(cohort, island, u, shore.length)).mapToLong(v -> Cohort.key(u, v))).toArray();
         });
-        int[] islanders = islands.stream().flatMapToInt(Arrays::stream).sorted().toArray();
+        BitSet islanders = new BitSet();
+        islands.forEach(island -> Arrays.stream(island).forEach(islanders::set));
         long[] kept = Arrays.stream(keptOf).flatMapToLong(Arrays::stream).sorted().toArray();
         return new Islands(islanders, kept);
     }
@@ -92,13 +94,12 @@ final class Islands {
      * is an islander and the pair is not among their shore partner's best.
      */
     boolean keeps(int a, int b) {
-        return Arrays.binarySearch(islanders, a) < 0 && Arrays.binarySearch(islanders, b) < 0
-                || Arrays.binarySearch(kept, Cohort.key(a, b)) >= 0;
+        return !islanders.get(a) && !islanders.get(b) || Arrays.binarySearch(kept, Cohort.key(a, b)) >= 0;
     }
 
     /** For the log: how many people are on islands, and the pairs they keep. */
     @Override
     public String toString() {
-        return islanders.length == 0 ? "no islands" : islanders.length + " on islands, " + kept.length + " of their pairs kept";
+        return islanders.isEmpty() ? "no islands" : islanders.cardinality() + " on islands, " + kept.length + " of their pairs kept";
     }
 }
