@@ -3,7 +3,6 @@ package org.iln.matching;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -46,18 +45,7 @@ final class Islands {
 
     /** The islands among {@code members} (cohort indexes, sorted). */
     static Islands of(Cohort cohort, int[] members) {
-        Comparator<Integer> place = Comparator.<Integer>comparingInt(p -> cohort.country[p])
-                .thenComparing(p -> cohort.languages[p], Arrays::compare);
-        Integer[] sorted = Arrays.stream(members).boxed().sorted(place.thenComparingInt(p -> p)).toArray(Integer[]::new);
-        List<int[]> groups = new ArrayList<>();
-        for (int from = 0; from < sorted.length; ) {
-            int to = from + 1;
-            while (to < sorted.length && place.compare(sorted[from], sorted[to]) == 0) {
-                to++;
-            }
-            groups.add(Arrays.stream(sorted, from, to).mapToInt(Integer::intValue).toArray());
-            from = to;
-        }
+        List<int[]> groups = PartnerGroups.byCountryAndLanguages(cohort, members);
         List<int[]> islands = new ArrayList<>();
         List<int[]> shores = new ArrayList<>();
         long room = KEPT_LIMIT;

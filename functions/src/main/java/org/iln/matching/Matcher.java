@@ -159,19 +159,7 @@ public final class Matcher {
      * looking at anyone; only people of groups that could be partners are checked one by one.
      */
     static boolean[] withoutPartner(Cohort cohort, int[] people) {
-        Integer[] order = Arrays.stream(people).boxed().toArray(Integer[]::new);
-        Comparator<Integer> byGroup = Comparator.<Integer>comparingInt(i -> cohort.country[i])
-                .thenComparing(i -> cohort.languages[i], Arrays::compare);
-        Arrays.sort(order, byGroup.thenComparingInt(i -> i));
-        List<int[]> groups = new ArrayList<>();
-        for (int from = 0; from < order.length; ) {
-            int to = from + 1;
-            while (to < order.length && byGroup.compare(order[from], order[to]) == 0) {
-                to++;
-            }
-            groups.add(Arrays.stream(order, from, to).mapToInt(Integer::intValue).toArray());
-            from = to;
-        }
+        List<int[]> groups = PartnerGroups.byCountryAndLanguages(cohort, people);
         boolean[] alone = new boolean[cohort.size];
         IntStream.range(0, groups.size()).parallel().forEach(gi -> {
             int[] mine = groups.get(gi);

@@ -41,19 +41,34 @@ final class PartnerGroups {
         Comparator<Integer> group = Comparator.<Integer>comparingInt(r -> cohort.country[people[r]])
                 .thenComparingInt(r -> cohort.offsetMinutes[people[r]])
                 .thenComparing(r -> cohort.languages[people[r]], Arrays::compare);
-        Arrays.sort(byGroup, group.thenComparingInt(r -> r));
-        List<int[]> groups = new ArrayList<>();
-        for (int from = 0; from < byGroup.length; ) {
-            int to = from + 1;
-            while (to < byGroup.length && group.compare(byGroup[from], byGroup[to]) == 0) {
-                to++;
-            }
-            groups.add(Arrays.stream(byGroup, from, to).mapToInt(Integer::intValue).toArray());
-            from = to;
-        }
-        ranks = groups.toArray(int[][]::new);
+        ranks = runs(byGroup, group).toArray(int[][]::new);
         members = Arrays.stream(ranks).map(g -> Arrays.stream(g).map(r -> people[r]).toArray()).toArray(int[][]::new);
         first = Arrays.stream(members).mapToInt(g -> g[0]).toArray();
+    }
+
+    /**
+     * The people (cohort indexes) grouped by country and languages, the hard rules' groups: in the
+     * order of those, each group ascending.
+     */
+    static List<int[]> byCountryAndLanguages(Cohort cohort, int[] people) {
+        Comparator<Integer> place = Comparator.<Integer>comparingInt(p -> cohort.country[p])
+                .thenComparing(p -> cohort.languages[p], Arrays::compare);
+        return runs(Arrays.stream(people).boxed().toArray(Integer[]::new), place);
+    }
+
+    /** The values sorted by group, then ascending, and cut into their groups (sorts the array given). */
+    private static List<int[]> runs(Integer[] values, Comparator<Integer> group) {
+        Arrays.sort(values, group.thenComparingInt(v -> v));
+        List<int[]> groups = new ArrayList<>();
+        for (int from = 0; from < values.length; ) {
+            int to = from + 1;
+            while (to < values.length && group.compare(values[from], values[to]) == 0) {
+                to++;
+            }
+            groups.add(Arrays.stream(values, from, to).mapToInt(Integer::intValue).toArray());
+            from = to;
+        }
+        return groups;
     }
 
     /** Group g's people (cohort indexes), in rank order: {@code people(g)[j]} has rank {@code ranks(g)[j]}. */
