@@ -86,6 +86,17 @@ final class ArrayGraph extends AbstractGraph<Integer, Integer> {
         return new SparseEdmondsMaximumCardinalityMatching<>(this, start).getMatching().getEdges();
     }
 
+    /** Each vertex's partner in the matching (edges of this graph), or -1. */
+    int[] mates(Set<Integer> matching) {
+        int[] mate = new int[vertexCount];
+        Arrays.fill(mate, -1);
+        for (int e : matching) {
+            mate[source[e]] = target[e];
+            mate[target[e]] = source[e];
+        }
+        return mate;
+    }
+
     /** The integers {@code 0..size-1} boxed, reusing those of {@code from} (may be null). */
     static Integer[] boxes(int size, Integer[] from) {
         int have = from == null ? 0 : from.length;

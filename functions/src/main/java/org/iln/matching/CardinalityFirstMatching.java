@@ -409,14 +409,7 @@ public final class CardinalityFirstMatching {
                 }
             }
         }
-        Set<Integer> most = knownMate != null && m - 2 * start.size() <= 1 ? start : graph.mostMatchedFrom(start);
-        int[] mate = new int[m];
-        Arrays.fill(mate, -1);
-        for (int e : most) {
-            mate[graph.source(e)] = graph.target(e);
-            mate[graph.target(e)] = graph.source(e);
-        }
-        return mate;
+        return graph.mates(knownMate != null && m - 2 * start.size() <= 1 ? start : graph.mostMatchedFrom(start));
     }
 
     private static int find(int[] parent, int v) {

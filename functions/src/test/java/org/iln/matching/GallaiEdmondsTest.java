@@ -3,7 +3,6 @@ package org.iln.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Arrays;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -30,7 +29,7 @@ class GallaiEdmondsTest {
                 edge[(int) key][(int) (key >>> 32)] = true;
             }
             ArrayGraph graph = ArrayGraph.of(n, pairs);
-            int[] mate = mateOf(graph, graph.mostMatchedFrom(Set.of()), n);
+            int[] mate = graph.mates(graph.mostMatchedFrom(Set.of()));
 
             GallaiEdmonds decomposition = GallaiEdmonds.of(graph, mate);
 
@@ -65,15 +64,5 @@ class GallaiEdmondsTest {
         assertThatThrownBy(() -> GallaiEdmonds.of(graph, new int[] {-1, 2, 1, -1}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not maximum");
-    }
-
-    private static int[] mateOf(ArrayGraph graph, Set<Integer> matching, int n) {
-        int[] mate = new int[n];
-        Arrays.fill(mate, -1);
-        for (int e : matching) {
-            mate[graph.source(e)] = graph.target(e);
-            mate[graph.target(e)] = graph.source(e);
-        }
-        return mate;
     }
 }
