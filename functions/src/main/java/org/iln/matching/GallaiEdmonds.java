@@ -1,6 +1,7 @@
 package org.iln.matching;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * The Gallai-Edmonds decomposition of a graph, read off one of its maximum matchings: the
@@ -187,7 +188,7 @@ final class GallaiEdmonds {
                 }
                 component[v] = numbered[r];
             }
-            int[] tutte = java.util.stream.IntStream.range(0, n).filter(v -> !even[v] && parent[v] >= 0).toArray();
+            int[] tutte = IntStream.range(0, n).filter(v -> !even[v] && parent[v] >= 0).toArray();
             return new GallaiEdmonds(component, components, tutte);
         }
 
