@@ -203,7 +203,7 @@ final class CandidateGraph {
                         continue;
                     }
                 }
-                if (cohort.eligible(p, q) && islands.keeps(p, q)) {
+                if (islands.eligible(cohort, p, q)) {
                     best.offer(q, cohort.score(p, q));
                 }
             }
@@ -231,7 +231,7 @@ final class CandidateGraph {
         }
         for (int i = 0, at = start; i < Math.min(n, 64 * (spread + 1)) && count < out.length; i++, at = (at + step) % n) {
             int q = members[at];
-            if (cohort.eligible(p, q) && islands.keeps(p, q) && !contains(out, count, q)) {
+            if (islands.eligible(cohort, p, q) && !contains(out, count, q)) {
                 out[count++] = q;
             }
         }

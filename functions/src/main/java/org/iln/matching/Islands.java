@@ -78,11 +78,13 @@ final class Islands {
     }
 
     /**
-     * Whether a best matching may need the eligible pair of a and b: always, unless one of them
-     * is an islander and the pair is not among their shore partner's best.
+     * Whether a and b may be partners ({@link Cohort#eligible}) and a best matching may need their
+     * pair: always, unless one of them is an islander and the pair is not among their shore
+     * partner's best. The part's one test of a pair, wherever its pairs are looked at.
      */
-    boolean keeps(int a, int b) {
-        return !islanders.get(a) && !islanders.get(b) || Arrays.binarySearch(kept, Cohort.key(a, b)) >= 0;
+    boolean eligible(Cohort cohort, int a, int b) {
+        return cohort.eligible(a, b)
+                && (!islanders.get(a) && !islanders.get(b) || Arrays.binarySearch(kept, Cohort.key(a, b)) >= 0);
     }
 
     /** For the log: how many people are on islands, and the pairs they keep. */

@@ -304,7 +304,7 @@ final class PricedMatching {
         int pairs = 0;
         for (int u = 0; u < g; u++) {
             for (int v = u + 1; v < g; v++) {
-                if (cohort.eligible(members[u], members[v]) && islands.keeps(members[u], members[v])) {
+                if (islands.eligible(cohort, members[u], members[v])) {
                     if (pairs == FULL_GRAPH_LIMIT) {
                         return null;
                     }
@@ -582,7 +582,7 @@ final class PricedMatching {
             // below a full list's cut the pair changes nothing (u's largest gain is in the list):
             // skip the rule and graph checks, which most pairs reaching here would pass
             if (reduced <= EPS || (improving == null && count == best.length && reduced < cut)
-                    || !cohort.eligible(pu, pv) || !islands.keeps(pu, pv)) {
+                    || !islands.eligible(cohort, pu, pv)) {
                 return;
             }
             long pair = Cohort.key(pu, pv);

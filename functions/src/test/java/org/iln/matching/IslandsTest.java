@@ -37,7 +37,7 @@ class IslandsTest {
         int[] brazil = IntStream.range(0, 5).map(i -> cohort.indexOf("br-" + (i + 1))).toArray();
         for (String shore : List.of("pt-1", "pt-2")) {
             int u = cohort.indexOf(shore);
-            assertThat(IntStream.of(brazil).filter(v -> islands.keeps(u, v)).mapToObj(v -> cohort.ids[v]))
+            assertThat(IntStream.of(brazil).filter(v -> islands.eligible(cohort, u, v)).mapToObj(v -> cohort.ids[v]))
                     .as(shore).containsExactlyInAnyOrder("br-1", "br-3");
         }
         assertThat(islands).hasToString("5 on islands, 4 of their pairs kept");
@@ -59,10 +59,10 @@ class IslandsTest {
             // then no matching over every eligible pair beats the best over the pairs kept, in people or in score
             double[] overAll = Exhaustive.best(cohort.size, (x, y) -> cohort.eligible(x, y) ? cohort.score(x, y) : -1);
             double[] overKept = Exhaustive.best(cohort.size,
-                    (x, y) -> cohort.eligible(x, y) && islands.keeps(x, y) ? cohort.score(x, y) : -1);
+                    (x, y) -> islands.eligible(cohort, x, y) ? cohort.score(x, y) : -1);
             assertThat(overKept).as("trial %d", trial).containsExactly(overAll);
             boolean somePairLeftOut = IntStream.range(0, cohort.size).anyMatch(x -> IntStream.range(0, cohort.size)
-                    .anyMatch(y -> cohort.eligible(x, y) && !islands.keeps(x, y)));
+                    .anyMatch(y -> cohort.eligible(x, y) && !islands.eligible(cohort, x, y)));
             pruned += somePairLeftOut ? 1 : 0;
         }
         // and the islands did leave pairs out in most pools, so the check had something to check
