@@ -216,14 +216,7 @@ public final class CardinalityFirstMatching {
                 preferred[e] = scale > 1 && knownMate[from] == to && knownMate[to] == from;
                 negated[e] = -(weight[e] * scale + (preferred[e] ? 1 : 0));
             }
-            int e = room.join(m, s, t, negated, count);
-            for (int f = 0; f < fillers; f++) {
-                for (int d = 0; d < dummies; d++) {
-                    s[e] = m + dummies + f;
-                    t[e] = m + d;
-                    negated[e++] = -0.0;
-                }
-            }
+            room.join(m, s, t, negated, count);
             int vertices = m + dummies + fillers;
             ArrayGraph graph = new ArrayGraph(vertices, total, s, t, negated, ArrayGraph.boxes(Math.max(total, vertices), boxes));
             KolmogorovWeightedPerfectMatching<Integer, Integer> solver =
@@ -367,10 +360,11 @@ public final class CardinalityFirstMatching {
         }
 
         /**
-         * Writes the dummy partners' weight-0 edges (dummy partner {@code d} is vertex {@code m + d})
-         * from edge {@code e} on, and returns the edge after them.
+         * Writes the weight-0 edges from edge {@code e} on: the dummy partners' (dummy partner
+         * {@code d} is vertex {@code m + d}), then the fillers' (filler {@code f} is vertex
+         * {@code m + dummies + f}).
          */
-        int join(int m, int[] s, int[] t, double[] negated, int e) {
+        void join(int m, int[] s, int[] t, double[] negated, int e) {
             for (int d = 0; d < dummies && group == null; d++) {
                 for (int v = 0; v < m; v++, e++) {
                     s[e] = m + d;
@@ -385,7 +379,13 @@ public final class CardinalityFirstMatching {
                     negated[e++] = -0.0;
                 }
             }
-            return e;
+            for (int f = 0; f < fillers; f++) {
+                for (int d = 0; d < dummies; d++, e++) {
+                    s[e] = m + dummies + f;
+                    t[e] = m + d;
+                    negated[e] = -0.0;
+                }
+            }
         }
     }
 
