@@ -193,7 +193,7 @@ final class PricedMatching {
      * Each member's partners in the graph (sorted keys of cohort indexes), as sorted cohort
      * indexes. Why not look pairs up in the keys: pricing asks for every improving pair it meets,
      * and a search of a person's dozen partners stays in the cache where one of all the graph's
-     * keys did not (60% of the pricing time at n = 10,000).
+     * keys did not: pricing took about a sixth less time (n = 10,000, docs/benchmarks.md).
      */
     private static int[][] graphPartners(int[] members, long[] keys) {
         int[] first = new int[keys.length];
