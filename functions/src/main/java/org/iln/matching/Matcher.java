@@ -367,11 +367,11 @@ public final class Matcher {
         // 100,000 (the trap family, solved in parts) had augmenting paths only through pairs far
         // down their lists.
         int perPerson = Math.max(PricedMatching.LEFT_OUT_PAIRS, AUGMENTING_PAIRS / Math.max(1, left.length));
-        List<long[]> extra = new ArrayList<>();
-        for (int u : left) {
-            extra.add(Arrays.stream(CandidateGraph.bestForWithSpreadTies(cohort, unpinned, u, perPerson))
-                    .mapToLong(q -> Cohort.key(u, q)).toArray());
-        }
+        PartnerGroups groups = CandidateGraph.groups(cohort, unpinned);
+        long[][] lists = new long[left.length][];
+        IntStream.range(0, left.length).parallel().forEach(i -> lists[i] = Arrays.stream(
+                CandidateGraph.bestForWithSpreadTies(cohort, groups, left[i], perPerson)).mapToLong(q -> Cohort.key(left[i], q)).toArray());
+        List<long[]> extra = List.of(lists);
         if (extra.stream().allMatch(row -> row.length == 0)) {
             return;
         }
