@@ -13,6 +13,8 @@
 #   issue 19, compiled from git; PEER= skips it) and, up to EXACT_MAX people (default 1000), the
 #   exact optimum over every eligible pair (JGraphT's Blossom V on the complete graph, fresh JVM).
 #   PEER_MAX (default 10000) skips the peer above that size.
+#   PRIMED=1 adds a column: the match's own time in a JVM that first ran Matcher.warmUp(), as the
+#   nightly-matching Lambda does before its SnapStart snapshot (one more fresh JVM per row).
 #
 #   bench/matching/run.sh 1000 10000           # the realistic pool, matcher beside a greedy baseline, one JVM
 #   bench/matching/run.sh --quality            # n = 10,000 against the exhaustive k = 50 optimum
@@ -92,16 +94,24 @@ measure() {
 field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; java: $(java -version 2>&1 | head -1)"
-printf '\n%-19s %7s | %8s %6s %7s %8s %10s %7s %6s | %8s %6s %7s %10s %7s | %10s %9s | %s\n' \
-  family n "wall s" "cpu s" "RSS MB" matched score "gap %" solves "peer s" "cpu s" "RSS MB" "peer score" "gap %" "exact" "vs exact" "load"
+printf '\n%-19s %7s | %8s %6s %7s %8s %10s %7s %6s %8s | %8s %6s %7s %10s %7s %8s | %10s %9s | %s\n' \
+  family n "wall s" "cpu s" "RSS MB" matched score "gap %" solves "primed s" "peer s" "cpu s" "RSS MB" "peer score" "gap %" "primed s" "exact" "vs exact" "load"
 printf '%s\n' "------------------------------------------------------------------------------------------------------------------------------------------------------------"
 for n in "${SIZES[@]}"; do
   for fam in "${FAMS[@]}"; do
     ours=$(measure "$WORK/$fam-$n.ours" "$CP" "--run=$fam:$n")
-    peer="- - - - -"
+    primed="-"
+    if [ "${PRIMED:-0}" = 1 ]; then
+      primed=$(field "$(measure "$WORK/$fam-$n.primed" "$CP" "--run=$fam:$n" --primed)" primed)
+    fi
+    peer="- - - - - -"
     if [ -n "$PEER_CP" ] && [ "$n" -le "$PEER_MAX" ]; then
       p=$(measure "$WORK/$fam-$n.peer" "$PEER_CP" "--run=$fam:$n")
-      peer="$(cut -d' ' -f1 <<<"$p") $(field "$p" cpu) $(cut -d' ' -f2 <<<"$p") $(field "$p" score) $(field "$p" gap)"
+      peerPrimed="-"
+      if [ "${PRIMED:-0}" = 1 ]; then
+        peerPrimed=$(field "$(measure "$WORK/$fam-$n.peer-primed" "$PEER_CP" "--run=$fam:$n" --primed)" primed)
+      fi
+      peer="$(cut -d' ' -f1 <<<"$p") $(field "$p" cpu) $(cut -d' ' -f2 <<<"$p") $(field "$p" score) $(field "$p" gap) $peerPrimed"
     fi
     exact="-"; versus="-"
     if [ "$n" -le "$EXACT_MAX" ]; then
@@ -110,16 +120,17 @@ for n in "${SIZES[@]}"; do
       versus=$(awk -v m="$(field "$ours" paired)" -v s="$(field "$ours" pairScore)" -v em="$(field "$e" matched)" \
         -v es="$(field "$e" score)" 'BEGIN { if (m < em) print "-" (em - m) " people"; else printf "%.3f%%\n", 100 * (es - s) / es }')
     fi
-    read -r ps pc pm pscore pgap <<<"$peer"
-    printf '%-19s %7s | %8s %6s %7s %8s %10s %7s %6s | %8s %6s %7s %10s %7s | %10s %9s | %s\n' "$fam" "$n" \
+    read -r ps pc pm pscore pgap pprimed <<<"$peer"
+    printf '%-19s %7s | %8s %6s %7s %8s %10s %7s %6s %8s | %8s %6s %7s %10s %7s %8s | %10s %9s | %s\n' "$fam" "$n" \
       "$(cut -d' ' -f1 <<<"$ours")" "$(field "$ours" cpu)" "$(cut -d' ' -f2 <<<"$ours")" "$(field "$ours" matched)" \
-      "$(field "$ours" score)" "$(field "$ours" gap)" "$(field "$ours" solves)" "$ps" "$pc" "$pm" "$pscore" "$pgap" \
+      "$(field "$ours" score)" "$(field "$ours" gap)" "$(field "$ours" solves)" "$primed" "$ps" "$pc" "$pm" "$pscore" "$pgap" "$pprimed" \
       "$exact" "$versus" \
       "$(cut -d' ' -f1 /proc/loadavg)"
   done
 done
 echo
 echo "wall s, cpu s (user + system, all threads) and RSS MB: a fresh JVM per pool ($JAVA_OPTS -Xmx${HEAP:-8g}), as /usr/bin/time measures it."
+echo "primed s: with PRIMED=1, the match alone in a JVM that first ran Matcher.warmUp(), as the nightly-matching Lambda does before its SnapStart snapshot."
 echo "gap %: how far below the optimum over every eligible pair the matcher proved its score to be (- = no proof);"
 echo "exact: matched/score of the optimum over every eligible pair, groups of three aside (Blossom V, complete graph);"
 echo "vs exact: our pairs' score (before groups of three) below it, or how many fewer people in pairs; peer: $PEER, the same pools, same JVM options, same run."
