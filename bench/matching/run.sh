@@ -16,6 +16,9 @@
 #   PRIMED=1 adds a column: the match's own time in a JVM that first ran Matcher.warmUp(), as the
 #   nightly-matching Lambda does before its SnapStart snapshot (one more fresh JVM per row).
 #
+#   bench/matching/run.sh --repeat=uniform:10000:7   # one pool matched 7 times in one JVM, each run's time and
+#                                              # phases: the later runs are the work without the JIT's warm-up;
+#                                              # ours and the peer (PEER), two JVMs each, alternating
 #   bench/matching/run.sh 1000 10000           # the realistic pool, matcher beside a greedy baseline, one JVM
 #   bench/matching/run.sh --quality            # n = 10,000 against the exhaustive k = 50 optimum
 #   bench/matching/run.sh --solver=5000        # Blossom V options on a graph a pricing round re-solves
@@ -49,6 +52,35 @@ javac -nowarn -d "$WORK/bench-classes" -cp "$WORK/test-classes:$WORK/classes:$DE
   bench/matching/src/org/iln/matching/MatchingBenchmark.java
 CP="$WORK/bench-classes:$WORK/test-classes:$WORK/classes:$DEPS"
 
+PEER=${PEER-a0b15fa}
+PEER_CP=""
+if [ -n "$PEER" ] && { [ "${args[0]}" = "--families" ] || [[ "${args[0]}" == --repeat=* ]]; }; then
+  echo "compiling the peer matcher ($PEER) from git..." >&2
+  mkdir -p "$WORK/peer-src" "$WORK/peer-classes"
+  git archive "$PEER" functions/src/main/java/org/iln/matching | tar -x -C "$WORK/peer-src"
+  javac -nowarn -d "$WORK/peer-classes" -cp "$WORK/classes:$DEPS" \
+    $(find "$WORK/peer-src" -name '*.java')
+  # the peer's matching classes shadow ours; the generators and the program are the same
+  PEER_CP="$WORK/bench-classes:$WORK/peer-classes:$WORK/test-classes:$WORK/classes:$DEPS"
+fi
+
+if [[ "${args[0]}" == --repeat=* ]]; then
+  # ours, then the peer, each in its own JVM, twice, alternating
+  for round in 1 2; do
+    for who in ours peer; do
+      cp=$CP
+      if [ "$who" = peer ]; then
+        [ -n "$PEER_CP" ] || continue
+        cp=$PEER_CP
+      fi
+      echo "== $who ($([ "$who" = peer ] && echo "$PEER" || echo "working tree")), JVM $round of 2; load $(cut -d' ' -f1 /proc/loadavg)"
+      # shellcheck disable=SC2086
+      java $JAVA_OPTS -Xmx"${HEAP:-8g}" -cp "$cp" org.iln.matching.MatchingBenchmark "${args[@]}"
+    done
+  done
+  exit
+fi
+
 if [ "${args[0]}" != "--families" ]; then
   # not exec: the EXIT trap must still remove the work folder
   # shellcheck disable=SC2086
@@ -63,20 +95,8 @@ fi
 SIZES=("${args[@]:1}")
 if [ ${#SIZES[@]} -eq 0 ]; then SIZES=(1000 10000 100000); fi
 IFS=, read -r -a FAMS <<<"${FAMILIES:-uniform,real-round,language-clustered,skewed,near-impossible,asymmetric,two-partners,trap,scarce-language}"
-PEER=${PEER-a0b15fa}
 EXACT_MAX=${EXACT_MAX:-1000}
 PEER_MAX=${PEER_MAX:-10000}
-
-PEER_CP=""
-if [ -n "$PEER" ]; then
-  echo "compiling the peer matcher ($PEER) from git..." >&2
-  mkdir -p "$WORK/peer-src" "$WORK/peer-classes"
-  git archive "$PEER" functions/src/main/java/org/iln/matching | tar -x -C "$WORK/peer-src"
-  javac -nowarn -d "$WORK/peer-classes" -cp "$WORK/classes:$DEPS" \
-    $(find "$WORK/peer-src" -name '*.java')
-  # the peer's matching classes shadow ours; the generators and the program are the same
-  PEER_CP="$WORK/bench-classes:$WORK/peer-classes:$WORK/test-classes:$WORK/classes:$DEPS"
-fi
 
 # Runs one JVM under GNU time; prints "seconds RSS-MB <program's RESULT/EXACT line fields>".
 measure() {

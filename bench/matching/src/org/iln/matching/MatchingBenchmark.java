@@ -59,6 +59,12 @@ public final class MatchingBenchmark {
                 runOne(fn[0], Integer.parseInt(fn[1]), List.of(args).contains("--verbose"), List.of(args).contains("--primed"));
                 return;
             }
+            if (arg.startsWith("--repeat=")) {
+                // --repeat=FAMILY:N:TIMES matches one pool TIMES times in this JVM: the later runs show the work without the JIT's warm-up
+                String[] fnt = arg.substring("--repeat=".length()).split(":");
+                repeat(fnt[0], Integer.parseInt(fnt[1]), Integer.parseInt(fnt[2]));
+                return;
+            }
             if (arg.startsWith("--exact=")) {
                 String[] fn = arg.substring("--exact=".length()).split(":");
                 exactOne(fn[0], Integer.parseInt(fn[1]));
@@ -176,6 +182,26 @@ public final class MatchingBenchmark {
         out("RESULT matched=%d score=%d gap=%s solves=%d paired=%s pairScore=%s%s%n", result.stats().matched(),
                 result.stats().totalScore(), gap, solves, paired, pairScore,
                 primed ? String.format(java.util.Locale.ROOT, " primed=%.2f", seconds) : "");
+    }
+
+    /**
+     * Matches one family's pool several times in one JVM and prints each run's time and phases
+     * ({@code REPEAT run=R seconds=S} and the matcher's own summary of its phases): the first run
+     * pays for the JIT's warm-up, the later ones show the work itself.
+     */
+    private static void repeat(String family, int n, int times) {
+        for (int run = 1; run <= times; run++) {
+            Pool pool = PoolFamilies.of(family, n, 1);
+            long start = System.nanoTime();
+            String[] phases = {""};
+            MatchResult result = new Matcher().match(pool, line -> {
+                if (line.startsWith("done in")) {
+                    phases[0] = line.substring(line.indexOf("time: ") + "time: ".length());
+                }
+            });
+            out("REPEAT run=%d seconds=%.2f matched=%d score=%d; %s%n", run, (System.nanoTime() - start) / 1e9,
+                    result.stats().matched(), result.stats().totalScore(), phases[0]);
+        }
     }
 
     /**
