@@ -129,7 +129,17 @@ final class CandidateGraph {
 
     /** p's best k eligible partners among members: highest score first, ties to the lower index. */
     static int[] bestFor(Cohort cohort, int[] members, int p, int k) {
-        return bestFor(cohort, members, p, k, new Best(k));
+        Best best = new Best(k);
+        for (int q : members) {
+            // the bound first: once the list is full, most people cannot beat its worst entry
+            if (best.full() && cohort.scoreBound(p, q) <= best.worstScore()) {
+                continue;
+            }
+            if (cohort.eligible(p, q)) {
+                best.offer(q, cohort.score(p, q));
+            }
+        }
+        return best.ids();
     }
 
     /**
@@ -154,19 +164,6 @@ final class CandidateGraph {
                     return sq != sr ? Integer.compare(sr, sq) : q.equals(r) ? 0 : order.before(q, r) ? -1 : 1;
                 })
                 .limit(k).mapToInt(Integer::intValue).toArray();
-    }
-
-    private static int[] bestFor(Cohort cohort, int[] members, int p, int k, Best best) {
-        for (int q : members) {
-            // the bound first: once the list is full, most people cannot beat its worst entry
-            if (best.full() && cohort.scoreBound(p, q) <= best.worstScore()) {
-                continue;
-            }
-            if (cohort.eligible(p, q)) {
-                best.offer(q, cohort.score(p, q));
-            }
-        }
-        return best.ids();
     }
 
     /**
