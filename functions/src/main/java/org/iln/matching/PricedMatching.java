@@ -179,16 +179,6 @@ final class PricedMatching {
                 && mate[Arrays.binarySearch(members, (int) key)] >= 0).toArray();
     }
 
-    /** Which members have a pair in the graph (sorted keys of cohort indexes). */
-    private static boolean[] inGraph(int[] members, long[] keys) {
-        int[][] partners = graphPartners(members, keys);
-        boolean[] in = new boolean[members.length];
-        for (int u = 0; u < members.length; u++) {
-            in[u] = partners[u].length > 0;
-        }
-        return in;
-    }
-
     /**
      * Each member's partners in the graph (sorted keys of cohort indexes), as sorted cohort
      * indexes. Why not look pairs up in the keys: pricing asks for every improving pair it meets,
@@ -436,14 +426,17 @@ final class PricedMatching {
         int[] a = new int[m];
         int[] b = new int[m];
         double[] w = new double[m];
+        boolean[] inGraph = new boolean[members.length];
         for (int e = 0; e < m; e++) {
             int x = (int) (keys[e] >>> 32);
             int y = (int) keys[e];
             a[e] = Arrays.binarySearch(members, x);
             b[e] = Arrays.binarySearch(members, y);
             w[e] = cohort.score(x, y);
+            inGraph[a[e]] = true;
+            inGraph[b[e]] = true;
         }
-        return withOutsiders(new CardinalityFirstMatching().solveWithDuals(members.length, a, b, w, previous), inGraph(members, keys));
+        return withOutsiders(new CardinalityFirstMatching().solveWithDuals(members.length, a, b, w, previous), inGraph);
     }
 
     /** Eligible pairs outside the graph that could improve the matching, as sorted distinct keys. */
