@@ -112,6 +112,10 @@ measure() {
   echo "$secs $((kb / 1024)) cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f", u + s }') $(grep -E '^(RESULT|EXACT)' "$log" | cut -d' ' -f2-)"
 }
 field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }
+# primed LOG CLASSPATH FAMILY:N: the match's own seconds after Matcher.warmUp() with PRIMED=1, else "-".
+primed() {
+  if [ "${PRIMED:-0}" = 1 ]; then field "$(measure "$1" "$2" "--run=$3" --primed)" primed; else echo "-"; fi
+}
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; java: $(java -version 2>&1 | head -1)"
 printf '\n%-19s %7s | %8s %6s %7s %8s %10s %7s %6s %8s | %8s %6s %7s %10s %7s %8s | %10s %9s | %s\n' \
@@ -120,18 +124,11 @@ printf '%s\n' "-----------------------------------------------------------------
 for n in "${SIZES[@]}"; do
   for fam in "${FAMS[@]}"; do
     ours=$(measure "$WORK/$fam-$n.ours" "$CP" "--run=$fam:$n")
-    primed="-"
-    if [ "${PRIMED:-0}" = 1 ]; then
-      primed=$(field "$(measure "$WORK/$fam-$n.primed" "$CP" "--run=$fam:$n" --primed)" primed)
-    fi
+    ourPrimed=$(primed "$WORK/$fam-$n.primed" "$CP" "$fam:$n")
     peer="- - - - - -"
     if [ -n "$PEER_CP" ] && [ "$n" -le "$PEER_MAX" ]; then
       p=$(measure "$WORK/$fam-$n.peer" "$PEER_CP" "--run=$fam:$n")
-      peerPrimed="-"
-      if [ "${PRIMED:-0}" = 1 ]; then
-        peerPrimed=$(field "$(measure "$WORK/$fam-$n.peer-primed" "$PEER_CP" "--run=$fam:$n" --primed)" primed)
-      fi
-      peer="$(cut -d' ' -f1 <<<"$p") $(field "$p" cpu) $(cut -d' ' -f2 <<<"$p") $(field "$p" score) $(field "$p" gap) $peerPrimed"
+      peer="$(cut -d' ' -f1 <<<"$p") $(field "$p" cpu) $(cut -d' ' -f2 <<<"$p") $(field "$p" score) $(field "$p" gap) $(primed "$WORK/$fam-$n.peer-primed" "$PEER_CP" "$fam:$n")"
     fi
     exact="-"; versus="-"
     if [ "$n" -le "$EXACT_MAX" ]; then
@@ -143,7 +140,7 @@ for n in "${SIZES[@]}"; do
     read -r ps pc pm pscore pgap pprimed <<<"$peer"
     printf '%-19s %7s | %8s %6s %7s %8s %10s %7s %6s %8s | %8s %6s %7s %10s %7s %8s | %10s %9s | %s\n' "$fam" "$n" \
       "$(cut -d' ' -f1 <<<"$ours")" "$(field "$ours" cpu)" "$(cut -d' ' -f2 <<<"$ours")" "$(field "$ours" matched)" \
-      "$(field "$ours" score)" "$(field "$ours" gap)" "$(field "$ours" solves)" "$primed" "$ps" "$pc" "$pm" "$pscore" "$pgap" "$pprimed" \
+      "$(field "$ours" score)" "$(field "$ours" gap)" "$(field "$ours" solves)" "$ourPrimed" "$ps" "$pc" "$pm" "$pscore" "$pgap" "$pprimed" \
       "$exact" "$versus" \
       "$(cut -d' ' -f1 /proc/loadavg)"
   done
