@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.jgrapht.alg.matching.blossom.v5.BlossomVOptions;
 import org.jgrapht.alg.matching.blossom.v5.KolmogorovWeightedMatching;
 import org.jgrapht.alg.matching.blossom.v5.KolmogorovWeightedPerfectMatching;
@@ -29,10 +30,15 @@ import org.jgrapht.alg.matching.blossom.v5.ObjectiveSense;
  */
 public final class CardinalityFirstMatching {
 
-    /** Most weight-0 edges (dummy partners' and fillers') worth adding to make room for the vertices that must stay unmatched. */
+    /**
+     * Most weight-0 edges (dummy partners' and fillers') worth adding to make room for the vertices
+     * that must stay unmatched. They are at most the vertices of D plus twice the graph's edges
+     * ({@link Room}), so only a component of about a million pairs comes near it.
+     */
     private static final long DUMMY_EDGE_BUDGET = 2_000_000;
 
     private final BlossomVOptions options;
+    private final long dummyEdgeBudget;
 
     /** A solver with the Blossom V options that measured fastest on ILN-shaped graphs. */
     public CardinalityFirstMatching() {
@@ -42,7 +48,13 @@ public final class CardinalityFirstMatching {
 
     /** A solver with given Blossom V options, for measuring them. */
     public CardinalityFirstMatching(BlossomVOptions options) {
+        this(options, DUMMY_EDGE_BUDGET);
+    }
+
+    /** A solver with a smaller budget of weight-0 edges, so that a test can reach the method without duals on a small graph. */
+    CardinalityFirstMatching(BlossomVOptions options, long dummyEdgeBudget) {
         this.options = options;
+        this.dummyEdgeBudget = dummyEdgeBudget;
     }
 
     /**
@@ -67,10 +79,10 @@ public final class CardinalityFirstMatching {
      * @param dummyDual the smallest dual of the dummy partners, whom the vertices left unmatched
      *     are paired with, over all components (positive infinity when none was needed): pricing uses
      *     it to bound what an unmatched person could gain, see {@link PricedMatching}
-     * @param dummyCredit the sum, over components, of the largest duals of as many of their dummy
-     *     partners as the component leaves people unmatched: whatever the people left unmatched in
-     *     another matching, they can be given those dummy partners (the others take the fillers),
-     *     so their pairs with dummy partners weigh at least this less than their own duals say
+     * @param dummyCredit the sum of the dummy partners' and fillers' duals, over components: the
+     *     duals' objective less the vertices' duals. Another matching's pairs weigh at most their
+     *     vertices' duals, so it weighs at most the objective less this and less the duals of the
+     *     vertices it leaves unmatched, whoever they are
      * @param surplus how much the duals' objective exceeds the matching's weight: below one point,
      *     the price of settling ties ({@link #preferenceScale}), 0 without a known matching. Any
      *     matching with as many vertices matched weighs at most the weight plus this plus the gains
@@ -193,7 +205,7 @@ public final class CardinalityFirstMatching {
         ArrayGraph real = new ArrayGraph(m, count, source, target, weight, boxes);
         int[] most = mostMatched(real, m, global, local, knownMate);
         Room room = Room.of(real, most);
-        if (room.edges() <= DUMMY_EDGE_BUDGET) {
+        if (room.edges() <= dummyEdgeBudget) {
             // A perfect matching must give each dummy partner either a vertex it is joined to, left
             // unmatched, or a filler: as many take fillers as there are fillers, so the real
             // vertices left unmatched are exactly as many as must be, each in a place where some
@@ -235,12 +247,13 @@ public final class CardinalityFirstMatching {
                 dual[global[v]] = y[v];
             }
             // a person left unmatched is in a pair with a dummy partner: pricing bounds what anyone could gain that way
-            double[] dummyDuals = Arrays.copyOfRange(y, m, m + dummies);
-            Arrays.sort(dummyDuals);
-            for (int d = 0; d < dummies; d++) {
-                certificate.dummyDual = Math.min(certificate.dummyDual, dummyDuals[d]);
-                // the fillers take |A| of them: the others are left for the people left unmatched
-                certificate.dummyCredit += d >= fillers ? dummyDuals[d] : 0;
+            for (int v = m; v < vertices; v++) {
+                if (v < m + dummies) {
+                    certificate.dummyDual = Math.min(certificate.dummyDual, y[v]);
+                }
+                // the duals' objective less the people's duals: whoever another matching leaves
+                // unmatched, its pairs weigh at most the people's duals it uses
+                certificate.dummyCredit += y[v];
             }
             // the chosen pairs' extra weight: what the duals' objective holds beyond the real weight
             long kept = chosen.stream().filter(c -> c < count && preferred[c]).count();
@@ -330,33 +343,51 @@ public final class CardinalityFirstMatching {
     }
 
     /**
-     * Room for the vertices a maximum matching must leave unmatched: dummy partners, each joined
-     * to some vertices, and fillers, each joined to every dummy partner, whichever of two ways
-     * needs fewer weight-0 edges. Either one dummy partner per vertex that must stay unmatched,
-     * joined to every vertex (no fillers): cheap when few must. Or one per component of the
-     * vertices some maximum matching leaves unmatched ({@link GallaiEdmonds}), joined to its
-     * vertices, and a filler per vertex of A: where hundreds must stay unmatched, the first way
-     * was millions of edges and 10-20 s per solve, and where many are paired with those of A (the
-     * trap family's paths), the second way was.
+     * Room for the vertices a maximum matching must leave unmatched, in weight-0 edges: dummy
+     * partners joined to the vertices some maximum matching leaves unmatched (D, {@link GallaiEdmonds}),
+     * and fillers that take the dummy partners no one is left for, whichever of two ways needs
+     * fewer edges.
+     * <ul>
+     *   <li>One dummy partner per vertex that must stay unmatched, each joined to all of D (no
+     *       fillers): cheap when few must. Only D's vertices can be left unmatched, so joining them
+     *       to anyone else only made the solve slower.</li>
+     *   <li>One per component of D, joined to its vertices, and a filler per vertex of A, joined to
+     *       the dummy partners of the components that vertex has a neighbour in. Every maximum
+     *       matching pairs each vertex of A into a different component it neighbours and leaves
+     *       one vertex unmatched in each other component; the filler takes the dummy partner of the
+     *       component its vertex went to. Where hundreds must stay unmatched, the first way was
+     *       millions of edges and 10-20 s per solve; fillers joined to every dummy partner were four
+     *       fifths of the solver's graph where 168 of 8,500 people were in A (scarce-language,
+     *       n = 10,000).</li>
+     * </ul>
      *
-     * @param group each vertex's dummy partner when each is joined to one component, -1 for none;
-     *     null when every dummy partner is joined to every vertex
+     * @param component each vertex's component of D, -1 outside D
+     * @param shared whether every dummy partner is joined to all of D (else dummy partner
+     *     {@code d} is joined to component {@code d})
+     * @param fillerJoins for each filler, the components (dummy partners) it is joined to
      * @param edges how many weight-0 edges
      */
-    private record Room(int dummies, int fillers, int[] group, long edges) {
+    private record Room(int dummies, int fillers, int[] component, boolean shared, int[][] fillerJoins, long edges) {
 
         static Room of(ArrayGraph graph, int[] most) {
-            int m = most.length;
             int unmatched = (int) Arrays.stream(most).filter(v -> v < 0).count();
             if (unmatched == 0) {
-                return new Room(0, 0, null, 0);
+                return new Room(0, 0, null, false, new int[0][], 0);
             }
             GallaiEdmonds decomposition = GallaiEdmonds.of(graph, most);
-            long byComponent = Arrays.stream(decomposition.component).filter(c -> c >= 0).count()
-                    + (long) decomposition.tutte.length * decomposition.components;
-            return byComponent < (long) unmatched * m
-                    ? new Room(decomposition.components, decomposition.tutte.length, decomposition.component, byComponent)
-                    : new Room(unmatched, 0, null, (long) unmatched * m);
+            int[] component = decomposition.component;
+            long inD = Arrays.stream(component).filter(c -> c >= 0).count();
+            int[][] fillerJoins = new int[decomposition.tutte.length][];
+            long byComponent = inD;
+            for (int f = 0; f < fillerJoins.length; f++) {
+                int a = decomposition.tutte[f];
+                fillerJoins[f] = IntStream.range(0, graph.degreeOf(a)).map(i -> component[graph.neighbour(a, i)])
+                        .filter(c -> c >= 0).sorted().distinct().toArray();
+                byComponent += fillerJoins[f].length;
+            }
+            return byComponent < unmatched * inD
+                    ? new Room(decomposition.components, fillerJoins.length, component, false, fillerJoins, byComponent)
+                    : new Room(unmatched, 0, component, true, new int[0][], unmatched * inD);
         }
 
         /**
@@ -365,25 +396,27 @@ public final class CardinalityFirstMatching {
          * {@code m + dummies + f}).
          */
         void join(int m, int[] s, int[] t, double[] negated, int e) {
-            for (int d = 0; d < dummies && group == null; d++) {
-                for (int v = 0; v < m; v++, e++) {
-                    s[e] = m + d;
-                    t[e] = v;
-                    negated[e] = -0.0;
+            for (int d = 0; d < dummies && shared; d++) {
+                for (int v = 0; v < m; v++) {
+                    if (component[v] >= 0) {
+                        s[e] = m + d;
+                        t[e] = v;
+                        negated[e++] = -0.0;
+                    }
                 }
             }
-            for (int v = 0; v < m && group != null; v++) {
-                if (group[v] >= 0) {
-                    s[e] = m + group[v];
+            for (int v = 0; v < m && !shared && dummies > 0; v++) {
+                if (component[v] >= 0) {
+                    s[e] = m + component[v];
                     t[e] = v;
                     negated[e++] = -0.0;
                 }
             }
             for (int f = 0; f < fillers; f++) {
-                for (int d = 0; d < dummies; d++, e++) {
+                for (int d : fillerJoins[f]) {
                     s[e] = m + dummies + f;
                     t[e] = m + d;
-                    negated[e] = -0.0;
+                    negated[e++] = -0.0;
                 }
             }
         }

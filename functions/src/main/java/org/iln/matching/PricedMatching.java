@@ -509,10 +509,10 @@ final class PricedMatching {
      * How much more than the duals' objective any matching over all eligible pairs, with as many
      * people matched, can weigh: each person matched in it gains at most half their largest gain
      * over pairs outside the graph (a pair's gain is at most either end's), and the d people it
-     * leaves unmatched are paired with the dummy partners the fillers leave, those with the
-     * largest duals ({@link CardinalityFirstMatching.Solution#dummyCredit()}), for at most minus
-     * their own duals in all less that credit. So: the halves, plus the d largest of
-     * {@code -dual - half} (d exactly: as many are unmatched as in this matching), less the credit.
+     * leaves unmatched give back their own duals, for at most minus those duals in all less the
+     * dummy partners' and fillers' ({@link CardinalityFirstMatching.Solution#dummyCredit()}). So:
+     * the halves, plus the d largest of {@code -dual - half} (d exactly: as many are unmatched as
+     * in this matching), less the credit.
      * Why not each person's gain with the smallest dummy dual, as before: with a dummy partner per
      * component (CardinalityFirstMatching), one islander's high dual made that gain positive for
      * a hundred people who are always matched, and the bound stayed at 4% with nothing to add.

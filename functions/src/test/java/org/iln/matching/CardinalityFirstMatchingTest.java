@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.jgrapht.alg.matching.blossom.v5.BlossomVOptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -125,38 +126,71 @@ class CardinalityFirstMatchingTest {
     }
 
     @Test
-    void a_component_with_too_many_dummy_partners_for_its_fillers_adds_a_constant_instead() {
+    void a_comb_whose_leaves_must_stay_unmatched_is_solved_with_dummy_partners_and_has_duals() {
         // given a comb: a path of 1,000 people, each with two or three leaves of their own, the first
         // the heaviest, and heavy pairs along the path. 1,100 leaves must stay unmatched, each a
-        // component of its own, and the 1,000 on the path take fillers: 2.1 million weight-0 edges
-        int spine = 1_000;
-        List<int[]> edges = new ArrayList<>();
-        List<Double> weights = new ArrayList<>();
-        int[] firstLeaf = new int[spine];
-        int next = spine;
-        for (int i = 0; i < spine; i++) {
-            if (i > 0) {
-                edges.add(new int[] {i - 1, i});
-                weights.add(100.0);
-            }
-            firstLeaf[i] = next;
-            for (int leaf = 0; leaf < (i % 10 == 0 ? 3 : 2); leaf++) {
-                edges.add(new int[] {i, next++});
-                weights.add(leaf == 0 ? 20.0 : leaf);
-            }
-        }
+        // component of its own, and the 1,000 on the path take fillers. Fillers joined to every
+        // dummy partner were 2.1 million weight-0 edges, past the budget: the method without duals
+        Comb comb = new Comb(1_000);
 
         // when
-        CardinalityFirstMatching.Solution solution = solver.solveWithDuals(next,
-                edges.stream().mapToInt(e -> e[0]).toArray(), edges.stream().mapToInt(e -> e[1]).toArray(),
-                weights.stream().mapToDouble(Double::doubleValue).toArray());
+        CardinalityFirstMatching.Solution solution = comb.solve(solver);
 
         // then one more pair beats the heavy path: everyone on it is paired with their heaviest leaf,
-        // by the constant-per-pair method, which has no duals
-        for (int i = 0; i < spine; i++) {
-            assertThat(solution.mate()[i]).as("person %d on the path", i).isEqualTo(firstLeaf[i]);
+        // and each filler was joined to its own person's leaves only, so there are duals to price with
+        for (int i = 0; i < comb.spine; i++) {
+            assertThat(solution.mate()[i]).as("person %d on the path", i).isEqualTo(comb.firstLeaf[i]);
+        }
+        assertThat(solution.dual()).as("duals").doesNotContain(Double.NaN);
+    }
+
+    @Test
+    void a_component_with_more_weight_0_edges_than_the_budget_adds_a_constant_instead() {
+        // given the comb, and a budget of weight-0 edges below the 4,200 it needs
+        Comb comb = new Comb(1_000);
+        CardinalityFirstMatching small = new CardinalityFirstMatching(new BlossomVOptions(BlossomVOptions.InitializationType.FRACTIONAL,
+                BlossomVOptions.DualUpdateStrategy.MULTIPLE_TREE_CONNECTED_COMPONENTS, true, false), 4_000);
+
+        // when
+        CardinalityFirstMatching.Solution solution = comb.solve(small);
+
+        // then it is solved by the constant-per-pair method, with the same pairs and no duals
+        for (int i = 0; i < comb.spine; i++) {
+            assertThat(solution.mate()[i]).as("person %d on the path", i).isEqualTo(comb.firstLeaf[i]);
         }
         assertThat(solution.dual()[0]).isNaN();
+    }
+
+    /** A path of people, each with two leaves (every tenth with three), the first leaf the heaviest. */
+    private static final class Comb {
+        final int spine;
+        final int[] firstLeaf;
+        private final List<int[]> edges = new ArrayList<>();
+        private final List<Double> weights = new ArrayList<>();
+        private final int vertices;
+
+        Comb(int spine) {
+            this.spine = spine;
+            firstLeaf = new int[spine];
+            int next = spine;
+            for (int i = 0; i < spine; i++) {
+                if (i > 0) {
+                    edges.add(new int[] {i - 1, i});
+                    weights.add(100.0);
+                }
+                firstLeaf[i] = next;
+                for (int leaf = 0; leaf < (i % 10 == 0 ? 3 : 2); leaf++) {
+                    edges.add(new int[] {i, next++});
+                    weights.add(leaf == 0 ? 20.0 : leaf);
+                }
+            }
+            vertices = next;
+        }
+
+        CardinalityFirstMatching.Solution solve(CardinalityFirstMatching solver) {
+            return solver.solveWithDuals(vertices, edges.stream().mapToInt(e -> e[0]).toArray(),
+                    edges.stream().mapToInt(e -> e[1]).toArray(), weights.stream().mapToDouble(Double::doubleValue).toArray());
+        }
     }
 
     @Test

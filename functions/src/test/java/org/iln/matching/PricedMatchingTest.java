@@ -143,12 +143,15 @@ class PricedMatchingTest {
             PricedMatching.Result result = PricedMatching.solve(cohort, members, Islands.of(cohort, members), withoutBrazil, 20, 3, gap, line -> { });
             long score = result.pairs().stream().mapToLong(pair -> cohort.score(pair[0], pair[1])).sum();
 
-            // then it proves a gap, Brazilians have partners, and the optimum is never further
-            // above the result than the bound
+            // then it proves a gap, the optimum is never further above the result than the bound, and
+            // below 4% Brazilians have partners: the best matching without them is proven only within
+            // 4.1%, so a tighter target brought them in from outside the graph
             assertThat(result.gapBound()).as("gap %s", gap).isFinite();
-            assertThat(result.pairs()).as("gap %s", gap).anyMatch(pair -> pair[0] < 150);
             assertThat(2L * result.pairs().size()).isEqualTo(optimum[0]);
             assertThat(result.gapBound()).as("gap %s", gap).isGreaterThanOrEqualTo(optimum[1] - score - 1e-6);
+            if (gap < 0.04) {
+                assertThat(result.pairs()).as("gap %s", gap).anyMatch(pair -> pair[0] < 150);
+            }
         }
     }
 
