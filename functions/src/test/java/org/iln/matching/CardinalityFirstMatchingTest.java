@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
-import org.jgrapht.alg.matching.blossom.v5.BlossomVOptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -148,8 +147,7 @@ class CardinalityFirstMatchingTest {
     void a_component_with_more_weight_0_edges_than_the_budget_adds_a_constant_instead() {
         // given the comb, and a budget of weight-0 edges below the 4,200 it needs
         Comb comb = new Comb(1_000);
-        CardinalityFirstMatching small = new CardinalityFirstMatching(new BlossomVOptions(BlossomVOptions.InitializationType.FRACTIONAL,
-                BlossomVOptions.DualUpdateStrategy.MULTIPLE_TREE_CONNECTED_COMPONENTS, true, false), 4_000);
+        CardinalityFirstMatching small = new CardinalityFirstMatching(4_000);
 
         // when
         CardinalityFirstMatching.Solution solution = comb.solve(small);
