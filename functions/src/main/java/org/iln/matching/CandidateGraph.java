@@ -194,15 +194,22 @@ final class CandidateGraph {
         // score(p, q) <= own + zone points + boundPartner(q), shared interests at their most
         int own = cohort.boundOwn(p) - cohort.weights.closeTimeZones();
         int quickOwn = cohort.boundQuickOwn(p) - cohort.weights.closeTimeZones();
+        long mine = cohort.interestBits(p);
+        int pointsPerInterest = cohort.weights.sharedInterest();
         for (int g : groups.partnerGroupsOf(p)) {
             int zone = groups.zonePoints(p, g);
-            for (int q : groups.people(g)) {
+            int[] people = groups.people(g);
+            // read in a row: this loop runs for most pairs in the pool
+            long[] interests = groups.interests(g);
+            for (int j = 0; j < people.length; j++) {
+                int q = people[j];
                 if (best.full()) {
                     // the group is in descending boundPartner order: nobody after q can do better
                     if (own + zone + cohort.boundPartner(q) < best.worstScore()) {
                         break;
                     }
-                    int bound = quickOwn + zone + cohort.boundQuick(p, q) + cohort.boundPartner(q);
+                    int shared = interests != null ? Long.bitCount(mine & interests[j]) : cohort.sharedInterests(p, q);
+                    int bound = quickOwn + zone + pointsPerInterest * shared + cohort.boundPartner(q);
                     if (!best.wouldTake(q, bound)) {
                         continue;
                     }

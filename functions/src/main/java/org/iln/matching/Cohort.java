@@ -381,6 +381,19 @@ final class Cohort {
         return languageBits != null ? (languageBits[a] & languageBits[b]) != 0 : intersects(languages[a], languages[b]);
     }
 
+    /**
+     * The people's interests as bit sets, in the order given, for scans that read them in a row; null
+     * when the pool names more than 64 interests (then {@link #sharedInterests} compares lists).
+     */
+    long[] interestBits(int[] people) {
+        return interestBits == null ? null : Arrays.stream(people).mapToLong(p -> interestBits[p]).toArray();
+    }
+
+    /** Person p's interests as a bit set, or 0 when {@link #interestBits(int[])} is null. */
+    long interestBits(int p) {
+        return interestBits == null ? 0 : interestBits[p];
+    }
+
     int sharedInterests(int a, int b) {
         return interestBits != null ? Long.bitCount(interestBits[a] & interestBits[b]) : common(interests[a], interests[b]);
     }
@@ -460,16 +473,11 @@ final class Cohort {
     }
 
     /**
-     * With {@link #boundQuick}: {@code score(a, b) <= boundQuickOwn(a) + boundQuick(a, b) +
-     * boundPartner(b)}, shared interests counted exactly.
+     * {@code score(a, b) <= boundQuickOwn(a) + sharedInterest * sharedInterests(a, b) +
+     * boundPartner(b)}: shared interests counted exactly, everything else at its best.
      */
     int boundQuickOwn(int a) {
         return weights.base() + ownMax[a] + weights.closeTimeZones();
-    }
-
-    /** See {@link #boundQuickOwn}. */
-    int boundQuick(int a, int b) {
-        return weights.sharedInterest() * sharedInterests(a, b);
     }
 
     /** The pair's time-zone points (the bounds above count them at their best, {@code closeTimeZones}). */
@@ -543,7 +551,7 @@ final class Cohort {
         return Math.min(d, 24 * 60 - d);
     }
 
-    static boolean intersects(int[] x, int[] y) {
+    private static boolean intersects(int[] x, int[] y) {
         int i = 0;
         int j = 0;
         while (i < x.length && j < y.length) {

@@ -169,7 +169,7 @@ public final class Matcher {
                 for (int gj = 0; gj < groups.size() && !found; gj++) {
                     int[] theirs = groups.get(gj);
                     // the group's first member stands for its country and languages
-                    if (cohort.country[theirs[0]] == cohort.country[first] || !shareLanguage(cohort, first, theirs[0])) {
+                    if (cohort.country[theirs[0]] == cohort.country[first] || !cohort.sharesLanguage(first, theirs[0])) {
                         continue;
                     }
                     for (int v : theirs) {
@@ -183,10 +183,6 @@ public final class Matcher {
             }
         });
         return alone;
-    }
-
-    private static boolean shareLanguage(Cohort cohort, int a, int b) {
-        return Cohort.intersects(cohort.languages[a], cohort.languages[b]);
     }
 
     private static void take(int[] pair, boolean[] taken, List<int[]> partnerships, List<Boolean> pinnedFlags) {
@@ -477,12 +473,9 @@ public final class Matcher {
             matched += members.length;
             out.add(new MatchResult.Partnership(ids, score, reasons, pinnedFlags.get(p)));
         }
-        List<MatchResult.Unmatched> unmatched = new ArrayList<>();
-        for (int i = 0; i < cohort.size; i++) {
-            if (!taken[i]) {
-                unmatched.add(new MatchResult.Unmatched(cohort.ids[i], Reasons.unmatched(cohort, i)));
-            }
-        }
+        // each reason looks at everyone: thousands of them at n = 10,000 where many share no language
+        List<MatchResult.Unmatched> unmatched = IntStream.range(0, cohort.size).filter(i -> !taken[i]).parallel()
+                .mapToObj(i -> new MatchResult.Unmatched(cohort.ids[i], Reasons.unmatched(cohort, i))).toList();
         MatchResult.Stats stats = new MatchResult.Stats(cohort.size, matched, unmatched.size(),
                 out.size() - trios, trios, total, candidateEdges, parts);
         return new MatchResult(round, out, unmatched, stats);

@@ -26,6 +26,8 @@ final class PartnerGroups {
     private final int[][] ranks;
     /** Each group's people (cohort indexes) in rank order: scans read them in a row, not through the ranks. */
     private final int[][] members;
+    /** Each group's people's interests as bit sets, in rank order; null when the cohort has none ({@link Cohort#interestBits(int[])}). */
+    private final long[][] interests;
     /** Each group's first person (cohort index): stands for its country and languages. */
     private final int[] first;
 
@@ -44,6 +46,7 @@ final class PartnerGroups {
         ranks = runs(byGroup, group).toArray(int[][]::new);
         members = Arrays.stream(ranks).map(g -> Arrays.stream(g).map(r -> people[r]).toArray()).toArray(int[][]::new);
         first = Arrays.stream(members).mapToInt(g -> g[0]).toArray();
+        interests = Arrays.stream(members).map(cohort::interestBits).toArray(long[][]::new);
     }
 
     /**
@@ -74,6 +77,14 @@ final class PartnerGroups {
     /** Group g's people (cohort indexes), in rank order: {@code people(g)[j]} has rank {@code ranks(g)[j]}. */
     int[] people(int g) {
         return members[g];
+    }
+
+    /**
+     * Group g's people's interests as bit sets, in rank order, so a scan reads them in a row; null when
+     * the pool names more than 64 interests.
+     */
+    long[] interests(int g) {
+        return interests[g];
     }
 
     /** The time-zone points of p with anyone in group g. */

@@ -553,6 +553,9 @@ final class PricedMatching {
         private final double limit;
         /** u's bound with no interest shared, less their dual. */
         private final double quick;
+        /** u's interests as a bit set (0 when the cohort compares lists, {@link Cohort#interestBits(int[])}). */
+        private final long mine;
+        private final int pointsPerInterest;
         final long[] best;
         private final double[] gain;
         private final int[] rank;
@@ -575,6 +578,8 @@ final class PricedMatching {
             this.pu = pu;
             this.limit = cohort.boundOwn(pu) - y[u] - EPS;
             this.quick = cohort.boundQuickOwn(pu) - y[u] - EPS;
+            this.mine = cohort.interestBits(pu);
+            this.pointsPerInterest = cohort.weights.sharedInterest();
             this.best = new long[perPerson];
             this.gain = new double[perPerson];
             this.rank = new int[perPerson];
@@ -585,14 +590,21 @@ final class PricedMatching {
             int zoneShort = cohort.weights.closeTimeZones() - byRank.zonePoints(pu, group);
             int[] people = byRank.people(group);
             double[] keyOf = groupKey[group];
+            long[] interests = byRank.interests(group);
+            // the loop reads the group's arrays in a row: it runs for most pairs in the pool
+            double stop = limit - zoneShort;
+            double head = limit + EPS - zoneShort;
+            double quickShort = quick - zoneShort;
             for (int j = 0; j < people.length; j++) {
                 // nobody further in this group can improve the matching, or beat u's perPerson best
                 // (strictly: an equal gain may still win its tie)
-                if (keyOf[j] >= limit - zoneShort || limit + EPS - zoneShort - keyOf[j] < cut) {
+                double key = keyOf[j];
+                if (key >= stop || head - key < cut) {
                     return;
                 }
                 // exact shared interests, everything else at its best: most people stop here
-                double quickBound = quick - zoneShort + cohort.boundQuick(pu, people[j]) - keyOf[j];
+                int shared = interests != null ? Long.bitCount(mine & interests[j]) : cohort.sharedInterests(pu, people[j]);
+                double quickBound = quickShort + pointsPerInterest * shared - key;
                 if (quickBound > 0 && quickBound + EPS >= cut) {
                     consider(byRank.ranks(group)[j], people[j]);
                 }

@@ -105,7 +105,7 @@ final class Reasons {
         int before = 0;
         int eligible = 0;
         for (int q = 0; q < c.size; q++) {
-            if (q == p || !Cohort.intersects(c.languages[p], c.languages[q])) {
+            if (q == p || !c.sharesLanguage(p, q)) {
                 continue;
             }
             sharers++;

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.iln.messages.compiled.CompiledCatalogues;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -311,6 +312,28 @@ class MatcherTest {
 
             // then
             assertThat(second).isEqualTo(first);
+        }
+
+        @Test
+        void a_pool_naming_more_than_64_interests_is_matched_as_if_it_named_fewer() {
+            // given a realistic pool, and the same pool where one person adds 40 interests nobody
+            // shares: 70 named in all, too many for a bit set each, so scans compare lists instead
+            Pool pool = PoolGenerator.realistic(400, 7);
+            List<Participant> people = new ArrayList<>(pool.participants());
+            Participant one = people.get(0);
+            List<String> interests = new ArrayList<>(one.interests());
+            IntStream.range(0, 40).forEach(i -> interests.add("only-" + one.id() + "-" + i));
+            people.set(0, withInterests(one, interests.toArray(String[]::new)));
+            Pool manyInterests = new Pool(pool.round(), pool.matchDate(), pool.regions(), people, pool.pins(), pool.forbids());
+            assertThat(people.stream().flatMap(p -> p.interests().stream()).distinct().count()).isGreaterThan(64);
+
+            // when both are matched
+            MatchResult expected = matcher.match(pool);
+            MatchResult result = matcher.match(manyInterests);
+
+            // then the pairs and every score are the same: no pair's shared interests changed
+            assertThat(result.partnerships()).isEqualTo(expected.partnerships());
+            assertThat(result.stats()).isEqualTo(expected.stats());
         }
 
         @Test
