@@ -406,20 +406,23 @@ public final class CardinalityFirstMatching {
             if (dummies == 0) {
                 return;
             }
-            for (int d = 0; d < dummies && shared; d++) {
+            if (shared) {
+                for (int d = 0; d < dummies; d++) {
+                    for (int v = 0; v < m; v++) {
+                        if (component[v] >= 0) {
+                            s[e] = m + d;
+                            t[e] = v;
+                            negated[e++] = -0.0;
+                        }
+                    }
+                }
+            } else {
                 for (int v = 0; v < m; v++) {
                     if (component[v] >= 0) {
-                        s[e] = m + d;
+                        s[e] = m + component[v];
                         t[e] = v;
                         negated[e++] = -0.0;
                     }
-                }
-            }
-            for (int v = 0; v < m && !shared; v++) {
-                if (component[v] >= 0) {
-                    s[e] = m + component[v];
-                    t[e] = v;
-                    negated[e++] = -0.0;
                 }
             }
             for (int f = 0; f < fillers; f++) {

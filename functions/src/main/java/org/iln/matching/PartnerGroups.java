@@ -26,7 +26,7 @@ final class PartnerGroups {
     private final int[][] ranks;
     /** Each group's people (cohort indexes) in rank order: scans read them in a row, not through the ranks. */
     private final int[][] members;
-    /** Each group's people's interests as bit sets, in rank order; null when the cohort has none ({@link Cohort#interestBits(int[])}). */
+    /** Each group's people's interests as bit sets, in rank order; null past 64 interests ({@link Cohort#interestBits(int[])}). */
     private final long[][] interests;
     /** Each group's first person (cohort index): stands for its country and languages. */
     private final int[] first;
