@@ -5,6 +5,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +18,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.iln.cli.dev.LocalAws;
+import org.iln.cli.dev.ProgrammeClock;
+import org.iln.programme.Programme;
+import org.iln.round.DraftReview;
 import org.iln.round.PartnershipStore;
 import org.iln.round.PartnershipStore.Coordination;
 import org.iln.store.Application;
@@ -31,7 +37,10 @@ import picocli.CommandLine.Spec;
                 + "matching. Files hold one pair per line, 'id,id', with the participant ids of the coordinators' "
                 + "draft report; blank lines and lines starting with # are skipped.",
                 "A file given replaces that list; a list not given is kept. Every id must be a confirmed application "
-                        + "of the round. Nothing is written unless every line is valid."})
+                        + "of the round. Nothing is written unless every line is valid.",
+                "A change is recorded in the round's audit under --by, like a pin or forbid from the coordinators' "
+                        + "page, and withdraws an approval of the standing draft: the next night's draft needs "
+                        + "approving again."})
 final class CoordinateCommand implements Callable<Integer> {
 
     @Spec
@@ -46,6 +55,10 @@ final class CoordinateCommand implements Callable<Integer> {
     @Option(names = "--forbids", paramLabel = "FORBIDS.csv", description = "Pairs that must not be partners.")
     private Path forbids;
 
+    @Option(names = "--by", required = true, paramLabel = "NAME",
+            description = "Your name, as the round's audit shows it to the coordinators.")
+    private String by;
+
     @Mixin
     private AwsTarget target;
 
@@ -53,6 +66,10 @@ final class CoordinateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (by.isBlank()) {
+            err.println("--by must name you: the round's audit shows who changed the pins and forbids. Nothing was written.");
+            return 2;
+        }
         if (pins == null && forbids == null) {
             err.println("Give --pins PINS.csv, --forbids FORBIDS.csv or both. Nothing was written.");
             return 2;
@@ -68,7 +85,8 @@ final class CoordinateCommand implements Callable<Integer> {
         }
         try (LocalAws aws = target.profile != null ? LocalAws.realAws(target.profile, target.table, target.region())
                 : LocalAws.emulatorAt(target.endpoint, target.tableOrLocal(), target.region())) {
-            Set<String> confirmed = new ApplicationStore(aws.clients().dynamo(), aws.table()).confirmedInRound(round)
+            ApplicationStore applications = new ApplicationStore(aws.clients().dynamo(), aws.table());
+            Set<String> confirmed = applications.confirmedInRound(round)
                     .stream().filter(a -> a.status() == Application.Status.CONFIRMED)
                     .map(Application::participantId).collect(Collectors.toSet());
             List<String> problems = new ArrayList<>();
@@ -88,11 +106,24 @@ final class CoordinateCommand implements Callable<Integer> {
             PartnershipStore store = new PartnershipStore(aws.clients().dynamo(), aws.table());
             Coordination before = store.coordination(round);
             Coordination after = new Coordination(pinned.orElse(before.pins()), forbidden.orElse(before.forbids()));
-            store.putCoordination(round, after);
-            out.printf("Round %s: %d pins and %d forbids saved (before: %d and %d) in %s.%n"
-                            + "The next matching night uses them; a pin that breaks a hard rule stops the publish and "
+            // against an emulator, the dev server's programme clock (./iln run --date moves it): the audit is in its time
+            Instant now = (target.profile != null ? Clock.systemUTC()
+                    : ProgrammeClock.keptIn(aws.clients().dynamo(), aws.table(), Clock.systemUTC())).instant();
+            // the audit entries go with the round's personal data (no confirmed application: a year, as the round's retention)
+            Instant keptUntil = applications.keptUntil(round)
+                    .orElse(now.atZone(ZoneOffset.UTC).plus(Programme.KEPT_AFTER_THE_ROUND).toInstant());
+            DraftReview review = new DraftReview(aws.clients().dynamo(), aws.table(), store);
+            if (!review.coordinate(round, before, after, by, now, keptUntil)) {
+                out.printf("Round %s: the %d pins and %d forbids are as saved already in %s. Nothing was written.%n",
+                        round, after.pins().size(), after.forbids().size(), aws.description());
+                return 0;
+            }
+            out.printf("Round %s: %d pins and %d forbids saved (before: %d and %d) in %s, recorded in the round's "
+                            + "audit as done by %s.%n"
+                            + "The next matching night uses them, and its draft needs approving again (an approval of "
+                            + "the standing draft is withdrawn); a pin that breaks a hard rule stops the publish and "
                             + "mails the coordinators.%n", round, after.pins().size(), after.forbids().size(),
-                    before.pins().size(), before.forbids().size(), aws.description());
+                    before.pins().size(), before.forbids().size(), aws.description(), by);
             return 0;
         } catch (IOException e) {
             err.println("Could not read " + e.getMessage() + ". Nothing was written.");

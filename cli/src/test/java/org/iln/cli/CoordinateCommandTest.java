@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.iln.cli.dev.DemoParticipants;
 import org.iln.cli.dev.LocalAws;
 import org.iln.mail.MailStore;
+import org.iln.round.DraftReview;
 import org.iln.round.PartnershipStore;
 import org.iln.round.PartnershipStore.Coordination;
 import org.iln.store.AddressHasher;
@@ -21,6 +23,7 @@ import org.iln.store.Application;
 import org.iln.store.ApplicationStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -52,6 +55,12 @@ class CoordinateCommandTest {
         }
     }
 
+    @BeforeEach
+    void noPinsOrForbids() {
+        // the tests share one emulator: each starts from a round without pins or forbids
+        new PartnershipStore(aws.clients().dynamo(), aws.table()).putCoordination(ROUND, Coordination.NONE);
+    }
+
     @AfterAll
     static void stop() {
         aws.close();
@@ -68,6 +77,10 @@ class CoordinateCommandTest {
         return aws.endpoint().orElseThrow().toString();
     }
 
+    private DraftReview review() {
+        return new DraftReview(aws.clients().dynamo(), aws.table(), new PartnershipStore(aws.clients().dynamo(), aws.table()));
+    }
+
     private Coordination saved() {
         return new PartnershipStore(aws.clients().dynamo(), aws.table()).coordination(ROUND);
     }
@@ -79,7 +92,7 @@ class CoordinateCommandTest {
                 "# from the draft report\n" + ids.get(0) + "," + ids.get(1) + "\n\n");
         Path forbids = Files.writeString(dir.resolve("forbids.csv"), ids.get(2) + " , " + ids.get(3) + "\n");
 
-        int status = iln("coordinate", "--round", ROUND, "--pins", pins.toString(), "--forbids", forbids.toString(),
+        int status = iln("coordinate", "--by", "Ana", "--round", ROUND, "--pins", pins.toString(), "--forbids", forbids.toString(),
                 "--aws-endpoint", endpoint());
 
         assertThat(status).as(err.toString()).isZero();
@@ -89,14 +102,49 @@ class CoordinateCommandTest {
     }
 
     @Test
+    void a_change_is_in_the_round_audit_under_by_and_the_same_lists_again_write_nothing(@TempDir Path dir)
+            throws Exception {
+        Path pins = Files.writeString(dir.resolve("pins.csv"), ids.get(3) + "," + ids.get(2) + "\n");
+        int audited = review().actions(ROUND).size();
+
+        int first = iln("coordinate", "--by", "Ana Lima", "--round", ROUND, "--pins", pins.toString(),
+                "--aws-endpoint", endpoint());
+        int again = iln("coordinate", "--by", "Ana Lima", "--round", ROUND, "--pins", pins.toString(),
+                "--aws-endpoint", endpoint());
+
+        assertThat(first).as(err.toString()).isZero();
+        assertThat(again).as(err.toString()).isZero();
+        List<String> pair = Stream.of(ids.get(2), ids.get(3)).sorted().toList();
+        assertThat(review().actions(ROUND)).hasSize(audited + 1).last().satisfies(action -> {
+            assertThat(action.by()).isEqualTo("Ana Lima");
+            assertThat(action.scope()).isEqualTo("programme");
+            assertThat(action.action()).isEqualTo("pin");
+            assertThat(action.subject()).isEqualTo(pair.get(0) + " / " + pair.get(1));
+        });
+        assertThat(out.toString()).contains("recorded in the round's audit as done by Ana Lima",
+                "are as saved already", "Nothing was written");
+    }
+
+    @Test
+    void without_by_it_refuses_and_says_why(@TempDir Path dir) throws Exception {
+        Path pins = Files.writeString(dir.resolve("pins.csv"), ids.get(0) + "," + ids.get(1) + "\n");
+
+        assertThat(iln("coordinate", "--round", ROUND, "--pins", pins.toString(), "--aws-endpoint", endpoint()))
+                .isEqualTo(2);
+        assertThat(iln("coordinate", "--by", " ", "--round", ROUND, "--pins", pins.toString(),
+                "--aws-endpoint", endpoint())).isEqualTo(2);
+        assertThat(err.toString()).contains("--by", "the round's audit shows who changed");
+    }
+
+    @Test
     void a_list_not_given_is_kept_and_a_list_given_replaces_the_old_one(@TempDir Path dir) throws Exception {
         Path first = Files.writeString(dir.resolve("pins.csv"), ids.get(0) + "," + ids.get(1) + "\n");
         Path forbids = Files.writeString(dir.resolve("forbids.csv"), ids.get(2) + "," + ids.get(3) + "\n");
-        iln("coordinate", "--round", ROUND, "--pins", first.toString(), "--forbids", forbids.toString(),
+        iln("coordinate", "--by", "Ana", "--round", ROUND, "--pins", first.toString(), "--forbids", forbids.toString(),
                 "--aws-endpoint", endpoint());
         Path second = Files.writeString(dir.resolve("pins2.csv"), ids.get(1) + "," + ids.get(4) + "\n");
 
-        int status = iln("coordinate", "--round", ROUND, "--pins", second.toString(), "--aws-endpoint", endpoint());
+        int status = iln("coordinate", "--by", "Ana", "--round", ROUND, "--pins", second.toString(), "--aws-endpoint", endpoint());
 
         assertThat(status).as(err.toString()).isZero();
         assertThat(saved().pins()).containsExactly(List.of(ids.get(1), ids.get(4)));
@@ -107,7 +155,7 @@ class CoordinateCommandTest {
     void an_unknown_id_a_malformed_line_or_a_double_pin_writes_nothing_and_names_the_line(@TempDir Path dir)
             throws Exception {
         Path good = Files.writeString(dir.resolve("good.csv"), ids.get(0) + "," + ids.get(1) + "\n");
-        iln("coordinate", "--round", ROUND, "--pins", good.toString(), "--aws-endpoint", endpoint());
+        iln("coordinate", "--by", "Ana", "--round", ROUND, "--pins", good.toString(), "--aws-endpoint", endpoint());
         Coordination before = saved();
         Path bad = Files.writeString(dir.resolve("bad.csv"), String.join("\n",
                 ids.get(0) + "," + ids.get(2),
@@ -116,7 +164,7 @@ class CoordinateCommandTest {
                 ids.get(3) + "," + ids.get(3),
                 ids.get(0) + "," + ids.get(4)) + "\n");
 
-        int status = iln("coordinate", "--round", ROUND, "--pins", bad.toString(), "--aws-endpoint", endpoint());
+        int status = iln("coordinate", "--by", "Ana", "--round", ROUND, "--pins", bad.toString(), "--aws-endpoint", endpoint());
 
         assertThat(status).isEqualTo(2);
         assertThat(err.toString()).contains(
@@ -133,7 +181,7 @@ class CoordinateCommandTest {
         Path pins = Files.writeString(dir.resolve("pins.csv"), ids.get(0) + "," + ids.get(1) + "\n");
         Path forbids = Files.writeString(dir.resolve("forbids.csv"), ids.get(1) + "," + ids.get(0) + "\n");
 
-        int status = iln("coordinate", "--round", ROUND, "--pins", pins.toString(), "--forbids", forbids.toString(),
+        int status = iln("coordinate", "--by", "Ana", "--round", ROUND, "--pins", pins.toString(), "--forbids", forbids.toString(),
                 "--aws-endpoint", endpoint());
 
         assertThat(status).isEqualTo(2);
@@ -144,8 +192,8 @@ class CoordinateCommandTest {
     void without_a_table_to_write_to_it_refuses_before_touching_anything(@TempDir Path dir) throws Exception {
         Path pins = Files.writeString(dir.resolve("pins.csv"), ids.get(0) + "," + ids.get(1) + "\n");
 
-        assertThat(iln("coordinate", "--round", ROUND, "--pins", pins.toString())).isEqualTo(2);
+        assertThat(iln("coordinate", "--by", "Ana", "--round", ROUND, "--pins", pins.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--aws-endpoint URL", "--aws-profile NAME --table NAME");
-        assertThat(iln("coordinate", "--round", ROUND, "--aws-endpoint", endpoint())).isEqualTo(2);
+        assertThat(iln("coordinate", "--by", "Ana", "--round", ROUND, "--aws-endpoint", endpoint())).isEqualTo(2);
     }
 }

@@ -15,11 +15,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.iln.matching.MatchResult;
 import org.iln.store.Attributes;
@@ -53,10 +55,11 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * still that version, and publishing takes the approved draft only while the versions agree.
  * Every write is conditional, so a double click or a retry records one approval and one hold.
  *
- * <p>A hold, pin or forbid changes what the next draft will be, so it also withdraws the
- * round's approval and marks the standing draft {@code superseded}, in the same transaction: the
- * draft a coordinator approved before (or approves after) holding a pair never publishes that
- * pair; the next night re-solves the draft, which needs approving again.
+ * <p>A hold, pin or forbid (from the page, or a change of {@code ./iln coordinate}'s lists)
+ * changes what the next draft will be, so it also withdraws the round's approval and marks the
+ * standing draft {@code superseded}, in the same transaction: the draft a coordinator approved
+ * before (or approves after) holding a pair never publishes that pair; the next night re-solves
+ * the draft, which needs approving again.
  */
 public final class DraftReview {
 
@@ -255,15 +258,8 @@ public final class DraftReview {
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(hold)
                         .conditionExpression("attribute_not_exists(pk)").build()).build(),
                 TransactWriteItem.builder().put(Put.builder().tableName(table)
-                        .item(auditItem(round, action, keptUntil)).build()).build(),
-                TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                        .key(Attributes.key("ROUND#" + round, "APPROVAL")).build()).build()));
-        if (get(round, "DRAFT").isPresent()) {
-            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                    .key(Attributes.key("ROUND#" + round, "DRAFT")).conditionExpression("attribute_exists(pk)")
-                    .updateExpression("SET superseded = :at")
-                    .expressionAttributeValues(Map.of(":at", s(action.at().toString()))).build()).build());
-        }
+                        .item(auditItem(round, action, keptUntil)).build()).build()));
+        writes.addAll(nextDraftDiffers(round, action.at()));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
             return true;
@@ -273,6 +269,63 @@ public final class DraftReview {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /**
+     * The writes that go with any decision changing the next draft: the round's approval withdrawn
+     * and its standing draft (if any) marked {@code superseded} at {@code at}.
+     */
+    private List<TransactWriteItem> nextDraftDiffers(String round, Instant at) {
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(TransactWriteItem.builder().delete(Delete.builder()
+                .tableName(table).key(Attributes.key("ROUND#" + round, "APPROVAL")).build()).build()));
+        if (get(round, "DRAFT").isPresent()) {
+            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                    .key(Attributes.key("ROUND#" + round, "DRAFT")).conditionExpression("attribute_exists(pk)")
+                    .updateExpression("SET superseded = :at")
+                    .expressionAttributeValues(Map.of(":at", s(at.toString()))).build()).build());
+        }
+        return writes;
+    }
+
+    /**
+     * Replaces the round's pins and forbids of {@code ./iln coordinate} ({@code before}, as read)
+     * with {@code after}, in one transaction with what a decision on the page writes: an audit
+     * entry by {@code by} for each kind of change (pinned, unpinned, kept apart, no longer kept
+     * apart; scope {@code programme}), the approval withdrawn and the standing draft superseded.
+     * Why: an approved draft that breaks a new forbid must not publish, and the coordinators'
+     * audit must show every change, wherever it was made. False, with nothing written, when
+     * {@code after} holds the same pairs as {@code before}: the same command run twice records
+     * one change.
+     */
+    public boolean coordinate(String round, PartnershipStore.Coordination before, PartnershipStore.Coordination after,
+                              String by, Instant now, Instant keptUntil) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        audited(writes, round, by, now, keptUntil, "pin", after.pins(), before.pins());
+        audited(writes, round, by, now, keptUntil, "unpin", before.pins(), after.pins());
+        audited(writes, round, by, now, keptUntil, "forbid", after.forbids(), before.forbids());
+        audited(writes, round, by, now, keptUntil, "unforbid", before.forbids(), after.forbids());
+        if (writes.isEmpty()) {
+            return false;
+        }
+        writes.add(TransactWriteItem.builder().put(partnerships.coordinationPut(round, after)).build());
+        writes.addAll(nextDraftDiffers(round, now));
+        dynamo.transactWriteItems(b -> b.transactItems(writes));
+        return true;
+    }
+
+    /** Audit entries for the pairs of {@code pairs} not in {@code others} (either order), a thousand pairs an entry. */
+    private void audited(List<TransactWriteItem> writes, String round, String by, Instant now, Instant keptUntil,
+                         String action, List<List<String>> pairs, List<List<String>> others) {
+        Set<Set<String>> known = new HashSet<>();
+        others.forEach(pair -> known.add(Set.copyOf(pair)));
+        List<String> changed = pairs.stream().filter(pair -> !known.contains(Set.copyOf(pair)))
+                .map(pair -> String.join(" / ", sorted(pair.get(0), pair.get(1)))).toList();
+        // one DynamoDB item holds at most 400 KB: a thousand pairs of ids are well under that
+        for (int from = 0; from < changed.size(); from += 1000) {
+            String subject = String.join(", ", changed.subList(from, Math.min(changed.size(), from + 1000)));
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(auditItem(round, new Action(now, by, "programme", action, subject), keptUntil)).build()).build());
         }
     }
 

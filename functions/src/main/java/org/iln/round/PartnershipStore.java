@@ -228,12 +228,20 @@ public final class PartnershipStore {
                 pairs(item.get("pins")), pairs(item.get("forbids")))).orElse(Coordination.NONE);
     }
 
-    /** Stores coordinators' pins and forbids for a round, replacing earlier ones. */
+    /**
+     * Stores coordinators' pins and forbids for a round, replacing earlier ones, with nothing else:
+     * erasure's rewrite. A coordinator's change goes through {@link DraftReview#coordinate}.
+     */
     public void putCoordination(String round, Coordination coordination) {
+        dynamo.putItem(b -> b.tableName(table).item(coordinationPut(round, coordination).item()));
+    }
+
+    /** The write of {@link #putCoordination}, for a transaction. */
+    Put coordinationPut(String round, Coordination coordination) {
         Map<String, AttributeValue> item = roundItem(round, "COORDINATION", "COORDINATION");
         item.put("pins", pairsValue(coordination.pins()));
         item.put("forbids", pairsValue(coordination.forbids()));
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        return Put.builder().tableName(table).item(item).build();
     }
 
     /**

@@ -19,11 +19,13 @@ import static org.iln.store.IlnTable.SK;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.iln.store.Application.Profile;
 import org.iln.store.Application.Status;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -224,6 +226,11 @@ public final class ApplicationStore {
 
     /** The round's applications in {@code confirmed-by-round} that pass {@code filter} (null: all). */
     private List<Application> inRound(String round, String filter, Map<String, AttributeValue> filterValues) {
+        return itemsInRound(round, filter, filterValues).map(ApplicationStore::toApplication).toList();
+    }
+
+    private Stream<Map<String, AttributeValue>> itemsInRound(String round, String filter,
+                                                            Map<String, AttributeValue> filterValues) {
         Map<String, AttributeValue> values = new HashMap<>(filterValues);
         values.put(":round", s(round));
         return Paging.items(dynamo, b -> {
@@ -233,7 +240,17 @@ public final class ApplicationStore {
             if (filter != null) {
                 b.filterExpression(filter).expressionAttributeNames(Map.of("#status", "status"));
             }
-        }).map(ApplicationStore::toApplication).toList();
+        });
+    }
+
+    /**
+     * Until when the round's confirmed applications are kept (their expiry, which confirming set
+     * to the round's retention), if it has any: how long a record about them may be kept, for a
+     * caller without the programme manifest ({@code ./iln coordinate}).
+     */
+    public Optional<Instant> keptUntil(String round) {
+        return itemsInRound(round, null, Map.of()).map(item -> item.get(EXPIRES_AT)).filter(Objects::nonNull)
+                .map(expires -> Instant.ofEpochSecond(Long.parseLong(expires.n()))).max(Comparator.naturalOrder());
     }
 
     /** Moves a confirmed application to the waitlist; false if it was not confirmed any more. */

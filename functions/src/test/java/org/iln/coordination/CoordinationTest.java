@@ -1,15 +1,20 @@
 package org.iln.coordination;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.iln.config.FunctionsConfig;
 import org.iln.json.Json;
+import org.iln.round.DraftReview;
 import org.iln.round.NightlyMatchingHandler;
+import org.iln.round.PartnershipStore;
 import org.iln.round.RoundFixture;
 import org.iln.signup.ApiHandler;
 import org.iln.store.AddressHasher;
@@ -275,6 +280,70 @@ class CoordinationTest {
             assertThat(next).contains("drafts=1", "published=0");
             assertThat(round.items("PAIR")).isEmpty();
             assertThat(version()).isNotEqualTo(shown);
+        }
+    }
+
+    @Nested
+    class Changing_the_lists_of_iln_coordinate {
+
+        DraftReview review() {
+            return new DraftReview(aws.dynamo(), Aws.TABLE, new PartnershipStore(aws.dynamo(), Aws.TABLE));
+        }
+
+        @Test
+        void withdraws_the_approval_so_an_approved_pair_kept_apart_is_never_published_and_the_audit_shows_who() throws Exception {
+            // given: on the match date the team approves the draft
+            round.clock.set(RoundFixture.MATCH_DATE);
+            night();
+            String shown = version();
+            post("/api/coordinate/approve", link(TEAM, "programme"), "version=" + shown);
+            String[] pair = rowIds(model(round.mailKeys("draft-report:").get(0))).get(0).split(" / ");
+
+            // when: a maintainer keeps its first pair apart with ./iln coordinate, and the next night runs
+            PartnershipStore.Coordination after =
+                    new PartnershipStore.Coordination(List.of(), List.of(List.of(pair[1], pair[0])));
+            boolean changed = review().coordinate(RoundFixture.ROUND, PartnershipStore.Coordination.NONE, after, "Ana",
+                    round.clock.instant(), round.clock.instant().plus(Duration.ofDays(400)));
+            round.clock.advance(Duration.ofDays(1));
+            String next = night();
+
+            // then: nothing published; a re-solved draft without the pair, which lists the change and who made it
+            assertThat(changed).isTrue();
+            assertThat(round.items("APPROVAL")).isEmpty();
+            assertThat(next).contains("drafts=1", "published=0");
+            assertThat(round.items("PAIR")).isEmpty();
+            JsonNode redrafted = model(round.mailKeys("draft-report:2026-1:2026-02-24:").get(0));
+            assertThat(rowIds(redrafted)).noneSatisfy(ids ->
+                    assertThat(List.of(ids.split(" / "))).containsExactlyInAnyOrder(pair));
+            assertThat(redrafted.get("actions").toString())
+                    .contains("Ana (the programme team): kept apart " + String.join(" / ", Stream.of(pair).sorted().toList()));
+        }
+
+        @Test
+        void the_same_lists_again_write_nothing_and_a_removed_pair_is_audited_as_removed() {
+            night();
+            List<String> ids = round.items("APPLICATION").stream().map(item -> item.get("participantId").s())
+                    .sorted().toList();
+            PartnershipStore.Coordination pinned =
+                    new PartnershipStore.Coordination(List.of(List.of(ids.get(0), ids.get(1))), List.of());
+            Instant kept = round.clock.instant().plus(Duration.ofDays(400));
+            review().coordinate(RoundFixture.ROUND, PartnershipStore.Coordination.NONE, pinned, "Ana", round.clock.instant(), kept);
+
+            boolean again = review().coordinate(RoundFixture.ROUND, pinned,
+                    new PartnershipStore.Coordination(List.of(List.of(ids.get(1), ids.get(0))), List.of()), "Ana",
+                    round.clock.instant(), kept);
+            round.clock.advance(Duration.ofMinutes(5));
+            boolean removed = review().coordinate(RoundFixture.ROUND, pinned, PartnershipStore.Coordination.NONE, "Bo",
+                    round.clock.instant(), kept);
+
+            assertThat(again).isFalse();
+            assertThat(removed).isTrue();
+            assertThat(review().actions(RoundFixture.ROUND)).extracting(DraftReview.Action::by, DraftReview.Action::action,
+                    DraftReview.Action::subject).containsExactly(
+                    tuple("Ana", "pin", ids.get(0) + " / " + ids.get(1)),
+                    tuple("Bo", "unpin", ids.get(0) + " / " + ids.get(1)));
+            assertThat(new PartnershipStore(aws.dynamo(), Aws.TABLE).coordination(RoundFixture.ROUND))
+                    .isEqualTo(PartnershipStore.Coordination.NONE);
         }
     }
 
