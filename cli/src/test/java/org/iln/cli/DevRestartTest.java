@@ -98,11 +98,13 @@ class DevRestartTest {
 
     @Test
     void the_programme_clock_survives_a_restart_and_never_goes_back() throws Exception {
-        // given
+        // given: the site baked on a day round 2027-1 takes applications
         start();
+        String during = page("/index.html");
 
         // when
         HttpResponse<String> nightly = run("nightly", "?date=2027-01-12");
+        String matched = page("/index.html");
         restart();
         HttpResponse<String> backwards = run("dispatch", "?date=2027-01-11");
         HttpResponse<String> sameNight = run("dispatch", "?date=2027-01-12");
@@ -113,6 +115,10 @@ class DevRestartTest {
         assertThat(nightly.body()).startsWith("ran nightly as the night of 2027-01-12")
                 .contains("programme clock moved from 2026-11-30 to 2027-01-12");
         assertThat(log.toString()).contains("Programme clock: today is 2027-01-12");
+        // and the site agrees with the API: baked by the programme clock, after the night and after the restart
+        assertThat(during).contains("status-open");
+        assertThat(matched).contains("status-running").doesNotContain("status-open");
+        assertThat(page("/index.html")).contains("status-running");
         assertThat(backwards.statusCode()).isEqualTo(409);
         assertThat(backwards.body()).contains("before the programme's today, 2027-01-12", "only moves forward");
         assertThat(sameNight.statusCode()).isEqualTo(200);
@@ -153,6 +159,11 @@ class DevRestartTest {
     private HttpResponse<String> run(String job, String query) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(server.url()).resolve("/_dev/run/" + job + query))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String page(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.url()).resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static String recipient(String raw) {

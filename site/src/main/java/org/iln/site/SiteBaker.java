@@ -71,7 +71,11 @@ public final class SiteBaker {
         this(siteDir, Clock.systemUTC());
     }
 
-    SiteBaker(Path siteDir, Clock clock) {
+    /**
+     * A baker dated by {@code clock}: what is open, which discussion points are out. {@code ./iln dev}
+     * bakes by its programme clock, so that the site agrees with the API after {@code ./iln run --date}.
+     */
+    public SiteBaker(Path siteDir, Clock clock) {
         this(siteDir, clock, Optional.empty(), Optional.empty(), Optional.empty());
     }
 

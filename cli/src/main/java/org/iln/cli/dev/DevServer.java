@@ -60,6 +60,8 @@ public final class DevServer implements AutoCloseable {
     private final SiteWatcher watcher;
     private final Set<SseClient> reloadClients = ConcurrentHashMap.newKeySet();
     private final Optional<LocalAws> aws;
+    /** With AWS: the programme clock, which the API, the jobs and the bake read. */
+    private final Optional<ProgrammeClock> programmeClock;
     private volatile ApiGatewayBridge bridge;
     private volatile DevJobs jobs = DevJobs.of(Map.of());
     /**
@@ -96,7 +98,10 @@ public final class DevServer implements AutoCloseable {
         this.figuresFile = siteRoot.resolveSibling(siteRoot.getFileName() + "-figures.json");
         // Figures come from this run's AWS only (written again once it is connected), never from an earlier run's file.
         deleteFigures();
-        this.baker = new SiteBaker(siteDir).withFigures(figuresFile);
+        // One clock for the site and the API: the programme's, which ./iln run --date moves (kept in an emulator).
+        this.programmeClock = aws.map(local -> local.isEmulator()
+                ? ProgrammeClock.keptIn(local.clients().dynamo(), local.table(), clock) : ProgrammeClock.inMemory(clock));
+        this.baker = new SiteBaker(siteDir, programmeClock.map(Clock.class::cast).orElse(clock)).withFigures(figuresFile);
         bake(baker, log);
         this.app = Javalin.create(config -> {
                     config.showJavalinBanner = false;
@@ -140,7 +145,7 @@ public final class DevServer implements AutoCloseable {
             throw new IllegalStateException("Could not listen on port " + port
                     + ": is another program using it? Stop it or run ./iln dev --port " + (port + 1), e);
         }
-        aws.ifPresent(local -> connectApi(local, clock, mailFrom, settings, log));
+        aws.ifPresent(local -> connectApi(local, programmeClock.orElseThrow(), mailFrom, settings, log));
         this.watcher = SiteWatcher.watch(siteDir, () -> {
             try {
                 bake(baker, log);
@@ -179,9 +184,7 @@ public final class DevServer implements AutoCloseable {
         }
     }
 
-    private void connectApi(LocalAws local, Clock realClock, String mailFrom, ApiSettings settings, PrintWriter log) {
-        ProgrammeClock clock = local.isEmulator() ? ProgrammeClock.keptIn(local.clients().dynamo(), local.table(), realClock)
-                : ProgrammeClock.inMemory(realClock);
+    private void connectApi(LocalAws local, ProgrammeClock clock, String mailFrom, ApiSettings settings, PrintWriter log) {
         FunctionsConfig config = new FunctionsConfig(local.table(), local.region(), local.endpoint(),
                 settings.addressKey(), settings.tokenKey(), URI.create("http://localhost:" + app.port()), mailFrom,
                 siteRoot.resolve("programme.json").toString(), settings.rateLimit(), settings.rateWindow());
@@ -370,10 +373,17 @@ public final class DevServer implements AutoCloseable {
             job.run();
             // A figures run changes what the site shows: re-bake it, as the daily publish would.
             boolean rebaked = publishFigures();
+            // So does a new day (what is open, which discussion points are out): re-bake for it.
+            boolean redated = !rebaked && !moved.isEmpty();
+            if (redated) {
+                bake(baker, log);
+                reloadClients.forEach(client -> client.sendEvent("reload", "changed"));
+            }
             return "ran " + name + jobs.today().map(d -> " as the night of " + d).orElse("") + " in "
                     + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms"
                     + (moved.isEmpty() ? "" : " (" + moved + ")")
-                    + (rebaked ? "; the site was re-baked with the new figures" : "");
+                    + (rebaked ? "; the site was re-baked with the new figures" : "")
+                    + (redated ? "; the site was re-baked for the new day" : "");
         } catch (RuntimeException e) {
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
             return name + " failed: " + e;
