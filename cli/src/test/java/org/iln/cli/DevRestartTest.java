@@ -43,6 +43,10 @@ class DevRestartTest {
     private static final Clock DURING_APPLICATIONS = Clock.offset(Clock.systemUTC(), java.time.Duration.between(
             Instant.now(), LocalDate.of(2026, 11, 30).atTime(10, 0).toInstant(ZoneOffset.UTC)));
 
+    /** A ticking clock on a day when no round in site/data/rounds.yml takes applications. */
+    private static final Clock BETWEEN_ROUNDS = Clock.offset(Clock.systemUTC(), java.time.Duration.between(
+            Instant.now(), LocalDate.of(2026, 12, 20).atTime(10, 0).toInstant(ZoneOffset.UTC)));
+
     private final HttpClient http = HttpClient.newHttpClient();
     private MotoServer moto;
     private DevServer server;
@@ -133,18 +137,46 @@ class DevRestartTest {
         assertThat(server.jobs().names()).containsExactly("country-cap", "matching", "round-care", "round-end", "figures", "dispatch", "nightly");
     }
 
+    @Test
+    void a_first_start_when_no_round_takes_applications_starts_the_programme_on_the_next_opening() throws Exception {
+        // given: a day between rounds (2027-1 closed on 2026-12-14, 2027-2 opens on 2027-05-31)
+        start(BETWEEN_ROUNDS);
+        String firstLog = log.toString();
+        String home = page("/index.html");
+
+        // when: it starts again on that emulator, after the clock was moved on
+        HttpResponse<String> later = run("dispatch", "?date=2027-06-10");
+        restart(BETWEEN_ROUNDS);
+
+        // then: the demo people wait in 2027-2, the site says applications are open, and a restart keeps the day
+        assertThat(firstLog).contains("no round takes applications on 2026-12-20, so it starts on 2027-05-31",
+                "Programme clock: today is 2027-05-31", "Demo: 8 fictional participants confirmed in Round 2, 2027");
+        assertThat(home).contains("status-open");
+        assertThat(new ApplicationStore(aws().clients().dynamo(), aws().table()).confirmedInRound("2027-2")).hasSize(8);
+        assertThat(later.statusCode()).as(later.body()).isEqualTo(200);
+        assertThat(log.toString()).contains("Programme clock: today is 2027-06-10").doesNotContain("so it starts on");
+    }
+
     private void start() {
+        start(DURING_APPLICATIONS);
+    }
+
+    private void start(Clock clock) {
         log = new StringWriter();
         Path siteDir = Checkout.find(null, Path.of("")).orElseThrow().siteDir();
         server = DevServer.start(siteDir, bakeDir, 0, new PrintWriter(log),
-                LocalAws.emulatorAt(moto.endpoint(), LocalAws.LOCAL_TABLE, MotoServer.REGION), DURING_APPLICATIONS,
+                LocalAws.emulatorAt(moto.endpoint(), LocalAws.LOCAL_TABLE, MotoServer.REGION), clock,
                 DevServer.LOCAL_MAIL_FROM);
     }
 
     private void restart() {
+        restart(DURING_APPLICATIONS);
+    }
+
+    private void restart(Clock clock) {
         server.close();
         server = null;
-        start();
+        start(clock);
     }
 
     private LocalAws aws() {

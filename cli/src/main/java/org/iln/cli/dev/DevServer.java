@@ -30,6 +30,7 @@ import java.util.concurrent.Semaphore;
 import org.iln.config.FunctionsConfig;
 import org.iln.figures.FiguresStore;
 import org.iln.mail.MailStore;
+import org.iln.programme.Programme;
 import org.iln.programme.ProgrammeSource;
 import org.iln.signup.ApiHandler;
 import org.iln.site.BakeException;
@@ -193,6 +194,9 @@ public final class DevServer implements AutoCloseable {
                 () -> ProgrammeSource.fromFile(siteRoot.resolve("programme.json")));
         this.bridge = new ApiGatewayBridge(handler, new LocalLambdaContext("iln-api", 512, 10_000));
         log.println("AWS: " + local.description());
+        if (local.isEmulator()) {
+            toTheNextOpening(clock, ProgrammeSource.fromFile(siteRoot.resolve("programme.json")), log);
+        }
         log.println("Programme clock: today is " + clock.today() + " (./iln run --date YYYY-MM-DD JOB moves it forward)");
         if (local.isEmulator()) {
             DemoParticipants.Seeded seeded = new DemoParticipants(handler.participants().store(),
@@ -207,6 +211,26 @@ public final class DevServer implements AutoCloseable {
             log.println("Figures: the emulator holds figures from an earlier figures run; the site shows them.");
         }
         log.flush();
+    }
+
+    /**
+     * On an emulator whose programme clock was never moved, on a day when no round takes
+     * applications: moves the clock to the next round's opening day and re-bakes, so that a
+     * newcomer can sign up and be matched with the demo people whatever the real date (real AWS
+     * always runs on the real date). A clock moved before, by {@code ./iln run --date} or an
+     * earlier start on the same emulator, stays where it is.
+     */
+    private void toTheNextOpening(ProgrammeClock clock, Programme programme, PrintWriter log) {
+        LocalDate today = clock.today();
+        if (clock.wasMoved() || programme.roundOpenOn(today).isPresent()) {
+            return;
+        }
+        programme.nextRoundOpeningAfter(today).ifPresent(next -> {
+            clock.advanceTo(next.opens());
+            log.println("Programme clock: no round takes applications on " + today + ", so it starts on "
+                    + next.opens() + ", when " + next.title() + " opens, for you to sign up (real AWS runs on the real date)");
+            bake(baker, log);
+        });
     }
 
     /**

@@ -73,6 +73,11 @@ public final class ProgrammeClock extends Clock {
         return programme.isAfter(now) ? programme : now;
     }
 
+    /** Whether the clock was ever moved forward ({@link #advanceTo}), by this run or an earlier one on the same emulator. */
+    public boolean wasMoved() {
+        return moved != null;
+    }
+
     /** The programme's today (UTC). */
     public LocalDate today() {
         return LocalDate.ofInstant(instant(), ZoneOffset.UTC);
