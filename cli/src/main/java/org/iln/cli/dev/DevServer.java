@@ -149,8 +149,7 @@ public final class DevServer implements AutoCloseable {
         aws.ifPresent(local -> connectApi(local, programmeClock.orElseThrow(), mailFrom, settings, log));
         this.watcher = SiteWatcher.watch(siteDir, () -> {
             try {
-                bake(baker, log);
-                reloadClients.forEach(client -> client.sendEvent("reload", "changed"));
+                rebakeAndReload();
             } catch (BakeException e) {
                 log.println("Bake failed: " + e.getMessage() + " (fix it and save again)");
                 log.flush();
@@ -250,8 +249,7 @@ public final class DevServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the figures for the bake to " + figuresFile, e);
         }
-        bake(baker, log);
-        reloadClients.forEach(client -> client.sendEvent("reload", "changed"));
+        rebakeAndReload();
         return true;
     }
 
@@ -400,8 +398,7 @@ public final class DevServer implements AutoCloseable {
             // So does a new day (what is open, which discussion points are out): re-bake for it.
             boolean redated = !rebaked && !moved.isEmpty();
             if (redated) {
-                bake(baker, log);
-                reloadClients.forEach(client -> client.sendEvent("reload", "changed"));
+                rebakeAndReload();
             }
             return "ran " + name + jobs.today().map(d -> " as the night of " + d).orElse("") + " in "
                     + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms"
@@ -458,6 +455,12 @@ public final class DevServer implements AutoCloseable {
     }
 
     /** One bake at a time: a content edit and a figures run may ask at once. */
+    /** Bakes the site again and reloads the open pages. */
+    private void rebakeAndReload() {
+        bake(baker, log);
+        reloadClients.forEach(client -> client.sendEvent("reload", "changed"));
+    }
+
     private synchronized void bake(SiteBaker baker, PrintWriter log) {
         log.println(baker.bake(siteRoot).toString());
         log.flush();
